@@ -1,0 +1,78 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from staffroom.curriculum.forms import levels_field, subjects_field
+from staffroom.curriculum.models import Region
+
+from .models import Language, Member, Organisation
+
+
+class SignupProfileForm(forms.Form):
+    """Extra fields on allauth's sign-up form: who the teacher is and where they teach."""
+
+    name = forms.CharField(label=_("Your name"), max_length=120)
+    region = forms.ChoiceField(
+        label=_("Where do you teach?"), choices=Region.choices, initial=Region.FLANDERS
+    )
+    town = forms.CharField(label=_("Town"), max_length=120, required=False)
+    language = forms.ChoiceField(
+        label=_("Interface language"), choices=Language.choices, initial=Language.DUTCH
+    )
+
+    field_order = ["name", "email", "region", "town", "language", "password1", "password2"]
+
+    def signup(self, request, user: Member) -> None:
+        from .services import member_update_profile
+
+        member_update_profile(member=user, data=self.cleaned_data)
+
+
+class ProfileForm(forms.ModelForm):
+    class Meta:
+        model = Member
+        fields = ["name", "town", "region", "language", "bio", "levels", "subjects"]
+        widgets = {"bio": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        region = self.instance.region
+        self.fields["levels"] = levels_field(
+            region, required=False, label=_("Levels I teach"),
+        )
+        self.fields["subjects"] = subjects_field(
+            region, required=False, label=_("Subjects I teach"),
+        )
+        if self.instance.pk:
+            self.fields["levels"].set_region(region, keep=self.instance.levels.all())
+            self.fields["subjects"].set_region(region, keep=self.instance.subjects.all())
+
+
+class RolesForm(forms.Form):
+    """What staff assign on the roles page."""
+
+    is_moderator = forms.BooleanField(label=_("Moderator"), required=False)
+    moderated_levels = forms.ModelMultipleChoiceField(queryset=None, required=False)
+    moderated_subjects = forms.ModelMultipleChoiceField(queryset=None, required=False)
+    is_staff = forms.BooleanField(label=_("Staff"), required=False)
+    organisations = forms.ModelMultipleChoiceField(
+        label=_("Member of partner organisations"),
+        queryset=Organisation.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, region: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["moderated_levels"] = levels_field(
+            region, required=False, label=_("Levels they moderate")
+        )
+        self.fields["moderated_subjects"] = subjects_field(
+            region, required=False, label=_("Subjects they moderate")
+        )
+
+
+class OrganisationForm(forms.ModelForm):
+    class Meta:
+        model = Organisation
+        fields = ["name", "description", "website"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}

@@ -1,0 +1,143 @@
+"""Members, organisations and roles.
+
+A member is a teacher by default. Moderators are members with ``is_moderator`` and the levels
+and subjects they look after; partner organisations have member accounts that publish under the
+organisation's name; staff are Django staff users.
+"""
+
+from django.contrib.auth.models import AbstractUser, UserManager
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from staffroom.curriculum.models import DEFAULT_REGION, Level, Region, Subject
+
+
+class MemberManager(UserManager):
+    """Members log in with their email address; there is no username."""
+
+    use_in_migrations = True
+
+    def _create_user(self, email, password, **extra_fields):
+        if not email:
+            raise ValueError("An email address is required.")
+        member = self.model(email=self.normalize_email(email).lower(), **extra_fields)
+        member.set_password(password)
+        member.save(using=self._db)
+        return member
+
+    def create_user(self, email=None, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", False)
+        extra_fields.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra_fields)
+
+    def create_superuser(self, email=None, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", True)
+        extra_fields.setdefault("is_superuser", True)
+        return self._create_user(email, password, **extra_fields)
+
+
+class Language(models.TextChoices):
+    DUTCH = "nl", _("Dutch")
+    ENGLISH = "en", _("English")
+
+
+class Member(AbstractUser):
+    username = None
+    first_name = None
+    last_name = None
+    email = models.EmailField(_("email address"), unique=True)
+    name = models.CharField(_("name"), max_length=120)
+    town = models.CharField(_("town"), max_length=120, blank=True)
+    region = models.CharField(
+        _("region"), max_length=2, choices=Region.choices, default=DEFAULT_REGION
+    )
+    language = models.CharField(
+        _("interface language"), max_length=2, choices=Language.choices, default=Language.DUTCH
+    )
+    bio = models.TextField(_("about me"), blank=True, max_length=2000)
+    levels = models.ManyToManyField(
+        Level, blank=True, related_name="teachers", verbose_name=_("levels I teach")
+    )
+    subjects = models.ManyToManyField(
+        Subject, blank=True, related_name="teachers", verbose_name=_("subjects I teach")
+    )
+    is_moderator = models.BooleanField(_("moderator"), default=False)
+    moderated_levels = models.ManyToManyField(
+        Level, blank=True, related_name="moderators", verbose_name=_("levels I moderate")
+    )
+    moderated_subjects = models.ManyToManyField(
+        Subject, blank=True, related_name="moderators", verbose_name=_("subjects I moderate")
+    )
+
+    USERNAME_FIELD = "email"
+    REQUIRED_FIELDS = ["name"]
+    objects = MemberManager()
+
+    class Meta:
+        verbose_name = _("member")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name or self.email
+
+    def get_absolute_url(self) -> str:
+        return reverse("accounts:profile", args=[self.pk])
+
+    def get_full_name(self) -> str:
+        return self.name
+
+    def get_short_name(self) -> str:
+        return self.name.split(" ")[0] if self.name else self.email
+
+    @property
+    def display_name(self) -> str:
+        return self.name or self.email.split("@")[0]
+
+
+class Organisation(models.Model):
+    """A partner organisation: publisher, start-up, NGO or ministry unit."""
+
+    name = models.CharField(_("name"), max_length=160, unique=True)
+    slug = models.SlugField(max_length=160, unique=True)
+    description = models.TextField(_("description"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    members = models.ManyToManyField(
+        Member, through="OrganisationMembership", related_name="organisations"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("organisation")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("accounts:organisation", args=[self.slug])
+
+
+class OrganisationMembership(models.Model):
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE)
+    member = models.ForeignKey(Member, on_delete=models.CASCADE)
+    joined_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "member"], name="unique_membership")
+        ]
+
+
+class RoleChange(models.Model):
+    """Audit trail of role assignments made by staff."""
+
+    member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="role_changes")
+    changed_by = models.ForeignKey(
+        Member, null=True, on_delete=models.SET_NULL, related_name="role_changes_made"
+    )
+    summary = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]

@@ -1,0 +1,112 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from staffroom.core.pagination import paginate
+from staffroom.core.permissions import staff_required
+from staffroom.resources.queries import (
+    resources_published_by_member,
+    resources_published_by_organisation,
+)
+
+from . import services
+from .forms import OrganisationForm, ProfileForm, RolesForm
+from .models import Member, Organisation
+from .queries import members_for_roles_page, organisations_listed
+
+
+def profile(request, pk: int):
+    member = get_object_or_404(Member, pk=pk, is_active=True)
+    return render(
+        request,
+        "accounts/profile.html",
+        {
+            "member": member,
+            "page": paginate(request, resources_published_by_member(member), 12),
+            "organisations": member.organisations.all(),
+        },
+    )
+
+
+def organisation(request, slug: str):
+    organisation = get_object_or_404(Organisation, slug=slug)
+    return render(
+        request,
+        "accounts/organisation.html",
+        {
+            "organisation": organisation,
+            "page": paginate(request, resources_published_by_organisation(organisation), 12),
+        },
+    )
+
+
+def organisations(request):
+    return render(
+        request, "accounts/organisations.html", {"organisations": organisations_listed()}
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def profile_edit(request):
+    form = ProfileForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        services.member_update_profile(member=request.user, data=form.cleaned_data)
+        messages.success(request, _("Your profile has been saved."))
+        response = redirect("accounts:profile_edit")
+        response.set_cookie("staffroom_language", request.user.language, samesite="Lax")
+        return response
+    return render(request, "accounts/profile_edit.html", {"form": form})
+
+
+@staff_required
+def roles(request):
+    term = request.GET.get("q", "").strip()[:100]
+    return render(
+        request,
+        "accounts/roles.html",
+        {
+            "page": paginate(request, members_for_roles_page(term), 50),
+            "q": term,
+            "organisation_form": OrganisationForm(),
+        },
+    )
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def roles_edit(request, pk: int):
+    member = get_object_or_404(Member, pk=pk)
+    initial = {
+        "is_moderator": member.is_moderator,
+        "moderated_levels": member.moderated_levels.all(),
+        "moderated_subjects": member.moderated_subjects.all(),
+        "is_staff": member.is_staff,
+        "organisations": member.organisations.all(),
+    }
+    form = RolesForm(request.POST or None, initial=initial, region=member.region)
+    if request.method == "POST" and form.is_valid():
+        services.member_set_roles(member=member, changed_by=request.user, **form.cleaned_data)
+        messages.success(request, _("Roles of %(name)s saved.") % {"name": member})
+        return redirect("accounts:roles")
+    return render(
+        request,
+        "accounts/roles_edit.html",
+        {"member": member, "form": form, "changes": member.role_changes.all()[:20]},
+    )
+
+
+@staff_required
+@require_http_methods(["POST"])
+def organisation_create(request):
+    form = OrganisationForm(request.POST)
+    if form.is_valid():
+        created = services.organisation_create(data=form.cleaned_data, created_by=request.user)
+        messages.success(request, _("Organisation %(name)s created.") % {"name": created})
+    else:
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+    return redirect("accounts:roles")

@@ -1,0 +1,28 @@
+"""Language identification of what members write (py3langid: small, fast, offline)."""
+
+from functools import lru_cache
+
+CONTENT_LANGUAGES = ("nl", "en", "fr", "de")
+
+
+@lru_cache(maxsize=1)
+def _identifier():
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def detect_language(text: str) -> tuple[str, float]:
+    """The most likely ISO 639-1 language of ``text`` and its probability (0-1)."""
+    language, probability = _identifier().classify(text)
+    return language, float(probability)
+
+
+def guess_content_language(text: str) -> str:
+    """nl, en, fr or de when the text is clearly one of them, else "other"; "" when too short."""
+    if len(text.split()) < 4:
+        return ""
+    language, probability = detect_language(text)
+    if language in CONTENT_LANGUAGES and probability > 0.5:
+        return language
+    return "other"

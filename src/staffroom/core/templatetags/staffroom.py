@@ -1,0 +1,49 @@
+from django import template
+from django.utils.safestring import mark_safe
+
+from staffroom.core.markdown import render_markdown
+from staffroom.curriculum.queries import terms_in_region
+
+register = template.Library()
+
+
+@register.filter
+def markdown(text: str) -> str:
+    return mark_safe(render_markdown(text))  # noqa: S308 - sanitised by nh3
+
+
+@register.simple_tag(takes_context=True)
+def regional(context, terms):
+    """Name vocabulary terms in the viewer's regional terminology."""
+    return terms_in_region(terms, context.get("region") or "fl")
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context, **changes):
+    """The current query string with some parameters replaced (None or "" removes them)."""
+    params = context["request"].GET.copy()
+    for key, value in changes.items():
+        if value in (None, ""):
+            params.pop(key, None)
+        else:
+            params[key] = value
+    encoded = params.urlencode()
+    return f"?{encoded}" if encoded else "?"
+
+
+@register.filter
+def filesize(size: int) -> str:
+    for unit in ("B", "KB", "MB", "GB"):
+        if size < 1024 or unit == "GB":
+            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
+        size /= 1024
+    return str(size)
+
+
+@register.filter
+def indent(term) -> str:
+    """Non-breaking spaces that indent a vocabulary term by its depth in option lists."""
+    depth = getattr(term, "depth", None)
+    if depth is None:
+        depth = 1 if getattr(term, "parent_id", None) else 0
+    return "\u00a0\u00a0" * depth

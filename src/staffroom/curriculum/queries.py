@@ -1,0 +1,80 @@
+"""Reads over the curriculum vocabularies, in the viewer's regional terminology."""
+
+from collections.abc import Iterable
+
+from django.core.cache import cache
+
+from .models import Level, ResourceType, Subject
+
+VOCABULARY_CACHE_SECONDS = 300
+
+
+def _terms(model) -> list:
+    key = f"curriculum:{model.__name__}"
+    terms = cache.get(key)
+    if terms is None:
+        queryset = model.objects.order_by("position")
+        if model is not ResourceType:
+            queryset = queryset.select_related("equivalent")
+        terms = list(queryset)
+        cache.set(key, terms, VOCABULARY_CACHE_SECONDS)
+    return terms
+
+
+def levels_for_region(region: str) -> list[Level]:
+    """The levels a teacher of ``region`` chooses from, in display order (with ``depth``)."""
+    return [level for level in _terms(Level) if level.region == region]
+
+
+def subjects_for_region(region: str) -> list[Subject]:
+    return [subject for subject in _terms(Subject) if subject.region == region]
+
+
+def resource_types() -> list[ResourceType]:
+    return _terms(ResourceType)
+
+
+def terms_in_region(terms: Iterable, region: str) -> list:
+    """Name ``terms`` as a viewer of ``region`` does: crosswalked and without duplicates."""
+    seen: set[int] = set()
+    named = []
+    for term in terms:
+        shown = term.in_region(region)
+        if shown.pk not in seen:
+            seen.add(shown.pk)
+            named.append(shown)
+    return named
+
+
+def matching_term_ids(term) -> set[int]:
+    """Ids of the terms a filter on ``term`` includes.
+
+    The term and all its sub-terms, plus the terms of the other region that the crosswalk maps
+    onto them (and theirs onto those), so that "groep 5" finds what is tagged "3de leerjaar".
+    """
+    terms = _terms(type(term))
+    children: dict[int | None, list] = {}
+    for candidate in terms:
+        children.setdefault(candidate.parent_id, []).append(candidate)
+    selected: set[int] = set()
+    stack = [term.pk]
+    while stack:
+        current = stack.pop()
+        if current not in selected:
+            selected.add(current)
+            stack.extend(child.pk for child in children.get(current, []))
+    crosswalked = {t.pk for t in terms if t.equivalent_id in selected}
+    crosswalked |= {t.equivalent_id for t in terms if t.pk in selected and t.equivalent_id}
+    return selected | crosswalked
+
+
+def level_by_code(code: str) -> Level | None:
+    return next((level for level in _terms(Level) if level.code == code), None)
+
+
+def subject_by_code(code: str) -> Subject | None:
+    return next((subject for subject in _terms(Subject) if subject.code == code), None)
+
+
+def resource_type_by_code(code: str) -> ResourceType | None:
+    return next((kind for kind in _terms(ResourceType) if kind.code == code), None)

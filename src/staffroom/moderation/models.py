@@ -1,0 +1,70 @@
+"""The moderation queue: every new resource, every edit of a published one and every periodic
+re-check is an item that one moderator decides."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from staffroom.resources.models import Resource
+
+
+class Reason(models.TextChoices):
+    NEW = "new", _("New resource")
+    EDIT = "edit", _("Edit of a published resource")
+    RECHECK = "recheck", _("Periodic re-check")
+
+
+class Decision(models.TextChoices):
+    PUBLISH = "publish", _("Published")
+    CHANGES = "changes", _("Changes requested")
+    REJECT = "reject", _("Rejected")
+
+
+class ModerationItem(models.Model):
+    resource = models.ForeignKey(
+        Resource, on_delete=models.CASCADE, related_name="moderation_items"
+    )
+    reason = models.CharField(max_length=8, choices=Reason.choices)
+    # For edits of a published resource: the proposed metadata, applied when published.
+    proposed = models.JSONField(default=dict, blank=True)
+    checks = models.JSONField(default=list, blank=True)
+    checks_ran_at = models.DateTimeField(null=True, blank=True)
+    taken_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="moderation_items_taken",
+    )
+    taken_at = models.DateTimeField(null=True, blank=True)
+    decision = models.CharField(max_length=8, choices=Decision.choices, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="moderation_decisions",
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    message = models.TextField(blank=True)
+    # What the moderator changed: [{"field", "label", "before", "after"}], shown to the contributor.
+    corrections = models.JSONField(default=list, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["resource"],
+                condition=Q(decision=""),
+                name="one_open_item_per_resource",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_reason_display()}: {self.resource}"
+
+    @property
+    def is_open(self) -> bool:
+        return not self.decision

@@ -1,0 +1,78 @@
+"""Reads over the moderation queue."""
+
+from django.db.models import BooleanField, Exists, OuterRef, Q, QuerySet, Value
+
+from staffroom.curriculum.queries import matching_term_ids
+from staffroom.resources.models import Resource
+
+from .models import ModerationItem
+
+
+def open_items() -> QuerySet:
+    return ModerationItem.objects.filter(decision="").select_related(
+        "resource", "resource__contributor", "resource__organisation", "resource__resource_type",
+        "taken_by",
+    ).prefetch_related("resource__levels__equivalent", "resource__subjects__equivalent")
+
+
+def moderator_scope(moderator) -> tuple[set[int], set[int]]:
+    """Level and subject ids a moderator looks after, sub-terms and crosswalk included."""
+    level_ids: set[int] = set()
+    for level in moderator.moderated_levels.all():
+        level_ids |= matching_term_ids(level)
+    subject_ids: set[int] = set()
+    for subject in moderator.moderated_subjects.all():
+        subject_ids |= matching_term_ids(subject)
+    return level_ids, subject_ids
+
+
+def queue_for_moderator(moderator) -> QuerySet:
+    """All open items, the moderator's own first (matching their levels or subjects), each
+    group oldest first. ``is_mine`` tells which is which."""
+    level_ids, subject_ids = moderator_scope(moderator)
+    if not (level_ids or subject_ids):
+        return open_items().annotate(is_mine=Value(False, output_field=BooleanField()))
+    conditions = Q()
+    if level_ids:
+        conditions |= Exists(
+            Resource.levels.through.objects.filter(
+                resource_id=OuterRef("resource_id"), level_id__in=level_ids
+            )
+        )
+    if subject_ids:
+        conditions |= Exists(
+            Resource.subjects.through.objects.filter(
+                resource_id=OuterRef("resource_id"), subject_id__in=subject_ids
+            )
+        )
+    return open_items().annotate(is_mine=conditions).order_by("-is_mine", "created_at", "pk")
+
+
+def queue_position(item: ModerationItem) -> int:
+    """1 for the oldest open item; what a contributor sees as their place in the queue."""
+    return (
+        ModerationItem.objects.filter(decision="")
+        .filter(Q(created_at__lt=item.created_at) | Q(created_at=item.created_at, pk__lt=item.pk))
+        .count()
+        + 1
+    )
+
+
+def latest_item_for(resource: Resource) -> ModerationItem | None:
+    return resource.moderation_items.order_by("-created_at", "-pk").first()
+
+
+def moderators_for(resource: Resource) -> list:
+    """The moderators whose levels or subjects match ``resource`` (for routing and mail)."""
+    from staffroom.accounts.models import Member
+
+    matches = []
+    level_ids = {level.pk for level in resource.levels.all()}
+    subject_ids = {subject.pk for subject in resource.subjects.all()}
+    for moderator in Member.objects.filter(is_moderator=True, is_active=True).prefetch_related(
+        "moderated_levels", "moderated_subjects"
+    ):
+        own_levels, own_subjects = moderator_scope(moderator)
+        if own_levels & level_ids or own_subjects & subject_ids:
+            matches.append(moderator)
+    return matches

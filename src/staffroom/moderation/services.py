@@ -1,0 +1,175 @@
+"""Moderation use-cases: open an item, take it, decide it, re-check old resources.
+
+Deciding is guarded by a conditional update on the open item, so when two moderators decide
+the same item at once exactly one decision lands and the other gets a clear message.
+"""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from staffroom.resources.metadata import apply_snapshot, changes_between, snapshot
+from staffroom.resources.models import Resource, Status
+
+from .checks import run_checks
+from .models import Decision, ModerationItem, Reason
+
+
+class AlreadyDecided(ValidationError):
+    pass
+
+
+def _enqueue_on_commit(task, *args) -> None:
+    transaction.on_commit(lambda: task.enqueue(*args))
+
+
+@transaction.atomic
+def moderation_item_open(*, resource: Resource, reason: str, proposed: dict | None = None):
+    """Put ``resource`` in the queue; an open item for it is updated instead of duplicated."""
+    from .tasks import run_prechecks, send_submission_receipt
+
+    item = ModerationItem.objects.select_for_update().filter(resource=resource, decision="").first()
+    if item is None:
+        item = ModerationItem.objects.create(
+            resource=resource, reason=reason, proposed=proposed or {}
+        )
+    else:
+        item.proposed = {**item.proposed, **(proposed or {})}
+        if reason == Reason.EDIT and item.reason == Reason.RECHECK:
+            item.reason = Reason.EDIT
+        item.save(update_fields=["proposed", "reason"])
+    _enqueue_on_commit(run_prechecks, item.pk)
+    if reason != Reason.RECHECK:
+        _enqueue_on_commit(send_submission_receipt, item.pk)
+    return item
+
+
+def _require_moderator(member) -> None:
+    if not (member.is_moderator or member.is_staff):
+        raise PermissionDenied(_("Only moderators can do this."))
+
+
+@transaction.atomic
+def moderation_item_take(*, item: ModerationItem, moderator) -> ModerationItem:
+    """Assign an open item to ``moderator`` (any moderator may take any item)."""
+    _require_moderator(moderator)
+    updated = ModerationItem.objects.filter(pk=item.pk, decision="").update(
+        taken_by=moderator, taken_at=timezone.now()
+    )
+    if not updated:
+        raise AlreadyDecided(_("This item has already been decided."))
+    item.refresh_from_db()
+    return item
+
+
+def _claim(item: ModerationItem, moderator, decision: str, message: str) -> None:
+    """Record the decision only if nobody else decided first."""
+    claimed = ModerationItem.objects.filter(pk=item.pk, decision="").update(
+        decision=decision, decided_by=moderator, decided_at=timezone.now(), message=message
+    )
+    if not claimed:
+        decided = ModerationItem.objects.select_related("decided_by").get(pk=item.pk)
+        raise AlreadyDecided(
+            _("%(moderator)s already decided this item (%(decision)s).")
+            % {
+                "moderator": decided.decided_by or _("Another moderator"),
+                "decision": decided.get_decision_display(),
+            }
+        )
+    item.refresh_from_db()
+
+
+@transaction.atomic
+def moderation_item_publish(
+    *, item: ModerationItem, moderator, corrected: dict | None = None, message: str = ""
+) -> ModerationItem:
+    """Publish the resource, with the edit it proposes and the moderator's corrections.
+
+    ``corrected`` holds the metadata as the moderator left it (JSON values); every field
+    that differs from what the contributor submitted is recorded as a correction.
+    """
+    from .tasks import send_decision_email
+
+    _require_moderator(moderator)
+    _claim(item, moderator, Decision.PUBLISH, message)
+    resource = Resource.objects.select_for_update().get(pk=item.resource_id)
+    submitted = {**snapshot(resource), **item.proposed}
+    final = {**submitted, **(corrected or {})}
+    corrections = changes_between(submitted, final)
+    apply_snapshot(resource, final)
+    now = timezone.now()
+    resource.status = Status.PUBLISHED
+    resource.published_at = resource.published_at or now
+    resource.checked_at = now
+    resource.save(update_fields=["status", "published_at", "checked_at", "updated_at"])
+    item.corrections = corrections
+    item.save(update_fields=["corrections"])
+    _enqueue_on_commit(send_decision_email, item.pk)
+    return item
+
+
+@transaction.atomic
+def moderation_item_request_changes(*, item: ModerationItem, moderator, message: str):
+    """Send the resource back to its contributor with what to change."""
+    from .tasks import send_decision_email
+
+    _require_moderator(moderator)
+    if not message.strip():
+        raise ValidationError({"message": _("Tell the contributor what to change.")})
+    _claim(item, moderator, Decision.CHANGES, message)
+    resource = item.resource
+    if resource.status != Status.PUBLISHED:
+        resource.status = Status.CHANGES_REQUESTED
+        resource.save(update_fields=["status", "updated_at"])
+    _enqueue_on_commit(send_decision_email, item.pk)
+    return item
+
+
+@transaction.atomic
+def moderation_item_reject(*, item: ModerationItem, moderator, message: str):
+    """Refuse the resource (or the edit: a published resource then stays as it was)."""
+    from .tasks import send_decision_email
+
+    _require_moderator(moderator)
+    if not message.strip():
+        raise ValidationError({"message": _("Give the contributor the reason for rejecting.")})
+    _claim(item, moderator, Decision.REJECT, message)
+    resource = item.resource
+    if item.reason != Reason.EDIT:
+        resource.status = Status.REJECTED
+        resource.save(update_fields=["status", "updated_at"])
+    _enqueue_on_commit(send_decision_email, item.pk)
+    return item
+
+
+def moderation_prechecks_run(*, item: ModerationItem) -> ModerationItem:
+    """Run the automated checks (analysing files first if the worker has not yet)."""
+    from staffroom.resources.services import resource_file_analyse
+
+    for resource_file in item.resource.files.filter(analysed_at=None):
+        resource_file_analyse(resource_file=resource_file)
+    item.checks = run_checks(item.resource)
+    item.checks_ran_at = timezone.now()
+    item.save(update_fields=["checks", "checks_ran_at"])
+    return item
+
+
+def moderation_recheck_due(*, now=None) -> int:
+    """Queue published resources not checked for RECHECK_AFTER_DAYS; returns how many."""
+    now = now or timezone.now()
+    cutoff = now - timedelta(days=settings.RECHECK_AFTER_DAYS)
+    due = (
+        Resource.objects.published()
+        .filter(checked_at__lt=cutoff)
+        .exclude(moderation_items__decision="")
+        .values_list("pk", flat=True)
+    )
+    count = 0
+    for resource in Resource.objects.filter(pk__in=list(due[:500])):
+        moderation_item_open(resource=resource, reason=Reason.RECHECK)
+        count += 1
+    return count

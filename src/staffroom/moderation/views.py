@@ -1,0 +1,118 @@
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from staffroom.core.permissions import moderator_required
+from staffroom.resources.forms import ModerationForm
+from staffroom.resources.metadata import FIELD_LABELS, display_value, snapshot
+from staffroom.resources.metadata import snapshot_from_data
+
+from . import services
+from .models import ModerationItem
+from .queries import queue_for_moderator
+
+
+@moderator_required
+def queue(request):
+    items = list(queue_for_moderator(request.user))
+    return render(
+        request,
+        "moderation/queue.html",
+        {
+            "mine": [item for item in items if item.is_mine],
+            "others": [item for item in items if not item.is_mine],
+        },
+    )
+
+
+def _proposed_changes(item: ModerationItem, region: str) -> list[dict]:
+    current = snapshot(item.resource)
+    return [
+        {
+            "label": FIELD_LABELS.get(field, field),
+            "before": display_value(field, current.get(field), region),
+            "after": display_value(field, value, region),
+        }
+        for field, value in item.proposed.items()
+        if current.get(field) != value
+    ]
+
+
+@moderator_required
+@require_http_methods(["GET", "POST"])
+def item_detail(request, pk: int):
+    item = get_object_or_404(
+        ModerationItem.objects.select_related("resource", "resource__contributor", "taken_by"),
+        pk=pk,
+    )
+    resource = item.resource
+    form_kwargs = {"member": request.user, "region": request.region, "resource": resource}
+    if request.method == "POST" and item.is_open:
+        form = ModerationForm(request.POST, **form_kwargs)
+        action = request.POST.get("action")
+        if form.is_valid():
+            message = form.cleaned_data.get("message", "")
+            try:
+                if action == "publish":
+                    services.moderation_item_publish(
+                        item=item, moderator=request.user, message=message,
+                        corrected=snapshot_from_data(form.corrected_metadata()),
+                    )
+                    messages.success(request, _("Published: %(title)s") % {"title": resource})
+                elif action == "changes":
+                    services.moderation_item_request_changes(
+                        item=item, moderator=request.user, message=message
+                    )
+                    messages.success(request, _("Sent back to the contributor with your message."))
+                elif action == "reject":
+                    services.moderation_item_reject(
+                        item=item, moderator=request.user, message=message
+                    )
+                    messages.success(request, _("Rejected."))
+                else:
+                    form.add_error(None, _("Choose publish, ask for changes or reject."))
+                if not form.errors:
+                    return redirect("moderation:queue")
+            except services.AlreadyDecided as decided:
+                messages.error(request, " ".join(decided.messages))
+                return redirect("moderation:item", pk=item.pk)
+            except ValidationError as error:
+                for field, problems in error.message_dict.items():
+                    form.add_error(field if field in form.fields else None, problems)
+    else:
+        form = ModerationForm(
+            initial=ModerationForm.initial_from(resource, item.proposed), **form_kwargs
+        )
+    return render(
+        request,
+        "moderation/item.html",
+        {
+            "item": item,
+            "resource": resource,
+            "form": form,
+            "files": resource.files.all(),
+            "proposed_changes": _proposed_changes(item, request.region),
+        },
+    )
+
+
+@moderator_required
+@require_POST
+def item_take(request, pk: int):
+    item = get_object_or_404(ModerationItem, pk=pk)
+    try:
+        services.moderation_item_take(item=item, moderator=request.user)
+        messages.success(request, _("You are now reviewing this item."))
+    except services.AlreadyDecided as decided:
+        messages.error(request, " ".join(decided.messages))
+    return redirect("moderation:item", pk=pk)
+
+
+@moderator_required
+@require_POST
+def item_rerun_checks(request, pk: int):
+    item = get_object_or_404(ModerationItem, pk=pk, decision="")
+    services.moderation_prechecks_run(item=item)
+    return redirect("moderation:item", pk=pk)

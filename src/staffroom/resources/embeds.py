@@ -1,0 +1,32 @@
+"""Embedding videos and interactive exercises from well-known hosts."""
+
+import re
+from urllib.parse import parse_qs, urlparse
+
+YOUTUBE_ID = re.compile(r"^[\w-]{11}$")
+
+
+def embed_src(url: str) -> str | None:
+    """The iframe address for a video or exercise URL we know how to embed, else None."""
+    try:
+        parsed = urlparse(url)
+    except ValueError:
+        return None
+    host = (parsed.hostname or "").removeprefix("www.").removeprefix("m.")
+    video_id = None
+    if host == "youtu.be":
+        video_id = parsed.path.strip("/")
+    elif host in ("youtube.com", "youtube-nocookie.com"):
+        if parsed.path == "/watch":
+            video_id = parse_qs(parsed.query).get("v", [""])[0]
+        elif parsed.path.startswith(("/embed/", "/shorts/")):
+            video_id = parsed.path.split("/")[2]
+    if video_id and YOUTUBE_ID.match(video_id):
+        return f"https://www.youtube-nocookie.com/embed/{video_id}"
+    if host == "vimeo.com" and parsed.path.strip("/").isdigit():
+        return f"https://player.vimeo.com/video/{parsed.path.strip('/')}"
+    if host in ("learningapps.org",) and parsed.path.strip("/").isdigit():
+        return f"https://learningapps.org/watch?app={parsed.path.strip('/')}"
+    if host == "h5p.org" and parsed.path.startswith("/node/"):
+        return f"https://h5p.org/h5p/embed/{parsed.path.split('/')[2]}"
+    return None

@@ -1,0 +1,237 @@
+"""The contribution form: a simple version with what is required, an advanced one with all
+metadata. Every field is optional at the form level so that a draft keeps whatever was typed;
+what a submission needs is checked by the service (``resource_submission_errors``)."""
+
+import re
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from staffroom.curriculum.forms import levels_field, subjects_field
+from staffroom.curriculum.models import Level, ResourceType, Subject
+
+from .files import UploadRefused, check_upload
+from .licences import TEACHER_LICENCES, Licence
+from .metadata import snapshot
+from .models import ContentLanguage, Kind, Resource, Status
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    widget = MultipleFileInput
+
+    def clean(self, data, initial=None):
+        if not data:
+            return []
+        items = data if isinstance(data, list | tuple) else [data]
+        return [super(MultipleFileField, self).clean(item, initial) for item in items]
+
+
+class BasedOnField(forms.CharField):
+    """The original of a remix, given by its address on this site or its number."""
+
+    default_error_messages = {
+        "unknown": _("No published resource found at that address or number."),
+    }
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value:
+            return None
+        match = re.search(r"(?:/resources/)?(\d+)", value)
+        resource = (
+            Resource.objects.filter(pk=int(match.group(1)), status=Status.PUBLISHED).first()
+            if match
+            else None
+        )
+        if resource is None:
+            raise forms.ValidationError(self.error_messages["unknown"], code="unknown")
+        return resource
+
+
+class ResourceForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200, required=False)
+    description = forms.CharField(
+        label=_("Description"),
+        required=False,
+        max_length=10_000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("What is it, for whom, how do you use it in class? Markdown is allowed."),
+    )
+    kind = forms.ChoiceField(
+        label=_("What do you share?"),
+        choices=Kind.choices,
+        initial=Kind.FILE,
+        widget=forms.RadioSelect,
+        required=False,
+    )
+    files = MultipleFileField(
+        label=_("Files"),
+        required=False,
+        help_text=_(
+            "pdf, Word, OpenDocument, PowerPoint, Excel, images, audio or video. "
+            "You may select several files."
+        ),
+    )
+    url = forms.URLField(
+        label=_("Web address"),
+        required=False,
+        max_length=1000,
+        assume_scheme="https",
+        help_text=_("For a web link, or a video or interactive exercise to embed."),
+    )
+    resource_type = forms.ModelChoiceField(
+        label=_("Type"), queryset=None, required=False, empty_label=_("Choose a type")
+    )
+    licence = forms.ChoiceField(
+        label=_("Licence"),
+        choices=[(choice.value, choice.label) for choice in TEACHER_LICENCES],
+        initial=Licence.BY,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+
+    # Advanced form only.
+    language = forms.ChoiceField(
+        label=_("Language of the resource"),
+        choices=[("", _("Detect from the text")), *ContentLanguage.choices],
+        required=False,
+    )
+    keywords = forms.CharField(
+        label=_("Keywords"), required=False, max_length=500,
+        help_text=_("Separated by commas."),
+    )
+    author_name = forms.CharField(
+        label=_("Author"), required=False, max_length=200,
+        help_text=_("If you did not make it yourself, or made it with others."),
+    )
+    attribution = forms.CharField(
+        label=_("Attribution"), required=False, max_length=300,
+        help_text=_("How others should credit the work, if not by the author's name."),
+    )
+    based_on = BasedOnField(
+        label=_("Based on"), required=False, max_length=300,
+        help_text=_(
+            "If this adapts a resource on Staffroom: its address or number. The licence of "
+            "the original decides which licences you may choose."
+        ),
+    )
+    accessibility_notes = forms.CharField(
+        label=_("Accessibility notes"), required=False, max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("E.g. dyslexia-friendly font, subtitles, screen-reader tested."),
+    )
+    organisation = forms.ModelChoiceField(
+        label=_("Publish as"), queryset=None, required=False, empty_label=_("Myself"),
+    )
+
+    ADVANCED_FIELDS = (
+        "language", "keywords", "author_name", "attribution", "based_on",
+        "accessibility_notes", "organisation",
+    )
+
+    def __init__(self, *args, member, region: str, advanced: bool, resource=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.advanced = advanced
+        self.fields["levels"] = levels_field(region, label=_("Education levels"), required=False)
+        self.fields["subjects"] = subjects_field(region, label=_("Subjects"), required=False)
+        self.fields["resource_type"].queryset = ResourceType.objects.order_by("position")
+        organisations = member.organisations.all()
+        self.fields["organisation"].queryset = organisations
+        if organisations.exists():
+            self.fields["licence"].choices = Licence.choices
+        if resource is not None:
+            self.fields["levels"].set_region(region, keep=resource.levels.all())
+            self.fields["subjects"].set_region(region, keep=resource.subjects.all())
+        if not advanced:
+            for name in self.ADVANCED_FIELDS:
+                del self.fields[name]
+        self.order_fields(
+            ["title", "description", "kind", "files", "url", "levels", "subjects",
+             "resource_type", "licence", *self.ADVANCED_FIELDS]
+        )
+        self.checked_uploads = []
+
+    @staticmethod
+    def initial_from(resource: Resource, proposed: dict | None = None) -> dict:
+        """Form values for ``resource``, with a pending edit's ``proposed`` values applied."""
+        values = {**snapshot(resource), **(proposed or {})}
+        return {
+            **values,
+            "kind": resource.kind,
+            "organisation": resource.organisation,
+            "levels": list(Level.objects.filter(code__in=values["levels"])),
+            "subjects": list(Subject.objects.filter(code__in=values["subjects"])),
+            "resource_type": ResourceType.objects.filter(code=values["resource_type"]).first(),
+            "keywords": ", ".join(values["keywords"]),
+            "based_on": str(values["based_on"] or ""),
+        }
+
+    def clean_description(self):
+        # Browsers send CRLF line ends; stored text uses LF, so an untouched field stays equal.
+        return (self.cleaned_data.get("description") or "").replace("\r\n", "\n")
+
+    def clean_accessibility_notes(self):
+        return (self.cleaned_data.get("accessibility_notes") or "").replace("\r\n", "\n")
+
+    def clean_files(self):
+        """Keep each acceptable file; refuse the others one by one with the reason."""
+        problems = []
+        for upload in self.cleaned_data.get("files") or []:
+            try:
+                self.checked_uploads.append(check_upload(upload))
+            except UploadRefused as refused:
+                problems.append(str(refused))
+        if problems:
+            raise forms.ValidationError(problems)
+        return self.cleaned_data.get("files")
+
+    def clean_keywords(self):
+        raw = self.cleaned_data.get("keywords") or ""
+        seen, keywords = set(), []
+        for keyword in (part.strip() for part in raw.split(",")):
+            if keyword and keyword.lower() not in seen:
+                seen.add(keyword.lower())
+                keywords.append(keyword[:60])
+        return keywords[:30]
+
+    def metadata(self) -> dict:
+        """The fields that validated, ready for the services (files excluded)."""
+        data = {
+            name: value for name, value in self.cleaned_data.items()
+            if name != "files" and name not in self.errors
+        }
+        if "kind" in data and not data["kind"]:
+            data["kind"] = Kind.FILE
+        if "licence" in data and not data["licence"]:
+            del data["licence"]
+        return data
+
+
+class ModerationForm(ResourceForm):
+    """The metadata as the moderator corrects it before publishing."""
+
+    message = forms.CharField(
+        label=_("Message to the contributor"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Required when asking for changes or rejecting."),
+    )
+
+    def __init__(self, *args, resource: Resource, **kwargs):
+        super().__init__(*args, resource=resource, advanced=True, **kwargs)
+        for name in ("files", "kind", "organisation"):
+            del self.fields[name]
+        self.fields["licence"].choices = Licence.choices
+        self.fields["language"].choices = ContentLanguage.choices
+        self.fields["language"].required = True
+        self.fields["title"].required = True
+
+    def corrected_metadata(self) -> dict:
+        data = self.metadata()
+        data.pop("message", None)
+        return data

@@ -1,0 +1,116 @@
+"""Resource metadata as plain JSON values: what a proposed edit stores, what a moderator's
+correction records, and how either is shown to people."""
+
+from django.utils.translation import gettext_lazy as _
+
+from staffroom.curriculum.models import Level, ResourceType, Subject
+from staffroom.curriculum.queries import terms_in_region
+
+from .licences import Licence
+from .models import ContentLanguage, Resource
+
+FIELD_LABELS = {
+    "title": _("Title"),
+    "description": _("Description"),
+    "language": _("Language"),
+    "url": _("Web address"),
+    "resource_type": _("Type"),
+    "keywords": _("Keywords"),
+    "licence": _("Licence"),
+    "author_name": _("Author"),
+    "attribution": _("Attribution"),
+    "based_on": _("Based on"),
+    "accessibility_notes": _("Accessibility notes"),
+    "levels": _("Levels"),
+    "subjects": _("Subjects"),
+}
+
+
+def snapshot(resource: Resource) -> dict:
+    """The resource's current metadata as JSON values."""
+    return {
+        "title": resource.title,
+        "description": resource.description,
+        "language": resource.language,
+        "url": resource.url,
+        "resource_type": resource.resource_type.code if resource.resource_type else None,
+        "keywords": list(resource.keywords),
+        "licence": resource.licence,
+        "author_name": resource.author_name,
+        "attribution": resource.attribution,
+        "based_on": resource.based_on_id,
+        "accessibility_notes": resource.accessibility_notes,
+        "levels": sorted(level.code for level in resource.levels.all()),
+        "subjects": sorted(subject.code for subject in resource.subjects.all()),
+    }
+
+
+def snapshot_from_data(data: dict) -> dict:
+    """Form or API data (model instances) as JSON values, for the fields it holds."""
+    values = {}
+    for field in Resource.METADATA_FIELDS:
+        if field not in data:
+            continue
+        value = data[field]
+        if field in ("levels", "subjects"):
+            value = sorted(term.code for term in value or [])
+        elif field == "resource_type":
+            value = value.code if value else None
+        elif field == "based_on":
+            value = value.pk if value else None
+        elif field == "keywords":
+            value = list(value or [])
+        elif value is None:
+            value = ""
+        values[field] = value
+    return values
+
+
+def apply_snapshot(resource: Resource, values: dict) -> None:
+    """Set ``values`` (JSON form) on ``resource`` and save it, many-to-many fields included."""
+    for field, value in values.items():
+        if field in ("levels", "subjects"):
+            continue
+        if field == "resource_type":
+            resource.resource_type = ResourceType.objects.filter(code=value).first()
+        elif field == "based_on":
+            resource.based_on = Resource.objects.filter(pk=value).first() if value else None
+        else:
+            setattr(resource, field, value)
+    resource.save()
+    if "levels" in values:
+        resource.levels.set(Level.objects.filter(code__in=values["levels"]))
+    if "subjects" in values:
+        resource.subjects.set(Subject.objects.filter(code__in=values["subjects"]))
+
+
+def changes_between(before: dict, after: dict) -> list[dict]:
+    """The fields whose values differ, as ``{"field", "before", "after"}`` records."""
+    return [
+        {"field": field, "before": before.get(field), "after": after[field]}
+        for field in Resource.METADATA_FIELDS
+        if field in after and after[field] != before.get(field)
+    ]
+
+
+def display_value(field: str, value, region: str) -> str:
+    """A stored metadata value as a person reads it, in ``region``'s terminology."""
+    if value in (None, "", []):
+        return "—"
+    if field in ("levels", "subjects"):
+        model = Level if field == "levels" else Subject
+        terms = list(model.objects.filter(code__in=value).select_related("equivalent"))
+        return ", ".join(term.label for term in terms_in_region(terms, region))
+    if field == "resource_type":
+        term = ResourceType.objects.filter(code=value).first()
+        return term.label if term else str(value)
+    if field == "licence":
+        return Licence(value).label if value in Licence.values else str(value)
+    if field == "language":
+        return ContentLanguage(value).label if value in ContentLanguage.values else str(value)
+    if field == "based_on":
+        source = Resource.objects.filter(pk=value).first()
+        return source.title if source else "—"
+    if field == "keywords":
+        return ", ".join(value)
+    return str(value)

@@ -1,0 +1,167 @@
+"""Resources: what teachers share. A resource is one or more files, a web link or an embed."""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from staffroom.curriculum.models import Level, ResourceType, Subject
+
+from .licences import LICENCE_URLS, Licence
+
+
+class ContentLanguage(models.TextChoices):
+    DUTCH = "nl", _("Dutch")
+    ENGLISH = "en", _("English")
+    FRENCH = "fr", _("French")
+    GERMAN = "de", _("German")
+    OTHER = "other", _("Other language")
+
+
+class Kind(models.TextChoices):
+    FILE = "file", _("File")
+    LINK = "link", _("Web link")
+    EMBED = "embed", _("Video or interactive exercise")
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PENDING = "pending", _("Waiting for review")
+    CHANGES_REQUESTED = "changes", _("Changes requested")
+    PUBLISHED = "published", _("Published")
+    REJECTED = "rejected", _("Rejected")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class ResourceQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Status.PUBLISHED)
+
+
+class Resource(models.Model):
+    # Metadata a moderator may correct and a contributor may change after publication.
+    METADATA_FIELDS = (
+        "title",
+        "description",
+        "language",
+        "url",
+        "resource_type",
+        "keywords",
+        "licence",
+        "author_name",
+        "attribution",
+        "based_on",
+        "accessibility_notes",
+        "levels",
+        "subjects",
+    )
+
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    language = models.CharField(
+        _("language"), max_length=5, choices=ContentLanguage.choices, default="nl"
+    )
+    kind = models.CharField(_("kind"), max_length=5, choices=Kind.choices, default=Kind.FILE)
+    url = models.URLField(_("web address"), max_length=1000, blank=True)
+    levels = models.ManyToManyField(Level, blank=True, related_name="resources")
+    subjects = models.ManyToManyField(Subject, blank=True, related_name="resources")
+    resource_type = models.ForeignKey(
+        ResourceType, null=True, blank=True, on_delete=models.PROTECT, related_name="resources"
+    )
+    keywords = models.JSONField(_("keywords"), default=list, blank=True)
+    licence = models.CharField(
+        _("licence"), max_length=12, choices=Licence.choices, default=Licence.BY
+    )
+    author_name = models.CharField(_("author"), max_length=200, blank=True)
+    attribution = models.CharField(_("attribution"), max_length=300, blank=True)
+    based_on = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="remixes",
+        verbose_name=_("based on"),
+    )
+    accessibility_notes = models.TextField(_("accessibility notes"), blank=True)
+
+    contributor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="resources"
+    )
+    organisation = models.ForeignKey(
+        "accounts.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="resources",
+        verbose_name=_("publish as"),
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+    checked_at = models.DateTimeField(
+        null=True, blank=True, help_text="When a moderator last approved it."
+    )
+    download_count = models.PositiveIntegerField(default=0)
+
+    objects = ResourceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-created_at"]
+        indexes = [
+            models.Index(fields=["status", "-published_at"]),
+            models.Index(fields=["status", "-download_count"]),
+            models.Index(fields=["status", "checked_at"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def slug(self) -> str:
+        return slugify(self.title)[:80] or "resource"
+
+    def get_absolute_url(self) -> str:
+        return reverse("resources:detail", args=[self.pk, self.slug])
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == Status.PUBLISHED
+
+    @property
+    def publisher(self):
+        """Who the resource is published under: the organisation, else the contributor."""
+        return self.organisation or self.contributor
+
+    @property
+    def credited_author(self) -> str:
+        return self.author_name or str(self.publisher)
+
+    @property
+    def licence_url(self) -> str:
+        return LICENCE_URLS.get(self.licence, "")
+
+
+def resource_file_path(instance: "ResourceFile", filename: str) -> str:
+    return f"resources/{instance.resource_id}/{filename}"
+
+
+class ResourceFile(models.Model):
+    resource = models.ForeignKey(Resource, on_delete=models.CASCADE, related_name="files")
+    file = models.FileField(upload_to=resource_file_path, max_length=300)
+    original_name = models.CharField(max_length=255)
+    mime_type = models.CharField(max_length=120)
+    size = models.PositiveBigIntegerField()
+    sha256 = models.CharField(max_length=64, db_index=True)
+    extracted_text = models.TextField(blank=True)
+    analysed_at = models.DateTimeField(null=True, blank=True)
+    preview = models.ImageField(upload_to="previews/", blank=True, max_length=300)
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["uploaded_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.original_name

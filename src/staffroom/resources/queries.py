@@ -1,0 +1,157 @@
+"""Reads over resources that pages, the API and tasks share."""
+
+from dataclasses import dataclass
+
+from django.db.models import Prefetch, Q, QuerySet
+
+from staffroom.curriculum.models import Level, ResourceType, Subject
+from staffroom.curriculum.queries import (
+    level_by_code,
+    matching_term_ids,
+    resource_type_by_code,
+    subject_by_code,
+)
+
+from .licences import Licence
+from .models import ContentLanguage, Kind, Resource, Status
+
+
+def with_listing_data(queryset: QuerySet) -> QuerySet:
+    """What a resource card shows, fetched in a fixed number of queries."""
+    return queryset.select_related(
+        "resource_type", "contributor", "organisation"
+    ).prefetch_related(
+        Prefetch("levels", queryset=Level.objects.select_related("equivalent")),
+        Prefetch("subjects", queryset=Subject.objects.select_related("equivalent")),
+        "files",
+    )
+
+
+def published_resources() -> QuerySet:
+    return with_listing_data(Resource.objects.published())
+
+
+@dataclass(frozen=True)
+class ResourceFilters:
+    """Filters of the browse page; unknown values are dropped, never an error."""
+
+    level: Level | None = None
+    subject: Subject | None = None
+    resource_type: ResourceType | None = None
+    language: str = ""
+    licence: str = ""
+    kind: str = ""
+
+    @classmethod
+    def from_query(cls, params) -> "ResourceFilters":
+        language = params.get("language", "")
+        licence = params.get("licence", "")
+        kind = params.get("kind", "")
+        return cls(
+            level=level_by_code(params.get("level", "")),
+            subject=subject_by_code(params.get("subject", "")),
+            resource_type=resource_type_by_code(params.get("type", "")),
+            language=language if language in ContentLanguage.values else "",
+            licence=licence if licence in Licence.values else "",
+            kind=kind if kind in Kind.values else "",
+        )
+
+    @property
+    def active(self) -> bool:
+        return any(
+            (self.level, self.subject, self.resource_type, self.language, self.licence, self.kind)
+        )
+
+
+def resources_filtered(filters: ResourceFilters, order: str = "newest") -> QuerySet:
+    """Published resources matching ``filters``; a level or subject includes its sub-terms and
+    the other region's crosswalked terms."""
+    queryset = Resource.objects.published()
+    if filters.level:
+        queryset = queryset.filter(
+            Q(pk__in=Resource.levels.through.objects.filter(
+                level_id__in=matching_term_ids(filters.level)
+            ).values("resource_id"))
+        )
+    if filters.subject:
+        queryset = queryset.filter(
+            pk__in=Resource.subjects.through.objects.filter(
+                subject_id__in=matching_term_ids(filters.subject)
+            ).values("resource_id")
+        )
+    if filters.resource_type:
+        queryset = queryset.filter(resource_type=filters.resource_type)
+    if filters.language:
+        queryset = queryset.filter(language=filters.language)
+    if filters.licence:
+        queryset = queryset.filter(licence=filters.licence)
+    if filters.kind:
+        queryset = queryset.filter(kind=filters.kind)
+    ordering = {
+        "newest": ["-published_at", "-pk"],
+        "popular": ["-download_count", "-published_at", "-pk"],
+        "title": ["title", "pk"],
+    }.get(order, ["-published_at", "-pk"])
+    return with_listing_data(queryset.order_by(*ordering))
+
+
+def resources_newest(limit: int = 8) -> list[Resource]:
+    return list(published_resources().order_by("-published_at", "-pk")[:limit])
+
+
+def resources_popular(limit: int = 8) -> list[Resource]:
+    return list(published_resources().order_by("-download_count", "-published_at")[:limit])
+
+
+def resource_visible_to(resource: Resource, member) -> bool:
+    """Published resources are public; others only to their contributor, moderators, staff."""
+    if resource.is_published:
+        return True
+    if not member.is_authenticated:
+        return False
+    return member.pk == resource.contributor_id or member.is_moderator or member.is_staff
+
+
+def resource_detail(pk: int) -> Resource | None:
+    return (
+        with_listing_data(Resource.objects.all())
+        .select_related("based_on", "based_on__contributor", "based_on__organisation")
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def resources_remixed_from(resource: Resource) -> list[Resource]:
+    return list(resource.remixes.published().select_related("contributor", "organisation"))
+
+
+def resources_more_by_publisher(resource: Resource, limit: int = 4) -> list[Resource]:
+    queryset = published_resources().exclude(pk=resource.pk)
+    if resource.organisation_id:
+        queryset = queryset.filter(organisation_id=resource.organisation_id)
+    else:
+        queryset = queryset.filter(contributor_id=resource.contributor_id, organisation=None)
+    return list(queryset.order_by("-published_at")[:limit])
+
+
+def resources_published_by_member(member) -> QuerySet:
+    return published_resources().filter(contributor=member, organisation=None)
+
+
+def resources_published_by_organisation(organisation) -> QuerySet:
+    return published_resources().filter(organisation=organisation)
+
+
+def resources_of_contributor(member) -> QuerySet:
+    return (
+        Resource.objects.filter(contributor=member)
+        .select_related("resource_type", "organisation")
+        .order_by("-updated_at")
+    )
+
+
+def resources_for_remix_choice(term: str, limit: int = 20) -> QuerySet:
+    return Resource.objects.published().filter(title__icontains=term).order_by("title")[:limit]
+
+
+STATUS_NEEDS_ACTION = (Status.DRAFT, Status.CHANGES_REQUESTED)

@@ -1,0 +1,224 @@
+"""Write use-cases for resources: drafts, submission, edits, files and downloads.
+
+Views, the API, tasks and commands all call these; each runs in one transaction and enqueues
+slow work (text extraction, previews, mail) only once that transaction has committed.
+"""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from staffroom.core.language import guess_content_language
+
+from . import files as file_handling
+from .licences import NO_DERIVATIVES, Licence, remix_problem
+from .metadata import apply_snapshot, snapshot, snapshot_from_data
+from .models import Kind, Resource, ResourceFile, Status
+
+EDITABLE_STATUSES = (Status.DRAFT, Status.CHANGES_REQUESTED, Status.PENDING)
+
+
+def resource_submission_errors(data: dict, *, has_files: bool, organisation=None) -> dict:
+    """What stops ``data`` from going to moderation, as {field: message}; empty when complete.
+
+    The same rules hold for the web forms and the API.
+    """
+    errors: dict[str, str] = {}
+    if not (data.get("title") or "").strip():
+        errors["title"] = _("Give the resource a title.")
+    if len((data.get("description") or "").strip()) < 20:
+        errors["description"] = _(
+            "Describe the resource in at least a sentence (20 characters or more)."
+        )
+    if not data.get("levels"):
+        errors["levels"] = _("Choose at least one education level.")
+    if not data.get("subjects"):
+        errors["subjects"] = _("Choose at least one subject.")
+    if not data.get("resource_type"):
+        errors["resource_type"] = _("Choose the type of resource.")
+    kind = data.get("kind") or Kind.FILE
+    if kind == Kind.FILE and not has_files:
+        errors["files"] = _("Add at least one file, or choose a web link instead.")
+    if kind in (Kind.LINK, Kind.EMBED) and not data.get("url"):
+        errors["url"] = _("Give the web address of the resource.")
+    licence = data.get("licence")
+    if not licence:
+        errors["licence"] = _("Choose a licence.")
+    elif licence == Licence.ALL_RIGHTS_RESERVED and organisation is None:
+        errors["licence"] = _(
+            "“All rights reserved” is only for partner organisations publishing their own "
+            "content. Choose a Creative Commons licence."
+        )
+    based_on = data.get("based_on")
+    if based_on is not None and licence:
+        problem = remix_problem(based_on.licence, licence)
+        if problem:
+            # A source that allows no adaptation is the wrong choice of source, not of licence.
+            errors["based_on" if based_on.licence in NO_DERIVATIVES else "licence"] = problem
+    return errors
+
+
+def _attach_uploads(resource: Resource, uploads: list) -> list[ResourceFile]:
+    attached = []
+    for checked in uploads:
+        resource_file = ResourceFile(
+            resource=resource,
+            original_name=checked.upload.name[:255],
+            mime_type=checked.mime_type,
+            size=checked.size,
+            sha256=checked.sha256,
+        )
+        resource_file.file.save(checked.upload.name, checked.upload, save=False)
+        resource_file.save()
+        attached.append(resource_file)
+    if attached:
+        from .tasks import analyse_resource_file
+
+        ids = [resource_file.pk for resource_file in attached]
+        transaction.on_commit(lambda: [analyse_resource_file.enqueue(pk) for pk in ids])
+    return attached
+
+
+def _set_fields(resource: Resource, data: dict) -> None:
+    for field in ("kind", "organisation"):
+        if field in data:
+            setattr(resource, field, data[field])
+    values = snapshot_from_data(data)
+    if "title" in values and not values["title"]:
+        values["title"] = resource.title or _("Untitled draft")
+    if not values.get("language"):
+        # The simple form does not ask; the text tells, and the moderator can correct it.
+        values.pop("language", None)
+        guessed = guess_content_language(
+            f"{values.get('title', resource.title)}. "
+            f"{values.get('description', resource.description)}"
+        )
+        if guessed:
+            values["language"] = guessed
+    apply_snapshot(resource, values)
+
+
+@transaction.atomic
+def resource_save_draft(
+    *, contributor, data: dict, uploads: list, resource: Resource | None = None
+) -> Resource:
+    """Create or update a draft with whatever ``data`` holds; files are kept straight away.
+
+    A draft needs nothing but a contributor, so an incomplete form never loses its uploads.
+    """
+    if resource is None:
+        resource = Resource(contributor=contributor, status=Status.DRAFT)
+    elif resource.contributor_id != contributor.pk:
+        raise PermissionDenied
+    elif resource.status not in EDITABLE_STATUSES:
+        raise ValidationError(_("This resource is no longer a draft."))
+    _set_fields(resource, data)
+    _attach_uploads(resource, uploads)
+    return resource
+
+
+@transaction.atomic
+def resource_submit(*, resource: Resource, contributor):
+    """Send a complete draft to moderation; raises ValidationError listing what is missing."""
+    from staffroom.moderation.models import Reason
+    from staffroom.moderation.services import moderation_item_open
+
+    resource = Resource.objects.select_for_update().get(pk=resource.pk)
+    if resource.contributor_id != contributor.pk:
+        raise PermissionDenied
+    if resource.status not in EDITABLE_STATUSES:
+        raise ValidationError(_("This resource has already been submitted."))
+    errors = resource_submission_errors(
+        _current_data(resource), has_files=resource.files.exists(),
+        organisation=resource.organisation,
+    )
+    if errors:
+        raise ValidationError(errors)
+    resource.status = Status.PENDING
+    resource.submitted_at = timezone.now()
+    resource.save(update_fields=["status", "submitted_at", "updated_at"])
+    return moderation_item_open(resource=resource, reason=Reason.NEW)
+
+
+def _current_data(resource: Resource) -> dict:
+    return {
+        "title": resource.title,
+        "description": resource.description,
+        "levels": list(resource.levels.all()),
+        "subjects": list(resource.subjects.all()),
+        "resource_type": resource.resource_type,
+        "kind": resource.kind,
+        "url": resource.url,
+        "licence": resource.licence,
+        "based_on": resource.based_on,
+    }
+
+
+@transaction.atomic
+def resource_propose_edit(*, resource: Resource, contributor, data: dict, uploads: list):
+    """Record an edit of a published resource for moderation; the published version stays
+    visible unchanged until a moderator accepts the edit. New files are attached at once."""
+    from staffroom.moderation.models import Reason
+    from staffroom.moderation.services import moderation_item_open
+
+    if resource.contributor_id != contributor.pk:
+        raise PermissionDenied
+    merged = {**_current_data(resource), **data}
+    errors = resource_submission_errors(
+        merged, has_files=resource.files.exists() or bool(uploads),
+        organisation=resource.organisation,
+    )
+    if errors:
+        raise ValidationError(errors)
+    current = snapshot(resource)
+    proposed = {
+        field: value
+        for field, value in snapshot_from_data(data).items()
+        if value != current.get(field)
+    }
+    _attach_uploads(resource, uploads)
+    return moderation_item_open(resource=resource, reason=Reason.EDIT, proposed=proposed)
+
+
+@transaction.atomic
+def resource_remove_file(*, resource: Resource, contributor, file_id: int) -> None:
+    if resource.contributor_id != contributor.pk:
+        raise PermissionDenied
+    if resource.status not in EDITABLE_STATUSES:
+        raise ValidationError(_("Files of a published resource cannot be removed here."))
+    resource_file = resource.files.filter(pk=file_id).first()
+    if resource_file is not None:
+        stored = resource_file.file
+        resource_file.delete()
+        transaction.on_commit(lambda: stored.delete(save=False))
+
+
+@transaction.atomic
+def resource_withdraw(*, resource: Resource, member) -> None:
+    """The contributor (or staff) takes a resource offline; it can be submitted again later."""
+    if resource.contributor_id != member.pk and not member.is_staff:
+        raise PermissionDenied
+    resource.status = Status.WITHDRAWN
+    resource.save(update_fields=["status", "updated_at"])
+    resource.moderation_items.filter(decision="").delete()
+
+
+def resource_record_download(*, resource: Resource) -> None:
+    """Count a download or a visit; an atomic increment, so concurrent clicks all count."""
+    Resource.objects.filter(pk=resource.pk).update(download_count=F("download_count") + 1)
+
+
+def resource_file_analyse(*, resource_file: ResourceFile) -> None:
+    """Extract the text of a file and render its preview (run by the worker)."""
+    with resource_file.file.open("rb") as stream:
+        text = file_handling.extract_text(stream, resource_file.mime_type)
+    with resource_file.file.open("rb") as stream:
+        preview = file_handling.render_preview(stream, resource_file.mime_type)
+    resource_file.extracted_text = text
+    resource_file.analysed_at = timezone.now()
+    if preview:
+        resource_file.preview.save(f"{resource_file.pk}.png", ContentFile(preview), save=False)
+    resource_file.save(update_fields=["extracted_text", "analysed_at", "preview"])

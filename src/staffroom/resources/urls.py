@@ -1,0 +1,19 @@
+from django.urls import path
+
+from . import views
+
+app_name = "resources"
+urlpatterns = [
+    path("", views.browse, name="browse"),
+    path("contribute/", views.contribute, name="contribute"),
+    path("mine/", views.mine, name="mine"),
+    path("<int:pk>/edit/draft/", views.contribute, name="edit"),
+    path("<int:pk>/edit/published/", views.edit_published, name="edit_published"),
+    path("<int:pk>/files/<int:file_pk>/download/", views.download, name="download"),
+    path("<int:pk>/files/<int:file_pk>/remove/", views.remove_file, name="remove_file"),
+    path("<int:pk>/visit/", views.visit, name="visit"),
+    path("<int:pk>/withdraw/", views.withdraw, name="withdraw"),
+    # Last: the slug is free text and would otherwise swallow the addresses above.
+    path("<int:pk>/", views.detail, name="detail_short"),
+    path("<int:pk>/<slug:slug>/", views.detail, name="detail"),
+]

@@ -1,0 +1,239 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from staffroom.core.pagination import paginate
+from staffroom.curriculum.queries import (
+    levels_for_region,
+    resource_types,
+    subjects_for_region,
+)
+from staffroom.moderation.queries import latest_item_for, queue_position
+
+from . import services
+from .embeds import embed_src
+from .forms import ResourceForm
+from .licences import Licence, remix_licences
+from .metadata import FIELD_LABELS, display_value
+from .models import ContentLanguage, Kind, Resource, ResourceFile, Status
+from .queries import (
+    ResourceFilters,
+    resource_detail,
+    resource_visible_to,
+    resources_filtered,
+    resources_more_by_publisher,
+    resources_of_contributor,
+    resources_remixed_from,
+)
+
+SORTS = {"newest": _("Newest"), "popular": _("Most downloaded"), "title": _("Title")}
+
+
+def browse(request):
+    filters = ResourceFilters.from_query(request.GET)
+    order = request.GET.get("sort", "newest")
+    page = paginate(request, resources_filtered(filters, order))
+    context = {
+        "page": page,
+        "filters": filters,
+        "sort": order if order in SORTS else "newest",
+        "sorts": SORTS,
+        "levels": levels_for_region(request.region),
+        "subjects": subjects_for_region(request.region),
+        "types": resource_types(),
+        "languages": ContentLanguage.choices,
+        "licences": Licence.choices,
+        "kinds": Kind.choices,
+    }
+    # Live filtering asks for the results alone; without JavaScript the whole page is served.
+    if request.GET.get("fragment") == "results":
+        return render(request, "resources/_results.html", context)
+    return render(request, "resources/browse.html", context)
+
+
+def _visible_or_404(request, pk: int) -> Resource:
+    resource = resource_detail(pk)
+    if resource is None or not resource_visible_to(resource, request.user):
+        raise Http404
+    return resource
+
+
+def detail(request, pk: int, slug: str = ""):
+    resource = _visible_or_404(request, pk)
+    if slug != resource.slug:
+        return redirect(resource, permanent=True)
+    return render(
+        request,
+        "resources/detail.html",
+        {
+            "resource": resource,
+            "files": resource.files.all(),
+            "embed": embed_src(resource.url) if resource.kind == Kind.EMBED else None,
+            "remixes": resources_remixed_from(resource),
+            "more": resources_more_by_publisher(resource),
+            "may_edit": request.user.is_authenticated
+            and request.user.pk == resource.contributor_id,
+            "remix_licences": [Licence(value).label for value in remix_licences(resource.licence)],
+        },
+    )
+
+
+def download(request, pk: int, file_pk: int):
+    resource = _visible_or_404(request, pk)
+    resource_file = get_object_or_404(ResourceFile, pk=file_pk, resource=resource)
+    if resource.is_published:
+        services.resource_record_download(resource=resource)
+    try:
+        stream = resource_file.file.open("rb")
+    except FileNotFoundError as missing:
+        raise Http404 from missing
+    return FileResponse(stream, as_attachment=True, filename=resource_file.original_name)
+
+
+def visit(request, pk: int):
+    resource = _visible_or_404(request, pk)
+    if not resource.url:
+        raise Http404
+    if resource.is_published:
+        services.resource_record_download(resource=resource)
+    return HttpResponseRedirect(resource.url)
+
+
+def _form_page(request, form, resource, *, editing_published=False):
+    return render(
+        request,
+        "resources/contribute.html",
+        {
+            "form": form,
+            "resource": resource,
+            "advanced": form.advanced,
+            "editing_published": editing_published,
+            "files": resource.files.all() if resource else [],
+        },
+    )
+
+
+def _apply_errors(form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, problems in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, problems)
+    else:
+        form.add_error(None, error.messages)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def contribute(request, pk: int | None = None):
+    """Create or continue a draft; "submit" sends it to moderation once complete."""
+    resource = None
+    if pk is not None:
+        resource = get_object_or_404(Resource, pk=pk, contributor=request.user)
+        if resource.status == Status.PUBLISHED:
+            return redirect("resources:edit_published", pk=pk)
+        if resource.status not in services.EDITABLE_STATUSES:
+            messages.info(request, _("This resource can no longer be edited."))
+            return redirect(resource)
+    advanced = request.GET.get("advanced") == "1" or request.POST.get("advanced") == "1"
+    form_kwargs = {"member": request.user, "region": request.region, "advanced": advanced,
+                   "resource": resource}
+    if request.method == "GET":
+        initial = ResourceForm.initial_from(resource) if resource else {}
+        return _form_page(request, ResourceForm(initial=initial, **form_kwargs), resource)
+
+    form = ResourceForm(request.POST, request.FILES, **form_kwargs)
+    form.is_valid()
+    # Whatever validated is kept, so nothing typed or uploaded is lost on an error.
+    resource = services.resource_save_draft(
+        contributor=request.user, resource=resource, data=form.metadata(),
+        uploads=form.checked_uploads,
+    )
+    if form.errors:
+        return _form_page(request, form, resource)
+    if request.POST.get("action") != "submit":
+        messages.success(request, _("Draft saved. You can come back to it at any time."))
+        return redirect("resources:edit", pk=resource.pk)
+    try:
+        services.resource_submit(resource=resource, contributor=request.user)
+    except ValidationError as error:
+        _apply_errors(form, error)
+        return _form_page(request, form, resource)
+    messages.success(
+        request, _("Thank you! Your resource is waiting for a moderator to review it.")
+    )
+    return redirect("resources:mine")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def edit_published(request, pk: int):
+    """Propose changes to a published resource; it stays online as it was until approved."""
+    resource = get_object_or_404(Resource, pk=pk, contributor=request.user, status=Status.PUBLISHED)
+    form_kwargs = {"member": request.user, "region": request.region, "advanced": True,
+                   "resource": resource}
+    if request.method == "GET":
+        form = ResourceForm(initial=ResourceForm.initial_from(resource), **form_kwargs)
+        return _form_page(request, form, resource, editing_published=True)
+    form = ResourceForm(request.POST, request.FILES, **form_kwargs)
+    if not form.is_valid():
+        return _form_page(request, form, resource, editing_published=True)
+    data = form.metadata()
+    data.pop("kind", None)
+    data.pop("organisation", None)
+    try:
+        services.resource_propose_edit(
+            resource=resource, contributor=request.user, data=data, uploads=form.checked_uploads
+        )
+    except ValidationError as error:
+        _apply_errors(form, error)
+        return _form_page(request, form, resource, editing_published=True)
+    messages.success(request, _("Your changes are waiting for a moderator."))
+    return redirect("resources:mine")
+
+
+@login_required
+@require_POST
+def remove_file(request, pk: int, file_pk: int):
+    resource = get_object_or_404(Resource, pk=pk, contributor=request.user)
+    try:
+        services.resource_remove_file(resource=resource, contributor=request.user, file_id=file_pk)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("resources:edit", pk=pk)
+
+
+@login_required
+@require_POST
+def withdraw(request, pk: int):
+    resource = get_object_or_404(Resource, pk=pk)
+    services.resource_withdraw(resource=resource, member=request.user)
+    messages.success(request, _("“%(title)s” is no longer online.") % {"title": resource.title})
+    return redirect("resources:mine")
+
+
+@login_required
+def mine(request):
+    """My contributions: status, place in the queue, moderators' messages and corrections."""
+    rows = []
+    for resource in resources_of_contributor(request.user):
+        item = latest_item_for(resource)
+        corrections = [
+            {
+                "label": FIELD_LABELS.get(change["field"], change["field"]),
+                "before": display_value(change["field"], change["before"], request.region),
+                "after": display_value(change["field"], change["after"], request.region),
+            }
+            for change in (item.corrections if item else [])
+        ]
+        rows.append(
+            {
+                "resource": resource,
+                "item": item,
+                "position": queue_position(item) if item and item.is_open else None,
+                "corrections": corrections,
+            }
+        )
+    return render(request, "resources/mine.html", {"rows": rows})

@@ -1,0 +1,34 @@
+// Progressive enhancement only: every page works without this file.
+document.documentElement.classList.add("js");
+
+// Preference selects apply on change.
+document.querySelectorAll("select[data-autosubmit]").forEach((select) => {
+  select.addEventListener("change", () => select.form.submit());
+});
+
+// Copy buttons for the attribution line.
+document.querySelectorAll("[data-copy]").forEach((button) => {
+  const source = document.querySelector(button.dataset.copy);
+  if (!source || !navigator.clipboard) return;
+  button.hidden = false;
+  button.addEventListener("click", async () => {
+    await navigator.clipboard.writeText(source.value);
+    button.textContent = button.dataset.copied || "✓";
+  });
+});
+
+// Live filtering: fetch only the results fragment and keep the address in sync.
+document.querySelectorAll("form[data-live-results]").forEach((form) => {
+  const target = document.querySelector(form.dataset.liveResults);
+  if (!target) return;
+  const refresh = async () => {
+    const params = new URLSearchParams(new FormData(form));
+    for (const [key, value] of [...params]) if (!value) params.delete(key);
+    const query = params.toString();
+    history.replaceState(null, "", query ? `?${query}` : location.pathname);
+    params.set("fragment", "results");
+    const response = await fetch(`${form.action}?${params}`, { headers: { "X-Requested-With": "fetch" } });
+    if (response.ok) target.innerHTML = await response.text();
+  };
+  form.querySelectorAll("select").forEach((select) => select.addEventListener("change", refresh));
+});
