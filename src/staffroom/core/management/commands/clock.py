@@ -1,0 +1,21 @@
+import time
+
+from django.core.management.base import BaseCommand
+
+from staffroom.core.schedule import enqueue_due_jobs
+
+
+class Command(BaseCommand):
+    help = "Enqueue periodic tasks when they are due (runs until stopped)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--interval", type=int, default=60, help="Seconds between checks.")
+        parser.add_argument("--once", action="store_true", help="Check once and exit.")
+
+    def handle(self, *args, interval: int, once: bool, **options):
+        while True:
+            for name in enqueue_due_jobs():
+                self.stdout.write(f"enqueued {name}")
+            if once:
+                return
+            time.sleep(interval)

@@ -1,0 +1,24 @@
+"""Settings for the test suite: the project's settings with fast, isolated, offline choices."""
+
+import os
+import tempfile
+
+os.environ.setdefault("SECRET_KEY", "test-only-secret-key")
+os.environ.setdefault("STAFFROOM_HTTPS", "0")
+os.environ.setdefault("STAFFROOM_VAR", tempfile.mkdtemp(prefix="staffroom-test-var-"))
+# Tasks run in-process when their transaction commits, so tests see their effects.
+os.environ.setdefault("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")
+
+from staffroom.settings import *  # noqa: E402, F403
+from staffroom.settings import VAR_DIR  # noqa: E402
+
+ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
+# Argon2 is what production uses (settings.PASSWORD_HASHERS); MD5 only keeps tests fast.
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+MEDIA_ROOT = VAR_DIR / "media"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+WHITENOISE_USE_FINDERS = True
