@@ -33,16 +33,16 @@ test-browser: install-test
 	$(BIN)/python -m pytest tests/browser $(PYTEST_ARGS)
 
 lint: install-test
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
 
 format: install-test
-	$(BIN)/ruff format src tests bench
-	$(BIN)/ruff check --fix src tests bench
+	$(BIN)/ruff format src tests
+	$(BIN)/ruff check --fix src tests
 
 # Extract and compile interface translations (needs GNU gettext).
 messages: install
-	cd src/staffroom && STAFFROOM_DEBUG=1 ../../$(BIN)/staffroom makemessages -l nl -l en --ignore '*/migrations/*'
+	cd src/staffroom && STAFFROOM_DEBUG=1 ../../$(BIN)/staffroom makemessages -l nl --ignore '*/migrations/*'
 	cd src/staffroom && STAFFROOM_DEBUG=1 ../../$(BIN)/staffroom compilemessages
 
 clean:

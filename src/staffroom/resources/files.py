@@ -87,6 +87,31 @@ def _zip_mime_type(upload) -> str | None:
     return None
 
 
+def _ole_mime_type(upload) -> str | None:
+    """The old Office type of an OLE2 file whose directory lies beyond the sniffed head.
+
+    Word and Excel often write the directory after the document's content; the header says
+    where its first sector is, and that sector holds the names of the top-level streams.
+    """
+    try:
+        upload.seek(0)
+        header = upload.read(512)
+        sector_size = 1 << int.from_bytes(header[30:32], "little")
+        first_sector = int.from_bytes(header[48:52], "little")
+        if sector_size not in (512, 4096) or first_sector >= 0xFFFFFFFA:
+            return None
+        upload.seek((first_sector + 1) * sector_size)
+        directory = upload.read(sector_size)
+    except (OSError, ValueError):
+        return None
+    finally:
+        upload.seek(0)
+    for marker, mime in OLE_TYPES.items():
+        if marker in directory:
+            return mime
+    return None
+
+
 @dataclass
 class CheckedUpload:
     upload: object
@@ -107,6 +132,8 @@ def check_upload(upload) -> CheckedUpload:
     mime = sniff_mime_type(head)
     if mime == "application/zip" or (mime is None and head.startswith(b"PK")):
         mime = _zip_mime_type(upload)
+    elif mime is None and head.startswith(OLE_SIGNATURE):
+        mime = _ole_mime_type(upload)
     if mime not in ACCEPTED_TYPES:
         raise UploadRefused(
             _(

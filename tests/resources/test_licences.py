@@ -1,0 +1,135 @@
+"""The remix rules of DESIGN.md: which licences an adaptation may carry, and why not."""
+
+import pytest
+
+from staffroom.curriculum.models import Level, ResourceType, Subject
+from staffroom.resources.licences import (
+    NON_COMMERCIAL,
+    TEACHER_LICENCES,
+    Licence,
+    remix_licences,
+    remix_problem,
+)
+from staffroom.resources.services import resource_submission_errors
+from tests.factories import ResourceFactory
+
+ALL = set(Licence)
+
+
+@pytest.mark.parametrize("source", [Licence.BY_ND, Licence.BY_NC_ND])
+def test_no_derivatives_may_not_be_adapted_at_all(source):
+    assert remix_licences(source) == []
+    for adaptation in Licence:
+        problem = remix_problem(source, adaptation)
+        assert problem is not None
+        assert "no derivatives" in problem
+        assert source.label in problem
+
+
+def test_all_rights_reserved_may_not_be_adapted():
+    assert remix_licences(Licence.ALL_RIGHTS_RESERVED) == []
+    problem = remix_problem(Licence.ALL_RIGHTS_RESERVED, Licence.ALL_RIGHTS_RESERVED)
+    assert problem is not None
+    assert "not openly licensed" in problem
+
+
+@pytest.mark.parametrize("source", [Licence.BY_SA, Licence.BY_NC_SA])
+def test_share_alike_adaptations_keep_exactly_the_same_licence(source):
+    assert remix_licences(source) == [source]
+    assert remix_problem(source, source) is None
+    for adaptation in ALL - {source}:
+        problem = remix_problem(source, adaptation)
+        assert problem is not None, adaptation
+        assert "share alike" in problem
+        assert source.label in problem
+
+
+def test_non_commercial_adaptations_keep_the_non_commercial_condition():
+    assert set(remix_licences(Licence.BY_NC)) == NON_COMMERCIAL
+    for adaptation in NON_COMMERCIAL:
+        assert remix_problem(Licence.BY_NC, adaptation) is None
+    for adaptation in ALL - NON_COMMERCIAL:
+        problem = remix_problem(Licence.BY_NC, adaptation)
+        assert problem is not None, adaptation
+        assert "non-commercial" in problem
+
+
+@pytest.mark.parametrize("source", [Licence.BY, Licence.CC0])
+def test_attribution_only_and_public_domain_may_go_into_anything(source):
+    assert set(remix_licences(source)) == ALL
+    for adaptation in Licence:
+        assert remix_problem(source, adaptation) is None
+
+
+def test_by_sa_and_non_commercial_cannot_be_combined_either_way():
+    for nc in NON_COMMERCIAL:
+        assert remix_problem(Licence.BY_SA, nc) is not None
+        assert remix_problem(nc, Licence.BY_SA) is not None
+
+
+def test_every_licence_has_a_rule_and_plain_strings_are_accepted():
+    for licence in Licence:
+        assert isinstance(remix_licences(licence.value), list)
+    assert remix_problem("cc-by-sa", "cc-by-sa") is None
+    assert remix_problem("cc-by-sa", "cc-by") is not None
+
+
+def test_teachers_cannot_choose_all_rights_reserved():
+    assert Licence.ALL_RIGHTS_RESERVED not in TEACHER_LICENCES
+    assert set(TEACHER_LICENCES) == ALL - {Licence.ALL_RIGHTS_RESERVED}
+
+
+# --- The same rules where a submission is checked --------------------------------------------
+
+
+def _complete(**overrides) -> dict:
+    data = {
+        "title": "Breuken met pizza's",
+        "description": "Een werkblad om breuken te vergelijken met pizzapunten.",
+        "levels": [Level.objects.get(code="fl-lo-3")],
+        "subjects": [Subject.objects.get(code="fl-wis")],
+        "resource_type": ResourceType.objects.get(code="worksheet"),
+        "kind": "link",
+        "url": "https://example.org/breuken",
+        "licence": "cc-by",
+    }
+    data.update(overrides)
+    return data
+
+
+@pytest.mark.django_db
+def test_a_complete_submission_has_no_errors():
+    assert resource_submission_errors(_complete(), has_files=False) == {}
+
+
+@pytest.mark.django_db
+def test_remix_of_no_derivatives_source_is_an_error_on_the_source():
+    source = ResourceFactory(licence="cc-by-nd")
+    errors = resource_submission_errors(_complete(based_on=source), has_files=False)
+    assert set(errors) == {"based_on"}
+    assert "no derivatives" in str(errors["based_on"])
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("source", "wrong", "right"),
+    [("cc-by-sa", "cc-by", "cc-by-sa"), ("cc-by-nc", "cc-by", "cc-by-nc-sa")],
+)
+def test_remix_with_an_incompatible_licence_is_an_error_on_the_licence(source, wrong, right):
+    original = ResourceFactory(licence=source)
+    errors = resource_submission_errors(
+        _complete(based_on=original, licence=wrong), has_files=False
+    )
+    assert set(errors) == {"licence"}
+    assert resource_submission_errors(
+        _complete(based_on=original, licence=right), has_files=False
+    ) == {}
+
+
+@pytest.mark.django_db
+def test_all_rights_reserved_needs_an_organisation():
+    errors = resource_submission_errors(_complete(licence="arr"), has_files=False)
+    assert set(errors) == {"licence"}
+    assert resource_submission_errors(
+        _complete(licence="arr"), has_files=False, organisation=object()
+    ) == {}
