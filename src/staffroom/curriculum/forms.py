@@ -30,7 +30,8 @@ class RegionalTermsField(forms.ModelMultipleChoiceField):
         depth = getattr(term, "depth", None)
         if depth is None:
             depth = 1 if term.parent_id else 0
-        return f"{'  ' * depth}{term.label}"
+        # Non-breaking spaces: HTML would collapse ordinary ones.
+        return f"{chr(0xA0) * 3 * depth}{term.label}"
 
 
 def levels_field(region: str, **kwargs) -> RegionalTermsField:

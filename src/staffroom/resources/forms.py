@@ -41,7 +41,9 @@ class BasedOnField(forms.CharField):
         value = super().clean(value)
         if not value:
             return None
-        match = re.search(r"(?:/resources/)?(\d+)", value)
+        # The number after /resources/ in an address, else the whole value as a number: digits
+        # elsewhere in an address (127.0.0.1:8000, a host name) are not the resource.
+        match = re.search(r"/resources/(\d+)", value) or re.fullmatch(r"(\d+)", value)
         resource = (
             Resource.objects.filter(pk=int(match.group(1)), status=Status.PUBLISHED).first()
             if match
@@ -92,6 +94,11 @@ class ResourceForm(forms.Form):
         initial=Licence.BY,
         required=False,
         widget=forms.RadioSelect,
+        help_text=_(
+            "BY: others may use and adapt it if they credit you. NC: not for commercial use. "
+            "SA: adaptations must carry the same licence. ND: no adaptations. "
+            "CC0: no conditions at all."
+        ),
     )
 
     # Advanced form only.
