@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from django.db.models import Q
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from staffroom.core.language import detect_language
 from staffroom.resources.licences import remix_problem
@@ -52,7 +53,12 @@ def check_spelling(resource: Resource) -> dict:
         "code": "spelling",
         "status": "warning" if evidence else "ok",
         "summary": (
-            _("%(count)d possible spelling mistakes.") % {"count": len(evidence)}
+            ngettext(
+                "%(count)d possible spelling mistake.",
+                "%(count)d possible spelling mistakes.",
+                len(evidence),
+            )
+            % {"count": len(evidence)}
             if evidence
             else _("No spelling mistakes found.")
         ),
@@ -156,7 +162,10 @@ def check_duplicates(resource: Resource) -> dict:
         "code": "duplicates",
         "status": "warning" if evidence else "ok",
         "summary": (
-            _("%(count)d possible duplicates.") % {"count": len(evidence)}
+            ngettext(
+                "%(count)d possible duplicate.", "%(count)d possible duplicates.", len(evidence)
+            )
+            % {"count": len(evidence)}
             if evidence
             else _("No likely duplicates.")
         ),
@@ -186,6 +195,14 @@ def check_metadata(resource: Resource) -> dict:
         "evidence": evidence,
     }
 
+
+CHECK_TITLES = {
+    "spelling": gettext_lazy("Spelling"),
+    "language": gettext_lazy("Language"),
+    "licence": gettext_lazy("Licence"),
+    "duplicates": gettext_lazy("Duplicates"),
+    "metadata": gettext_lazy("Metadata"),
+}
 
 CHECKS = (check_spelling, check_language, check_licence, check_duplicates, check_metadata)
 
