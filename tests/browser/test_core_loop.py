@@ -19,11 +19,11 @@ def log_in(page, email: str) -> None:
     page.goto("/accounts/login/")
     page.get_by_label("Email").fill(email)
     page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name=re.compile("Sign In|Inloggen", re.I)).click()
+    page.get_by_role("button", name=re.compile("Sign In|Aanmelden", re.I)).click()
 
 
 def log_out(page) -> None:
-    page.get_by_role("button", name=re.compile("Log out|Uitloggen")).click()
+    page.get_by_role("button", name=re.compile("Log out|Afmelden")).click()
 
 
 def test_teacher_shares_moderator_publishes_dutch_teacher_downloads(page, tmp_path, settings):
