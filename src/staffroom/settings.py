@@ -236,5 +236,9 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        # One line per task state change drowns everything else at INFO.
+        "django_tasks": {"level": os.environ.get("TASKS_LOG_LEVEL", "WARNING")},
+    },
 }
