@@ -61,7 +61,9 @@ class ResourceFactory(factory.django.DjangoModelFactory):
         skip_postgeneration_save = True
 
     title = factory.Sequence(lambda n: f"Werkblad breuken {n}")
-    description = "Een werkblad om breuken te leren vergelijken, met oplossingen voor de leerkracht."
+    description = (
+        "Een werkblad om breuken te leren vergelijken, met oplossingen voor de leerkracht."
+    )
     language = "nl"
     kind = "link"
     url = factory.Sequence(lambda n: f"https://example.org/resource/{n}")

@@ -9,8 +9,8 @@ os.environ.setdefault("STAFFROOM_VAR", tempfile.mkdtemp(prefix="staffroom-test-v
 # Tasks run in-process when their transaction commits, so tests see their effects.
 os.environ.setdefault("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")
 
-from staffroom.settings import *  # noqa: E402, F403
-from staffroom.settings import VAR_DIR  # noqa: E402
+from staffroom.settings import *  # noqa: F403
+from staffroom.settings import VAR_DIR
 
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 # Argon2 is what production uses (settings.PASSWORD_HASHERS); MD5 only keeps tests fast.

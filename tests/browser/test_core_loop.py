@@ -4,11 +4,11 @@ import re
 
 import pytest
 from django.core import mail
+from tests.browser.conftest import serious_violations, verified
+from tests.factories import MemberFactory, ModeratorFactory, ResourceFactory, pdf_bytes
 
 from staffroom.curriculum.models import Level
 from staffroom.resources.models import Resource, Status
-from tests.browser.conftest import serious_violations, verified
-from tests.factories import MemberFactory, ModeratorFactory, ResourceFactory, pdf_bytes
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -27,12 +27,17 @@ def log_out(page) -> None:
 
 
 def test_teacher_shares_moderator_publishes_dutch_teacher_downloads(page, tmp_path, settings):
-    moderator = verified(ModeratorFactory(
-        email="moderator@example.org", name="Mo Derator", language="en",
-        levels=[Level.objects.get(code="fl-lo")],
-    ))
-    dutch = verified(MemberFactory(email="sanne@example.org", name="Sanne de Vries",
-                                   region="nl", language="en"))
+    moderator = verified(
+        ModeratorFactory(
+            email="moderator@example.org",
+            name="Mo Derator",
+            language="en",
+            levels=[Level.objects.get(code="fl-lo")],
+        )
+    )
+    dutch = verified(
+        MemberFactory(email="sanne@example.org", name="Sanne de Vries", region="nl", language="en")
+    )
 
     # A Flemish teacher signs up and confirms her address.
     page.goto("/accounts/signup/")

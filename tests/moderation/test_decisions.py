@@ -8,12 +8,7 @@ from django.contrib.messages import get_messages
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
-
-from staffroom.curriculum.models import Level, Subject
-from staffroom.moderation import services
-from staffroom.moderation.models import Decision, ModerationItem, Reason
-from staffroom.moderation.services import AlreadyDecided
-from staffroom.resources.models import Resource, Status
+from django.utils.html import strip_tags
 from tests.factories import (
     MemberFactory,
     ModerationItemFactory,
@@ -21,6 +16,12 @@ from tests.factories import (
     contribution_data,
     pdf_upload,
 )
+
+from staffroom.curriculum.models import Level
+from staffroom.moderation import services
+from staffroom.moderation.models import Decision, ModerationItem, Reason
+from staffroom.moderation.services import AlreadyDecided
+from staffroom.resources.models import Resource, Status
 
 pytestmark = pytest.mark.django_db
 
@@ -71,8 +72,12 @@ def test_corrections_are_recorded_field_by_field(client, item, moderator):
     response = client.post(
         reverse("moderation:item", args=[item.pk]),
         _form(
-            resource, "publish", title="Breuken vergelijken", licence="cc-by-sa",
-            levels=[level.pk for level in levels], keywords="breuken, pizza",
+            resource,
+            "publish",
+            title="Breuken vergelijken",
+            licence="cc-by-sa",
+            levels=[level.pk for level in levels],
+            keywords="breuken, pizza",
         ),
     )
     assert response.status_code == 302
@@ -102,9 +107,12 @@ def test_the_contributor_sees_the_corrections_in_the_email_and_on_their_page(
     resource = item.resource
     with django_capture_on_commit_callbacks(execute=True):
         services.moderation_item_publish(
-            item=item, moderator=moderator, message="Mooi werk!",
+            item=item,
+            moderator=moderator,
+            message="Mooi werk!",
             corrected={"title": "Breuken vergelijken", "licence": "cc-by-sa"},
         )
+    resource.refresh_from_db()
     [decision_mail] = mail.outbox
     assert decision_mail.to == ["ann@example.org"]
     assert "Breuken vergelijken" in decision_mail.subject
@@ -356,14 +364,16 @@ def test_a_too_long_title_from_the_moderator_is_a_form_error(client, item, moder
     assert item.is_open
 
 
-def test_the_item_page_shows_the_checks_and_a_decided_item_has_no_form(client, item, moderator):
+def test_the_item_page_shows_the_checks_and_a_decided_item_has_no_form(client, moderator):
+    item = ModerationItemFactory(
+        resource__description="Een werkblad om breukken te vergelijken, met oplossingen."
+    )
     services.moderation_prechecks_run(item=item)
     client.force_login(moderator)
     response = client.get(reverse("moderation:item", args=[item.pk]))
     assert response.status_code == 200
-    page = html.unescape(response.content.decode())
-    assert "breukken" in page  # the spelling check's evidence
-    assert 'name="action"' in page
+    assert "breukken → breuken" in html.unescape(strip_tags(response.content.decode()))
+    assert 'name="action"' in response.content.decode()
     services.moderation_item_publish(item=item, moderator=moderator)
     response = client.get(reverse("moderation:item", args=[item.pk]))
     assert 'name="action"' not in response.content.decode()
@@ -376,7 +386,28 @@ def test_rerunning_the_checks(client, item, moderator):
     item.refresh_from_db()
     assert item.checks_ran_at is not None
     assert [check["code"] for check in item.checks] == [
-        "spelling", "language", "licence", "duplicates", "metadata",
+        "spelling",
+        "language",
+        "licence",
+        "duplicates",
+        "metadata",
     ]
     services.moderation_item_publish(item=item, moderator=moderator)
     assert client.post(reverse("moderation:rerun_checks", args=[item.pk])).status_code == 404
+
+
+def test_decision_mail_is_in_the_contributors_language(item, moderator):
+    from django.utils import translation
+
+    from staffroom.moderation.tasks import send_decision_email
+
+    with translation.override("nl"):
+        dutch = translation.gettext("The Staffroom team")
+    assert dutch != "The Staffroom team"
+    contributor = item.resource.contributor
+    contributor.language = "nl"
+    contributor.save()
+    services.moderation_item_reject(item=item, moderator=moderator, message="Nee.")
+    send_decision_email.call(item.pk)
+    assert dutch in mail.outbox[-1].body
+    assert "The Staffroom team" not in mail.outbox[-1].body

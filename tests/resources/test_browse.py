@@ -2,8 +2,6 @@
 
 import pytest
 from django.urls import reverse
-
-from staffroom.resources.models import Resource, Status
 from tests.factories import (
     DraftFactory,
     MemberFactory,
@@ -11,6 +9,8 @@ from tests.factories import (
     ResourceFactory,
     ResourceFileFactory,
 )
+
+from staffroom.resources.models import Resource, Status
 
 pytestmark = pytest.mark.django_db
 
@@ -52,19 +52,17 @@ def test_unknown_filter_values_are_ignored_not_errors(client, query):
     response = client.get(reverse("resources:browse"), query)
     assert response.status_code == 200
     assert resource in _found(response)
-    assert not response.context["filters"].active or "level" in query
+    assert not response.context["filters"].active
 
 
-@pytest.mark.parametrize("page", ["abc", "0", "-1", "99999", "1.5", ""])
-def test_any_page_number_gives_a_page(client, page):
+def test_any_page_number_gives_a_page(client):
     ResourceFactory.create_batch(30)
-    response = client.get(reverse("resources:browse"), {"page": page})
-    assert response.status_code == 200
-    number = response.context["page"].number
-    assert number in (1, 2)
-    if page == "99999":
-        assert number == 2
-        assert len(_found(response)) == 6
+    expected = {"abc": 1, "0": 2, "-1": 2, "99999": 2, "1.5": 1, "": 1, "2": 2}
+    for page, number in expected.items():
+        response = client.get(reverse("resources:browse"), {"page": page})
+        assert response.status_code == 200
+        assert response.context["page"].number == number, page
+    assert len(_found(client.get(reverse("resources:browse"), {"page": "99999"}))) == 6
 
 
 def test_known_filters_narrow_the_results(client):
@@ -128,7 +126,7 @@ def test_live_filtering_gets_the_results_fragment_only(client):
     resource = ResourceFactory(title="Fragmentje")
     response = client.get(reverse("resources:browse"), {"fragment": "results"})
     assert response.status_code == 200
-    assert [t.name for t in response.templates][0] == "resources/_results.html"
+    assert response.templates[0].name == "resources/_results.html"
     assert "<html" not in response.content.decode()
     assert resource.title in response.content.decode()
 
@@ -154,7 +152,9 @@ def test_a_nonexistent_resource_is_404(client, pk):
     assert client.get(f"/resources/{pk}/visit/").status_code == 404
 
 
-@pytest.mark.parametrize("status", [Status.DRAFT, Status.PENDING, Status.REJECTED, Status.WITHDRAWN])
+@pytest.mark.parametrize(
+    "status", [Status.DRAFT, Status.PENDING, Status.REJECTED, Status.WITHDRAWN]
+)
 def test_an_unpublished_resource_is_hidden_from_visitors_and_other_members(client, status):
     resource = DraftFactory(status=status)
     url = resource.get_absolute_url()

@@ -7,9 +7,6 @@ import pytest
 from django.core import mail
 from django.test import override_settings
 from django.urls import reverse
-
-from staffroom.moderation.models import ModerationItem
-from staffroom.resources.models import Resource, Status
 from tests.factories import (
     MemberFactory,
     ResourceFactory,
@@ -20,6 +17,9 @@ from tests.factories import (
     pdf_upload,
     png_bytes,
 )
+
+from staffroom.moderation.models import ModerationItem
+from staffroom.resources.models import Resource, Status
 
 pytestmark = pytest.mark.django_db
 
@@ -86,7 +86,10 @@ def test_an_oversized_file_is_refused_and_the_valid_ones_are_attached(client, te
     big = pdf_bytes() + b"\n%" + b"0" * (1024 * 1024 + 100 * 1024)
     response = client.post(
         reverse("resources:contribute"),
-        {**contribution_data(), "files": [_upload("groot.pdf", big), _upload("foto.png", png_bytes())]},
+        {
+            **contribution_data(),
+            "files": [_upload("groot.pdf", big), _upload("foto.png", png_bytes())],
+        },
     )
     assert response.status_code == 200
     page = _page(response)
@@ -169,6 +172,7 @@ def test_a_title_longer_than_200_characters_is_an_error_not_a_crash(client, teac
     # The long title is shown again so that it can be shortened, not typed again.
     assert long_title.strip() in _page(response)
     draft = _the_draft(teacher)
+    assert draft.title == "Untitled draft"
     assert draft.description == DESCRIPTION
     assert draft.files.count() == 1
     assert not ModerationItem.objects.exists()
@@ -193,8 +197,12 @@ def _remix(client, source, licence):
     return client.post(
         reverse("resources:contribute"),
         contribution_data(
-            advanced="1", kind="link", url="https://example.org/remix",
-            based_on=str(source.pk), licence=licence, language="nl",
+            advanced="1",
+            kind="link",
+            url="https://example.org/remix",
+            based_on=str(source.pk),
+            licence=licence,
+            language="nl",
         ),
     )
 
@@ -237,8 +245,12 @@ def test_a_remix_must_keep_share_alike_and_non_commercial(
     response = client.post(
         reverse("resources:edit", args=[draft.pk]),
         contribution_data(
-            advanced="1", kind="link", url="https://example.org/remix",
-            based_on=str(source.pk), licence=right, language="nl",
+            advanced="1",
+            kind="link",
+            url="https://example.org/remix",
+            based_on=str(source.pk),
+            licence=right,
+            language="nl",
         ),
     )
     assert response.status_code == 302
@@ -265,8 +277,12 @@ def test_the_original_of_a_remix_is_found_by_its_number_or_address(client, teach
     response = client.post(
         reverse("resources:edit", args=[draft.pk]),
         contribution_data(
-            advanced="1", kind="link", url="https://example.org/remix",
-            based_on=address.format(pk=source.pk), licence="cc-by", language="nl",
+            advanced="1",
+            kind="link",
+            url="https://example.org/remix",
+            based_on=address.format(pk=source.pk),
+            licence="cc-by",
+            language="nl",
         ),
     )
     assert response.status_code == 302, response.context["form"].errors
@@ -289,3 +305,81 @@ def test_an_unpublished_original_cannot_be_chosen(client, teacher):
     draft_source = ResourceFactory(status=Status.DRAFT, published_at=None)
     response = _remix(client, draft_source, "cc-by")
     assert list(response.context["form"].errors) == ["based_on"]
+
+
+@pytest.mark.parametrize("title", ["", "   "])
+def test_submitting_without_a_title_is_refused_though_the_draft_gets_a_name(client, teacher, title):
+    response = client.post(
+        reverse("resources:contribute"),
+        {**contribution_data(title=title), "files": [pdf_upload()]},
+    )
+    assert response.status_code == 200
+    assert list(response.context["form"].errors) == ["title"]
+    assert "Give the resource a title." in _page(response)
+    draft = _the_draft(teacher)
+    assert draft.status == Status.DRAFT
+    assert draft.title == "Untitled draft"
+    assert not ModerationItem.objects.exists()
+    # The placeholder is no title in any interface language either.
+    teacher.language = "nl"
+    teacher.save()
+    response = client.post(reverse("resources:edit", args=[draft.pk]), contribution_data(title=""))
+    assert "title" in response.context["form"].errors
+    draft.refresh_from_db()
+    assert draft.status == Status.DRAFT
+
+
+@pytest.mark.parametrize(
+    "url", ["ftps://example.org/les", "ftp://example.org/les", "javascript:alert(1)"]
+)
+def test_only_web_addresses_are_accepted_for_links(client, teacher, url):
+    response = client.post(reverse("resources:contribute"), contribution_data(kind="link", url=url))
+    assert response.status_code == 200
+    assert "url" in response.context["form"].errors
+    assert _the_draft(teacher).url == ""
+
+
+def test_a_web_address_without_scheme_gets_https(client, teacher):
+    client.post(
+        reverse("resources:contribute"),
+        contribution_data(kind="link", url="example.org/les", action="draft"),
+    )
+    assert _the_draft(teacher).url == "https://example.org/les"
+
+
+def test_partners_publish_as_their_organisation_with_all_rights_reserved(client, teacher):
+    from tests.factories import OrganisationFactory
+
+    from staffroom.accounts.models import OrganisationMembership
+
+    publisher = OrganisationFactory()
+    response = client.post(
+        reverse("resources:contribute"),
+        contribution_data(
+            advanced="1",
+            kind="link",
+            url="https://example.org/les",
+            licence="arr",
+            organisation=str(publisher.pk),
+            language="nl",
+        ),
+    )
+    # Not a member (yet): neither the organisation nor its licence can be chosen.
+    assert response.status_code == 200
+    assert {"organisation", "licence"} <= set(response.context["form"].errors)
+    OrganisationMembership.objects.create(member=teacher, organisation=publisher)
+    draft = _the_draft(teacher)
+    response = client.post(
+        reverse("resources:edit", args=[draft.pk]),
+        contribution_data(
+            advanced="1",
+            kind="link",
+            url="https://example.org/les",
+            licence="arr",
+            organisation=str(publisher.pk),
+            language="nl",
+        ),
+    )
+    assert response.status_code == 302
+    draft.refresh_from_db()
+    assert (draft.status, draft.organisation, draft.licence) == (Status.PENDING, publisher, "arr")

@@ -3,11 +3,11 @@
 import pytest
 from django.core import mail
 from django.urls import reverse
+from tests.factories import MemberFactory, ModeratorFactory, pdf_upload
 
 from staffroom.curriculum.models import Level, ResourceType, Subject
 from staffroom.moderation.models import ModerationItem
 from staffroom.resources.models import Resource, Status
-from tests.factories import MemberFactory, ModeratorFactory, pdf_upload
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +27,9 @@ def _form(**overrides):
     return data
 
 
-def test_teacher_submits_and_matching_moderator_publishes(client, django_capture_on_commit_callbacks):
+def test_teacher_submits_and_matching_moderator_publishes(
+    client, django_capture_on_commit_callbacks
+):
     teacher = MemberFactory(region="fl")
     moderator = ModeratorFactory(levels=[Level.objects.get(code="fl-lo")])
     client.force_login(teacher)
@@ -41,7 +43,9 @@ def test_teacher_submits_and_matching_moderator_publishes(client, django_capture
     assert resource.files.get().extracted_text.startswith("Breuken vergelijken")
     item = ModerationItem.objects.get(resource=resource)
     assert {check["code"] for check in item.checks} >= {"spelling", "language", "duplicates"}
-    assert any("received" in m.subject.lower() or "ontvangen" in m.subject.lower() for m in mail.outbox)
+    assert any(
+        "received" in m.subject.lower() or "ontvangen" in m.subject.lower() for m in mail.outbox
+    )
 
     client.force_login(moderator)
     queue = client.get(reverse("moderation:queue"))

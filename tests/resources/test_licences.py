@@ -1,6 +1,7 @@
 """The remix rules of DESIGN.md: which licences an adaptation may carry, and why not."""
 
 import pytest
+from tests.factories import ResourceFactory
 
 from staffroom.curriculum.models import Level, ResourceType, Subject
 from staffroom.resources.licences import (
@@ -11,7 +12,6 @@ from staffroom.resources.licences import (
     remix_problem,
 )
 from staffroom.resources.services import resource_submission_errors
-from tests.factories import ResourceFactory
 
 ALL = set(Licence)
 
@@ -121,15 +121,17 @@ def test_remix_with_an_incompatible_licence_is_an_error_on_the_licence(source, w
         _complete(based_on=original, licence=wrong), has_files=False
     )
     assert set(errors) == {"licence"}
-    assert resource_submission_errors(
-        _complete(based_on=original, licence=right), has_files=False
-    ) == {}
+    assert (
+        resource_submission_errors(_complete(based_on=original, licence=right), has_files=False)
+        == {}
+    )
 
 
 @pytest.mark.django_db
 def test_all_rights_reserved_needs_an_organisation():
     errors = resource_submission_errors(_complete(licence="arr"), has_files=False)
     assert set(errors) == {"licence"}
-    assert resource_submission_errors(
-        _complete(licence="arr"), has_files=False, organisation=object()
-    ) == {}
+    assert (
+        resource_submission_errors(_complete(licence="arr"), has_files=False, organisation=object())
+        == {}
+    )

@@ -12,9 +12,23 @@ class MemberAdmin(UserAdmin):
     search_fields = ["email", "name"]
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
-        ("Profile", {"fields": ["name", "town", "region", "language", "bio", "levels", "subjects"]}),
-        ("Roles", {"fields": ["is_moderator", "moderated_levels", "moderated_subjects",
-                              "is_active", "is_staff", "is_superuser"]}),
+        (
+            "Profile",
+            {"fields": ["name", "town", "region", "language", "bio", "levels", "subjects"]},
+        ),
+        (
+            "Roles",
+            {
+                "fields": [
+                    "is_moderator",
+                    "moderated_levels",
+                    "moderated_subjects",
+                    "is_active",
+                    "is_staff",
+                    "is_superuser",
+                ]
+            },
+        ),
     ]
     add_fieldsets = [(None, {"fields": ["email", "name", "password1", "password2"]})]
     filter_horizontal = ["levels", "subjects", "moderated_levels", "moderated_subjects"]

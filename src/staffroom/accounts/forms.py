@@ -37,10 +37,14 @@ class ProfileForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         region = self.instance.region
         self.fields["levels"] = levels_field(
-            region, required=False, label=_("Levels I teach"),
+            region,
+            required=False,
+            label=_("Levels I teach"),
         )
         self.fields["subjects"] = subjects_field(
-            region, required=False, label=_("Subjects I teach"),
+            region,
+            required=False,
+            label=_("Subjects I teach"),
         )
         if self.instance.pk:
             self.fields["levels"].set_region(region, keep=self.instance.levels.all())
@@ -72,6 +76,11 @@ class RolesForm(forms.Form):
 
 
 class OrganisationForm(forms.ModelForm):
+    # Declared for its scheme: an address typed without one is https, as for resources.
+    website = forms.URLField(
+        label=_("website"), required=False, max_length=200, assume_scheme="https"
+    )
+
     class Meta:
         model = Organisation
         fields = ["name", "description", "website"]

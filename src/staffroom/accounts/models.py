@@ -128,6 +128,9 @@ class OrganisationMembership(models.Model):
             models.UniqueConstraint(fields=["organisation", "member"], name="unique_membership")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.member} @ {self.organisation}"
+
 
 class RoleChange(models.Model):
     """Audit trail of role assignments made by staff."""
@@ -141,3 +144,6 @@ class RoleChange(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.member}: {self.summary}"

@@ -79,6 +79,8 @@ def organisation_create(*, data: dict, created_by: Member) -> Organisation:
     while Organisation.objects.filter(slug=slug).exists():
         slug, suffix = f"{base}-{suffix}", suffix + 1
     return Organisation.objects.create(
-        name=data["name"], slug=slug,
-        description=data.get("description", ""), website=data.get("website", ""),
+        name=data["name"],
+        slug=slug,
+        description=data.get("description", ""),
+        website=data.get("website", ""),
     )

@@ -43,9 +43,7 @@ def organisation(request, slug: str):
 
 
 def organisations(request):
-    return render(
-        request, "accounts/organisations.html", {"organisations": organisations_listed()}
-    )
+    return render(request, "accounts/organisations.html", {"organisations": organisations_listed()})
 
 
 @login_required

@@ -8,7 +8,7 @@ REGION_SESSION_KEY = "region"
 
 
 def region_of(request) -> str:
-    """A member's region comes from their profile; a visitor's from their choice (default Flanders)."""
+    """A member's region comes from their profile, a visitor's from their choice (or Flanders)."""
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
         return user.region

@@ -18,9 +18,7 @@ def home(request):
     top_levels = [level for level in levels_for_region(request.region) if level.parent_id is None]
     counts = Resource.objects.published().aggregate(
         **{
-            level.code: Count(
-                "pk", filter=Q(levels__in=matching_term_ids(level)), distinct=True
-            )
+            level.code: Count("pk", filter=Q(levels__in=matching_term_ids(level)), distinct=True)
             for level in top_levels
         }
     )
@@ -60,8 +58,7 @@ def set_language(request):
     language = request.POST.get("language", "")
     response = HttpResponseRedirect(_back(request))
     if language in ("nl", "en") and check_for_language(language):
-        response.set_cookie("staffroom_language", language, max_age=365 * 24 * 3600,
-                            samesite="Lax")
+        response.set_cookie("staffroom_language", language, max_age=365 * 24 * 3600, samesite="Lax")
         if request.user.is_authenticated:
             member_update_profile(member=request.user, data={"language": language})
     return response

@@ -30,6 +30,9 @@ class LabelledTerm(models.Model):
         abstract = True
         ordering = ["position"]
 
+    def __str__(self) -> str:
+        return self.label
+
     @property
     def label(self) -> str:
         """The label in the active interface language, falling back to English, then Dutch."""
@@ -37,9 +40,6 @@ class LabelledTerm(models.Model):
         return (
             self.labels.get(language) or self.labels.get("en") or self.labels.get("nl") or self.code
         )
-
-    def __str__(self) -> str:
-        return self.label
 
 
 class RegionalTerm(LabelledTerm):

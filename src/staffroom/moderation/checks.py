@@ -40,9 +40,7 @@ def check_spelling(resource: Resource) -> dict:
     checker = _spellchecker(resource.language)
     text = f"{resource.title} {resource.description}"
     # Capitalised words are mostly names; short words are mostly abbreviations.
-    words = {
-        word for word in WORD.findall(text) if len(word) > 3 and not word[0].isupper()
-    }
+    words = {word for word in WORD.findall(text) if len(word) > 3 and not word[0].isupper()}
     unknown = sorted(checker.unknown(words))
     evidence = []
     for word in unknown[:20]:
@@ -127,9 +125,9 @@ def check_duplicates(resource: Resource) -> dict:
     evidence = []
     files = list(resource.files.all())
     hashes = {f.sha256 for f in files}
-    for match in ResourceFile.objects.filter(
-        sha256__in=hashes, resource__in=others
-    ).select_related("resource")[:10]:
+    for match in ResourceFile.objects.filter(sha256__in=hashes, resource__in=others).select_related(
+        "resource"
+    )[:10]:
         evidence.append(
             {"reason": "same file", "resource": match.resource_id, "title": match.resource.title}
         )

@@ -9,10 +9,17 @@ from .models import ModerationItem
 
 
 def open_items() -> QuerySet:
-    return ModerationItem.objects.filter(decision="").select_related(
-        "resource", "resource__contributor", "resource__organisation", "resource__resource_type",
-        "taken_by",
-    ).prefetch_related("resource__levels__equivalent", "resource__subjects__equivalent")
+    return (
+        ModerationItem.objects.filter(decision="")
+        .select_related(
+            "resource",
+            "resource__contributor",
+            "resource__organisation",
+            "resource__resource_type",
+            "taken_by",
+        )
+        .prefetch_related("resource__levels__equivalent", "resource__subjects__equivalent")
+    )
 
 
 def moderator_scope(moderator) -> tuple[set[int], set[int]]:

@@ -72,15 +72,19 @@ def _claim(item: ModerationItem, moderator, decision: str, message: str) -> None
         decision=decision, decided_by=moderator, decided_at=timezone.now(), message=message
     )
     if not claimed:
-        decided = ModerationItem.objects.select_related("decided_by").get(pk=item.pk)
-        raise AlreadyDecided(
-            _("%(moderator)s already decided this item (%(decision)s).")
-            % {
-                "moderator": decided.decided_by or _("Another moderator"),
-                "decision": decided.get_decision_display(),
-            }
-        )
+        raise already_decided(ModerationItem.objects.select_related("decided_by").get(pk=item.pk))
     item.refresh_from_db()
+
+
+def already_decided(item: ModerationItem) -> AlreadyDecided:
+    """The error for deciding ``item`` again, naming who decided it and how."""
+    return AlreadyDecided(
+        _("%(moderator)s already decided this item (%(decision)s).")
+        % {
+            "moderator": item.decided_by or _("Another moderator"),
+            "decision": item.get_decision_display(),
+        }
+    )
 
 
 @transaction.atomic

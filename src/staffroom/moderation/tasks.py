@@ -31,8 +31,13 @@ def _mail_contributor(item: ModerationItem, template: str) -> None:
             }
             for change in item.corrections
         ]
-        context = {"item": item, "resource": item.resource, "member": contributor,
-                   "corrections": corrections, "site_url": settings.SITE_URL}
+        context = {
+            "item": item,
+            "resource": item.resource,
+            "member": contributor,
+            "corrections": corrections,
+            "site_url": settings.SITE_URL,
+        }
         subject = render_to_string(f"moderation/email/{template}_subject.txt", context)
         body = render_to_string(f"moderation/email/{template}.txt", context)
     send_mail(" ".join(subject.split()), body, None, [contributor.email])

@@ -6,10 +6,11 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from staffroom.core.permissions import moderator_required
 from staffroom.resources.forms import ModerationForm
-from staffroom.resources.metadata import FIELD_LABELS, display_value, snapshot
-from staffroom.resources.metadata import snapshot_from_data
+from staffroom.resources.metadata import FIELD_LABELS, display_value, snapshot, snapshot_from_data
+from staffroom.resources.models import Resource
 
 from . import services
+from .checks import CHECK_TITLES
 from .models import ModerationItem
 from .queries import queue_for_moderator
 
@@ -29,14 +30,15 @@ def queue(request):
 
 def _proposed_changes(item: ModerationItem, region: str) -> list[dict]:
     current = snapshot(item.resource)
+    # In the form's field order: PostgreSQL's jsonb does not keep the keys' order.
     return [
         {
             "label": FIELD_LABELS.get(field, field),
             "before": display_value(field, current.get(field), region),
-            "after": display_value(field, value, region),
+            "after": display_value(field, item.proposed[field], region),
         }
-        for field, value in item.proposed.items()
-        if current.get(field) != value
+        for field in Resource.METADATA_FIELDS
+        if field in item.proposed and current.get(field) != item.proposed[field]
     ]
 
 
@@ -49,7 +51,11 @@ def item_detail(request, pk: int):
     )
     resource = item.resource
     form_kwargs = {"member": request.user, "region": request.region, "resource": resource}
-    if request.method == "POST" and item.is_open:
+    if request.method == "POST" and not item.is_open:
+        # A colleague decided since this moderator opened the page: say so, change nothing.
+        messages.error(request, " ".join(services.already_decided(item).messages))
+        return redirect("moderation:item", pk=item.pk)
+    if request.method == "POST":
         form = ModerationForm(request.POST, **form_kwargs)
         action = request.POST.get("action")
         if form.is_valid():
@@ -57,7 +63,9 @@ def item_detail(request, pk: int):
             try:
                 if action == "publish":
                     services.moderation_item_publish(
-                        item=item, moderator=request.user, message=message,
+                        item=item,
+                        moderator=request.user,
+                        message=message,
                         corrected=snapshot_from_data(form.corrected_metadata()),
                     )
                     messages.success(request, _("Published: %(title)s") % {"title": resource})
@@ -93,6 +101,10 @@ def item_detail(request, pk: int):
             "resource": resource,
             "form": form,
             "files": resource.files.all(),
+            "checks": [
+                {**check, "title": CHECK_TITLES.get(check["code"], check["code"])}
+                for check in item.checks
+            ],
             "proposed_changes": _proposed_changes(item, request.region),
         },
     )

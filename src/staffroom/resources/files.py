@@ -39,7 +39,9 @@ ACCEPTED_TYPES = {
     "video/quicktime": "video",
     "video/x-matroska": "video",
 }
-ACCEPTED_DESCRIPTION = "pdf, doc(x), odt, ppt(x), odp, xls(x), ods, jpg, png, gif, webp, mp3, ogg, wav, mp4, webm"
+ACCEPTED_DESCRIPTION = (
+    "pdf, doc(x), odt, ppt(x), odp, xls(x), ods, jpg, png, gif, webp, mp3, ogg, wav, mp4, webm"
+)
 
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 OLE_TYPES = {
@@ -75,9 +77,7 @@ def _zip_mime_type(upload) -> str | None:
             if "word/document.xml" in names:
                 return "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
             if "ppt/presentation.xml" in names:
-                return (
-                    "application/vnd.openxmlformats-officedocument.presentationml.presentation"
-                )
+                return "application/vnd.openxmlformats-officedocument.presentationml.presentation"
             if "xl/workbook.xml" in names:
                 return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     except (zipfile.BadZipFile, OSError, UnicodeDecodeError):
@@ -136,9 +136,7 @@ def check_upload(upload) -> CheckedUpload:
         mime = _ole_mime_type(upload)
     if mime not in ACCEPTED_TYPES:
         raise UploadRefused(
-            _(
-                "“%(name)s” is not a file type we accept (its content is not one of: %(types)s)."
-            )
+            _("“%(name)s” is not a file type we accept (its content is not one of: %(types)s).")
             % {"name": upload.name, "types": ACCEPTED_DESCRIPTION}
         )
     group = ACCEPTED_TYPES[mime]

@@ -5,6 +5,7 @@ what a submission needs is checked by the service (``resource_submission_errors`
 import re
 
 from django import forms
+from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
 from staffroom.curriculum.forms import levels_field, subjects_field
@@ -83,6 +84,9 @@ class ResourceForm(forms.Form):
         required=False,
         max_length=1000,
         assume_scheme="https",
+        # Django's URLField also takes ftp(s), which browsers no longer open and the visit
+        # redirect refuses (a 400 for every visitor).
+        validators=[URLValidator(schemes=["http", "https"])],
         help_text=_("For a web link, or a video or interactive exercise to embed."),
     )
     resource_type = forms.ModelChoiceField(
@@ -108,36 +112,54 @@ class ResourceForm(forms.Form):
         required=False,
     )
     keywords = forms.CharField(
-        label=_("Keywords"), required=False, max_length=500,
+        label=_("Keywords"),
+        required=False,
+        max_length=500,
         help_text=_("Separated by commas."),
     )
     author_name = forms.CharField(
-        label=_("Author"), required=False, max_length=200,
+        label=_("Author"),
+        required=False,
+        max_length=200,
         help_text=_("If you did not make it yourself, or made it with others."),
     )
     attribution = forms.CharField(
-        label=_("Attribution"), required=False, max_length=300,
+        label=_("Attribution"),
+        required=False,
+        max_length=300,
         help_text=_("How others should credit the work, if not by the author's name."),
     )
     based_on = BasedOnField(
-        label=_("Based on"), required=False, max_length=300,
+        label=_("Based on"),
+        required=False,
+        max_length=300,
         help_text=_(
             "If this adapts a resource on Staffroom: its address or number. The licence of "
             "the original decides which licences you may choose."
         ),
     )
     accessibility_notes = forms.CharField(
-        label=_("Accessibility notes"), required=False, max_length=2000,
+        label=_("Accessibility notes"),
+        required=False,
+        max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("E.g. dyslexia-friendly font, subtitles, screen-reader tested."),
     )
     organisation = forms.ModelChoiceField(
-        label=_("Publish as"), queryset=None, required=False, empty_label=_("Myself"),
+        label=_("Publish as"),
+        queryset=None,
+        required=False,
+        empty_label=_("Myself"),
     )
 
     ADVANCED_FIELDS = (
-        "language", "keywords", "author_name", "attribution", "based_on",
-        "accessibility_notes", "organisation",
+        "language",
+        "keywords",
+        "author_name",
+        "attribution",
+        "based_on",
+        "accessibility_notes",
+        "organisation",
     )
 
     def __init__(self, *args, member, region: str, advanced: bool, resource=None, **kwargs):
@@ -157,8 +179,18 @@ class ResourceForm(forms.Form):
             for name in self.ADVANCED_FIELDS:
                 del self.fields[name]
         self.order_fields(
-            ["title", "description", "kind", "files", "url", "levels", "subjects",
-             "resource_type", "licence", *self.ADVANCED_FIELDS]
+            [
+                "title",
+                "description",
+                "kind",
+                "files",
+                "url",
+                "levels",
+                "subjects",
+                "resource_type",
+                "licence",
+                *self.ADVANCED_FIELDS,
+            ]
         )
         self.checked_uploads = []
 
@@ -208,7 +240,8 @@ class ResourceForm(forms.Form):
     def metadata(self) -> dict:
         """The fields that validated, ready for the services (files excluded)."""
         data = {
-            name: value for name, value in self.cleaned_data.items()
+            name: value
+            for name, value in self.cleaned_data.items()
             if name != "files" and name not in self.errors
         }
         if "kind" in data and not data["kind"]:

@@ -119,12 +119,12 @@ class Resource(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def get_absolute_url(self) -> str:
+        return reverse("resources:detail", args=[self.pk, self.slug])
+
     @property
     def slug(self) -> str:
         return slugify(self.title)[:80] or "resource"
-
-    def get_absolute_url(self) -> str:
-        return reverse("resources:detail", args=[self.pk, self.slug])
 
     @property
     def is_published(self) -> bool:

@@ -18,9 +18,7 @@ from .models import ContentLanguage, Kind, Resource, Status
 
 def with_listing_data(queryset: QuerySet) -> QuerySet:
     """What a resource card shows, fetched in a fixed number of queries."""
-    return queryset.select_related(
-        "resource_type", "contributor", "organisation"
-    ).prefetch_related(
+    return queryset.select_related("resource_type", "contributor", "organisation").prefetch_related(
         Prefetch("levels", queryset=Level.objects.select_related("equivalent")),
         Prefetch("subjects", queryset=Subject.objects.select_related("equivalent")),
         "files",
@@ -69,9 +67,11 @@ def resources_filtered(filters: ResourceFilters, order: str = "newest") -> Query
     queryset = Resource.objects.published()
     if filters.level:
         queryset = queryset.filter(
-            Q(pk__in=Resource.levels.through.objects.filter(
-                level_id__in=matching_term_ids(filters.level)
-            ).values("resource_id"))
+            Q(
+                pk__in=Resource.levels.through.objects.filter(
+                    level_id__in=matching_term_ids(filters.level)
+                ).values("resource_id")
+            )
         )
     if filters.subject:
         queryset = queryset.filter(

@@ -4,11 +4,12 @@ Views, the API, tasks and commands all call these; each runs in one transaction 
 slow work (text extraction, previews, mail) only once that transaction has committed.
 """
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import F
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from staffroom.core.language import guess_content_language
@@ -27,7 +28,7 @@ def resource_submission_errors(data: dict, *, has_files: bool, organisation=None
     The same rules hold for the web forms and the API.
     """
     errors: dict[str, str] = {}
-    if not (data.get("title") or "").strip():
+    if _is_untitled(data.get("title")):
         errors["title"] = _("Give the resource a title.")
     if len((data.get("description") or "").strip()) < 20:
         errors["description"] = _(
@@ -61,6 +62,20 @@ def resource_submission_errors(data: dict, *, has_files: bool, organisation=None
     return errors
 
 
+def _untitled_placeholders() -> set[str]:
+    names = set()
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            names.add(_("Untitled draft"))
+    return names
+
+
+def _is_untitled(title: str | None) -> bool:
+    """No title, or only the placeholder a draft gets when none was typed (in any language)."""
+    title = (title or "").strip()
+    return not title or title in _untitled_placeholders()
+
+
 def _attach_uploads(resource: Resource, uploads: list) -> list[ResourceFile]:
     attached = []
     for checked in uploads:
@@ -87,7 +102,9 @@ def _set_fields(resource: Resource, data: dict) -> None:
         if field in data:
             setattr(resource, field, data[field])
     values = snapshot_from_data(data)
-    if "title" in values and not values["title"]:
+    if not values.get("title"):
+        # Not typed, or not valid (too long): the draft keeps its title or gets a placeholder,
+        # which does not count as a title when the draft is submitted.
         values["title"] = resource.title or _("Untitled draft")
     if not values.get("language"):
         # The simple form does not ask; the text tells, and the moderator can correct it.
@@ -132,7 +149,8 @@ def resource_submit(*, resource: Resource, contributor):
     if resource.status not in EDITABLE_STATUSES:
         raise ValidationError(_("This resource has already been submitted."))
     errors = resource_submission_errors(
-        _current_data(resource), has_files=resource.files.exists(),
+        _current_data(resource),
+        has_files=resource.files.exists(),
         organisation=resource.organisation,
     )
     if errors:
@@ -168,7 +186,8 @@ def resource_propose_edit(*, resource: Resource, contributor, data: dict, upload
         raise PermissionDenied
     merged = {**_current_data(resource), **data}
     errors = resource_submission_errors(
-        merged, has_files=resource.files.exists() or bool(uploads),
+        merged,
+        has_files=resource.files.exists() or bool(uploads),
         organisation=resource.organisation,
     )
     if errors:
@@ -220,5 +239,5 @@ def resource_file_analyse(*, resource_file: ResourceFile) -> None:
     resource_file.extracted_text = text
     resource_file.analysed_at = timezone.now()
     if preview:
-        resource_file.preview.save(f"{resource_file.pk}.png", ContentFile(preview), save=False)
+        resource_file.preview.save(f"{resource_file.pk}.jpg", ContentFile(preview), save=False)
     resource_file.save(update_fields=["extracted_text", "analysed_at", "preview"])

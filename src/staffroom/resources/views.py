@@ -138,8 +138,12 @@ def contribute(request, pk: int | None = None):
             messages.info(request, _("This resource can no longer be edited."))
             return redirect(resource)
     advanced = request.GET.get("advanced") == "1" or request.POST.get("advanced") == "1"
-    form_kwargs = {"member": request.user, "region": request.region, "advanced": advanced,
-                   "resource": resource}
+    form_kwargs = {
+        "member": request.user,
+        "region": request.region,
+        "advanced": advanced,
+        "resource": resource,
+    }
     if request.method == "GET":
         initial = ResourceForm.initial_from(resource) if resource else {}
         return _form_page(request, ResourceForm(initial=initial, **form_kwargs), resource)
@@ -148,7 +152,9 @@ def contribute(request, pk: int | None = None):
     form.is_valid()
     # Whatever validated is kept, so nothing typed or uploaded is lost on an error.
     resource = services.resource_save_draft(
-        contributor=request.user, resource=resource, data=form.metadata(),
+        contributor=request.user,
+        resource=resource,
+        data=form.metadata(),
         uploads=form.checked_uploads,
     )
     if form.errors:
@@ -172,8 +178,12 @@ def contribute(request, pk: int | None = None):
 def edit_published(request, pk: int):
     """Propose changes to a published resource; it stays online as it was until approved."""
     resource = get_object_or_404(Resource, pk=pk, contributor=request.user, status=Status.PUBLISHED)
-    form_kwargs = {"member": request.user, "region": request.region, "advanced": True,
-                   "resource": resource}
+    form_kwargs = {
+        "member": request.user,
+        "region": request.region,
+        "advanced": True,
+        "resource": resource,
+    }
     if request.method == "GET":
         form = ResourceForm(initial=ResourceForm.initial_from(resource), **form_kwargs)
         return _form_page(request, form, resource, editing_published=True)

@@ -37,9 +37,20 @@ class Command(BaseCommand):
         executable = [sys.executable, "-m", "staffroom"]
         processes = [
             subprocess.Popen(
-                [sys.executable, "-m", "gunicorn", "staffroom.wsgi:application",
-                 "--bind", f"{host}:{port}", "--workers", os.environ.get("WEB_WORKERS", "2"),
-                 "--access-logfile", "-", "--graceful-timeout", "5"]
+                [
+                    sys.executable,
+                    "-m",
+                    "gunicorn",
+                    "staffroom.wsgi:application",
+                    "--bind",
+                    f"{host}:{port}",
+                    "--workers",
+                    os.environ.get("WEB_WORKERS", "2"),
+                    "--access-logfile",
+                    "-",
+                    "--graceful-timeout",
+                    "5",
+                ]
             ),
             subprocess.Popen([*executable, "db_worker", "--interval", "0.5", "--no-reload"]),
             subprocess.Popen([*executable, "clock"]),
@@ -48,7 +59,9 @@ class Command(BaseCommand):
 
         self.stdout.write(self.style.SUCCESS(f"\nStaffroom runs on http://{host}:{port}/"))
         self.stdout.write(
-            DEMO_ACCOUNTS.format(password=DEMO_PASSWORD, mail=getattr(settings, "EMAIL_FILE_PATH", "the console"))
+            DEMO_ACCOUNTS.format(
+                password=DEMO_PASSWORD, mail=getattr(settings, "EMAIL_FILE_PATH", "the console")
+            )
         )
         self.stdout.write("Press Ctrl-C to stop.\n")
 
