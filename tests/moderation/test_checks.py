@@ -15,6 +15,7 @@ from staffroom.moderation.checks import (
     check_licence,
     check_metadata,
     check_spelling,
+    describe_check,
     run_checks,
 )
 from staffroom.moderation.services import moderation_prechecks_run
@@ -95,7 +96,8 @@ def test_too_little_text_is_not_judged():
     assert check_language(resource) == {
         "code": "language",
         "status": "ok",
-        "summary": "Too little text to detect the language.",
+        "message": "Too little text to detect the language.",
+        "params": {},
         "evidence": [],
     }
 
@@ -108,7 +110,7 @@ def test_a_licence_conflict_with_the_original_is_a_problem():
     resource = DraftFactory(based_on=source, licence="cc-by")
     result = check_licence(resource)
     assert result["status"] == "problem"
-    assert "share alike" in result["summary"]
+    assert "share alike" in describe_check(result)["summary"]
     assert result["evidence"] == [
         {"source": source.pk, "title": "Origineel", "licence": "CC BY-NC-SA"}
     ]
@@ -189,9 +191,24 @@ def test_rich_metadata_passes():
     assert check_metadata(resource) == {
         "code": "metadata",
         "status": "ok",
-        "summary": "Metadata is complete.",
+        "message": "Metadata is complete.",
+        "params": {},
         "evidence": [],
     }
+
+
+def test_stored_checks_are_read_in_the_readers_language():
+    from django.utils import translation
+
+    resource = DraftFactory(language="nl", title="Breuken", description="Kort.", keywords=[])
+    stored = check_metadata(resource)
+    with translation.override("nl"):
+        described = describe_check(stored)
+    assert described["title"] == "Metadata"
+    assert described["summary"] == "De metadata kunnen vollediger."
+    assert "Geen trefwoorden." in described["evidence"]
+    with translation.override("en"):
+        assert describe_check(stored)["summary"] == "Metadata could be richer."
 
 
 # --- Running them -----------------------------------------------------------------------------

@@ -134,3 +134,24 @@ def test_a_new_submission_is_routed_to_the_matching_moderator_only(
     assert [i.is_mine for i in queue_for_moderator(primary)] == [True]
     assert [i.is_mine for i in queue_for_moderator(secondary)] == [False]
     assert moderators_for(item.resource) == [primary]
+
+
+def test_the_queue_filters_by_reason_and_pages_fifty_at_a_time(client):
+    moderator = ModeratorFactory(levels=[Level.objects.get(code="fl-lo")])
+    new = _item(["fl-lo-3"], age=timedelta(days=1))
+    recheck = _item(["fl-lo-3"], age=timedelta(hours=2), reason="recheck")
+    client.force_login(moderator)
+    response = client.get(reverse("moderation:queue"), {"reason": "recheck"})
+    assert response.context["mine"] == [recheck]
+    assert response.context["mine_total"] == 1
+    # An unknown reason shows everything rather than an error.
+    response = client.get(reverse("moderation:queue"), {"reason": "bogus"})
+    assert response.context["mine"] == [new, recheck]
+
+    for _ in range(50):
+        _item(["nl-vo"], age=timedelta(minutes=1))
+    first = client.get(reverse("moderation:queue"))
+    assert len(first.context["mine"]) + len(first.context["others"]) == 50
+    assert first.context["others_total"] == 50
+    second = client.get(reverse("moderation:queue"), {"page": "2"})
+    assert len(second.context["others"]) == 2

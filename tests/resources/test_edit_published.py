@@ -5,6 +5,7 @@ import html
 
 import pytest
 from django.core import mail
+from django.test import Client
 from django.urls import reverse
 from tests.factories import (
     MemberFactory,
@@ -157,11 +158,56 @@ def test_asking_changes_to_an_edit_keeps_the_resource_online(client, resource):
     assert resource.status == Status.PUBLISHED
 
 
-def test_a_second_edit_updates_the_open_item_instead_of_queueing_twice(client, resource):
+def test_a_second_edit_starts_from_the_first_and_replaces_it(client, resource):
     _propose(client, resource, title="Eerste voorstel")
-    _propose(client, resource, description=NEW_DESCRIPTION)
+    form = client.get(reverse("resources:edit_published", args=[resource.pk])).context["form"]
+    assert form.initial["title"] == "Eerste voorstel"
+    _propose(client, resource, title="Eerste voorstel", description=NEW_DESCRIPTION)
     item = ModerationItem.objects.get(resource=resource)
     assert item.proposed == {"title": "Eerste voorstel", "description": NEW_DESCRIPTION}
+    # Setting a field back to its published value withdraws that part of the proposal.
+    _propose(client, resource, description=NEW_DESCRIPTION)
+    item.refresh_from_db()
+    assert item.proposed == {"description": NEW_DESCRIPTION}
+
+
+def test_files_added_by_an_edit_stay_hidden_until_the_edit_is_published(
+    client, resource, django_capture_on_commit_callbacks
+):
+    from tests.factories import ModeratorFactory, pdf_upload
+
+    from staffroom.moderation.services import moderation_item_publish, moderation_item_reject
+
+    client.force_login(resource.contributor)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("resources:edit_published", args=[resource.pk]),
+            {**_edit(resource), "files": [pdf_upload("nieuw.pdf")]},
+        )
+    added = resource.files.get()
+    assert added.pending
+    visitor_page = Client().get(resource.get_absolute_url())
+    assert "nieuw.pdf" not in visitor_page.content.decode()
+    download = reverse("resources:download", args=[resource.pk, added.pk])
+    assert Client().get(download).status_code == 404
+    assert client.get(download).status_code == 200  # the contributor still sees it
+
+    moderator = ModeratorFactory()
+    item = ModerationItem.objects.get(resource=resource)
+    moderation_item_publish(item=item, moderator=moderator)
+    added.refresh_from_db()
+    assert not added.pending
+    assert Client().get(download).status_code == 200
+
+    # A rejected edit's files never go online.
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("resources:edit_published", args=[resource.pk]),
+            {**_edit(resource), "files": [pdf_upload("afgewezen.pdf")]},
+        )
+    item = ModerationItem.objects.get(resource=resource, decision="")
+    moderation_item_reject(item=item, moderator=moderator, message="Niet passend.")
+    assert not resource.files.filter(original_name="afgewezen.pdf").exists()
 
 
 def test_an_incomplete_edit_is_refused_and_nothing_is_queued(client, resource):

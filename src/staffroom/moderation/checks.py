@@ -1,7 +1,9 @@
 """Automated pre-checks shown to the moderator, each with the evidence behind it.
 
-A check returns {"code", "status": "ok" | "warning" | "problem", "summary", "evidence": [...]}.
-Checks advise; the moderator decides.
+A check returns {"code", "status": "ok" | "warning" | "problem", "message", "params",
+"evidence": [...]}. The message is stored untranslated (a msgid and its parameters) and put
+into the reader's language by ``describe_check``: the worker that runs the checks does not
+know who will read them. Checks advise; the moderator decides.
 """
 
 import difflib
@@ -11,13 +13,25 @@ from functools import lru_cache
 
 from django.db.models import Q
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy, gettext_noop
 
 from staffroom.core.language import detect_language
 from staffroom.resources.licences import remix_problem
 from staffroom.resources.models import Resource, ResourceFile, Status
 
 SPELLING_LANGUAGES = {"nl", "en", "fr", "de"}
+
+
+def _result(code: str, status: str, message: str, evidence=(), **params) -> dict:
+    return {
+        "code": code,
+        "status": status,
+        "message": message,
+        "params": params,
+        "evidence": list(evidence),
+    }
+
+
 WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
 
 
@@ -31,12 +45,7 @@ def _spellchecker(language: str):
 def check_spelling(resource: Resource) -> dict:
     """Unknown words in title and description, with the dictionary's best suggestion."""
     if resource.language not in SPELLING_LANGUAGES:
-        return {
-            "code": "spelling",
-            "status": "ok",
-            "summary": _("No spelling dictionary for this language."),
-            "evidence": [],
-        }
+        return _result("spelling", "ok", gettext_noop("No spelling dictionary for this language."))
     checker = _spellchecker(resource.language)
     text = f"{resource.title} {resource.description}"
     # Capitalised words are mostly names; short words are mostly abbreviations.
@@ -47,21 +56,15 @@ def check_spelling(resource: Resource) -> dict:
         suggestion = checker.correction(word)
         if suggestion and suggestion != word:
             evidence.append({"word": word, "suggestion": suggestion})
-    return {
-        "code": "spelling",
-        "status": "warning" if evidence else "ok",
-        "summary": (
-            ngettext(
-                "%(count)d possible spelling mistake.",
-                "%(count)d possible spelling mistakes.",
-                len(evidence),
-            )
-            % {"count": len(evidence)}
-            if evidence
-            else _("No spelling mistakes found.")
-        ),
-        "evidence": evidence,
-    }
+    if not evidence:
+        return _result("spelling", "ok", gettext_noop("No spelling mistakes found."))
+    return _result(
+        "spelling",
+        "warning",
+        gettext_noop("Possible spelling mistakes: %(count)d."),
+        evidence,
+        count=len(evidence),
+    )
 
 
 def check_language(resource: Resource) -> dict:
@@ -71,46 +74,45 @@ def check_language(resource: Resource) -> dict:
         + [f.extracted_text[:2000] for f in resource.files.all()]
     )
     if len(sample.split()) < 5:
-        return {
-            "code": "language",
-            "status": "ok",
-            "summary": _("Too little text to detect the language."),
-            "evidence": [],
-        }
+        return _result("language", "ok", gettext_noop("Too little text to detect the language."))
     detected, _score = detect_language(sample)
     declared = resource.language
     matches = detected == declared or (declared == "other" and detected not in SPELLING_LANGUAGES)
-    return {
-        "code": "language",
-        "status": "ok" if matches else "warning",
-        "summary": (
-            _("Declared language matches the text.")
-            if matches
-            else _("Declared “%(declared)s”, but the text looks like “%(detected)s”.")
-            % {"declared": declared, "detected": detected}
-        ),
-        "evidence": [{"declared": declared, "detected": detected}],
-    }
+    evidence = [{"declared": declared, "detected": detected}]
+    if matches:
+        return _result(
+            "language", "ok", gettext_noop("Declared language matches the text."), evidence
+        )
+    return _result(
+        "language",
+        "warning",
+        gettext_noop("Declared “%(declared)s”, but the text looks like “%(detected)s”."),
+        evidence,
+        declared=declared,
+        detected=detected,
+    )
 
 
 def check_licence(resource: Resource) -> dict:
     source = resource.based_on
     if source is None:
-        return {
-            "code": "licence",
-            "status": "ok",
-            "summary": _("Not based on another resource."),
-            "evidence": [],
-        }
-    problem = remix_problem(source.licence, resource.licence)
-    return {
-        "code": "licence",
-        "status": "problem" if problem else "ok",
-        "summary": problem or _("The licence is compatible with the original's."),
-        "evidence": [
-            {"source": source.pk, "title": source.title, "licence": source.get_licence_display()}
-        ],
-    }
+        return _result("licence", "ok", gettext_noop("Not based on another resource."))
+    evidence = [
+        {"source": source.pk, "title": source.title, "licence": source.get_licence_display()}
+    ]
+    if remix_problem(source.licence, resource.licence):
+        # The explanation comes from the remix rules when the check is read.
+        return _result(
+            "licence",
+            "problem",
+            "",
+            evidence,
+            source_licence=source.licence,
+            licence=resource.licence,
+        )
+    return _result(
+        "licence", "ok", gettext_noop("The licence is compatible with the original's."), evidence
+    )
 
 
 def _normalised(text: str) -> str:
@@ -156,42 +158,35 @@ def check_duplicates(resource: Resource) -> dict:
                     )
     unique = {(e["reason"], e["resource"]): e for e in evidence}
     evidence = list(unique.values())
-    return {
-        "code": "duplicates",
-        "status": "warning" if evidence else "ok",
-        "summary": (
-            ngettext(
-                "%(count)d possible duplicate.", "%(count)d possible duplicates.", len(evidence)
-            )
-            % {"count": len(evidence)}
-            if evidence
-            else _("No likely duplicates.")
-        ),
-        "evidence": evidence,
-    }
+    if not evidence:
+        return _result("duplicates", "ok", gettext_noop("No likely duplicates."))
+    return _result(
+        "duplicates",
+        "warning",
+        gettext_noop("Possible duplicates: %(count)d."),
+        evidence,
+        count=len(evidence),
+    )
 
 
 def check_metadata(resource: Resource) -> dict:
     """Metadata that is missing or too thin to be found and judged by teachers."""
     evidence = []
     if len(resource.description) < 80:
-        evidence.append(_("The description is shorter than 80 characters."))
+        evidence.append(gettext_noop("The description is shorter than 80 characters."))
     if not resource.keywords:
-        evidence.append(_("No keywords."))
+        evidence.append(gettext_noop("No keywords."))
     if not resource.levels.exists():
-        evidence.append(_("No education level."))
+        evidence.append(gettext_noop("No education level."))
     if not resource.subjects.exists():
-        evidence.append(_("No subject."))
+        evidence.append(gettext_noop("No subject."))
     if resource.resource_type_id is None:
-        evidence.append(_("No resource type."))
+        evidence.append(gettext_noop("No resource type."))
     if resource.kind == "file" and not resource.files.exists():
-        evidence.append(_("No file attached."))
-    return {
-        "code": "metadata",
-        "status": "warning" if evidence else "ok",
-        "summary": _("Metadata could be richer.") if evidence else _("Metadata is complete."),
-        "evidence": evidence,
-    }
+        evidence.append(gettext_noop("No file attached."))
+    if evidence:
+        return _result("metadata", "warning", gettext_noop("Metadata could be richer."), evidence)
+    return _result("metadata", "ok", gettext_noop("Metadata is complete."))
 
 
 CHECK_TITLES = {
@@ -207,3 +202,21 @@ CHECKS = (check_spelling, check_language, check_licence, check_duplicates, check
 
 def run_checks(resource: Resource) -> list[dict]:
     return [check(resource) for check in CHECKS]
+
+
+def describe_check(check: dict) -> dict:
+    """A stored check with its title, summary and text evidence in the active language."""
+    params = check.get("params", {})
+    if check["code"] == "licence" and check["status"] == "problem":
+        summary = remix_problem(params["source_licence"], params["licence"]) or ""
+    else:
+        summary = _(check["message"]) % params if params else _(check["message"])
+    evidence = check.get("evidence", [])
+    if check["code"] == "metadata":
+        evidence = [_(message) for message in evidence]
+    return {
+        **check,
+        "title": CHECK_TITLES.get(check["code"], check["code"]),
+        "summary": summary,
+        "evidence": evidence,
+    }

@@ -65,6 +65,11 @@ def queue_position(item: ModerationItem) -> int:
     )
 
 
+def pending_edit_for(resource: Resource) -> ModerationItem | None:
+    """The open item holding a proposed edit of a published resource, if any."""
+    return resource.moderation_items.filter(decision="").exclude(proposed={}).first()
+
+
 def latest_item_for(resource: Resource) -> ModerationItem | None:
     return resource.moderation_items.order_by("-created_at", "-pk").first()
 

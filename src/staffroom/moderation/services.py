@@ -38,9 +38,11 @@ def moderation_item_open(*, resource: Resource, reason: str, proposed: dict | No
             resource=resource, reason=reason, proposed=proposed or {}
         )
     else:
-        item.proposed = {**item.proposed, **(proposed or {})}
-        if reason == Reason.EDIT and item.reason == Reason.RECHECK:
-            item.reason = Reason.EDIT
+        if reason == Reason.EDIT:
+            # A new edit starts from the pending one (the form shows it) and replaces it.
+            item.proposed = proposed or {}
+            if item.reason == Reason.RECHECK:
+                item.reason = Reason.EDIT
         item.save(update_fields=["proposed", "reason"])
     _enqueue_on_commit(run_prechecks, item.pk)
     if reason != Reason.RECHECK:
@@ -105,6 +107,7 @@ def moderation_item_publish(
     final = {**submitted, **(corrected or {})}
     corrections = changes_between(submitted, final)
     apply_snapshot(resource, final)
+    resource.files.filter(pending=True).update(pending=False)
     now = timezone.now()
     resource.status = Status.PUBLISHED
     resource.published_at = resource.published_at or now
@@ -143,11 +146,21 @@ def moderation_item_reject(*, item: ModerationItem, moderator, message: str):
         raise ValidationError({"message": _("Give the contributor the reason for rejecting.")})
     _claim(item, moderator, Decision.REJECT, message)
     resource = item.resource
-    if item.reason != Reason.EDIT:
+    if item.reason == Reason.EDIT:
+        _discard_pending_files(resource)
+    else:
         resource.status = Status.REJECTED
         resource.save(update_fields=["status", "updated_at"])
     _enqueue_on_commit(send_decision_email, item.pk)
     return item
+
+
+def _discard_pending_files(resource: Resource) -> None:
+    """Files a rejected edit added never go online; their stored copies go after commit."""
+    for resource_file in resource.files.filter(pending=True):
+        stored = resource_file.file
+        resource_file.delete()
+        transaction.on_commit(lambda stored=stored: stored.delete(save=False))
 
 
 def moderation_prechecks_run(*, item: ModerationItem) -> ModerationItem:

@@ -4,26 +4,41 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from staffroom.core.pagination import paginate
 from staffroom.core.permissions import moderator_required
 from staffroom.resources.forms import ModerationForm
 from staffroom.resources.metadata import FIELD_LABELS, display_value, snapshot, snapshot_from_data
 from staffroom.resources.models import Resource
 
 from . import services
-from .checks import CHECK_TITLES
-from .models import ModerationItem
+from .checks import describe_check
+from .models import ModerationItem, Reason
 from .queries import queue_for_moderator
+
+QUEUE_PAGE_SIZE = 50
 
 
 @moderator_required
 def queue(request):
-    items = list(queue_for_moderator(request.user))
+    """The open items, the moderator's own first, filterable by reason, 50 to a page."""
+    reason = request.GET.get("reason", "")
+    items = queue_for_moderator(request.user)
+    if reason in Reason.values:
+        items = items.filter(reason=reason)
+    else:
+        reason = ""
+    page = paginate(request, items, QUEUE_PAGE_SIZE)
     return render(
         request,
         "moderation/queue.html",
         {
-            "mine": [item for item in items if item.is_mine],
-            "others": [item for item in items if not item.is_mine],
+            "page": page,
+            "mine": [item for item in page if item.is_mine],
+            "others": [item for item in page if not item.is_mine],
+            "mine_total": items.filter(is_mine=True).count(),
+            "others_total": items.filter(is_mine=False).count(),
+            "reason": reason,
+            "reasons": Reason.choices,
         },
     )
 
@@ -101,10 +116,7 @@ def item_detail(request, pk: int):
             "resource": resource,
             "form": form,
             "files": resource.files.all(),
-            "checks": [
-                {**check, "title": CHECK_TITLES.get(check["code"], check["code"])}
-                for check in item.checks
-            ],
+            "checks": [describe_check(check) for check in item.checks],
             "proposed_changes": _proposed_changes(item, request.region),
         },
     )

@@ -158,6 +158,8 @@ class ResourceFile(models.Model):
     extracted_text = models.TextField(blank=True)
     analysed_at = models.DateTimeField(null=True, blank=True)
     preview = models.ImageField(upload_to="previews/", blank=True, max_length=300)
+    # Added by an edit of a published resource: public only once a moderator publishes the edit.
+    pending = models.BooleanField(default=False)
     uploaded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

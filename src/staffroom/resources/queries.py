@@ -103,13 +103,24 @@ def resources_popular(limit: int = 8) -> list[Resource]:
     return list(published_resources().order_by("-download_count", "-published_at")[:limit])
 
 
-def resource_visible_to(resource: Resource, member) -> bool:
-    """Published resources are public; others only to their contributor, moderators, staff."""
-    if resource.is_published:
-        return True
+def may_see_unpublished(resource: Resource, member) -> bool:
+    """The contributor, moderators and staff see drafts and files waiting for review."""
     if not member.is_authenticated:
         return False
     return member.pk == resource.contributor_id or member.is_moderator or member.is_staff
+
+
+def resource_files_for(resource: Resource, member) -> list:
+    """The files ``member`` may see: files of a pending edit only for those who review it."""
+    files = list(resource.files.all())
+    if may_see_unpublished(resource, member):
+        return files
+    return [resource_file for resource_file in files if not resource_file.pending]
+
+
+def resource_visible_to(resource: Resource, member) -> bool:
+    """Published resources are public; others only to their contributor, moderators, staff."""
+    return resource.is_published or may_see_unpublished(resource, member)
 
 
 def resource_detail(pk: int) -> Resource | None:

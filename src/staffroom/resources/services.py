@@ -19,10 +19,13 @@ from .licences import NO_DERIVATIVES, Licence, remix_problem
 from .metadata import apply_snapshot, snapshot, snapshot_from_data
 from .models import Kind, Resource, ResourceFile, Status
 
-EDITABLE_STATUSES = (Status.DRAFT, Status.CHANGES_REQUESTED, Status.PENDING)
+# Withdrawn resources can be edited and submitted again.
+EDITABLE_STATUSES = (Status.DRAFT, Status.CHANGES_REQUESTED, Status.PENDING, Status.WITHDRAWN)
 
 
-def resource_submission_errors(data: dict, *, has_files: bool, organisation=None) -> dict:
+def resource_submission_errors(
+    data: dict, *, has_files: bool, organisation=None, resource: Resource | None = None
+) -> dict:
     """What stops ``data`` from going to moderation, as {field: message}; empty when complete.
 
     The same rules hold for the web forms and the API.
@@ -54,7 +57,9 @@ def resource_submission_errors(data: dict, *, has_files: bool, organisation=None
             "content. Choose a Creative Commons licence."
         )
     based_on = data.get("based_on")
-    if based_on is not None and licence:
+    if based_on is not None and resource is not None and based_on.pk == resource.pk:
+        errors["based_on"] = _("A resource cannot be based on itself.")
+    elif based_on is not None and licence:
         problem = remix_problem(based_on.licence, licence)
         if problem:
             # A source that allows no adaptation is the wrong choice of source, not of licence.
@@ -76,11 +81,12 @@ def _is_untitled(title: str | None) -> bool:
     return not title or title in _untitled_placeholders()
 
 
-def _attach_uploads(resource: Resource, uploads: list) -> list[ResourceFile]:
+def _attach_uploads(resource: Resource, uploads: list, *, pending=False) -> list[ResourceFile]:
     attached = []
     for checked in uploads:
         resource_file = ResourceFile(
             resource=resource,
+            pending=pending,
             original_name=checked.upload.name[:255],
             mime_type=checked.mime_type,
             size=checked.size,
@@ -106,8 +112,9 @@ def _set_fields(resource: Resource, data: dict) -> None:
         # Not typed, or not valid (too long): the draft keeps its title or gets a placeholder,
         # which does not count as a title when the draft is submitted.
         values["title"] = resource.title or _("Untitled draft")
-    if not values.get("language"):
-        # The simple form does not ask; the text tells, and the moderator can correct it.
+    if not values.get("language") and resource.submitted_at is None:
+        # The simple form does not ask; the text tells until the first submission, after
+        # which the moderator's judgement stands.
         values.pop("language", None)
         guessed = guess_content_language(
             f"{values.get('title', resource.title)}. "
@@ -152,6 +159,7 @@ def resource_submit(*, resource: Resource, contributor):
         _current_data(resource),
         has_files=resource.files.exists(),
         organisation=resource.organisation,
+        resource=resource,
     )
     if errors:
         raise ValidationError(errors)
@@ -178,7 +186,9 @@ def _current_data(resource: Resource) -> dict:
 @transaction.atomic
 def resource_propose_edit(*, resource: Resource, contributor, data: dict, uploads: list):
     """Record an edit of a published resource for moderation; the published version stays
-    visible unchanged until a moderator accepts the edit. New files are attached at once."""
+    visible unchanged until a moderator accepts the edit, new files included.
+
+    The edit replaces any earlier pending proposal: the edit form starts from it."""
     from staffroom.moderation.models import Reason
     from staffroom.moderation.services import moderation_item_open
 
@@ -189,6 +199,7 @@ def resource_propose_edit(*, resource: Resource, contributor, data: dict, upload
         merged,
         has_files=resource.files.exists() or bool(uploads),
         organisation=resource.organisation,
+        resource=resource,
     )
     if errors:
         raise ValidationError(errors)
@@ -198,7 +209,7 @@ def resource_propose_edit(*, resource: Resource, contributor, data: dict, upload
         for field, value in snapshot_from_data(data).items()
         if value != current.get(field)
     }
-    _attach_uploads(resource, uploads)
+    _attach_uploads(resource, uploads, pending=True)
     return moderation_item_open(resource=resource, reason=Reason.EDIT, proposed=proposed)
 
 

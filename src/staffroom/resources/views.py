@@ -12,7 +12,7 @@ from staffroom.curriculum.queries import (
     resource_types,
     subjects_for_region,
 )
-from staffroom.moderation.queries import latest_item_for, queue_position
+from staffroom.moderation.queries import latest_item_for, pending_edit_for, queue_position
 
 from . import services
 from .embeds import embed_src
@@ -23,6 +23,7 @@ from .models import ContentLanguage, Kind, Resource, ResourceFile, Status
 from .queries import (
     ResourceFilters,
     resource_detail,
+    resource_files_for,
     resource_visible_to,
     resources_filtered,
     resources_more_by_publisher,
@@ -71,7 +72,7 @@ def detail(request, pk: int, slug: str = ""):
         "resources/detail.html",
         {
             "resource": resource,
-            "files": resource.files.all(),
+            "files": resource_files_for(resource, request.user),
             "embed": embed_src(resource.url) if resource.kind == Kind.EMBED else None,
             "remixes": resources_remixed_from(resource),
             "more": resources_more_by_publisher(resource),
@@ -85,6 +86,8 @@ def detail(request, pk: int, slug: str = ""):
 def download(request, pk: int, file_pk: int):
     resource = _visible_or_404(request, pk)
     resource_file = get_object_or_404(ResourceFile, pk=file_pk, resource=resource)
+    if resource_file not in resource_files_for(resource, request.user):
+        raise Http404
     if resource.is_published:
         services.resource_record_download(resource=resource)
     try:
@@ -185,7 +188,10 @@ def edit_published(request, pk: int):
         "resource": resource,
     }
     if request.method == "GET":
-        form = ResourceForm(initial=ResourceForm.initial_from(resource), **form_kwargs)
+        # Start from the edit still waiting for review, so a second edit builds on the first.
+        pending = pending_edit_for(resource)
+        initial = ResourceForm.initial_from(resource, pending.proposed if pending else None)
+        form = ResourceForm(initial=initial, **form_kwargs)
         return _form_page(request, form, resource, editing_published=True)
     form = ResourceForm(request.POST, request.FILES, **form_kwargs)
     if not form.is_valid():
