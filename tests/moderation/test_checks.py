@@ -229,3 +229,19 @@ def test_prechecks_analyse_pending_files_first_and_store_the_results():
         "metadata",
     ]
     assert item.checks == run_checks(item.resource)
+
+
+def test_duplicate_reasons_are_read_in_the_readers_language():
+    from django.utils import translation
+
+    stored = {
+        "code": "duplicates",
+        "status": "warning",
+        "message": "Possible duplicates: %(count)d.",
+        "params": {"count": 1},
+        "evidence": [{"reason": "same file", "resource": 1, "title": "Breuken"}],
+    }
+    with translation.override("nl"):
+        described = describe_check(stored)
+    assert described["summary"] == "Mogelijke duplicaten: 1."
+    assert described["evidence"][0]["reason_label"] == "hetzelfde bestand"

@@ -197,6 +197,12 @@ CHECK_TITLES = {
     "metadata": gettext_lazy("Metadata"),
 }
 
+DUPLICATE_REASONS = {
+    "same file": gettext_lazy("same file"),
+    "same text": gettext_lazy("same text"),
+    "similar title": gettext_lazy("similar title"),
+}
+
 CHECKS = (check_spelling, check_language, check_licence, check_duplicates, check_metadata)
 
 
@@ -207,16 +213,23 @@ def run_checks(resource: Resource) -> list[dict]:
 def describe_check(check: dict) -> dict:
     """A stored check with its title, summary and text evidence in the active language."""
     params = check.get("params", {})
-    if check["code"] == "licence" and check["status"] == "problem":
+    if "message" not in check:  # stored by an early version, already in words
+        summary = check.get("summary", "")
+    elif check["code"] == "licence" and check["status"] == "problem":
         summary = remix_problem(params["source_licence"], params["licence"]) or ""
     else:
         summary = _(check["message"]) % params if params else _(check["message"])
     evidence = check.get("evidence", [])
     if check["code"] == "metadata":
         evidence = [_(message) for message in evidence]
+    elif check["code"] == "duplicates":
+        evidence = [
+            {**found, "reason_label": str(DUPLICATE_REASONS.get(found["reason"], found["reason"]))}
+            for found in evidence
+        ]
     return {
         **check,
-        "title": CHECK_TITLES.get(check["code"], check["code"]),
+        "title": str(CHECK_TITLES.get(check["code"], check["code"])),
         "summary": summary,
         "evidence": evidence,
     }
