@@ -70,8 +70,14 @@ def pending_edit_for(resource: Resource) -> ModerationItem | None:
     return resource.moderation_items.filter(decision="").exclude(proposed={}).first()
 
 
-def latest_item_for(resource: Resource) -> ModerationItem | None:
-    return resource.moderation_items.order_by("-created_at", "-pk").first()
+def latest_items_for(resource_ids: list[int]) -> dict[int, ModerationItem]:
+    """The most recent moderation item of each resource, in one query."""
+    latest: dict[int, ModerationItem] = {}
+    for item in ModerationItem.objects.filter(resource_id__in=resource_ids).order_by(
+        "created_at", "pk"
+    ):
+        latest[item.resource_id] = item
+    return latest
 
 
 def moderators_for(resource: Resource) -> list:

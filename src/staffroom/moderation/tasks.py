@@ -6,7 +6,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django_tasks import task
 
-from staffroom.resources.metadata import FIELD_LABELS, display_value
+from staffroom.resources.metadata import describe_changes
 
 from .models import ModerationItem
 
@@ -23,14 +23,7 @@ def run_prechecks(item_id: int) -> None:
 def _mail_contributor(item: ModerationItem, template: str) -> None:
     contributor = item.resource.contributor
     with translation.override(contributor.language):
-        corrections = [
-            {
-                "label": FIELD_LABELS.get(change["field"], change["field"]),
-                "before": display_value(change["field"], change["before"], contributor.region),
-                "after": display_value(change["field"], change["after"], contributor.region),
-            }
-            for change in item.corrections
-        ]
+        corrections = describe_changes(item.corrections, contributor.region)
         context = {
             "item": item,
             "resource": item.resource,

@@ -7,8 +7,12 @@ from django.views.decorators.http import require_http_methods, require_POST
 from staffroom.core.pagination import paginate
 from staffroom.core.permissions import moderator_required
 from staffroom.resources.forms import ModerationForm
-from staffroom.resources.metadata import FIELD_LABELS, display_value, snapshot, snapshot_from_data
-from staffroom.resources.models import Resource
+from staffroom.resources.metadata import (
+    changes_between,
+    describe_changes,
+    snapshot,
+    snapshot_from_data,
+)
 
 from . import services
 from .checks import describe_check
@@ -44,17 +48,8 @@ def queue(request):
 
 
 def _proposed_changes(item: ModerationItem, region: str) -> list[dict]:
-    current = snapshot(item.resource)
-    # In the form's field order: PostgreSQL's jsonb does not keep the keys' order.
-    return [
-        {
-            "label": FIELD_LABELS.get(field, field),
-            "before": display_value(field, current.get(field), region),
-            "after": display_value(field, item.proposed[field], region),
-        }
-        for field in Resource.METADATA_FIELDS
-        if field in item.proposed and current.get(field) != item.proposed[field]
-    ]
+    # changes_between keeps the form's field order (jsonb does not keep the keys' order).
+    return describe_changes(changes_between(snapshot(item.resource), item.proposed), region)
 
 
 @moderator_required

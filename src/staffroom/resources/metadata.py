@@ -114,3 +114,15 @@ def display_value(field: str, value, region: str) -> str:
     if field == "keywords":
         return ", ".join(value)
     return str(value)
+
+
+def describe_changes(changes: list[dict], region: str) -> list[dict]:
+    """``changes_between`` records as people read them: field label, value before and after."""
+    return [
+        {
+            "label": FIELD_LABELS.get(change["field"], change["field"]),
+            "before": display_value(change["field"], change["before"], region),
+            "after": display_value(change["field"], change["after"], region),
+        }
+        for change in changes
+    ]

@@ -12,13 +12,13 @@ from staffroom.curriculum.queries import (
     resource_types,
     subjects_for_region,
 )
-from staffroom.moderation.queries import latest_item_for, pending_edit_for, queue_position
+from staffroom.moderation.queries import latest_items_for, pending_edit_for, queue_position
 
 from . import services
 from .embeds import embed_src
 from .forms import ResourceForm
 from .licences import Licence, remix_licences
-from .metadata import FIELD_LABELS, display_value
+from .metadata import describe_changes
 from .models import ContentLanguage, Kind, Resource, ResourceFile, Status
 from .queries import (
     ResourceFilters,
@@ -233,23 +233,17 @@ def withdraw(request, pk: int):
 @login_required
 def mine(request):
     """My contributions: status, place in the queue, moderators' messages and corrections."""
+    page = paginate(request, resources_of_contributor(request.user), 25)
+    latest = latest_items_for([resource.pk for resource in page])
     rows = []
-    for resource in resources_of_contributor(request.user):
-        item = latest_item_for(resource)
-        corrections = [
-            {
-                "label": FIELD_LABELS.get(change["field"], change["field"]),
-                "before": display_value(change["field"], change["before"], request.region),
-                "after": display_value(change["field"], change["after"], request.region),
-            }
-            for change in (item.corrections if item else [])
-        ]
+    for resource in page:
+        item = latest.get(resource.pk)
         rows.append(
             {
                 "resource": resource,
                 "item": item,
                 "position": queue_position(item) if item and item.is_open else None,
-                "corrections": corrections,
+                "corrections": describe_changes(item.corrections, request.region) if item else [],
             }
         )
-    return render(request, "resources/mine.html", {"rows": rows})
+    return render(request, "resources/mine.html", {"rows": rows, "page": page})
