@@ -131,3 +131,14 @@ def test_visitor_switches_to_dutch_and_pages_stay_accessible(page):
     assert serious_violations(page) == []
     page.goto(owner.get_absolute_url())
     assert serious_violations(page) == []
+
+
+def test_the_contribute_form_shows_the_field_for_the_chosen_kind(page):
+    teacher = verified(MemberFactory(email="kind@example.org", language="en"))
+    log_in(page, teacher.email)
+    page.goto("/resources/contribute/")
+    assert page.locator("#id_files").is_visible()
+    assert not page.locator("#id_url").is_visible()
+    page.get_by_label("Web link").check()
+    assert page.locator("#id_url").is_visible()
+    assert not page.locator("#id_files").is_visible()

@@ -32,3 +32,18 @@ document.querySelectorAll("form[data-live-results]").forEach((form) => {
   };
   form.querySelectorAll("select").forEach((select) => select.addEventListener("change", refresh));
 });
+
+// Contribute form: show the file field for files and the address field for links and embeds.
+// Without JavaScript both stay visible and the server says which one is missing.
+const kindInputs = document.querySelectorAll("input[name=kind]");
+const filesField = document.getElementById("id_files")?.closest(".field");
+const urlField = document.getElementById("id_url")?.closest(".field");
+if (kindInputs.length && filesField && urlField) {
+  const showFor = () => {
+    const kind = document.querySelector("input[name=kind]:checked")?.value || "file";
+    filesField.hidden = kind !== "file";
+    urlField.hidden = kind === "file";
+  };
+  kindInputs.forEach((input) => input.addEventListener("change", showFor));
+  showFor();
+}
