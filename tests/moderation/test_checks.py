@@ -245,3 +245,17 @@ def test_duplicate_reasons_are_read_in_the_readers_language():
         described = describe_check(stored)
     assert described["summary"] == "Mogelijke duplicaten: 1."
     assert described["evidence"][0]["reason_label"] == "hetzelfde bestand"
+
+
+def test_a_typo_in_the_first_word_of_the_title_is_found():
+    resource = DraftFactory(
+        language="nl",
+        title="Breukne vergelijken met pizza",
+        description="Leerlingen vergelijken breuken met tekeningen van pizza's.",
+    )
+    evidence = check_spelling(resource)["evidence"]
+    assert {"word": "breukne", "suggestion": "breuken"} in evidence
+    # Names inside a sentence are still left alone.
+    resource.title = "Vergelijken met Pietje"
+    resource.description = "Een werkblad."
+    assert check_spelling(resource)["evidence"] == []

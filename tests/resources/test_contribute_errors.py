@@ -383,3 +383,22 @@ def test_partners_publish_as_their_organisation_with_all_rights_reserved(client,
     assert response.status_code == 302
     draft.refresh_from_db()
     assert (draft.status, draft.organisation, draft.licence) == (Status.PENDING, publisher, "arr")
+
+
+def test_the_simple_form_offers_publishing_as_the_organisation_to_partners_only(client, teacher):
+    from tests.factories import OrganisationFactory
+
+    from staffroom.accounts.models import OrganisationMembership
+
+    page = client.get(reverse("resources:contribute"))
+    assert "organisation" not in page.context["form"].fields
+    publisher = OrganisationFactory()
+    OrganisationMembership.objects.create(member=teacher, organisation=publisher)
+    page = client.get(reverse("resources:contribute"))
+    assert "organisation" in page.context["form"].fields
+    assert "keywords" not in page.context["form"].fields
+    client.post(
+        reverse("resources:contribute"),
+        {**contribution_data(organisation=str(publisher.pk), licence="arr"), "files": []},
+    )
+    assert _the_draft(teacher).organisation == publisher

@@ -33,6 +33,7 @@ def _result(code: str, status: str, message: str, evidence=(), **params) -> dict
 
 
 WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
+SENTENCE_START = re.compile(r"(?:^|[.!?]\s+)([^\W\d_]+)\b", re.UNICODE)
 
 
 @lru_cache(maxsize=4)
@@ -47,9 +48,15 @@ def check_spelling(resource: Resource) -> dict:
     if resource.language not in SPELLING_LANGUAGES:
         return _result("spelling", "ok", gettext_noop("No spelling dictionary for this language."))
     checker = _spellchecker(resource.language)
-    text = f"{resource.title} {resource.description}"
-    # Capitalised words are mostly names; short words are mostly abbreviations.
+    text = f"{resource.title}. {resource.description}"
+    # Capitalised words are mostly names and short words abbreviations, so both are skipped,
+    # except a capitalised word that opens a sentence (the title's first word, for one).
     words = {word for word in WORD.findall(text) if len(word) > 3 and not word[0].isupper()}
+    words |= {
+        word.lower()
+        for word in SENTENCE_START.findall(text)
+        if len(word) > 3 and word[1:].islower()
+    }
     unknown = sorted(checker.unknown(words))
     evidence = []
     for word in unknown[:20]:

@@ -170,14 +170,17 @@ class ResourceForm(forms.Form):
         self.fields["resource_type"].queryset = ResourceType.objects.order_by("position")
         organisations = member.organisations.all()
         self.fields["organisation"].queryset = organisations
-        if organisations.exists():
+        is_partner = organisations.exists()
+        if is_partner:
             self.fields["licence"].choices = Licence.choices
         if resource is not None:
             self.fields["levels"].set_region(region, keep=resource.levels.all())
             self.fields["subjects"].set_region(region, keep=resource.subjects.all())
         if not advanced:
             for name in self.ADVANCED_FIELDS:
-                del self.fields[name]
+                # Partners choose whose name to publish under in the simple form too.
+                if not (name == "organisation" and is_partner):
+                    del self.fields[name]
         self.order_fields(
             [
                 "title",
