@@ -135,3 +135,27 @@ def test_all_rights_reserved_needs_an_organisation():
         resource_submission_errors(_complete(licence="arr"), has_files=False, organisation=object())
         == {}
     )
+
+
+def test_the_remix_summary_names_what_an_adaptation_may_carry():
+    from staffroom.resources.licences import remix_summary
+
+    assert "any licence" in remix_summary("cc-by")
+    assert "not adapted" in remix_summary("cc-by-nd")
+    assert remix_summary("cc-by-sa") == "Adaptations may be shared under CC BY-SA only."
+
+
+@pytest.mark.django_db
+def test_the_attribution_line_credits_the_work_and_the_original_of_a_remix():
+    from tests.factories import ResourceFactory
+
+    from staffroom.resources.licences import attribution_line
+
+    original = ResourceFactory(title="Breuken", author_name="An Peeters", licence="cc-by")
+    remix = ResourceFactory(
+        title="Breuken 2", author_name="Tom Mertens", licence="cc-by-sa", based_on=original
+    )
+    line = attribution_line(remix, "https://staffroom.example")
+    assert line.startswith("“Breuken 2” by Tom Mertens, https://staffroom.example/resources/")
+    assert "CC BY-SA (https://creativecommons.org/licenses/by-sa/4.0/)" in line
+    assert line.endswith("based on “Breuken” by An Peeters, CC BY")

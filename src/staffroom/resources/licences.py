@@ -77,3 +77,37 @@ def remix_problem(source: str, adaptation: str) -> str | None:
         )
         % {"licence": source.label}
     )
+
+
+def remix_summary(source: str) -> str:
+    """One sentence for a resource page: what an adaptation of it may be shared under."""
+    allowed = remix_licences(source)
+    if not allowed:
+        return str(_("This resource may be used and shared as it is, but not adapted."))
+    if len(allowed) == len(Licence):
+        return str(_("Adaptations may be shared under any licence, with credit."))
+    return str(
+        _("Adaptations may be shared under %(licences)s only.")
+        % {"licences": ", ".join(str(Licence(value).label) for value in allowed)}
+    )
+
+
+def attribution_line(resource, site_url: str) -> str:
+    """The credit line to copy: work, author, address and licence, and the original of a remix
+    (TASL: title, author, source, licence, as Creative Commons recommends)."""
+    credit = resource.attribution or _("“%(title)s” by %(author)s") % {
+        "title": resource.title,
+        "author": resource.credited_author,
+    }
+    licence = Licence(resource.licence).label
+    if resource.licence in LICENCE_URLS:
+        licence = f"{licence} ({LICENCE_URLS[resource.licence]})"
+    line = f"{credit}, {site_url}{resource.get_absolute_url()}, {licence}"
+    source = resource.based_on
+    if source is not None:
+        line += ", " + _("based on “%(title)s” by %(author)s, %(licence)s") % {
+            "title": source.title,
+            "author": source.credited_author,
+            "licence": Licence(source.licence).label,
+        }
+    return line

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -17,7 +18,7 @@ from staffroom.moderation.queries import latest_items_for, pending_edit_for, que
 from . import services
 from .embeds import embed_src
 from .forms import ResourceForm
-from .licences import Licence, remix_licences
+from .licences import Licence, attribution_line, remix_summary
 from .metadata import describe_changes
 from .models import ContentLanguage, Kind, Resource, ResourceFile, Status
 from .queries import (
@@ -78,7 +79,8 @@ def detail(request, pk: int, slug: str = ""):
             "more": resources_more_by_publisher(resource),
             "may_edit": request.user.is_authenticated
             and request.user.pk == resource.contributor_id,
-            "remix_licences": [Licence(value).label for value in remix_licences(resource.licence)],
+            "remix_summary": remix_summary(resource.licence),
+            "attribution": attribution_line(resource, settings.SITE_URL),
         },
     )
 

@@ -39,7 +39,6 @@ from . import documents, links
 from .people import ensure_cast
 from .phrases import (
     ACCESSIBILITY_NOTES,
-    ATTRIBUTION,
     CHANGES_MESSAGES,
     MODERATOR_KEYWORDS,
     REJECT_MESSAGES,
@@ -131,11 +130,6 @@ class DemoBuilder:
         if original is not None:
             title = compose_remix_title(self.rng, original.title, spec.language, level_label)
             data["based_on"] = original
-            data["attribution"] = ATTRIBUTION[spec.language].format(
-                title=original.title,
-                author=original.credited_author,
-                licence=original.get_licence_display(),
-            )
             remix_of = (original.title, original.credited_author)
         else:
             title = compose_title(self.rng, text, spec.language, type_label, level_label)

@@ -383,13 +383,6 @@ ACCESSIBILITY_NOTES = {
         "Alle Bilder sind beschrieben; die Aufgaben gehen auch mündlich.",
     ),
 }
-# The attribution line of an adaptation (title, author, licence of the original).
-ATTRIBUTION = {
-    "nl": "„{title}” door {author}, {licence}",
-    "en": "“{title}” by {author}, {licence}",
-    "fr": "« {title} » de {author}, {licence}",
-    "de": "„{title}“ von {author}, {licence}",
-}
 # A keyword a moderator adds when publishing, to show corrections in the demo.
 MODERATOR_KEYWORDS = {
     "nl": "lesidee",
