@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
@@ -11,10 +10,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploaded files are never served from MEDIA_ROOT directly: downloads and previews go through
+# views that check who may see them (drafts, files of an edit waiting for review).
 
 handler404 = "staffroom.core.views.not_found"
 handler500 = "staffroom.core.views.server_error"

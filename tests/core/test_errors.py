@@ -163,5 +163,5 @@ def test_query_with_replaces_and_removes_parameters(rf):
 def test_indent_follows_depth():
     from staffroom.curriculum.models import Level
 
-    assert indent(Level(depth=2)) == "\u00a0" * 4
+    assert indent(Level(depth=2)) == "\u00a0" * 6
     assert indent(Level(depth=0)) == ""

@@ -112,7 +112,7 @@ def test_a_licence_conflict_with_the_original_is_a_problem():
     assert result["status"] == "problem"
     assert "share alike" in describe_check(result)["summary"]
     assert result["evidence"] == [
-        {"source": source.pk, "title": "Origineel", "licence": "CC BY-NC-SA"}
+        {"source": source.pk, "title": "Origineel", "licence": "cc-by-nc-sa"}
     ]
     resource.licence = "cc-by-nc-sa"
     assert check_licence(resource)["status"] == "ok"

@@ -379,9 +379,10 @@ def test_the_item_page_shows_the_checks_and_a_decided_item_has_no_form(client, m
     assert 'name="action"' not in response.content.decode()
 
 
-def test_rerunning_the_checks(client, item, moderator):
+def test_rerunning_the_checks(client, item, moderator, django_capture_on_commit_callbacks):
     client.force_login(moderator)
-    response = client.post(reverse("moderation:rerun_checks", args=[item.pk]))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("moderation:rerun_checks", args=[item.pk]))
     assert response.status_code == 302
     item.refresh_from_db()
     assert item.checks_ran_at is not None
@@ -411,3 +412,19 @@ def test_decision_mail_is_in_the_contributors_language(item, moderator):
     send_decision_email.call(item.pk)
     assert dutch in mail.outbox[-1].body
     assert "The Staffroom team" not in mail.outbox[-1].body
+
+
+def test_mail_to_the_contributor_is_plain_text_not_html_escaped(moderator):
+    from django.core import mail
+
+    from staffroom.moderation.tasks import send_decision_email
+
+    item = ModerationItemFactory(resource__title="Rock & Roll <3 'live'")
+    services.moderation_item_request_changes(
+        item=item, moderator=moderator, message="Voeg \"bronnen\" toe & <kijk> na."
+    )
+    send_decision_email.call(item.pk)
+    message = mail.outbox[-1]
+    assert "Rock & Roll <3 'live'" in message.subject
+    assert 'Voeg "bronnen" toe & <kijk> na.' in message.body
+    assert "&amp;" not in message.body

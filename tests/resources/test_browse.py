@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from tests.factories import (
     DraftFactory,
     MemberFactory,
@@ -163,7 +164,10 @@ def test_an_unpublished_resource_is_hidden_from_visitors_and_other_members(clien
     assert client.get(url).status_code == 404
     client.force_login(resource.contributor)
     assert client.get(url).status_code == 200
+    # Moderators see what was submitted to them, never a draft that was not.
     client.force_login(ModeratorFactory())
+    assert client.get(url).status_code == 404
+    Resource.objects.filter(pk=resource.pk).update(submitted_at=timezone.now())
     assert client.get(url).status_code == 200
 
 

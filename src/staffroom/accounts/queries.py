@@ -14,12 +14,6 @@ def members_for_roles_page(term: str = "") -> QuerySet:
     return members.order_by("name")
 
 
-def organisations_of(member: Member) -> list[Organisation]:
-    if not member.is_authenticated:
-        return []
-    return list(member.organisations.all())
-
-
 def organisations_listed() -> QuerySet:
     return Organisation.objects.annotate(
         published_count=Count("resources", filter=Q(resources__status=Status.PUBLISHED))

@@ -1,4 +1,3 @@
-from django.db.models import Count, Q
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -7,21 +6,19 @@ from django.views.decorators.http import require_POST
 
 from staffroom.accounts.services import member_update_profile
 from staffroom.curriculum.models import Region
-from staffroom.curriculum.queries import levels_for_region, matching_term_ids
-from staffroom.resources.models import Resource
-from staffroom.resources.queries import resources_newest, resources_popular
+from staffroom.curriculum.queries import levels_for_region
+from staffroom.resources.queries import (
+    published_counts_by_level,
+    resources_newest,
+    resources_popular,
+)
 
 from .middleware import REGION_SESSION_KEY
 
 
 def home(request):
     top_levels = [level for level in levels_for_region(request.region) if level.parent_id is None]
-    counts = Resource.objects.published().aggregate(
-        **{
-            level.code: Count("pk", filter=Q(levels__in=matching_term_ids(level)), distinct=True)
-            for level in top_levels
-        }
-    )
+    counts = published_counts_by_level(top_levels)
     return render(
         request,
         "core/home.html",

@@ -3,7 +3,7 @@
 from django import forms
 
 from .models import Level, Subject
-from .queries import levels_for_region, subjects_for_region
+from .queries import indentation, levels_for_region, subjects_for_region
 
 
 class RegionalTermsField(forms.ModelMultipleChoiceField):
@@ -27,11 +27,7 @@ class RegionalTermsField(forms.ModelMultipleChoiceField):
 
     @staticmethod
     def _label(term) -> str:
-        depth = getattr(term, "depth", None)
-        if depth is None:
-            depth = 1 if term.parent_id else 0
-        # Non-breaking spaces: HTML would collapse ordinary ones.
-        return f"{chr(0xA0) * 3 * depth}{term.label}"
+        return f"{indentation(term)}{term.label}"
 
 
 def levels_field(region: str, **kwargs) -> RegionalTermsField:

@@ -78,3 +78,12 @@ def subject_by_code(code: str) -> Subject | None:
 
 def resource_type_by_code(code: str) -> ResourceType | None:
     return next((kind for kind in _terms(ResourceType) if kind.code == code), None)
+
+
+def indentation(term) -> str:
+    """Non-breaking spaces that indent a term by its depth in option and checkbox lists
+    (HTML would collapse ordinary spaces)."""
+    depth = getattr(term, "depth", None)
+    if depth is None:
+        depth = 1 if term.parent_id else 0
+    return "\u00a0" * 3 * depth

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop
 
 from staffroom.core.language import detect_language
-from staffroom.resources.licences import remix_problem
+from staffroom.resources.licences import Licence, remix_problem
 from staffroom.resources.models import Resource, ResourceFile, Status
 
 SPELLING_LANGUAGES = {"nl", "en", "fr", "de"}
@@ -104,9 +104,7 @@ def check_licence(resource: Resource) -> dict:
     source = resource.based_on
     if source is None:
         return _result("licence", "ok", gettext_noop("Not based on another resource."))
-    evidence = [
-        {"source": source.pk, "title": source.title, "licence": source.get_licence_display()}
-    ]
+    evidence = [{"source": source.pk, "title": source.title, "licence": source.licence}]
     if remix_problem(source.licence, resource.licence):
         # The explanation comes from the remix rules when the check is read.
         return _result(
@@ -220,15 +218,17 @@ def run_checks(resource: Resource) -> list[dict]:
 def describe_check(check: dict) -> dict:
     """A stored check with its title, summary and text evidence in the active language."""
     params = check.get("params", {})
-    if "message" not in check:  # stored by an early version, already in words
-        summary = check.get("summary", "")
-    elif check["code"] == "licence" and check["status"] == "problem":
+    if check["code"] == "licence" and check["status"] == "problem":
         summary = remix_problem(params["source_licence"], params["licence"]) or ""
     else:
         summary = _(check["message"]) % params if params else _(check["message"])
     evidence = check.get("evidence", [])
     if check["code"] == "metadata":
         evidence = [_(message) for message in evidence]
+    elif check["code"] == "licence":
+        evidence = [
+            {**found, "licence_label": str(Licence(found["licence"]).label)} for found in evidence
+        ]
     elif check["code"] == "duplicates":
         evidence = [
             {**found, "reason_label": str(DUPLICATE_REASONS.get(found["reason"], found["reason"]))}

@@ -5,7 +5,7 @@ from django.db.models import BooleanField, Exists, OuterRef, Q, QuerySet, Value
 from staffroom.curriculum.queries import matching_term_ids
 from staffroom.resources.models import Resource
 
-from .models import ModerationItem
+from .models import Decision, ModerationItem
 
 
 def open_items() -> QuerySet:
@@ -35,10 +35,12 @@ def moderator_scope(moderator) -> tuple[set[int], set[int]]:
 
 def queue_for_moderator(moderator) -> QuerySet:
     """All open items, the moderator's own first (matching their levels or subjects), each
-    group oldest first. ``is_mine`` tells which is which."""
+    group oldest first. ``is_mine`` tells which is which. What the moderator contributed
+    themselves is for another moderator to decide, so it is left out."""
+    items = open_items().exclude(resource__contributor=moderator)
     level_ids, subject_ids = moderator_scope(moderator)
     if not (level_ids or subject_ids):
-        return open_items().annotate(is_mine=Value(False, output_field=BooleanField()))
+        return items.annotate(is_mine=Value(False, output_field=BooleanField()))
     conditions = Q()
     if level_ids:
         conditions |= Exists(
@@ -52,7 +54,7 @@ def queue_for_moderator(moderator) -> QuerySet:
                 resource_id=OuterRef("resource_id"), subject_id__in=subject_ids
             )
         )
-    return open_items().annotate(is_mine=conditions).order_by("-is_mine", "created_at", "pk")
+    return items.annotate(is_mine=conditions).order_by("-is_mine", "created_at", "pk")
 
 
 def queue_position(item: ModerationItem) -> int:
@@ -66,8 +68,12 @@ def queue_position(item: ModerationItem) -> int:
 
 
 def pending_edit_for(resource: Resource) -> ModerationItem | None:
-    """The open item holding a proposed edit of a published resource, if any."""
-    return resource.moderation_items.filter(decision="").exclude(proposed={}).first()
+    """The latest proposed edit of a published resource that still counts: waiting for a
+    moderator, or sent back with a request for changes (the contributor builds on it)."""
+    latest = resource.moderation_items.order_by("-created_at", "-pk").first()
+    if latest and latest.proposed and (latest.is_open or latest.decision == Decision.CHANGES):
+        return latest
+    return None
 
 
 def latest_items_for(resource_ids: list[int]) -> dict[int, ModerationItem]:
@@ -78,19 +84,3 @@ def latest_items_for(resource_ids: list[int]) -> dict[int, ModerationItem]:
     ):
         latest[item.resource_id] = item
     return latest
-
-
-def moderators_for(resource: Resource) -> list:
-    """The moderators whose levels or subjects match ``resource`` (for routing and mail)."""
-    from staffroom.accounts.models import Member
-
-    matches = []
-    level_ids = {level.pk for level in resource.levels.all()}
-    subject_ids = {subject.pk for subject in resource.subjects.all()}
-    for moderator in Member.objects.filter(is_moderator=True, is_active=True).prefetch_related(
-        "moderated_levels", "moderated_subjects"
-    ):
-        own_levels, own_subjects = moderator_scope(moderator)
-        if own_levels & level_ids or own_subjects & subject_ids:
-            matches.append(moderator)
-    return matches

@@ -50,15 +50,17 @@ def moderation_item_open(*, resource: Resource, reason: str, proposed: dict | No
     return item
 
 
-def _require_moderator(member) -> None:
+def _require_moderator(member, item: ModerationItem) -> None:
     if not (member.is_moderator or member.is_staff):
         raise PermissionDenied(_("Only moderators can do this."))
+    if item.resource.contributor_id == member.pk:
+        raise PermissionDenied(_("Another moderator reviews what you contributed yourself."))
 
 
 @transaction.atomic
 def moderation_item_take(*, item: ModerationItem, moderator) -> ModerationItem:
     """Assign an open item to ``moderator`` (any moderator may take any item)."""
-    _require_moderator(moderator)
+    _require_moderator(moderator, item)
     updated = ModerationItem.objects.filter(pk=item.pk, decision="").update(
         taken_by=moderator, taken_at=timezone.now()
     )
@@ -74,7 +76,10 @@ def _claim(item: ModerationItem, moderator, decision: str, message: str) -> None
         decision=decision, decided_by=moderator, decided_at=timezone.now(), message=message
     )
     if not claimed:
-        raise already_decided(ModerationItem.objects.select_related("decided_by").get(pk=item.pk))
+        decided = ModerationItem.objects.select_related("decided_by").filter(pk=item.pk).first()
+        if decided is None:
+            raise AlreadyDecided(_("The contributor took this resource out of the queue."))
+        raise already_decided(decided)
     item.refresh_from_db()
 
 
@@ -100,7 +105,7 @@ def moderation_item_publish(
     """
     from .tasks import send_decision_email
 
-    _require_moderator(moderator)
+    _require_moderator(moderator, item)
     _claim(item, moderator, Decision.PUBLISH, message)
     resource = Resource.objects.select_for_update().get(pk=item.resource_id)
     submitted = {**snapshot(resource), **item.proposed}
@@ -124,7 +129,7 @@ def moderation_item_request_changes(*, item: ModerationItem, moderator, message:
     """Send the resource back to its contributor with what to change."""
     from .tasks import send_decision_email
 
-    _require_moderator(moderator)
+    _require_moderator(moderator, item)
     if not message.strip():
         raise ValidationError({"message": _("Tell the contributor what to change.")})
     _claim(item, moderator, Decision.CHANGES, message)
@@ -141,13 +146,13 @@ def moderation_item_reject(*, item: ModerationItem, moderator, message: str):
     """Refuse the resource (or the edit: a published resource then stays as it was)."""
     from .tasks import send_decision_email
 
-    _require_moderator(moderator)
+    _require_moderator(moderator, item)
     if not message.strip():
         raise ValidationError({"message": _("Give the contributor the reason for rejecting.")})
     _claim(item, moderator, Decision.REJECT, message)
     resource = item.resource
     if item.reason == Reason.EDIT:
-        _discard_pending_files(resource)
+        discard_pending_files(resource)
     else:
         resource.status = Status.REJECTED
         resource.save(update_fields=["status", "updated_at"])
@@ -155,8 +160,16 @@ def moderation_item_reject(*, item: ModerationItem, moderator, message: str):
     return item
 
 
-def _discard_pending_files(resource: Resource) -> None:
-    """Files a rejected edit added never go online; their stored copies go after commit."""
+def moderation_prechecks_request(*, item: ModerationItem) -> None:
+    """Have the worker run the checks again (files changed, or a check was improved)."""
+    from .tasks import run_prechecks
+
+    _enqueue_on_commit(run_prechecks, item.pk)
+
+
+def discard_pending_files(resource: Resource) -> None:
+    """Files of an edit that was rejected or withdrawn never go online; their stored copies
+    are deleted after commit."""
     for resource_file in resource.files.filter(pending=True):
         stored = resource_file.file
         resource_file.delete()

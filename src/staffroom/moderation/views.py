@@ -1,5 +1,5 @@
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -60,6 +60,8 @@ def item_detail(request, pk: int):
         pk=pk,
     )
     resource = item.resource
+    if resource.contributor_id == request.user.pk:
+        raise PermissionDenied(_("Another moderator reviews what you contributed yourself."))
     form_kwargs = {"member": request.user, "region": request.region, "resource": resource}
     if request.method == "POST" and not item.is_open:
         # A colleague decided since this moderator opened the page: say so, change nothing.
@@ -132,6 +134,8 @@ def item_take(request, pk: int):
 @moderator_required
 @require_POST
 def item_rerun_checks(request, pk: int):
+    """Queue the checks again (the worker runs them; the page says when they last ran)."""
     item = get_object_or_404(ModerationItem, pk=pk, decision="")
-    services.moderation_prechecks_run(item=item)
+    services.moderation_prechecks_request(item=item)
+    messages.info(request, _("The checks will run again in a moment; reload to see them."))
     return redirect("moderation:item", pk=pk)

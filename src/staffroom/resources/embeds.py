@@ -3,7 +3,8 @@
 import re
 from urllib.parse import parse_qs, urlparse
 
-YOUTUBE_ID = re.compile(r"^[\w-]{11}$")
+YOUTUBE_ID = re.compile(r"[A-Za-z0-9_-]{11}")
+NUMBER = re.compile(r"[0-9]+")
 
 
 def embed_src(url: str) -> str | None:
@@ -21,12 +22,13 @@ def embed_src(url: str) -> str | None:
             video_id = parse_qs(parsed.query).get("v", [""])[0]
         elif parsed.path.startswith(("/embed/", "/shorts/")):
             video_id = parsed.path.split("/")[2]
-    if video_id and YOUTUBE_ID.match(video_id):
+    if video_id and YOUTUBE_ID.fullmatch(video_id):
         return f"https://www.youtube-nocookie.com/embed/{video_id}"
-    if host == "vimeo.com" and parsed.path.strip("/").isdigit():
+    if host == "vimeo.com" and NUMBER.fullmatch(parsed.path.strip("/")):
         return f"https://player.vimeo.com/video/{parsed.path.strip('/')}"
-    if host in ("learningapps.org",) and parsed.path.strip("/").isdigit():
+    if host in ("learningapps.org",) and NUMBER.fullmatch(parsed.path.strip("/")):
         return f"https://learningapps.org/watch?app={parsed.path.strip('/')}"
     if host == "h5p.org" and parsed.path.startswith("/node/"):
-        return f"https://h5p.org/h5p/embed/{parsed.path.split('/')[2]}"
+        node = parsed.path.split("/")[2]
+        return f"https://h5p.org/h5p/embed/{node}" if NUMBER.fullmatch(node) else None
     return None

@@ -39,6 +39,37 @@ ACCEPTED_TYPES = {
     "video/quicktime": "video",
     "video/x-matroska": "video",
 }
+EXTENSIONS = {
+    "application/pdf": ".pdf",
+    "application/msword": ".doc",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx",
+    "application/vnd.oasis.opendocument.text": ".odt",
+    "application/vnd.ms-powerpoint": ".ppt",
+    "application/vnd.openxmlformats-officedocument.presentationml.presentation": ".pptx",
+    "application/vnd.oasis.opendocument.presentation": ".odp",
+    "application/vnd.ms-excel": ".xls",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": ".xlsx",
+    "application/vnd.oasis.opendocument.spreadsheet": ".ods",
+    "image/jpeg": ".jpg",
+    "image/png": ".png",
+    "image/gif": ".gif",
+    "image/webp": ".webp",
+    "audio/mpeg": ".mp3",
+    "audio/ogg": ".ogg",
+    "audio/x-wav": ".wav",
+    "audio/x-flac": ".flac",
+    "audio/mp4": ".m4a",
+    "video/mp4": ".mp4",
+    "video/webm": ".webm",
+    "video/quicktime": ".mov",
+    "video/x-matroska": ".mkv",
+}
+
+
+def extension_for(mime_type: str) -> str:
+    return EXTENSIONS.get(mime_type, ".bin")
+
+
 ACCEPTED_DESCRIPTION = (
     "pdf, doc(x), odt, ppt(x), odp, xls(x), ods, jpg, png, gif, webp, mp3, ogg, wav, mp4, webm"
 )
@@ -72,7 +103,9 @@ def _zip_mime_type(upload) -> str | None:
         with zipfile.ZipFile(upload) as archive:
             names = set(archive.namelist())
             if "mimetype" in names:
-                mime = archive.read("mimetype").decode("ascii", "replace").strip()
+                # Read a few bytes only: a crafted archive may inflate to gigabytes.
+                with archive.open("mimetype") as entry:
+                    mime = entry.read(100).decode("ascii", "replace").strip()
                 return mime if mime in ACCEPTED_TYPES else None
             if "word/document.xml" in names:
                 return "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -227,10 +260,28 @@ EXTRACTORS = {
 }
 
 
+# Office files are zip archives; one that inflates beyond this is not read (a zip bomb).
+MAX_UNZIPPED_BYTES = 300 * 1024 * 1024
+
+
+def _unzips_safely(stream) -> bool:
+    try:
+        with zipfile.ZipFile(stream) as archive:
+            total = sum(entry.file_size for entry in archive.infolist())
+    except (zipfile.BadZipFile, OSError):
+        return True  # not a zip: the extractor judges it
+    finally:
+        stream.seek(0)
+    return total <= MAX_UNZIPPED_BYTES
+
+
 def extract_text(stream, mime_type: str) -> str:
     """The readable text of a document, or "" for kinds without text or unreadable files."""
     extractor = EXTRACTORS.get(mime_type)
     if extractor is None:
+        return ""
+    if not _unzips_safely(stream):
+        logger.warning("Not extracting a %s file that would inflate too far", mime_type)
         return ""
     try:
         text = extractor(stream)

@@ -1,5 +1,7 @@
 """Resources: what teachers share. A resource is one or more files, a web link or an embed."""
 
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -145,7 +147,11 @@ class Resource(models.Model):
 
 
 def resource_file_path(instance: "ResourceFile", filename: str) -> str:
-    return f"resources/{instance.resource_id}/{filename}"
+    """A generated name with the extension of the detected type: the uploader's name (kept in
+    ``original_name``) never decides how a stored file is named or served."""
+    from .files import extension_for
+
+    return f"resources/{instance.resource_id}/{uuid.uuid4().hex}{extension_for(instance.mime_type)}"
 
 
 class ResourceFile(models.Model):

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 
 from staffroom.curriculum.models import Level, ResourceType, Subject
 from staffroom.curriculum.queries import (
@@ -13,7 +13,7 @@ from staffroom.curriculum.queries import (
 )
 
 from .licences import Licence
-from .models import ContentLanguage, Kind, Resource, Status
+from .models import ContentLanguage, Kind, Resource, ResourceFile
 
 
 def with_listing_data(queryset: QuerySet) -> QuerySet:
@@ -21,7 +21,12 @@ def with_listing_data(queryset: QuerySet) -> QuerySet:
     return queryset.select_related("resource_type", "contributor", "organisation").prefetch_related(
         Prefetch("levels", queryset=Level.objects.select_related("equivalent")),
         Prefetch("subjects", queryset=Subject.objects.select_related("equivalent")),
-        "files",
+        # Cards show the first public file's preview; the extracted text can be large.
+        Prefetch(
+            "files",
+            queryset=ResourceFile.objects.filter(pending=False).defer("extracted_text"),
+            to_attr="listed_files",
+        ),
     )
 
 
@@ -95,6 +100,16 @@ def resources_filtered(filters: ResourceFilters, order: str = "newest") -> Query
     return with_listing_data(queryset.order_by(*ordering))
 
 
+def published_counts_by_level(levels) -> dict[str, int]:
+    """How many published resources each level's filter finds (sub-levels and crosswalk in)."""
+    return Resource.objects.published().aggregate(
+        **{
+            level.code: Count("pk", filter=Q(levels__in=matching_term_ids(level)), distinct=True)
+            for level in levels
+        }
+    )
+
+
 def resources_newest(limit: int = 8) -> list[Resource]:
     return list(published_resources().order_by("-published_at", "-pk")[:limit])
 
@@ -104,10 +119,13 @@ def resources_popular(limit: int = 8) -> list[Resource]:
 
 
 def may_see_unpublished(resource: Resource, member) -> bool:
-    """The contributor, moderators and staff see drafts and files waiting for review."""
+    """The contributor and staff see drafts and files waiting for review; moderators once
+    the contributor has submitted them (a draft is nobody else's business)."""
     if not member.is_authenticated:
         return False
-    return member.pk == resource.contributor_id or member.is_moderator or member.is_staff
+    if member.pk == resource.contributor_id or member.is_staff:
+        return True
+    return member.is_moderator and resource.submitted_at is not None
 
 
 def resource_files_for(resource: Resource, member) -> list:
@@ -159,10 +177,3 @@ def resources_of_contributor(member) -> QuerySet:
         .select_related("resource_type", "organisation")
         .order_by("-updated_at")
     )
-
-
-def resources_for_remix_choice(term: str, limit: int = 20) -> QuerySet:
-    return Resource.objects.published().filter(title__icontains=term).order_by("title")[:limit]
-
-
-STATUS_NEEDS_ACTION = (Status.DRAFT, Status.CHANGES_REQUESTED)

@@ -19,8 +19,10 @@ from .licences import NO_DERIVATIVES, Licence, remix_problem
 from .metadata import apply_snapshot, snapshot, snapshot_from_data
 from .models import Kind, Resource, ResourceFile, Status
 
+# A pending resource may still be edited: it then leaves the queue until submitted again.
 # Withdrawn resources can be edited and submitted again.
 EDITABLE_STATUSES = (Status.DRAFT, Status.CHANGES_REQUESTED, Status.PENDING, Status.WITHDRAWN)
+WITHDRAWABLE_STATUSES = (Status.PUBLISHED, Status.PENDING, Status.CHANGES_REQUESTED)
 
 
 def resource_submission_errors(
@@ -135,10 +137,16 @@ def resource_save_draft(
     """
     if resource is None:
         resource = Resource(contributor=contributor, status=Status.DRAFT)
-    elif resource.contributor_id != contributor.pk:
-        raise PermissionDenied
-    elif resource.status not in EDITABLE_STATUSES:
-        raise ValidationError(_("This resource is no longer a draft."))
+    else:
+        if resource.contributor_id != contributor.pk:
+            raise PermissionDenied
+        resource = Resource.objects.select_for_update().get(pk=resource.pk)
+        if resource.status not in EDITABLE_STATUSES:
+            raise ValidationError(_("This resource is no longer a draft."))
+        if resource.status == Status.PENDING:
+            # A moderator must decide on what will be published, not on an earlier version.
+            _close_open_items(resource)
+            resource.status = Status.DRAFT
     _set_fields(resource, data)
     _attach_uploads(resource, uploads)
     return resource
@@ -194,6 +202,7 @@ def resource_propose_edit(*, resource: Resource, contributor, data: dict, upload
 
     if resource.contributor_id != contributor.pk:
         raise PermissionDenied
+    resource = Resource.objects.select_for_update().get(pk=resource.pk)
     merged = {**_current_data(resource), **data}
     errors = resource_submission_errors(
         merged,
@@ -209,6 +218,8 @@ def resource_propose_edit(*, resource: Resource, contributor, data: dict, upload
         for field, value in snapshot_from_data(data).items()
         if value != current.get(field)
     }
+    if not proposed and not uploads and not resource.files.filter(pending=True).exists():
+        raise ValidationError(_("Nothing changed: there is nothing to send for review."))
     _attach_uploads(resource, uploads, pending=True)
     return moderation_item_open(resource=resource, reason=Reason.EDIT, proposed=proposed)
 
@@ -228,12 +239,25 @@ def resource_remove_file(*, resource: Resource, contributor, file_id: int) -> No
 
 @transaction.atomic
 def resource_withdraw(*, resource: Resource, member) -> None:
-    """The contributor (or staff) takes a resource offline; it can be submitted again later."""
+    """The contributor (or staff) takes a resource offline or out of the queue; it can be
+    edited and submitted again later. A rejection is final and cannot be withdrawn."""
     if resource.contributor_id != member.pk and not member.is_staff:
         raise PermissionDenied
+    # Lock order resource, then item: the same as publishing, so the two cannot deadlock.
+    resource = Resource.objects.select_for_update().get(pk=resource.pk)
+    if resource.status not in WITHDRAWABLE_STATUSES:
+        raise ValidationError(_("This resource cannot be taken offline."))
+    _close_open_items(resource)
     resource.status = Status.WITHDRAWN
     resource.save(update_fields=["status", "updated_at"])
+
+
+def _close_open_items(resource: Resource) -> None:
+    """Take the resource out of the queue; files of an edit nobody approved go with it."""
+    from staffroom.moderation.services import discard_pending_files
+
     resource.moderation_items.filter(decision="").delete()
+    discard_pending_files(resource)
 
 
 def resource_record_download(*, resource: Resource) -> None:

@@ -10,6 +10,7 @@ urlpatterns = [
     path("<int:pk>/edit/draft/", views.contribute, name="edit"),
     path("<int:pk>/edit/published/", views.edit_published, name="edit_published"),
     path("<int:pk>/files/<int:file_pk>/download/", views.download, name="download"),
+    path("<int:pk>/files/<int:file_pk>/preview/", views.preview, name="preview"),
     path("<int:pk>/files/<int:file_pk>/remove/", views.remove_file, name="remove_file"),
     path("<int:pk>/visit/", views.visit, name="visit"),
     path("<int:pk>/withdraw/", views.withdraw, name="withdraw"),

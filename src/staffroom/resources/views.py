@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from staffroom.core.pagination import paginate
@@ -32,7 +33,11 @@ from .queries import (
     resources_remixed_from,
 )
 
-SORTS = {"newest": _("Newest"), "popular": _("Most downloaded"), "title": _("Title")}
+SORTS = {
+    "newest": gettext_lazy("Newest"),
+    "popular": gettext_lazy("Most downloaded"),
+    "title": gettext_lazy("Title"),
+}
 
 
 def browse(request):
@@ -85,18 +90,42 @@ def detail(request, pk: int, slug: str = ""):
     )
 
 
-def download(request, pk: int, file_pk: int):
+def _file_or_404(request, pk: int, file_pk: int) -> tuple[Resource, ResourceFile]:
     resource = _visible_or_404(request, pk)
     resource_file = get_object_or_404(ResourceFile, pk=file_pk, resource=resource)
     if resource_file not in resource_files_for(resource, request.user):
         raise Http404
+    return resource, resource_file
+
+
+def _open_or_404(field_file):
+    try:
+        return field_file.open("rb")
+    except (FileNotFoundError, ValueError) as missing:
+        raise Http404 from missing
+
+
+def download(request, pk: int, file_pk: int):
+    resource, resource_file = _file_or_404(request, pk, file_pk)
     if resource.is_published:
         services.resource_record_download(resource=resource)
-    try:
-        stream = resource_file.file.open("rb")
-    except FileNotFoundError as missing:
-        raise Http404 from missing
-    return FileResponse(stream, as_attachment=True, filename=resource_file.original_name)
+    return FileResponse(
+        _open_or_404(resource_file.file),
+        as_attachment=True,
+        filename=resource_file.original_name,
+        content_type=resource_file.mime_type,
+    )
+
+
+def preview(request, pk: int, file_pk: int):
+    resource, resource_file = _file_or_404(request, pk, file_pk)
+    if not resource_file.preview:
+        raise Http404
+    response = FileResponse(_open_or_404(resource_file.preview), content_type="image/jpeg")
+    # Published previews may be cached by browsers and proxies; others only privately.
+    scope = "public" if resource.is_published and not resource_file.pending else "private"
+    response["Cache-Control"] = f"{scope}, max-age=3600"
+    return response
 
 
 def visit(request, pk: int):
@@ -227,8 +256,12 @@ def remove_file(request, pk: int, file_pk: int):
 @require_POST
 def withdraw(request, pk: int):
     resource = get_object_or_404(Resource, pk=pk)
-    services.resource_withdraw(resource=resource, member=request.user)
-    messages.success(request, _("“%(title)s” is no longer online.") % {"title": resource.title})
+    try:
+        services.resource_withdraw(resource=resource, member=request.user)
+    except ValidationError as refused:
+        messages.error(request, " ".join(refused.messages))
+    else:
+        messages.success(request, _("“%(title)s” is no longer online.") % {"title": resource.title})
     return redirect("resources:mine")
 
 
@@ -243,6 +276,7 @@ def mine(request):
         rows.append(
             {
                 "resource": resource,
+                "editable": resource.status in services.EDITABLE_STATUSES,
                 "item": item,
                 "position": queue_position(item) if item and item.is_open else None,
                 "corrections": describe_changes(item.corrections, request.region) if item else [],

@@ -2,7 +2,7 @@ from django import template
 from django.utils.safestring import mark_safe
 
 from staffroom.core.markdown import render_markdown
-from staffroom.curriculum.queries import terms_in_region
+from staffroom.curriculum.queries import indentation, terms_in_region
 
 register = template.Library()
 
@@ -42,8 +42,4 @@ def filesize(size: int) -> str:
 
 @register.filter
 def indent(term) -> str:
-    """Non-breaking spaces that indent a vocabulary term by its depth in option lists."""
-    depth = getattr(term, "depth", None)
-    if depth is None:
-        depth = 1 if getattr(term, "parent_id", None) else 0
-    return "\u00a0\u00a0" * depth
+    return indentation(term)
