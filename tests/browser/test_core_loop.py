@@ -136,6 +136,8 @@ def test_visitor_switches_to_dutch_and_pages_stay_accessible(page):
 def test_the_contribute_form_shows_the_field_for_the_chosen_kind(page):
     teacher = verified(MemberFactory(email="kind@example.org", language="en"))
     log_in(page, teacher.email)
+    page.goto("/profile/")
+    assert serious_violations(page) == []
     page.goto("/resources/contribute/")
     assert page.locator("#id_files").is_visible()
     assert not page.locator("#id_url").is_visible()
