@@ -421,7 +421,7 @@ def test_mail_to_the_contributor_is_plain_text_not_html_escaped(moderator):
 
     item = ModerationItemFactory(resource__title="Rock & Roll <3 'live'")
     services.moderation_item_request_changes(
-        item=item, moderator=moderator, message="Voeg \"bronnen\" toe & <kijk> na."
+        item=item, moderator=moderator, message='Voeg "bronnen" toe & <kijk> na.'
     )
     send_decision_email.call(item.pk)
     message = mail.outbox[-1]

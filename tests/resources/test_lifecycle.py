@@ -74,3 +74,14 @@ def test_a_resource_cannot_be_based_on_itself(client, teacher):
         )
     assert "based_on" in refused.value.message_dict
     assert not ModerationItem.objects.filter(decision="").exists()
+
+
+def test_detect_from_the_text_after_submission_keeps_the_language(client, teacher):
+    _submit(client)
+    resource = Resource.objects.get()
+    client.post(
+        reverse("resources:edit", args=[resource.pk]) + "?advanced=1",
+        contribution_data(action="draft", advanced="1", language=""),
+    )
+    resource.refresh_from_db()
+    assert resource.language == "nl"

@@ -114,10 +114,11 @@ def _set_fields(resource: Resource, data: dict) -> None:
         # Not typed, or not valid (too long): the draft keeps its title or gets a placeholder,
         # which does not count as a title when the draft is submitted.
         values["title"] = resource.title or _("Untitled draft")
-    if not values.get("language") and resource.submitted_at is None:
+    if not values.get("language"):
+        values.pop("language", None)
+    if "language" not in values and resource.submitted_at is None:
         # The simple form does not ask; the text tells until the first submission, after
         # which the moderator's judgement stands.
-        values.pop("language", None)
         guessed = guess_content_language(
             f"{values.get('title', resource.title)}. "
             f"{values.get('description', resource.description)}"
