@@ -13,9 +13,12 @@ class Command(BaseCommand):
         parser.add_argument("--once", action="store_true", help="Check once and exit.")
 
     def handle(self, *args, interval: int, once: bool, **options):
-        while True:
-            for name in enqueue_due_jobs():
-                self.stdout.write(f"enqueued {name}")
-            if once:
-                return
-            time.sleep(interval)
+        try:
+            while True:
+                for name in enqueue_due_jobs():
+                    self.stdout.write(f"enqueued {name}")
+                if once:
+                    return
+                time.sleep(interval)
+        except KeyboardInterrupt:
+            return  # Ctrl-C in `make run` stops the clock quietly
