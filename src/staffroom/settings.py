@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "staffroom.accounts",
     "staffroom.resources",
     "staffroom.moderation",
+    "staffroom.search",
 ]
 
 MIDDLEWARE = [
@@ -124,6 +125,12 @@ if os.environ.get("REDIS_URL"):
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# --- Search: a Tantivy index under var/ by default (written only by the task worker). ---
+SEARCH_BACKEND = os.environ.get(
+    "SEARCH_BACKEND", "staffroom.search.backends.tantivy_backend.TantivyBackend"
+)
+SEARCH_INDEX_DIR = Path(os.environ.get("SEARCH_INDEX_DIR", VAR_DIR / "search"))
 
 # --- Background work: django-tasks with the database backend; a worker runs them. ---
 TASKS = {

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from staffroom.resources.metadata import apply_snapshot, changes_between, snapshot
 from staffroom.resources.models import Resource, Status
+from staffroom.search.services import search_update_on_commit
 
 from .checks import run_checks
 from .models import Decision, ModerationItem, Reason
@@ -120,6 +121,7 @@ def moderation_item_publish(
     resource.save(update_fields=["status", "published_at", "checked_at", "updated_at"])
     item.corrections = corrections
     item.save(update_fields=["corrections"])
+    search_update_on_commit(resource.pk)
     _enqueue_on_commit(send_decision_email, item.pk)
     return item
 

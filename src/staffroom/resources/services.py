@@ -13,6 +13,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from staffroom.core.language import guess_content_language
+from staffroom.search.services import search_update_on_commit
 
 from . import files as file_handling
 from .licences import NO_DERIVATIVES, Licence, remix_problem
@@ -251,6 +252,7 @@ def resource_withdraw(*, resource: Resource, member) -> None:
     _close_open_items(resource)
     resource.status = Status.WITHDRAWN
     resource.save(update_fields=["status", "updated_at"])
+    search_update_on_commit(resource.pk)
 
 
 def _close_open_items(resource: Resource) -> None:

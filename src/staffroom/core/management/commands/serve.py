@@ -34,6 +34,7 @@ class Command(BaseCommand):
         call_command("migrate", interactive=False, verbosity=0)
         if not no_demo:
             call_command("demo", "--if-empty")
+        call_command("search", "reindex", "--if-empty")
         executable = [sys.executable, "-m", "staffroom"]
         processes = [
             subprocess.Popen(

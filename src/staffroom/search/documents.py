@@ -1,0 +1,77 @@
+"""What the search index holds for a resource: its text in its own language, the labels of its
+vocabulary terms in both regions' terminology and every language, and filter values.
+
+Filter values are precomputed for the hierarchy and the crosswalk: a resource tagged
+"3de leerjaar" carries the codes of every level whose filter should find it ("3de leerjaar",
+"lager onderwijs", "basisonderwijs", "groep 5", "primair onderwijs", ...), so a filter is one
+exact term lookup in any backend.
+"""
+
+from functools import cache
+
+from staffroom.curriculum.models import Level, Subject
+from staffroom.curriculum.queries import matching_term_ids
+from staffroom.resources.models import Resource
+
+CONTENT_LANGUAGES = ("nl", "en", "fr", "de")
+
+
+@cache
+def _filter_codes(model) -> dict[int, frozenset[str]]:
+    """For each term id: the codes of all terms whose filter includes it (the inverse of
+    ``matching_term_ids``). Vocabularies change only with a deployment, so this is cached
+    for the process."""
+    found: dict[int, set[str]] = {}
+    for term in model.objects.all():
+        for matched in matching_term_ids(term):
+            found.setdefault(matched, set()).add(term.code)
+    return {term_id: frozenset(codes) for term_id, codes in found.items()}
+
+
+def clear_caches() -> None:
+    _filter_codes.cache_clear()
+
+
+def _labels(terms) -> list[str]:
+    labels = []
+    for term in terms:
+        for shown in {term, term.equivalent} - {None}:
+            labels.extend(label for label in shown.labels.values() if label)
+    return labels
+
+
+def resource_document(resource: Resource) -> dict:
+    """The search document of a published resource (plain Python values)."""
+    levels = list(resource.levels.select_related("equivalent"))
+    subjects = list(resource.subjects.select_related("equivalent"))
+    level_codes = _filter_codes(Level)
+    subject_codes = _filter_codes(Subject)
+    body = " ".join(f.extracted_text for f in resource.files.all() if not f.pending)
+    vocabulary = _labels(levels) + _labels(subjects)
+    if resource.resource_type:
+        vocabulary.extend(label for label in resource.resource_type.labels.values() if label)
+    publisher = (
+        f"organisation:{resource.organisation_id}"
+        if resource.organisation_id
+        else f"member:{resource.contributor_id}"
+    )
+    return {
+        "id": resource.pk,
+        "language": resource.language,
+        "title": resource.title,
+        "description": resource.description,
+        "keywords": " ".join(resource.keywords),
+        "author": f"{resource.credited_author} {resource.publisher}",
+        "body": body,
+        "vocabulary": " ".join(vocabulary),
+        "level": sorted(set().union(*(level_codes.get(level.pk, ()) for level in levels))),
+        "subject": sorted(
+            set().union(*(subject_codes.get(subject.pk, ()) for subject in subjects))
+        ),
+        "type": resource.resource_type.code if resource.resource_type else "",
+        "licence": resource.licence,
+        "kind": resource.kind,
+        "publisher": publisher,
+        "published": int(resource.published_at.timestamp()) if resource.published_at else 0,
+        "downloads": resource.download_count,
+    }

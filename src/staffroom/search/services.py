@@ -1,0 +1,76 @@
+"""Keeping the search index in step with the database (the one source of truth).
+
+The index is derived data: ``search_reindex`` rebuilds it from published resources and
+``search_check`` finds and repairs drift. Index writes run in the task worker.
+"""
+
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from staffroom.resources.models import Resource, Status
+
+from .backends import get_backend
+from .documents import resource_document
+
+BATCH = 500
+
+
+def _published(ids=None):
+    queryset = (
+        Resource.objects.filter(status=Status.PUBLISHED)
+        .select_related("resource_type", "contributor", "organisation")
+        .prefetch_related("files")
+    )
+    return queryset if ids is None else queryset.filter(pk__in=ids)
+
+
+def search_update_resource(*, resource_id: int) -> None:
+    """Index the resource if it is published, remove it from the index if not."""
+    resource = _published([resource_id]).first()
+    if resource is None:
+        get_backend().delete([resource_id])
+    else:
+        get_backend().index_documents([resource_document(resource)])
+
+
+def search_update_on_commit(resource_id: int) -> None:
+    """Have the worker bring one resource's index entry up to date once this commits."""
+    from .tasks import update_search_index
+
+    transaction.on_commit(lambda: update_search_index.enqueue(resource_id))
+
+
+def search_reindex(*, progress=None) -> int:
+    """Rebuild the whole index from the database; returns how many resources it holds."""
+    backend = get_backend()
+    backend.clear()
+    ids = list(_published().values_list("pk", flat=True).order_by("pk"))
+    for start in range(0, len(ids), BATCH):
+        batch = ids[start : start + BATCH]
+        backend.index_documents([resource_document(r) for r in _published(batch)])
+        if progress:
+            progress(min(start + BATCH, len(ids)), len(ids))
+    return len(ids)
+
+
+@dataclass
+class Drift:
+    missing: set[int]
+    stale: set[int]
+
+
+def search_check(*, repair: bool = False) -> Drift:
+    """Compare the index with the database: published but not indexed (missing), indexed but
+    no longer published (stale). With ``repair``, fix both."""
+    published = set(_published().values_list("pk", flat=True))
+    indexed = get_backend().indexed_ids()
+    drift = Drift(missing=published - indexed, stale=indexed - published)
+    if repair:
+        if drift.stale:
+            get_backend().delete(sorted(drift.stale))
+        missing = sorted(drift.missing)
+        for start in range(0, len(missing), BATCH):
+            batch = missing[start : start + BATCH]
+            get_backend().index_documents([resource_document(r) for r in _published(batch)])
+    return drift
