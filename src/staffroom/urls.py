@@ -6,6 +6,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("", include("staffroom.accounts.urls")),
     path("resources/", include("staffroom.resources.urls")),
+    path("search/", include("staffroom.search.urls")),
     path("moderation/", include("staffroom.moderation.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -115,7 +115,9 @@ def test_teacher_shares_moderator_publishes_dutch_teacher_downloads(page, tmp_pa
     assert "published" in to_her[-1]
 
 
-@pytest.mark.parametrize("path", ["/", "/resources/", "/accounts/login/", "/accounts/signup/"])
+@pytest.mark.parametrize(
+    "path", ["/", "/resources/", "/search/?q=breuken", "/accounts/login/", "/accounts/signup/"]
+)
 def test_public_pages_have_no_serious_accessibility_violations(page, path):
     page.goto(path)
     assert serious_violations(page) == []

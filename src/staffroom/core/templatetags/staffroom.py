@@ -43,3 +43,8 @@ def filesize(size: int) -> str:
 @register.filter
 def indent(term) -> str:
     return indentation(term)
+
+
+@register.filter
+def get_item(mapping: dict, key: str):
+    return mapping.get(key, "")

@@ -1,0 +1,78 @@
+from django.shortcuts import render
+
+from staffroom.curriculum.queries import levels_for_region, resource_types, subjects_for_region
+from staffroom.resources.licences import Licence
+from staffroom.resources.models import ContentLanguage, Kind
+
+from .queries import search_filters_from, search_resources
+
+
+def _options(choices, counts: dict[str, int], selected: str) -> list[tuple[str, str, int]]:
+    """Filter options with how many results each would give; empty ones are left out."""
+    return [
+        (code, label, counts.get(code, 0))
+        for code, label in choices
+        if counts.get(code) or code == selected
+    ]
+
+
+def search(request):
+    text = request.GET.get("q", "").strip()
+    filters = search_filters_from(request.GET)
+    found = search_resources(text, filters, request.GET.get("page"))
+    facets = found.facets
+    region = request.region
+    context = {
+        "q": text,
+        "filters": filters,
+        "page": found.page,
+        "facet_groups": [
+            (
+                "level",
+                _options(
+                    [(t.code, t.label) for t in levels_for_region(region)],
+                    facets.get("level", {}),
+                    filters.get("level", ""),
+                ),
+                True,
+            ),
+            (
+                "subject",
+                _options(
+                    [(t.code, t.label) for t in subjects_for_region(region)],
+                    facets.get("subject", {}),
+                    filters.get("subject", ""),
+                ),
+                True,
+            ),
+            (
+                "type",
+                _options(
+                    [(t.code, t.label) for t in resource_types()],
+                    facets.get("type", {}),
+                    filters.get("type", ""),
+                ),
+                False,
+            ),
+            (
+                "language",
+                _options(
+                    ContentLanguage.choices, facets.get("language", {}), filters.get("language", "")
+                ),
+                False,
+            ),
+            (
+                "licence",
+                _options(Licence.choices, facets.get("licence", {}), filters.get("licence", "")),
+                False,
+            ),
+            (
+                "kind",
+                _options(Kind.choices, facets.get("kind", {}), filters.get("kind", "")),
+                False,
+            ),
+        ],
+    }
+    if request.GET.get("fragment") == "results":
+        return render(request, "resources/_results.html", context)
+    return render(request, "search/search.html", context)

@@ -1,0 +1,66 @@
+"""The search page: results with facet counts, and no error for anything a user can type."""
+
+import pytest
+from django.urls import reverse
+from tests.factories import ResourceFactory
+
+from staffroom.search.services import search_reindex
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def indexed():
+    ResourceFactory(title="Breuken vergelijken", levels=["fl-lo-3"], licence="cc-by")
+    ResourceFactory(title="Breuken optellen", levels=["fl-lo-4"], licence="cc-by-sa")
+    ResourceFactory(
+        title="Photosynthesis explained",
+        description="How plants turn light into sugar.",
+        language="en",
+        levels=["nl-vwo-4"],
+    )
+    search_reindex()
+
+
+def test_results_and_facet_counts_over_all_matches(client, indexed):
+    response = client.get(reverse("search:search"), {"q": "breuken"})
+    assert response.status_code == 200
+    titles = {resource.title for resource in response.context["page"]}
+    assert titles == {"Breuken vergelijken", "Breuken optellen"}
+    groups = {name: options for name, options, _ in response.context["facet_groups"]}
+    assert ("cc-by-sa", "CC BY-SA", 1) in groups["licence"]
+    assert ("cc-by", "CC BY", 1) in groups["licence"]
+    # A level counts what its filter would find: both are in "lager onderwijs".
+    assert dict((code, count) for code, _label, count in groups["level"])["fl-lo"] == 2
+
+
+def test_a_filter_narrows_and_the_fragment_serves_results_only(client, indexed):
+    response = client.get(
+        reverse("search:search"), {"q": "breuken", "licence": "cc-by-sa", "fragment": "results"}
+    )
+    assert [r.title for r in response.context["page"]] == ["Breuken optellen"]
+    assert b"<html" not in response.content
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"q": ""},
+        {"q": "x" * 2000},
+        {"q": '"breuken vergelijken'},
+        {"q": "de het een"},
+        {"q": "AND OR -"},
+        {"q": "breuken", "level": "nope", "licence": "cc-zzz", "kind": "<script>"},
+        {"q": "breuken", "page": "10000"},
+        {"q": "breuken", "page": "abc"},
+    ],
+)
+def test_bad_input_gets_a_page_not_an_error(client, indexed, params):
+    response = client.get(reverse("search:search"), params)
+    assert response.status_code == 200
+
+
+def test_a_page_past_the_end_shows_the_last_page(client, indexed):
+    response = client.get(reverse("search:search"), {"q": "breuken", "page": "99"})
+    assert response.context["page"].number == 1
+    assert len(list(response.context["page"])) == 2
