@@ -64,3 +64,24 @@ def test_a_page_past_the_end_shows_the_last_page(client, indexed):
     response = client.get(reverse("search:search"), {"q": "breuken", "page": "99"})
     assert response.context["page"].number == 1
     assert len(list(response.context["page"])) == 2
+
+
+def test_typos_still_find_results_and_a_correction_is_offered(client, indexed):
+    response = client.get(reverse("search:search"), {"q": "photosyntesis"})
+    assert [r.title for r in response.context["page"]] == ["Photosynthesis explained"]
+    assert response.context["similar_words"]
+    assert response.context["suggestion"] == "photosynthesis"
+    exact = client.get(reverse("search:search"), {"q": "photosynthesis"})
+    assert not exact.context["similar_words"]
+
+
+def test_sorting_by_downloads_and_by_date(client, indexed):
+    from staffroom.resources.models import Resource
+
+    Resource.objects.filter(title="Breuken optellen").update(download_count=50)
+    search_reindex()
+    response = client.get(reverse("search:search"), {"q": "breuken", "sort": "popular"})
+    assert [r.title for r in response.context["page"]] == ["Breuken optellen", "Breuken vergelijken"]
+    response = client.get(reverse("search:search"), {"q": "breuken", "sort": "bogus"})
+    assert response.status_code == 200
+    assert response.context["sort"] == "relevance"

@@ -1,8 +1,19 @@
 """Language identification of what members write (py3langid: small, fast, offline)."""
 
+import re
 from functools import lru_cache
 
 CONTENT_LANGUAGES = ("nl", "en", "fr", "de")
+# A word: letters, with inner apostrophes or hyphens ("l'école", "e-mail").
+WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
+
+
+@lru_cache(maxsize=4)
+def spellchecker(language: str):
+    """pyspellchecker's dictionary for nl, en, fr or de (loaded once per process)."""
+    from spellchecker import SpellChecker
+
+    return SpellChecker(language=language, distance=1)
 
 
 @lru_cache(maxsize=1)

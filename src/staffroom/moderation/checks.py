@@ -9,13 +9,12 @@ know who will read them. Checks advise; the moderator decides.
 import difflib
 import hashlib
 import re
-from functools import lru_cache
 
 from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop
 
-from staffroom.core.language import detect_language
+from staffroom.core.language import WORD, detect_language, spellchecker
 from staffroom.resources.licences import Licence, remix_problem
 from staffroom.resources.models import Resource, ResourceFile, Status
 
@@ -32,22 +31,14 @@ def _result(code: str, status: str, message: str, evidence=(), **params) -> dict
     }
 
 
-WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
 SENTENCE_START = re.compile(r"(?:^|[.!?]\s+)([^\W\d_]+)\b", re.UNICODE)
-
-
-@lru_cache(maxsize=4)
-def _spellchecker(language: str):
-    from spellchecker import SpellChecker
-
-    return SpellChecker(language=language, distance=1)
 
 
 def check_spelling(resource: Resource) -> dict:
     """Unknown words in title and description, with the dictionary's best suggestion."""
     if resource.language not in SPELLING_LANGUAGES:
         return _result("spelling", "ok", gettext_noop("No spelling dictionary for this language."))
-    checker = _spellchecker(resource.language)
+    checker = spellchecker(resource.language)
     text = f"{resource.title}. {resource.description}"
     # Capitalised words are mostly names and short words abbreviations, so both are skipped,
     # except a capitalised word that opens a sentence (the title's first word, for one).

@@ -4,13 +4,14 @@ from dataclasses import dataclass
 
 from django.core.paginator import Page, Paginator
 
+from staffroom.core.language import WORD, spellchecker
 from staffroom.curriculum.queries import level_by_code, resource_type_by_code, subject_by_code
 from staffroom.resources.licences import Licence
 from staffroom.resources.models import ContentLanguage, Kind, Resource
 from staffroom.resources.queries import with_listing_data
 
 from .backends import get_backend
-from .backends.base import SearchRequest
+from .backends.base import SORTS, SearchRequest
 
 PER_PAGE = 20
 MAX_PAGE = 10_000
@@ -52,6 +53,9 @@ class _Counted:
 class SearchPage:
     page: Page
     facets: dict[str, dict[str, int]]
+    # Set when no word matched exactly and similar words were searched instead.
+    similar_words: bool = False
+    suggestion: str = ""
 
 
 def _page_number(raw) -> int:
@@ -61,25 +65,69 @@ def _page_number(raw) -> int:
         return 1
 
 
-def search_resources(text: str, filters: dict[str, str], page_number=1) -> SearchPage:
+def _suggestion(text: str, languages: list[str]) -> str:
+    """The query with misspelt words corrected by the first dictionary that knows better."""
+    words = WORD.findall(text.lower())
+    corrected = []
+    for word in words:
+        replacement = word
+        for language in languages:
+            checker = spellchecker(language)
+            if word in checker:
+                break
+            candidate = checker.correction(word)
+            if candidate and candidate != word:
+                replacement = candidate
+                break
+        corrected.append(replacement)
+    suggestion = " ".join(corrected)
+    return suggestion if suggestion != " ".join(words) else ""
+
+
+def search_resources(
+    text: str,
+    filters: dict[str, str],
+    page_number=1,
+    *,
+    sort: str = "relevance",
+    languages: tuple[str, ...] = ("nl", "en", "fr", "de"),
+) -> SearchPage:
     """One page of published resources matching ``text`` and ``filters``, with facet counts
-    over all matches. A page past the end gives the last page."""
+    over all matches. A page past the end gives the last page. When the exact words find
+    nothing, words within one and then two typos are searched, and a correction is offered."""
     text = (text or "")[:MAX_QUERY_LENGTH]
+    sort = sort if sort in SORTS else "relevance"
     backend = get_backend()
     number = _page_number(page_number)
-    request = SearchRequest(
-        text=text, filters=filters, offset=(number - 1) * PER_PAGE, limit=PER_PAGE
-    )
-    result = backend.search(request)
+
+    def run(page: int, fuzzy: int):
+        return backend.search(
+            SearchRequest(
+                text=text,
+                filters=filters,
+                offset=(page - 1) * PER_PAGE,
+                limit=PER_PAGE,
+                sort=sort,
+                fuzzy=fuzzy,
+            )
+        )
+
+    fuzzy = 0
+    result = run(number, fuzzy)
+    while not result.total and text.strip() and fuzzy < 2:
+        fuzzy += 1
+        result = run(number, fuzzy)
     page = Paginator(_Counted(result.total), PER_PAGE).get_page(number)
     if page.number != number:
-        request = SearchRequest(
-            text=text, filters=filters, offset=(page.number - 1) * PER_PAGE, limit=PER_PAGE
-        )
-        result = backend.search(request)
+        result = run(page.number, fuzzy)
     rows = {
         r.pk: r for r in with_listing_data(Resource.objects.published()).filter(pk__in=result.ids)
     }
     # Keep the engine's order; a row unpublished since it was indexed is simply left out.
     page.object_list = [rows[pk] for pk in result.ids if pk in rows]
-    return SearchPage(page=page, facets=result.facets)
+    suggestion = ""
+    if text.strip() and (fuzzy or result.total < 3):
+        suggestion = _suggestion(text, list(languages))
+    return SearchPage(
+        page=page, facets=result.facets, similar_words=bool(fuzzy), suggestion=suggestion
+    )

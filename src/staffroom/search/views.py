@@ -1,10 +1,17 @@
 from django.shortcuts import render
+from django.utils.translation import gettext_lazy
 
 from staffroom.curriculum.queries import levels_for_region, resource_types, subjects_for_region
 from staffroom.resources.licences import Licence
 from staffroom.resources.models import ContentLanguage, Kind
 
 from .queries import search_filters_from, search_resources
+
+SORT_LABELS = {
+    "relevance": gettext_lazy("Relevance"),
+    "newest": gettext_lazy("Newest"),
+    "popular": gettext_lazy("Most downloaded"),
+}
 
 
 def _options(choices, counts: dict[str, int], selected: str) -> list[tuple[str, str, int]]:
@@ -19,13 +26,25 @@ def _options(choices, counts: dict[str, int], selected: str) -> list[tuple[str, 
 def search(request):
     text = request.GET.get("q", "").strip()
     filters = search_filters_from(request.GET)
-    found = search_resources(text, filters, request.GET.get("page"))
+    sort = request.GET.get("sort", "relevance")
+    languages = [request.LANGUAGE_CODE[:2], "nl", "en", "fr", "de"]
+    found = search_resources(
+        text,
+        filters,
+        request.GET.get("page"),
+        sort=sort,
+        languages=tuple(dict.fromkeys(languages)),
+    )
     facets = found.facets
     region = request.region
     context = {
         "q": text,
         "filters": filters,
         "page": found.page,
+        "similar_words": found.similar_words,
+        "suggestion": found.suggestion,
+        "sort": sort if sort in SORT_LABELS else "relevance",
+        "sorts": SORT_LABELS,
         "facet_groups": [
             (
                 "level",

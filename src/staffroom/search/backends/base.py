@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 FACETS = ("level", "subject", "type", "language", "licence", "kind", "publisher")
+SORTS = ("relevance", "newest", "popular")
 
 
 @dataclass(frozen=True)
@@ -12,6 +13,9 @@ class SearchRequest:
     filters: dict[str, str] = field(default_factory=dict)  # facet name -> value
     offset: int = 0
     limit: int = 20
+    sort: str = "relevance"  # or "newest", "popular"
+    # Edit distance allowed per word (0: exact words; 1 or 2: typo tolerance).
+    fuzzy: int = 0
 
 
 @dataclass

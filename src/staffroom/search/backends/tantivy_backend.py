@@ -133,10 +133,16 @@ class TantivyBackend:
         text = request.text.strip()
         if text:
             # Lenient: unbalanced quotes or stray operators never raise; all words must match.
+            fuzzy = (
+                {name: (False, request.fuzzy, True) for name in self.text_fields}
+                if request.fuzzy
+                else None
+            )
             parsed, _errors = self.index.parse_query_lenient(
                 text,
                 self.text_fields,
                 field_boosts=self.boosts,
+                fuzzy_fields=fuzzy,
                 conjunction_by_default=True,
             )
             clauses.append((tantivy.Occur.Must, parsed))
@@ -152,7 +158,17 @@ class TantivyBackend:
     def search(self, request: SearchRequest) -> SearchResult:
         searcher = self._searcher()
         query = self._query(request)
-        found = searcher.search(query, limit=max(request.limit, 1), offset=request.offset)
+        order = {"newest": "published", "popular": "downloads"}.get(request.sort)
+        if order:
+            found = searcher.search(
+                query,
+                limit=max(request.limit, 1),
+                offset=request.offset,
+                order_by_field=order,
+                order=tantivy.Order.Desc,
+            )
+        else:
+            found = searcher.search(query, limit=max(request.limit, 1), offset=request.offset)
         ids = [searcher.doc(address)["id"][0] for _score, address in found.hits]
         aggregations = searcher.aggregate(
             query,
