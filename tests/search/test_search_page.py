@@ -81,7 +81,10 @@ def test_sorting_by_downloads_and_by_date(client, indexed):
     Resource.objects.filter(title="Breuken optellen").update(download_count=50)
     search_reindex()
     response = client.get(reverse("search:search"), {"q": "breuken", "sort": "popular"})
-    assert [r.title for r in response.context["page"]] == ["Breuken optellen", "Breuken vergelijken"]
+    assert [r.title for r in response.context["page"]] == [
+        "Breuken optellen",
+        "Breuken vergelijken",
+    ]
     response = client.get(reverse("search:search"), {"q": "breuken", "sort": "bogus"})
     assert response.status_code == 200
     assert response.context["sort"] == "relevance"
