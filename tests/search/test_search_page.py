@@ -88,3 +88,30 @@ def test_sorting_by_downloads_and_by_date(client, indexed):
     response = client.get(reverse("search:search"), {"q": "breuken", "sort": "bogus"})
     assert response.status_code == 200
     assert response.context["sort"] == "relevance"
+
+
+def test_searches_that_find_nothing_are_recorded_without_who_searched(client, indexed):
+    from tests.factories import MemberFactory
+
+    from staffroom.search.models import ZeroResultSearch
+
+    client.force_login(MemberFactory(region="nl"))
+    client.get(reverse("search:search"), {"q": "quantumfysica", "licence": "cc0"})
+    client.get(reverse("search:search"), {"q": "breuken"})
+    recorded = ZeroResultSearch.objects.get()
+    assert recorded.query == "quantumfysica"
+    assert recorded.filters == {"licence": "cc0"}
+    assert recorded.region == "nl"
+    assert not {field.name for field in ZeroResultSearch._meta.fields} & {"member", "user"}
+
+
+def test_suggestions_offer_regional_terms_and_titles(client, indexed):
+    from tests.factories import MemberFactory
+
+    client.force_login(MemberFactory(region="nl", language="nl"))
+    response = client.get(reverse("search:suggest"), {"q": "groep 5"})
+    assert "Groep 5" in response.json()["suggestions"]
+    assert "3de leerjaar" not in response.json()["suggestions"]
+    response = client.get(reverse("search:suggest"), {"q": "breuken"})
+    assert set(response.json()["suggestions"]) >= {"Breuken vergelijken", "Breuken optellen"}
+    assert client.get(reverse("search:suggest"), {"q": "b"}).json() == {"suggestions": []}

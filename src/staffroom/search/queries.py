@@ -5,7 +5,13 @@ from dataclasses import dataclass
 from django.core.paginator import Page, Paginator
 
 from staffroom.core.language import WORD, spellchecker
-from staffroom.curriculum.queries import level_by_code, resource_type_by_code, subject_by_code
+from staffroom.curriculum.queries import (
+    level_by_code,
+    levels_for_region,
+    resource_type_by_code,
+    subject_by_code,
+    subjects_for_region,
+)
 from staffroom.resources.licences import Licence
 from staffroom.resources.models import ContentLanguage, Kind, Resource
 from staffroom.resources.queries import with_listing_data
@@ -131,3 +137,24 @@ def search_resources(
     return SearchPage(
         page=page, facets=result.facets, similar_words=bool(fuzzy), suggestion=suggestion
     )
+
+
+def search_suggestions(text: str, region: str, limit: int = 8) -> list[str]:
+    """What to offer while a teacher types: subjects and levels (in their region's terms),
+    then titles of published resources, that contain what was typed."""
+    text = " ".join((text or "").split())[:100]
+    if len(text) < 2:
+        return []
+    needle = text.casefold()
+    terms = [*subjects_for_region(region), *levels_for_region(region)]
+    found = [term.label for term in terms if needle in term.label.casefold()][: limit // 2]
+    titles = (
+        Resource.objects.published()
+        .filter(title__icontains=text)
+        .order_by("-download_count")
+        .values_list("title", flat=True)[: limit * 2]
+    )
+    for title in titles:
+        if title not in found:
+            found.append(title)
+    return found[:limit]

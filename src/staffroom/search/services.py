@@ -74,3 +74,11 @@ def search_check(*, repair: bool = False) -> Drift:
             batch = missing[start : start + BATCH]
             get_backend().index_documents([resource_document(r) for r in _published(batch)])
     return drift
+
+
+def search_record_zero_result(*, text: str, filters: dict, region: str) -> None:
+    """Remember a search that found nothing (without who searched)."""
+    from .models import ZeroResultSearch
+
+    if text.strip() or filters:
+        ZeroResultSearch.objects.create(query=text[:500], filters=filters, region=region)

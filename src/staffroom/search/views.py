@@ -1,3 +1,4 @@
+from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy
 
@@ -5,7 +6,8 @@ from staffroom.curriculum.queries import levels_for_region, resource_types, subj
 from staffroom.resources.licences import Licence
 from staffroom.resources.models import ContentLanguage, Kind
 
-from .queries import search_filters_from, search_resources
+from .queries import search_filters_from, search_resources, search_suggestions
+from .services import search_record_zero_result
 
 SORT_LABELS = {
     "relevance": gettext_lazy("Relevance"),
@@ -23,6 +25,13 @@ def _options(choices, counts: dict[str, int], selected: str) -> list[tuple[str, 
     ]
 
 
+def suggest(request):
+    """Suggestions as you type (JSON); without JavaScript the search box is a plain search."""
+    return JsonResponse(
+        {"suggestions": search_suggestions(request.GET.get("q", ""), request.region)}
+    )
+
+
 def search(request):
     text = request.GET.get("q", "").strip()
     filters = search_filters_from(request.GET)
@@ -36,6 +45,9 @@ def search(request):
         languages=tuple(dict.fromkeys(languages)),
     )
     facets = found.facets
+    first_page = request.GET.get("page", "1") in ("", "1")
+    if first_page and not found.page.paginator.count and request.GET.get("fragment") is None:
+        search_record_zero_result(text=text, filters=filters, region=request.region)
     region = request.region
     context = {
         "q": text,

@@ -15,6 +15,10 @@ from .base import FACETS, SearchRequest, SearchResult
 STEMMERS = {"nl": "dutch", "en": "english", "fr": "french", "de": "german"}
 LANGUAGES = (*STEMMERS, "other")
 WRITER_HEAP_BYTES = 64 * 1024 * 1024
+# Ranking by relevance: BM25 text score times log2(2 + downloads), so that among equally
+# relevant resources the ones colleagues use more come first, without popular material
+# drowning a better text match. (Ratings, recency and moderator picks join when they exist.)
+RELEVANCE_WEIGHT_FIELD = "downloads"
 FACET_SIZE = 500
 
 
@@ -168,7 +172,12 @@ class TantivyBackend:
                 order=tantivy.Order.Desc,
             )
         else:
-            found = searcher.search(query, limit=max(request.limit, 1), offset=request.offset)
+            found = searcher.search(
+                query,
+                limit=max(request.limit, 1),
+                offset=request.offset,
+                weight_by_field=RELEVANCE_WEIGHT_FIELD,
+            )
         ids = [searcher.doc(address)["id"][0] for _score, address in found.hits]
         aggregations = searcher.aggregate(
             query,

@@ -47,3 +47,19 @@ if (kindInputs.length && filesField && urlField) {
   kindInputs.forEach((input) => input.addEventListener("change", showFor));
   showFor();
 }
+
+// Suggestions as you type: fill the shared <datalist> from the suggest endpoint.
+const suggestions = document.getElementById("search-suggestions");
+document.querySelectorAll("input[data-suggest]").forEach((input) => {
+  let timer;
+  input.addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = setTimeout(async () => {
+      if (input.value.trim().length < 2 || !suggestions) return;
+      const response = await fetch(`${input.dataset.suggest}?q=${encodeURIComponent(input.value)}`);
+      if (!response.ok) return;
+      const { suggestions: items } = await response.json();
+      suggestions.replaceChildren(...items.map((text) => Object.assign(document.createElement("option"), { value: text })));
+    }, 150);
+  });
+});
