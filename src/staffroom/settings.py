@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "staffroom.resources",
     "staffroom.moderation",
     "staffroom.search",
+    "staffroom.api",
 ]
 
 MIDDLEWARE = [

@@ -1,12 +1,15 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from staffroom.api.main import api
+
 urlpatterns = [
     path("", include("staffroom.core.urls")),
     path("accounts/", include("allauth.urls")),
     path("", include("staffroom.accounts.urls")),
     path("resources/", include("staffroom.resources.urls")),
     path("search/", include("staffroom.search.urls")),
+    path("api/v1/", api.urls),
     path("moderation/", include("staffroom.moderation.urls")),
     path("admin/", admin.site.urls),
 ]

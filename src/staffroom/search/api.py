@@ -1,0 +1,80 @@
+from ninja import Query, Router, Schema
+
+from staffroom.curriculum.models import DEFAULT_REGION, Region
+from staffroom.curriculum.queries import terms_in_region
+
+from .queries import search_filters_from, search_resources
+
+router = Router(tags=["search"])
+
+
+class SearchParams(Schema):
+    q: str = ""
+    level: str = ""
+    subject: str = ""
+    type: str = ""
+    language: str = ""
+    licence: str = ""
+    kind: str = ""
+    sort: str = "relevance"
+    page: int = 1
+    region: str = DEFAULT_REGION
+
+
+class ResourceHit(Schema):
+    id: int
+    title: str
+    url: str
+    language: str
+    licence: str
+    kind: str
+    type: str | None
+    levels: list[str]
+    subjects: list[str]
+    publisher: str
+    downloads: int
+
+
+class SearchResponse(Schema):
+    total: int
+    page: int
+    pages: int
+    results: list[ResourceHit]
+    facets: dict[str, dict[str, int]]
+    similar_words: bool
+    suggestion: str
+
+
+@router.get("", response=SearchResponse, summary="Search published resources")
+def search(request, params: Query[SearchParams]):
+    """Free text plus filters (codes as on the search page), with facet counts over all
+    matches. Unknown filter values are ignored; level and subject labels are given in the
+    terminology of ``region`` (fl or nl). Page numbers past the end give the last page."""
+    region = params.region if params.region in Region.values else DEFAULT_REGION
+    filters = search_filters_from(params.dict())
+    found = search_resources(params.q, filters, params.page, sort=params.sort)
+    page = found.page
+    return {
+        "total": page.paginator.count,
+        "page": page.number,
+        "pages": page.paginator.num_pages,
+        "results": [
+            {
+                "id": resource.pk,
+                "title": resource.title,
+                "url": request.build_absolute_uri(resource.get_absolute_url()),
+                "language": resource.language,
+                "licence": resource.licence,
+                "kind": resource.kind,
+                "type": resource.resource_type.code if resource.resource_type else None,
+                "levels": [t.label for t in terms_in_region(resource.levels.all(), region)],
+                "subjects": [t.label for t in terms_in_region(resource.subjects.all(), region)],
+                "publisher": str(resource.publisher),
+                "downloads": resource.download_count,
+            }
+            for resource in page
+        ],
+        "facets": found.facets,
+        "similar_words": found.similar_words,
+        "suggestion": found.suggestion,
+    }

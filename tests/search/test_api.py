@@ -1,0 +1,48 @@
+"""The JSON search endpoint shares the search page's logic and says the same."""
+
+import pytest
+from tests.factories import ResourceFactory
+
+from staffroom.search.services import search_reindex
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def indexed():
+    ResourceFactory(title="Breuken vergelijken", levels=["fl-lo-3"], licence="cc-by")
+    ResourceFactory(title="Breuken optellen", levels=["fl-lo-4"], licence="cc-by-sa")
+    search_reindex()
+
+
+def test_search_returns_results_facets_and_regional_labels(client, indexed):
+    response = client.get(
+        "/api/v1/search",
+        {"q": "breuken", "region": "nl", "licence": "cc-by"},
+        headers={"accept-language": "nl"},
+    )
+    assert response.status_code == 200
+    body = response.json()
+    assert body["total"] == 1
+    hit = body["results"][0]
+    assert hit["title"] == "Breuken vergelijken"
+    assert hit["levels"] == ["Groep 5"]  # tagged "3de leerjaar", read in Dutch terms
+    assert body["facets"]["licence"] == {"cc-by": 1}
+
+
+@pytest.mark.parametrize(
+    "params",
+    [{"q": "x" * 2000}, {"q": '"open'}, {"level": "nope"}, {"page": 10000}, {"region": "zz"}],
+)
+def test_bad_input_is_answered_not_a_500(client, indexed, params):
+    assert client.get("/api/v1/search", params).status_code == 200
+
+
+def test_a_page_that_is_not_a_number_is_a_clear_422(client, indexed):
+    response = client.get("/api/v1/search", {"page": "abc"})
+    assert response.status_code == 422
+
+
+def test_the_openapi_document_describes_the_endpoint(client):
+    document = client.get("/api/v1/openapi.json").json()
+    assert "/api/v1/search" in document["paths"]
