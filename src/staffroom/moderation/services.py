@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from staffroom.resources.metadata import apply_snapshot, changes_between, snapshot
 from staffroom.resources.models import Resource, Status
 from staffroom.search.services import search_update_on_commit
+from staffroom.search.tasks import notify_saved_searches
 
 from .checks import run_checks
 from .models import Decision, ModerationItem, Reason
@@ -122,6 +123,8 @@ def moderation_item_publish(
     item.corrections = corrections
     item.save(update_fields=["corrections"])
     search_update_on_commit(resource.pk)
+    if item.reason == Reason.NEW:
+        _enqueue_on_commit(notify_saved_searches, resource.pk)
     _enqueue_on_commit(send_decision_email, item.pk)
     return item
 

@@ -82,3 +82,49 @@ def search_record_zero_result(*, text: str, filters: dict, region: str) -> None:
 
     if text.strip() or filters:
         ZeroResultSearch.objects.create(query=text[:500], filters=filters, region=region)
+
+
+MAX_SAVED_SEARCHES = 50
+
+
+def saved_search_create(*, member, text: str, filters: dict):
+    """Keep a search for ``member`` (the same search twice is kept once)."""
+    from django.core.exceptions import ValidationError
+    from django.utils.translation import gettext as _
+
+    from .models import SavedSearch
+
+    if not text.strip() and not filters:
+        raise ValidationError(_("Type some words or choose a filter before saving a search."))
+    if member.saved_searches.count() >= MAX_SAVED_SEARCHES:
+        raise ValidationError(
+            _("You can keep up to %(count)d searches; delete one first.")
+            % {"count": MAX_SAVED_SEARCHES}
+        )
+    saved, _created = SavedSearch.objects.get_or_create(
+        member=member, query=text.strip()[:500], filters=filters
+    )
+    return saved
+
+
+def saved_search_delete(*, member, saved_search_id: int) -> None:
+    member.saved_searches.filter(pk=saved_search_id).delete()
+
+
+def saved_searches_matching(resource_id: int) -> list:
+    """The saved searches a (newly published) resource matches, exactly as the search page
+    would find it."""
+    from .backends.base import SearchRequest
+    from .models import SavedSearch
+
+    backend = get_backend()
+    matching = []
+    for saved in SavedSearch.objects.select_related("member").exclude(
+        member__resources__pk=resource_id
+    ):
+        request = SearchRequest(
+            text=saved.query, filters=saved.filters, limit=1, only_ids=(resource_id,)
+        )
+        if backend.search(request).total:
+            matching.append(saved)
+    return matching

@@ -6,3 +6,36 @@ from .services import search_update_resource
 @task()
 def update_search_index(resource_id: int) -> None:
     search_update_resource(resource_id=resource_id)
+
+
+@task()
+def notify_saved_searches(resource_id: int) -> int:
+    """Mail the members whose saved searches a newly published resource matches."""
+    from django.conf import settings
+    from django.core.mail import send_mail
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    from staffroom.resources.models import Resource
+
+    from .services import saved_searches_matching
+
+    # The index entry may not be written yet when several workers run: make sure it is.
+    search_update_resource(resource_id=resource_id)
+    resource = Resource.objects.published().filter(pk=resource_id).first()
+    if resource is None:
+        return 0
+    matches = saved_searches_matching(resource_id)
+    for saved in matches:
+        member = saved.member
+        with translation.override(member.language):
+            context = {
+                "saved": saved,
+                "resource": resource,
+                "member": member,
+                "site_url": settings.SITE_URL,
+            }
+            subject = render_to_string("search/email/new_match_subject.txt", context)
+            body = render_to_string("search/email/new_match.txt", context)
+        send_mail(" ".join(subject.split()), body, None, [member.email])
+    return len(matches)

@@ -6,4 +6,6 @@ app_name = "search"
 urlpatterns = [
     path("", views.search, name="search"),
     path("suggest/", views.suggest, name="suggest"),
+    path("save/", views.save, name="save"),
+    path("saved/", views.saved, name="saved"),
 ]

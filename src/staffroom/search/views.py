@@ -1,13 +1,21 @@
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods, require_POST
 
 from staffroom.curriculum.queries import levels_for_region, resource_types, subjects_for_region
 from staffroom.resources.licences import Licence
 from staffroom.resources.models import ContentLanguage, Kind
 
 from .queries import search_filters_from, search_resources, search_suggestions
-from .services import search_record_zero_result
+from .services import saved_search_create, saved_search_delete, search_record_zero_result
 
 SORT_LABELS = {
     "relevance": gettext_lazy("Relevance"),
@@ -107,3 +115,35 @@ def search(request):
     if request.GET.get("fragment") == "results":
         return render(request, "resources/_results.html", context)
     return render(request, "search/search.html", context)
+
+
+@login_required
+@require_POST
+def save(request):
+    """Keep the current search; the member is mailed when new resources match it."""
+    text = request.POST.get("q", "").strip()
+    filters = search_filters_from(request.POST)
+    try:
+        saved_search_create(member=request.user, text=text, filters=filters)
+    except ValidationError as refused:
+        messages.error(request, " ".join(refused.messages))
+    else:
+        messages.success(request, _("Search saved. We will email you when new resources match it."))
+    return redirect(f"{reverse('search:search')}?{urlencode({'q': text, **filters})}")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def saved(request):
+    if request.method == "POST":
+        saved_search_delete(member=request.user, saved_search_id=_int(request.POST.get("id")))
+        messages.success(request, _("Saved search deleted."))
+        return redirect("search:saved")
+    return render(request, "search/saved.html", {"searches": request.user.saved_searches.all()})
+
+
+def _int(value) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return 0

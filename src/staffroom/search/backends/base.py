@@ -16,6 +16,8 @@ class SearchRequest:
     sort: str = "relevance"  # or "newest", "popular"
     # Edit distance allowed per word (0: exact words; 1 or 2: typo tolerance).
     fuzzy: int = 0
+    # Only these resources (e.g. does a newly published one match a saved search?).
+    only_ids: tuple[int, ...] = ()
 
 
 @dataclass

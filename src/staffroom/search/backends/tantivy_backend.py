@@ -155,6 +155,13 @@ class TantivyBackend:
                 clauses.append(
                     (tantivy.Occur.Must, tantivy.Query.term_query(self.schema, facet, value))
                 )
+        if request.only_ids:
+            clauses.append(
+                (
+                    tantivy.Occur.Must,
+                    tantivy.Query.term_set_query(self.schema, "id", list(request.only_ids)),
+                )
+            )
         if not clauses:
             return tantivy.Query.all_query()
         return tantivy.Query.boolean_query(clauses)

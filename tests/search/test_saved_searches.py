@@ -1,0 +1,64 @@
+"""Saved searches: a member keeps a search and is mailed when a new resource matches it."""
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+from tests.factories import MemberFactory, ModerationItemFactory, ModeratorFactory
+
+from staffroom.moderation.services import moderation_item_publish
+from staffroom.search.models import SavedSearch
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_member_saves_a_search_and_is_mailed_about_a_new_match(
+    client, django_capture_on_commit_callbacks
+):
+    member = MemberFactory(language="nl")
+    client.force_login(member)
+    response = client.post(reverse("search:save"), {"q": "breuken", "level": "nl-po"})
+    assert response.status_code == 302
+    saved = SavedSearch.objects.get(member=member)
+    assert saved.filters == {"level": "nl-po"}
+    # Saving the same search again keeps one.
+    client.post(reverse("search:save"), {"q": "breuken", "level": "nl-po"})
+    assert member.saved_searches.count() == 1
+
+    matching = ModerationItemFactory(
+        resource__title="Breuken vergelijken", resource__levels=["fl-lo-3"]
+    )
+    other = ModerationItemFactory(
+        resource__title="Fotosynthese",
+        resource__description="Planten en licht.",
+        resource__levels=["fl-lo-3"],
+    )
+    moderator = ModeratorFactory()
+    with django_capture_on_commit_callbacks(execute=True):
+        moderation_item_publish(item=matching, moderator=moderator)
+        moderation_item_publish(item=other, moderator=moderator)
+    to_member = [message for message in mail.outbox if message.to == [member.email]]
+    assert len(to_member) == 1
+    assert "Breuken vergelijken" in to_member[0].subject
+    assert "/search/?q=breuken&level=nl-po" in to_member[0].body
+
+
+def test_saved_searches_are_listed_and_deleted_by_their_owner_only(client):
+    owner, other = MemberFactory(), MemberFactory()
+    saved = SavedSearch.objects.create(member=owner, query="breuken")
+    client.force_login(other)
+    client.post(reverse("search:saved"), {"id": saved.pk})
+    assert SavedSearch.objects.filter(pk=saved.pk).exists()
+    client.post(reverse("search:saved"), {"id": "abc"})
+    client.force_login(owner)
+    assert saved in client.get(reverse("search:saved")).context["searches"]
+    client.post(reverse("search:saved"), {"id": saved.pk})
+    assert not SavedSearch.objects.filter(pk=saved.pk).exists()
+
+
+def test_an_empty_search_is_not_saved_and_visitors_must_log_in(client):
+    assert client.post(reverse("search:save"), {"q": ""}).status_code == 302
+    assert not SavedSearch.objects.exists()
+    client.force_login(MemberFactory())
+    response = client.post(reverse("search:save"), {"q": "  "}, follow=True)
+    assert "Type some words" in response.content.decode()
+    assert not SavedSearch.objects.exists()
