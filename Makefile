@@ -33,12 +33,12 @@ test-browser: install-test
 	$(BIN)/python -m pytest tests/browser $(PYTEST_ARGS)
 
 lint: install-test
-	$(BIN)/ruff check src tests
-	$(BIN)/ruff format --check src tests
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
 
 format: install-test
-	$(BIN)/ruff format src tests
-	$(BIN)/ruff check --fix src tests
+	$(BIN)/ruff format src tests bench
+	$(BIN)/ruff check --fix src tests bench
 
 # Extract and compile interface translations (needs GNU gettext).
 messages: install
