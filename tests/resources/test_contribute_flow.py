@@ -3,28 +3,13 @@
 import pytest
 from django.core import mail
 from django.urls import reverse
-from tests.factories import MemberFactory, ModeratorFactory, pdf_upload
+from tests.factories import MemberFactory, ModeratorFactory, contribution_data, pdf_upload
 
 from staffroom.curriculum.models import Level, ResourceType, Subject
 from staffroom.moderation.models import ModerationItem
 from staffroom.resources.models import Resource, Status
 
 pytestmark = pytest.mark.django_db
-
-
-def _form(**overrides):
-    data = {
-        "title": "Breuken vergelijken met pizza's",
-        "description": "Een werkblad waarin leerlingen breuken vergelijken met pizzapunten.",
-        "kind": "file",
-        "levels": [Level.objects.get(code="fl-lo-3").pk],
-        "subjects": [Subject.objects.get(code="fl-wis").pk],
-        "resource_type": ResourceType.objects.get(code="worksheet").pk,
-        "licence": "cc-by",
-        "action": "submit",
-    }
-    data.update(overrides)
-    return data
 
 
 def test_teacher_submits_and_matching_moderator_publishes(
@@ -35,7 +20,7 @@ def test_teacher_submits_and_matching_moderator_publishes(
     client.force_login(teacher)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
-            reverse("resources:contribute"), {**_form(), "files": [pdf_upload()]}
+            reverse("resources:contribute"), {**contribution_data(), "files": [pdf_upload()]}
         )
     assert response.status_code == 302, response.content.decode()[:2000]
     resource = Resource.objects.get(title="Breuken vergelijken met pizza's")

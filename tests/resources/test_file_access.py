@@ -100,20 +100,27 @@ def test_editing_a_resource_under_review_takes_it_out_of_the_queue(client):
     assert not ModerationItem.objects.filter(resource=resource, decision="").exists()
 
 
+def _as_shown(client, edit_url: str) -> dict:
+    """What the edit form of a published resource posts when nothing is changed."""
+    initial = client.get(edit_url).context["form"].initial
+    return {
+        **{key: value for key, value in initial.items() if value is not None},
+        "levels": [level.pk for level in initial["levels"]],
+        "subjects": [subject.pk for subject in initial["subjects"]],
+        "resource_type": initial["resource_type"].pk,
+        "organisation": "",
+    }
+
+
 def test_asking_for_changes_on_an_edit_keeps_the_proposal_and_its_files(client):
     from staffroom.moderation.services import moderation_item_request_changes
 
     resource = ResourceFactory()
     client.force_login(resource.contributor)
     edit_url = reverse("resources:edit_published", args=[resource.pk])
-    form = client.get(edit_url).context["form"]
     data = {
-        **{key: value for key, value in form.initial.items() if value is not None},
+        **_as_shown(client, edit_url),
         "title": "Breuken vergelijken, tweede druk",
-        "levels": [level.pk for level in form.initial["levels"]],
-        "subjects": [subject.pk for subject in form.initial["subjects"]],
-        "resource_type": form.initial["resource_type"].pk,
-        "organisation": "",
         "files": [SimpleUploadedFile("extra.pdf", pdf_bytes())],
     }
     client.post(edit_url, data)
@@ -134,14 +141,7 @@ def test_an_edit_that_changes_nothing_is_refused(client):
     resource = ResourceFactory()
     client.force_login(resource.contributor)
     edit_url = reverse("resources:edit_published", args=[resource.pk])
-    form = client.get(edit_url).context["form"]
-    data = {
-        **{key: value for key, value in form.initial.items() if value is not None},
-        "levels": [level.pk for level in form.initial["levels"]],
-        "subjects": [subject.pk for subject in form.initial["subjects"]],
-        "resource_type": form.initial["resource_type"].pk,
-        "organisation": "",
-    }
+    data = _as_shown(client, edit_url)
     response = client.post(edit_url, data)
     assert response.status_code == 200
     assert "Nothing changed" in response.content.decode()

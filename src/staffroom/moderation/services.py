@@ -122,9 +122,11 @@ def moderation_item_publish(
     resource.save(update_fields=["status", "published_at", "checked_at", "updated_at"])
     item.corrections = corrections
     item.save(update_fields=["corrections"])
-    search_update_on_commit(resource.pk)
     if item.reason == Reason.NEW:
+        # Indexes the resource, then tells members whose saved searches it matches.
         _enqueue_on_commit(notify_saved_searches, resource.pk)
+    else:
+        search_update_on_commit(resource.pk)
     _enqueue_on_commit(send_decision_email, item.pk)
     return item
 

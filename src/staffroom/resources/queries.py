@@ -72,11 +72,9 @@ def resources_filtered(filters: ResourceFilters, order: str = "newest") -> Query
     queryset = Resource.objects.published()
     if filters.level:
         queryset = queryset.filter(
-            Q(
-                pk__in=Resource.levels.through.objects.filter(
-                    level_id__in=matching_term_ids(filters.level)
-                ).values("resource_id")
-            )
+            pk__in=Resource.levels.through.objects.filter(
+                level_id__in=matching_term_ids(filters.level)
+            ).values("resource_id")
         )
     if filters.subject:
         queryset = queryset.filter(

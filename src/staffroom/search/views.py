@@ -66,50 +66,15 @@ def search(request):
         "sort": sort if sort in SORT_LABELS else "relevance",
         "sorts": SORT_LABELS,
         "facet_groups": [
-            (
-                "level",
-                _options(
-                    [(t.code, t.label) for t in levels_for_region(region)],
-                    facets.get("level", {}),
-                    filters.get("level", ""),
-                ),
-                True,
-            ),
-            (
-                "subject",
-                _options(
-                    [(t.code, t.label) for t in subjects_for_region(region)],
-                    facets.get("subject", {}),
-                    filters.get("subject", ""),
-                ),
-                True,
-            ),
-            (
-                "type",
-                _options(
-                    [(t.code, t.label) for t in resource_types()],
-                    facets.get("type", {}),
-                    filters.get("type", ""),
-                ),
-                False,
-            ),
-            (
-                "language",
-                _options(
-                    ContentLanguage.choices, facets.get("language", {}), filters.get("language", "")
-                ),
-                False,
-            ),
-            (
-                "licence",
-                _options(Licence.choices, facets.get("licence", {}), filters.get("licence", "")),
-                False,
-            ),
-            (
-                "kind",
-                _options(Kind.choices, facets.get("kind", {}), filters.get("kind", "")),
-                False,
-            ),
+            (name, _options(choices, facets.get(name, {}), filters.get(name, "")))
+            for name, choices in (
+                ("level", [(t.code, t.label) for t in levels_for_region(region)]),
+                ("subject", [(t.code, t.label) for t in subjects_for_region(region)]),
+                ("type", [(t.code, t.label) for t in resource_types()]),
+                ("language", ContentLanguage.choices),
+                ("licence", Licence.choices),
+                ("kind", Kind.choices),
+            )
         ],
     }
     if request.GET.get("fragment") == "results":
