@@ -107,6 +107,19 @@ class Resource(models.Model):
         null=True, blank=True, help_text="When a moderator last approved it."
     )
     download_count = models.PositiveIntegerField(default=0)
+    # Kept by the ratings of the teachers' room: the average of members' stars (1-5) and how
+    # many gave them. Search filters and sorts on them.
+    rating_average = models.FloatField(default=0)
+    rating_count = models.PositiveIntegerField(default=0)
+    # A moderator's pick: shown with a badge and ranked higher in search.
+    picked_at = models.DateTimeField(null=True, blank=True)
+    picked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     objects = ResourceQuerySet.as_manager()
 

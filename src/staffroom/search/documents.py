@@ -9,9 +9,14 @@ exact term lookup in any backend.
 
 from functools import cache
 
+from django.utils import timezone
+
 from staffroom.curriculum.models import Level, Subject
 from staffroom.curriculum.queries import matching_term_ids
 from staffroom.resources.models import Resource
+
+from . import ranking
+from .backends.base import REGIONS
 
 CONTENT_LANGUAGES = ("nl", "en", "fr", "de")
 
@@ -40,8 +45,16 @@ def _labels(terms) -> list[str]:
     return labels
 
 
-def resource_document(resource: Resource) -> dict:
-    """The search document of a published resource (plain Python values)."""
+def _by_region(codes: set[str], facet: str) -> dict[str, list[str]]:
+    return {
+        f"{facet}_{region}": sorted(code for code in codes if code.startswith(f"{region}-"))
+        for region in REGIONS
+    }
+
+
+def resource_document(resource: Resource, now=None) -> dict:
+    """The search document of a published resource (plain Python values; the keys are
+    described in ``backends/base.py``)."""
     levels = list(resource.levels.select_related("equivalent"))
     subjects = list(resource.subjects.select_related("equivalent"))
     level_codes = _filter_codes(Level)
@@ -55,6 +68,16 @@ def resource_document(resource: Resource) -> dict:
         if resource.organisation_id
         else f"member:{resource.contributor_id}"
     )
+    level_filter = set().union(*(level_codes.get(level.pk, ()) for level in levels))
+    subject_filter = set().union(*(subject_codes.get(subject.pk, ()) for subject in subjects))
+    multiplier = ranking.quality_multiplier(
+        downloads=resource.download_count,
+        rating_average=resource.rating_average,
+        rating_count=resource.rating_count,
+        picked=resource.picked_at is not None,
+        published_at=resource.published_at,
+        now=now or timezone.now(),
+    )
     return {
         "id": resource.pk,
         "language": resource.language,
@@ -64,14 +87,15 @@ def resource_document(resource: Resource) -> dict:
         "author": f"{resource.credited_author} {resource.publisher}",
         "body": body,
         "vocabulary": " ".join(vocabulary),
-        "level": sorted(set().union(*(level_codes.get(level.pk, ()) for level in levels))),
-        "subject": sorted(
-            set().union(*(subject_codes.get(subject.pk, ()) for subject in subjects))
-        ),
+        **_by_region(level_filter, "level"),
+        **_by_region(subject_filter, "subject"),
         "type": resource.resource_type.code if resource.resource_type else "",
         "licence": resource.licence,
         "kind": resource.kind,
         "publisher": publisher,
         "published": int(resource.published_at.timestamp()) if resource.published_at else 0,
         "downloads": resource.download_count,
+        "rating": resource.rating_average if resource.rating_count else 0.0,
+        "rating_rank": ranking.rating_rank(resource.rating_average, resource.rating_count),
+        "boost": ranking.boost(multiplier),
     }

@@ -1,23 +1,74 @@
-"""The interface every search backend implements, and the values it takes and returns."""
+"""The interface every search backend implements, and the values it takes and returns.
+
+A search document (``documents.resource_document``) is a dict of plain values:
+
+- ``id``, ``language`` (nl, en, fr, de or another code), ``title``, ``description``,
+  ``keywords``, ``body`` (extracted file text), ``vocabulary`` (labels of its levels, subjects
+  and type in every language and both regions), ``author``: the text;
+- one list or string per field of ``FILTER_FIELDS``: the filter values that find it;
+- ``published`` (Unix seconds), ``downloads``, ``rating`` (average stars, 0 without ratings),
+  ``rating_rank`` (what "best rated" sorts by) and ``boost`` (the quality signals, see
+  ``search/ranking.py``): numbers for sorting, ranking and the minimum-rating filter.
+
+Every backend must find the same resources for the same request; only the order within equal
+relevance may differ. ``tests/search/test_backends.py`` holds them to that.
+"""
 
 from dataclasses import dataclass, field
 from typing import Protocol
 
+# The filters a search offers, as the page and the API name them.
 FACETS = ("level", "subject", "type", "language", "licence", "kind", "publisher")
-SORTS = ("relevance", "newest", "popular")
+SORTS = ("relevance", "newest", "popular", "rated")
+REGIONS = ("fl", "nl")
+# Level and subject codes start with their region ("fl-lo-3", "nl-po-5"). A document carries
+# them per region, so that counting the terms one viewer sees touches half the values.
+REGIONAL_FACETS = ("level", "subject")
+FILTER_FIELDS = (
+    *(f"{facet}_{region}" for facet in REGIONAL_FACETS for region in REGIONS),
+    *(facet for facet in FACETS if facet not in REGIONAL_FACETS),
+)
+# Publishers number in the thousands: only the ones with most matches are counted.
+TOP_PUBLISHERS = 20
+
+
+def filter_field(facet: str, value: str) -> str:
+    """The document field that holds ``value`` of ``facet``."""
+    if facet in REGIONAL_FACETS:
+        return f"{facet}_{value[:2]}"
+    return facet
+
+
+def counted_field(facet: str, region: str) -> str:
+    """The document field whose values are counted for ``facet`` as a viewer of ``region``
+    sees it."""
+    return f"{facet}_{region}" if facet in REGIONAL_FACETS else facet
 
 
 @dataclass(frozen=True)
 class SearchRequest:
+    # Words (all must match), "exact phrases", -exclusions and OR.
     text: str = ""
     filters: dict[str, str] = field(default_factory=dict)  # facet name -> value
+    # Only resources whose average rating is at least this (0: no minimum).
+    min_rating: float = 0
     offset: int = 0
     limit: int = 20
-    sort: str = "relevance"  # or "newest", "popular"
+    sort: str = "relevance"  # or "newest", "popular", "rated"
     # Edit distance allowed per word (0: exact words; 1 or 2: typo tolerance).
     fuzzy: int = 0
+    # Whose level and subject terms are counted (facets of the other region are left out).
+    region: str = "fl"
+    # Count the facets (a saved-search check or the floor measurement does not need them).
+    facets: bool = True
+    # Return a snippet per hit with the matched words marked.
+    highlight: bool = False
     # Only these resources (e.g. does a newly published one match a saved search?).
     only_ids: tuple[int, ...] = ()
+
+
+# A snippet: pieces of text in order, each marked True when it matched the query.
+Snippet = list[tuple[str, bool]]
 
 
 @dataclass
@@ -25,7 +76,9 @@ class SearchResult:
     ids: list[int]
     total: int
     # facet name -> {value: number of matching documents}, over all matches, not the page
-    facets: dict[str, dict[str, int]]
+    facets: dict[str, dict[str, int]] = field(default_factory=dict)
+    # id -> snippet of its title and of its text, for the hits of the page
+    highlights: dict[int, dict[str, Snippet]] = field(default_factory=dict)
 
 
 class SearchBackend(Protocol):

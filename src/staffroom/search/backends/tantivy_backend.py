@@ -6,20 +6,31 @@ web processes open the same folder read-only and reload before searching.
 """
 
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import tantivy
 
-from .base import FACETS, SearchRequest, SearchResult
+from ..syntax import Clause, parse
+from .base import (
+    FACETS,
+    FILTER_FIELDS,
+    TOP_PUBLISHERS,
+    SearchRequest,
+    SearchResult,
+    counted_field,
+    filter_field,
+)
 
 STEMMERS = {"nl": "dutch", "en": "english", "fr": "french", "de": "german"}
 LANGUAGES = (*STEMMERS, "other")
 WRITER_HEAP_BYTES = 64 * 1024 * 1024
-# Ranking by relevance: BM25 text score times log2(2 + downloads), so that among equally
-# relevant resources the ones colleagues use more come first, without popular material
-# drowning a better text match. (Ratings, recency and moderator picks join when they exist.)
-RELEVANCE_WEIGHT_FIELD = "downloads"
 FACET_SIZE = 500
+SORT_FIELDS = {"newest": "published", "popular": "downloads", "rated": "rating_rank"}
+SNIPPET_CHARS = 220
+# Counting facets runs beside the top-hits search (both release the GIL): a request's latency
+# is the slower of the two rather than their sum.
+_facet_pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="facets")
 
 
 def _analyzer(stemmer: str | None):
@@ -37,17 +48,25 @@ def _analyzer(stemmer: str | None):
 def _schema():
     builder = tantivy.SchemaBuilder()
     builder.add_integer_field("id", stored=True, indexed=True, fast=True)
+    # Which language's fields hold the text (for highlighting).
+    builder.add_text_field("analysed_as", stored=True, tokenizer_name="raw")
     for language in LANGUAGES:
         # A resource's text goes to the fields of its own language, analysed by its stemmer.
-        builder.add_text_field(f"title_{language}", tokenizer_name=f"staffroom_{language}")
-        builder.add_text_field(f"text_{language}", tokenizer_name=f"staffroom_{language}")
+        # Stored, so that the page can show where the words matched.
+        for kind in ("title", "text"):
+            builder.add_text_field(
+                f"{kind}_{language}", stored=True, tokenizer_name=f"staffroom_{language}"
+            )
     # Vocabulary labels in every language and both regions, and authors: folded, not stemmed.
     builder.add_text_field("vocabulary", tokenizer_name="staffroom_other")
     builder.add_text_field("author", tokenizer_name="staffroom_other")
-    for facet in FACETS:
-        builder.add_text_field(facet, tokenizer_name="raw", fast=True)
+    for name in FILTER_FIELDS:
+        builder.add_text_field(name, tokenizer_name="raw", fast=True)
     builder.add_integer_field("published", fast=True)
     builder.add_integer_field("downloads", fast=True)
+    builder.add_float_field("rating", fast=True)
+    builder.add_float_field("rating_rank", fast=True)
+    builder.add_float_field("boost", fast=True)
     return builder.build()
 
 
@@ -72,20 +91,24 @@ class TantivyBackend:
         language = values["language"] if values["language"] in STEMMERS else "other"
         document = tantivy.Document()
         document.add_integer("id", values["id"])
+        document.add_text("analysed_as", language)
         document.add_text(f"title_{language}", values["title"])
         document.add_text(
             f"text_{language}",
-            " ".join((values["description"], values["keywords"], values["body"])),
+            "\n".join((values["description"], values["keywords"], values["body"])),
         )
         document.add_text("vocabulary", values["vocabulary"])
         document.add_text("author", values["author"])
-        for facet in FACETS:
-            value = values[facet]
+        for name in FILTER_FIELDS:
+            value = values[name]
             for item in value if isinstance(value, list) else [value]:
                 if item:
-                    document.add_text(facet, str(item))
+                    document.add_text(name, str(item))
         document.add_integer("published", values["published"])
         document.add_integer("downloads", values["downloads"])
+        document.add_float("rating", float(values["rating"]))
+        document.add_float("rating_rank", float(values["rating_rank"]))
+        document.add_float("boost", float(values["boost"]))
         return document
 
     def _writer(self):
@@ -132,29 +155,57 @@ class TantivyBackend:
         hits = searcher.search(tantivy.Query.all_query(), limit=total).hits
         return {searcher.doc(address)["id"][0] for _score, address in hits}
 
-    def _query(self, request: SearchRequest):
+    def _clause_query(self, clause: Clause, fuzzy: int):
+        # Clauses hold only letters and digits: lower-cased, nothing in them is an operator.
+        text = clause.text.lower()
+        text = f'"{text}"' if clause.is_phrase else text
+        fuzzy_fields = (
+            {name: (False, fuzzy, True) for name in self.text_fields}
+            if fuzzy and not clause.is_phrase and not clause.excluded
+            else None
+        )
+        query, _errors = self.index.parse_query_lenient(
+            text, self.text_fields, field_boosts=self.boosts, fuzzy_fields=fuzzy_fields
+        )
+        return query
+
+    def _text_query(self, request: SearchRequest):
+        parsed = parse(request.text)
         clauses = []
-        text = request.text.strip()
-        if text:
-            # Lenient: unbalanced quotes or stray operators never raise; all words must match.
-            fuzzy = (
-                {name: (False, request.fuzzy, True) for name in self.text_fields}
-                if request.fuzzy
-                else None
-            )
-            parsed, _errors = self.index.parse_query_lenient(
-                text,
-                self.text_fields,
-                field_boosts=self.boosts,
-                fuzzy_fields=fuzzy,
-                conjunction_by_default=True,
-            )
-            clauses.append((tantivy.Occur.Must, parsed))
+        for group in parsed.groups:
+            if len(group) == 1:
+                clauses.append((tantivy.Occur.Must, self._clause_query(group[0], request.fuzzy)))
+            else:
+                either = [
+                    (tantivy.Occur.Should, self._clause_query(clause, request.fuzzy))
+                    for clause in group
+                ]
+                clauses.append((tantivy.Occur.Must, tantivy.Query.boolean_query(either)))
+        for clause in parsed.excluded:
+            clauses.append((tantivy.Occur.MustNot, self._clause_query(clause, 0)))
+        return clauses
+
+    def _query(self, request: SearchRequest):
+        clauses = self._text_query(request)
         for facet, value in request.filters.items():
             if facet in FACETS and value:
+                field = filter_field(facet, value)
                 clauses.append(
-                    (tantivy.Occur.Must, tantivy.Query.term_query(self.schema, facet, value))
+                    (tantivy.Occur.Must, tantivy.Query.term_query(self.schema, field, value))
                 )
+        if request.min_rating:
+            clauses.append(
+                (
+                    tantivy.Occur.Must,
+                    tantivy.Query.range_query(
+                        self.schema,
+                        "rating",
+                        tantivy.FieldType.Float,
+                        float(request.min_rating),
+                        None,
+                    ),
+                )
+            )
         if request.only_ids:
             clauses.append(
                 (
@@ -162,36 +213,87 @@ class TantivyBackend:
                     tantivy.Query.term_set_query(self.schema, "id", list(request.only_ids)),
                 )
             )
-        if not clauses:
-            return tantivy.Query.all_query()
+        if not any(occur == tantivy.Occur.Must for occur, _query in clauses):
+            # Nothing required (no words, only exclusions): everything but the exclusions.
+            clauses.append((tantivy.Occur.Must, tantivy.Query.all_query()))
         return tantivy.Query.boolean_query(clauses)
+
+    def _count_facets(self, searcher, query, region: str) -> dict[str, dict[str, int]]:
+        fields = {facet: counted_field(facet, region) for facet in FACETS}
+        aggregations = searcher.aggregate(
+            query,
+            {
+                facet: {
+                    "terms": {
+                        "field": field,
+                        "size": TOP_PUBLISHERS if facet == "publisher" else FACET_SIZE,
+                    }
+                }
+                for facet, field in fields.items()
+            },
+        )
+        return {
+            facet: {bucket["key"]: bucket["doc_count"] for bucket in aggregations[facet]["buckets"]}
+            for facet in FACETS
+        }
+
+    def _top_hits(self, searcher, query, request: SearchRequest):
+        order = SORT_FIELDS.get(request.sort)
+        options = {"limit": max(request.limit, 1), "offset": request.offset}
+        if order:
+            return searcher.search(query, order_by_field=order, order=tantivy.Order.Desc, **options)
+        # Relevance: the text score times log2(2 + boost), the quality signals (ranking.py).
+        return searcher.search(query, weight_by_field="boost", **options)
 
     def search(self, request: SearchRequest) -> SearchResult:
         searcher = self._searcher()
         query = self._query(request)
-        order = {"newest": "published", "popular": "downloads"}.get(request.sort)
-        if order:
-            found = searcher.search(
-                query,
-                limit=max(request.limit, 1),
-                offset=request.offset,
-                order_by_field=order,
-                order=tantivy.Order.Desc,
-            )
-        else:
-            found = searcher.search(
-                query,
-                limit=max(request.limit, 1),
-                offset=request.offset,
-                weight_by_field=RELEVANCE_WEIGHT_FIELD,
-            )
-        ids = [searcher.doc(address)["id"][0] for _score, address in found.hits]
-        aggregations = searcher.aggregate(
-            query,
-            {facet: {"terms": {"field": facet, "size": FACET_SIZE}} for facet in FACETS},
+        counting = (
+            _facet_pool.submit(self._count_facets, searcher, query, request.region)
+            if request.facets
+            else None
         )
-        facets = {
-            facet: {bucket["key"]: bucket["doc_count"] for bucket in aggregations[facet]["buckets"]}
-            for facet in FACETS
-        }
-        return SearchResult(ids=ids[: request.limit], total=found.count, facets=facets)
+        found = self._top_hits(searcher, query, request)
+        documents = [searcher.doc(address) for _score, address in found.hits[: request.limit]]
+        ids = [document["id"][0] for document in documents]
+        result = SearchResult(ids=ids, total=found.count)
+        if request.highlight and request.text.strip():
+            result.highlights = self._highlights(searcher, query, documents)
+        if counting is not None:
+            result.facets = counting.result()
+        return result
+
+    def _highlights(self, searcher, query, documents) -> dict:
+        generators = {}
+
+        def snippet(field: str, document):
+            if field not in generators:
+                generators[field] = tantivy.SnippetGenerator.create(
+                    searcher, query, self.schema, field
+                )
+                generators[field].set_max_num_chars(SNIPPET_CHARS)
+            found = generators[field].snippet_from_doc(document)
+            return _pieces(found.fragment(), found.highlighted())
+
+        highlights = {}
+        for document in documents:
+            language = document["analysed_as"][0]
+            highlights[document["id"][0]] = {
+                "title": snippet(f"title_{language}", document),
+                "text": snippet(f"text_{language}", document),
+            }
+        return highlights
+
+
+def _pieces(fragment: str, ranges) -> list[tuple[str, bool]]:
+    """Split a fragment into plain and matched pieces (Tantivy's ranges count UTF-8 bytes)."""
+    data = fragment.encode()
+    pieces, position = [], 0
+    for span in ranges:
+        if span.start > position:
+            pieces.append((data[position : span.start].decode(errors="ignore"), False))
+        pieces.append((data[span.start : span.end].decode(errors="ignore"), True))
+        position = span.end
+    if position < len(data):
+        pieces.append((data[position:].decode(errors="ignore"), False))
+    return pieces
