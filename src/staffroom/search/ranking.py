@@ -10,10 +10,11 @@ PostgreSQL) times a quality multiplier:
                + RECENCY_BONUS * 0.5 ** (age in days / RECENCY_HALF_LIFE_DAYS)
 
 never below 1 (Tantivy's field weighting cannot lower a score). Only ratios between
-multipliers matter, so BASE leaves room for poorly rated resources to sink. The multiplier only reorders resources whose text matches about
-equally well: a resource with twice the text score needs far more than popularity to be
-overtaken. It is computed when a resource is indexed; the clock refreshes every document
-weekly so that downloads and age stay current (``search_refresh``).
+multipliers matter, so BASE leaves room for poorly rated resources to sink. The multiplier
+only reorders resources whose text matches about equally well: a resource with twice the text
+score needs far more than popularity to be overtaken. It is computed when a resource is
+indexed; the clock refreshes every document weekly so that downloads and age stay current
+(``search_refresh``).
 
 "Best rated" sorts by ``rating_rank``: the average of a resource's stars pulled towards
 PRIOR_RATING as if PRIOR_COUNT more members had given that, so that one five-star rating does

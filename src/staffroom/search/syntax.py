@@ -16,6 +16,7 @@ from dataclasses import dataclass
 WORD = re.compile(r"[^\W_]+")
 TOKEN = re.compile(r'-?"[^"]*"|\S+')
 MAX_CLAUSES = 32
+OR = "OR"
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,7 @@ def parse(text: str) -> ParsedQuery:
     excluded: list[Clause] = []
     join_next = False
     for token in TOKEN.findall(text):
-        if token == "OR":
+        if token == OR:
             join_next = bool(groups)
             continue
         negated = token.startswith("-")
