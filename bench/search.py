@@ -34,37 +34,20 @@ django.setup()
 import tantivy  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 
+from staffroom.core.demo.topics import BANDS, TOPICS  # noqa: E402
 from staffroom.curriculum.models import Level, Subject  # noqa: E402
 from staffroom.search import documents, ranking  # noqa: E402
 from staffroom.search.backends.base import SearchRequest  # noqa: E402
 from staffroom.search.backends.tantivy_backend import TantivyBackend  # noqa: E402
 
-# Everyday teaching words per language, from which titles and texts are drawn.
-TEXTS = {
-    "nl": """
-        breuken rekenen lezen schrijven spelling werkwoorden tafels klok geld meten
-        wegen fotosynthese planten dieren water kringloop klimaat energie verkeer gezond
-        voeding geschiedenis oorlog europa kaart lezen programmeren robot muziek tekenen
-        sport
-    """,
-    "en": """
-        fractions reading writing spelling verbs times tables clock money measuring
-        plants animals water cycle climate energy traffic healthy food history war
-        europe map coding robot music drawing sport photosynthesis grammar vocabulary
-    """,
-    "fr": """
-        fractions lecture écriture orthographe verbes conjugaison horloge argent mesurer
-        plantes animaux eau cycle climat énergie circulation santé alimentation histoire
-        guerre europe carte programmation musique dessin sport vocabulaire
-    """,
-    "de": """
-        brüche lesen schreiben rechtschreibung verben einmaleins uhr geld messen
-        pflanzen tiere wasser kreislauf klima energie verkehr gesundheit ernährung
-        geschichte krieg europa karte programmieren musik zeichnen sport wortschatz
-    """,
-}
 COMMAND = "STAFFROOM_DEBUG=1 .venv/bin/python bench/search.py"
-WORDS = {language: text.split() for language, text in TEXTS.items()}
+# Words nearly every lesson text contains, for the "very broad" queries.
+GENERIC = {
+    "nl": ["leerlingen", "leren", "samen", "maken"],
+    "en": ["students", "learn", "write", "pupils"],
+    "fr": ["élèves", "classe", "chaque", "école"],
+    "de": ["lernen", "kinder", "schreibe", "wasser"],
+}
 LANGUAGE_WEIGHTS = [("nl", 0.62), ("en", 0.18), ("fr", 0.11), ("de", 0.09)]
 LICENCES = ["cc0", "cc-by", "cc-by-sa", "cc-by-nc", "cc-by-nc-sa", "cc-by-nd", "cc-by-nc-nd"]
 
@@ -75,20 +58,44 @@ def vocabulary():
     return list(Level.objects.all()), list(Subject.objects.all()), list(ResourceType.objects.all())
 
 
+def topic_texts():
+    """The demo's lesson topics in each language: real teaching text on 40 subjects."""
+    return [(topic, topic.texts[language]) for topic in TOPICS for language in topic.texts]
+
+
 def corpus(count: int, rng: random.Random):
-    """Documents as ``documents.resource_document`` makes them, with real filter codes (sub-
-    levels and crosswalk included) and quality signals."""
+    """Documents as ``documents.resource_document`` makes them: text composed from the demo's
+    lesson topics (so words occur as often as in real material: a topic's words in a few
+    percent of documents, school words in most), real filter codes (sub-levels and crosswalk
+    included), and quality signals."""
     levels, subjects, types = vocabulary()
+    level_by_code = {level.code: level for level in levels}
+    subject_by_code = {subject.code: subject for subject in subjects}
     level_codes = documents._filter_codes(Level)
     subject_codes = documents._filter_codes(Subject)
     languages = [code for code, _ in LANGUAGE_WEIGHTS]
     weights = [weight for _, weight in LANGUAGE_WEIGHTS]
+    by_language = {
+        language: [(t, t.texts[language]) for t in TOPICS if language in t.texts]
+        for language in languages
+    }
     now = datetime.now(UTC)
     for pk in range(1, count + 1):
         language = rng.choices(languages, weights)[0]
-        words = WORDS[language]
-        tagged_levels = rng.sample(levels, rng.randint(1, 3))
-        tagged_subjects = rng.sample(subjects, rng.randint(1, 2))
+        topic, text = rng.choice(by_language[language])
+        band = rng.choice(topic.bands)
+        region = rng.choice(["fl", "nl"])
+        band_levels = BANDS[band][region]
+        tagged_levels = [
+            level_by_code[code]
+            for code in rng.sample(band_levels, rng.randint(1, min(2, len(band_levels))))
+        ]
+        tagged_subjects = [subject_by_code[topic.subject_code(region, band)]]
+        # A body: the topic's own text plus a few sentences from others (real lessons digress).
+        others = [rng.choice(by_language[language])[1] for _ in range(2)]
+        body = [text.intro, *text.facts, *text.tasks]
+        body += [rng.choice(other.facts) for other in others]
+        rng.shuffle(body)
         labels = [
             term.labels[lang] for term in tagged_levels + tagged_subjects for lang in ("nl", "en")
         ]
@@ -109,11 +116,11 @@ def corpus(count: int, rng: random.Random):
         yield {
             "id": pk,
             "language": language,
-            "title": " ".join(rng.sample(words, 4)).capitalize(),
-            "description": " ".join(rng.choices(words, k=30)),
-            "keywords": " ".join(rng.sample(words, 3)),
+            "title": rng.choice(text.titles),
+            "description": text.description,
+            "keywords": " ".join(text.keywords),
             "author": f"Auteur {rng.randint(1, 20000)}",
-            "body": " ".join(rng.choices(words, k=150)),
+            "body": " ".join(body),
             "vocabulary": " ".join(labels),
             **documents._by_region(
                 set().union(*(level_codes[level.pk] for level in tagged_levels)), "level"
@@ -122,7 +129,7 @@ def corpus(count: int, rng: random.Random):
                 set().union(*(subject_codes[subject.pk] for subject in tagged_subjects)),
                 "subject",
             ),
-            "type": rng.choice(types).code,
+            "type": rng.choice(topic.types) if rng.random() < 0.9 else rng.choice(types).code,
             "licence": rng.choice(LICENCES),
             "kind": rng.choices(["file", "link", "embed"], [0.8, 0.15, 0.05])[0],
             "publisher": f"organisation:{rng.randint(1, 300)}"
@@ -143,24 +150,41 @@ def typo(word: str, rng: random.Random) -> str:
     return word[:i] + word[i + 1] + word[i] + word[i + 2 :]
 
 
+def school_level(level) -> str:
+    return (level.parent or level).code
+
+
+QUERY_KINDS = ("broad", "very broad", "mixed", "typos")
+
+
 def queries(kind: str, count: int, rng: random.Random):
+    """Broad: one word a teacher would type alone (a topic's keyword: a few percent of the
+    documents). Very broad: a word nearly every lesson text holds. Mixed: two words of a topic
+    with a school-level or a subject filter. Typos: a keyword with two letters swapped."""
     levels, subjects, _types = vocabulary()
+    level_by_code = {level.code: level for level in levels}
+    texts = topic_texts()
     for _ in range(count):
-        language = rng.choice(list(WORDS))
-        words = WORDS[language]
+        topic, text = rng.choice(texts)
+        band = rng.choice(topic.bands)
+        keyword = rng.choice(text.keywords).split()[0]
+        region = rng.choice(["fl", "nl"])
         if kind == "broad":
-            yield SearchRequest(text=rng.choice(words), limit=20, region=rng.choice(["fl", "nl"]))
+            yield SearchRequest(text=keyword, region=region)
+        elif kind == "very broad":
+            yield SearchRequest(text=rng.choice(GENERIC[rng.choice(list(GENERIC))]), region=region)
         elif kind == "mixed":
+            words = " ".join(rng.sample(text.keywords, 2))
             yield SearchRequest(
-                text=" ".join(rng.sample(words, 2)),
-                filters={"level": rng.choice(levels).code, "licence": rng.choice(LICENCES)}
+                text=words,
+                # The school level above one of the topic's years, or a subject of any topic.
+                filters={"level": school_level(level_by_code[rng.choice(BANDS[band][region])])}
                 if rng.random() < 0.7
                 else {"subject": rng.choice(subjects).code},
-                limit=20,
-                region=rng.choice(["fl", "nl"]),
+                region=region,
             )
         else:
-            yield SearchRequest(text=typo(rng.choice(words), rng), limit=20, fuzzy=1)
+            yield SearchRequest(text=typo(keyword, rng), fuzzy=1, region=region)
 
 
 def percentile(values, fraction):
@@ -199,7 +223,7 @@ def measure(name: str, args, rng: random.Random) -> list[str]:
     print(f"{name}: indexed {args.resources} resources in {build_seconds:.0f} s")
 
     rows = []
-    for kind in ("broad", "mixed", "typos"):
+    for kind in QUERY_KINDS:
         full, floor, totals = [], [], []
         for request in queries(kind, args.queries, rng):
             t0 = time.perf_counter()
