@@ -37,10 +37,21 @@ def enqueued():
     task_enqueued.disconnect(record)
 
 
-def test_the_recheck_is_scheduled_daily():
+@pytest.fixture(autouse=True)
+def only_the_recheck(monkeypatch):
+    """The clock's mechanics, shown with one of the scheduled jobs."""
+    monkeypatch.setattr(
+        schedule, "SCHEDULE", {"moderation-recheck": SCHEDULE["moderation-recheck"]}
+    )
+
+
+def test_the_recheck_is_scheduled_daily_and_the_search_refresh_weekly():
     task_path, interval = SCHEDULE["moderation-recheck"]
     assert task_path == "staffroom.moderation.tasks.queue_due_rechecks"
     assert interval == timedelta(days=1)
+    task_path, interval = SCHEDULE["search-refresh"]
+    assert task_path == "staffroom.search.tasks.refresh_search_index"
+    assert interval == timedelta(days=7)
 
 
 @override_settings(RECHECK_AFTER_DAYS=30)

@@ -2,7 +2,7 @@
 
 import pytest
 from django.urls import reverse
-from tests.factories import ResourceFactory
+from tests.factories import MemberFactory, OrganisationFactory, ResourceFactory
 
 from staffroom.search.services import search_reindex
 
@@ -115,3 +115,64 @@ def test_suggestions_offer_regional_terms_and_titles(client, indexed):
     response = client.get(reverse("search:suggest"), {"q": "breuken"})
     assert set(response.json()["suggestions"]) >= {"Breuken vergelijken", "Breuken optellen"}
     assert client.get(reverse("search:suggest"), {"q": "b"}).json() == {"suggestions": []}
+
+
+def test_minimum_rating_filter_with_counts_per_step(client):
+    ResourceFactory(title="Breuken goed", rating_average=4.5, rating_count=12)
+    ResourceFactory(title="Breuken redelijk", rating_average=3.2, rating_count=5)
+    ResourceFactory(title="Breuken zonder beoordeling")
+    search_reindex()
+    response = client.get(reverse("search:search"), {"q": "breuken"})
+    ratings = {
+        code: count for code, _label, count in dict(response.context["facet_groups"])["rating"]
+    }
+    assert ratings == {"4": 1, "3": 2, "2": 2, "1": 2}
+    response = client.get(reverse("search:search"), {"q": "breuken", "rating": "3"})
+    assert {r.title for r in response.context["page"]} == {"Breuken goed", "Breuken redelijk"}
+    # The rating is carried along by the search box and the save form.
+    assert b'name="rating" value="3"' in response.content
+    # Anything but 1-4 is no filter at all.
+    response = client.get(reverse("search:search"), {"q": "breuken", "rating": "9"})
+    assert response.context["page"].paginator.count == 3
+
+
+def test_publisher_filter_named_and_counted(client):
+    partner = OrganisationFactory(name="Vlaams Rekencentrum")
+    teacher = MemberFactory(name="An Peeters")
+    ResourceFactory(title="Breuken van de partner", organisation=partner)
+    ResourceFactory(title="Breuken van An", contributor=teacher)
+    ResourceFactory(title="Breuken van An, deel 2", contributor=teacher)
+    search_reindex()
+    response = client.get(reverse("search:search"), {"q": "breuken"})
+    publishers = dict(response.context["facet_groups"])["publisher"]
+    assert (f"member:{teacher.pk}", "An Peeters", 2) in publishers
+    assert (f"organisation:{partner.pk}", "Vlaams Rekencentrum", 1) in publishers
+    response = client.get(
+        reverse("search:search"), {"q": "breuken", "publisher": f"organisation:{partner.pk}"}
+    )
+    assert [r.title for r in response.context["page"]] == ["Breuken van de partner"]
+    # An unknown publisher is ignored, not an error.
+    response = client.get(reverse("search:search"), {"q": "breuken", "publisher": "member:99999"})
+    assert response.context["page"].paginator.count == 3
+
+
+def test_matches_are_highlighted_and_the_rest_escaped(client):
+    ResourceFactory(
+        title="Breuken <vergelijken>",
+        description="Met pizzapunten ontdekken leerlingen wat een breuk is. <b>Leuk</b>.",
+    )
+    search_reindex()
+    response = client.get(reverse("search:search"), {"q": "pizzapunten breuken"})
+    html = response.content.decode()
+    assert "<mark>Breuken</mark> &lt;vergelijken&gt;" in html
+    assert "<mark>pizzapunten</mark>" in html
+    assert "<b>Leuk</b>" not in html
+
+
+def test_moderators_picks_carry_a_badge_in_results(client):
+    from django.utils import timezone
+
+    ResourceFactory(title="Breuken aanrader", picked_at=timezone.now())
+    search_reindex()
+    response = client.get(reverse("search:search"), {"q": "breuken"})
+    assert "Moderators' pick" in response.content.decode()

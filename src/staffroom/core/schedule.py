@@ -15,6 +15,7 @@ from .models import ScheduledJob
 # name: (task path, interval)
 SCHEDULE = {
     "moderation-recheck": ("staffroom.moderation.tasks.queue_due_rechecks", timedelta(days=1)),
+    "search-refresh": ("staffroom.search.tasks.refresh_search_index", timedelta(days=7)),
 }
 
 

@@ -263,6 +263,22 @@ def _close_open_items(resource: Resource) -> None:
     discard_pending_files(resource)
 
 
+@transaction.atomic
+def resource_set_pick(*, resource: Resource, moderator, picked: bool) -> None:
+    """A moderator marks a published resource as a pick (a badge, and a higher place in
+    search) or takes the mark away. Not one's own: a pick is a colleague's recommendation."""
+    if not (moderator.is_moderator or moderator.is_staff):
+        raise PermissionDenied
+    if resource.contributor_id == moderator.pk:
+        raise ValidationError(_("You cannot pick your own resource."))
+    if picked and resource.status != Status.PUBLISHED:
+        raise ValidationError(_("Only published resources can be picked."))
+    resource.picked_at = timezone.now() if picked else None
+    resource.picked_by = moderator if picked else None
+    resource.save(update_fields=["picked_at", "picked_by", "updated_at"])
+    search_update_on_commit(resource.pk)
+
+
 def resource_record_download(*, resource: Resource) -> None:
     """Count a download or a visit; an atomic increment, so concurrent clicks all count."""
     Resource.objects.filter(pk=resource.pk).update(download_count=F("download_count") + 1)

@@ -14,6 +14,7 @@ urlpatterns = [
     path("<int:pk>/files/<int:file_pk>/remove/", views.remove_file, name="remove_file"),
     path("<int:pk>/visit/", views.visit, name="visit"),
     path("<int:pk>/withdraw/", views.withdraw, name="withdraw"),
+    path("<int:pk>/pick/", views.pick, name="pick"),
     # Last: the slug is free text and would otherwise swallow the addresses above.
     path("<int:pk>/", views.detail, name="detail_short"),
     path("<int:pk>/<slug:slug>/", views.detail, name="detail"),

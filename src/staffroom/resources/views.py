@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from staffroom.core.pagination import paginate
+from staffroom.core.permissions import moderator_required
 from staffroom.curriculum.queries import (
     levels_for_region,
     resource_types,
@@ -84,6 +85,10 @@ def detail(request, pk: int, slug: str = ""):
             "more": resources_more_by_publisher(resource),
             "may_edit": request.user.is_authenticated
             and request.user.pk == resource.contributor_id,
+            "may_pick": resource.is_published
+            and request.user.is_authenticated
+            and (request.user.is_moderator or request.user.is_staff)
+            and request.user.pk != resource.contributor_id,
             "remix_summary": remix_summary(resource.licence),
             "attribution": attribution_line(resource, settings.SITE_URL),
         },
@@ -263,6 +268,23 @@ def withdraw(request, pk: int):
     else:
         messages.success(request, _("“%(title)s” is no longer online.") % {"title": resource.title})
     return redirect("resources:mine")
+
+
+@moderator_required
+@require_POST
+def pick(request, pk: int):
+    resource = get_object_or_404(Resource, pk=pk)
+    picked = request.POST.get("picked") == "1"
+    try:
+        services.resource_set_pick(resource=resource, moderator=request.user, picked=picked)
+    except ValidationError as refused:
+        messages.error(request, " ".join(refused.messages))
+    else:
+        messages.success(
+            request,
+            _("Marked as a moderators' pick.") if picked else _("No longer a moderators' pick."),
+        )
+    return redirect(resource)
 
 
 @login_required

@@ -3,7 +3,7 @@ from ninja import Query, Router, Schema
 from staffroom.curriculum.models import DEFAULT_REGION, Region
 from staffroom.curriculum.queries import terms_in_region
 
-from .queries import search_filters_from, search_resources
+from .queries import min_rating_from, search_filters_from, search_resources
 
 router = Router(tags=["search"])
 
@@ -16,6 +16,8 @@ class SearchParams(Schema):
     language: str = ""
     licence: str = ""
     kind: str = ""
+    publisher: str = ""
+    rating: str = ""
     sort: str = "relevance"
     page: int = 1
     region: str = DEFAULT_REGION
@@ -33,6 +35,11 @@ class ResourceHit(Schema):
     subjects: list[str]
     publisher: str
     downloads: int
+    rating_average: float | None
+    rating_count: int
+    moderators_pick: bool
+    # Where the words matched: pieces of text, each flagged when it matched the query.
+    highlight: dict[str, list[tuple[str, bool]]]
 
 
 class SearchResponse(Schema):
@@ -47,12 +54,21 @@ class SearchResponse(Schema):
 
 @router.get("", response=SearchResponse, summary="Search published resources")
 def search(request, params: Query[SearchParams]):
-    """Free text plus filters (codes as on the search page), with facet counts over all
-    matches. Unknown filter values are ignored; level and subject labels are given in the
-    terminology of ``region`` (fl or nl). Page numbers past the end give the last page."""
+    """Free text plus filters (codes as on the search page; ``publisher`` as
+    ``member:<id>`` or ``organisation:<id>``; ``rating`` 1-4 for that many stars and up), with
+    facet counts over all matches. Unknown filter values are ignored; level and subject labels
+    and counts are given in the terminology of ``region`` (fl or nl). Sort by relevance,
+    newest, popular or rated. Page numbers past the end give the last page."""
     region = params.region if params.region in Region.values else DEFAULT_REGION
     filters = search_filters_from(params.dict())
-    found = search_resources(params.q, filters, params.page, sort=params.sort)
+    found = search_resources(
+        params.q,
+        filters,
+        params.page,
+        sort=params.sort,
+        region=region,
+        min_rating=min_rating_from(params.dict()),
+    )
     page = found.page
     return {
         "total": page.paginator.count,
@@ -71,6 +87,10 @@ def search(request, params: Query[SearchParams]):
                 "subjects": [t.label for t in terms_in_region(resource.subjects.all(), region)],
                 "publisher": str(resource.publisher),
                 "downloads": resource.download_count,
+                "rating_average": resource.rating_average if resource.rating_count else None,
+                "rating_count": resource.rating_count,
+                "moderators_pick": resource.picked_at is not None,
+                "highlight": resource.highlight,
             }
             for resource in page
         ],

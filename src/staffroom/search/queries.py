@@ -1,10 +1,11 @@
 """Searching resources: the backend finds ids and facet counts, the database supplies rows."""
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 
 from django.core.paginator import Page, Paginator
 
-from staffroom.core.language import WORD, spellchecker
+from staffroom.core.language import spellchecker
 from staffroom.curriculum.queries import (
     level_by_code,
     levels_for_region,
@@ -16,12 +17,44 @@ from staffroom.resources.licences import Licence
 from staffroom.resources.models import ContentLanguage, Kind, Resource
 from staffroom.resources.queries import with_listing_data
 
+from . import syntax
 from .backends import get_backend
-from .backends.base import SORTS, SearchRequest
+from .backends.base import SORTS, SearchRequest, Snippet
 
 PER_PAGE = 20
 MAX_PAGE = 10_000
 MAX_QUERY_LENGTH = 500
+
+PUBLISHER = re.compile(r"(member|organisation):([0-9]{1,12})")
+RATINGS = ("4", "3", "2", "1")  # "at least N stars"
+
+
+def _publisher_exists(key: str) -> bool:
+    from staffroom.accounts.models import Member, Organisation
+
+    matched = PUBLISHER.fullmatch(key)
+    if not matched:
+        return False
+    model = Member if matched[1] == "member" else Organisation
+    return model.objects.filter(pk=int(matched[2])).exists()
+
+
+def publisher_labels(keys) -> dict[str, str]:
+    """Names for publisher filter values ("member:12" -> "An Peeters")."""
+    from staffroom.accounts.models import Member, Organisation
+
+    wanted = {"member": set(), "organisation": set()}
+    for key in keys:
+        matched = PUBLISHER.fullmatch(key)
+        if matched:
+            wanted[matched[1]].add(int(matched[2]))
+    labels = {}
+    for member in Member.objects.filter(pk__in=wanted["member"]):
+        labels[f"member:{member.pk}"] = str(member)
+    for organisation in Organisation.objects.filter(pk__in=wanted["organisation"]):
+        labels[f"organisation:{organisation.pk}"] = organisation.name
+    return labels
+
 
 VALIDATORS = {
     "level": lambda code: level_by_code(code) is not None,
@@ -30,6 +63,7 @@ VALIDATORS = {
     "language": lambda code: code in ContentLanguage.values,
     "licence": lambda code: code in Licence.values,
     "kind": lambda code: code in Kind.values,
+    "publisher": _publisher_exists,
 }
 
 
@@ -40,6 +74,12 @@ def search_filters_from(params) -> dict[str, str]:
         for name, is_known in VALIDATORS.items()
         if params.get(name) and is_known(params.get(name))
     }
+
+
+def min_rating_from(params) -> int:
+    """The minimum rating asked for ("4": four stars and up); anything else: none."""
+    value = str(params.get("rating") or "")
+    return int(value) if value in RATINGS else 0
 
 
 class _Counted:
@@ -62,6 +102,8 @@ class SearchPage:
     # Set when no word matched exactly and similar words were searched instead.
     similar_words: bool = False
     suggestion: str = ""
+    # id -> {"title": snippet, "text": snippet} with the matched words marked
+    highlights: dict[int, dict[str, Snippet]] = field(default_factory=dict)
 
 
 def _page_number(raw) -> int:
@@ -71,23 +113,28 @@ def _page_number(raw) -> int:
         return 1
 
 
+def _correction(word: str, languages: list[str]) -> str:
+    """The word as the first dictionary that knows better spells it (or the word itself)."""
+    for language in languages:
+        checker = spellchecker(language)
+        if word in checker:
+            return word
+        candidate = checker.correction(word)
+        if candidate and candidate != word:
+            return candidate
+    return word
+
+
 def _suggestion(text: str, languages: list[str]) -> str:
-    """The query with misspelt words corrected by the first dictionary that knows better."""
-    words = WORD.findall(text.lower())
-    corrected = []
-    for word in words:
-        replacement = word
-        for language in languages:
-            checker = spellchecker(language)
-            if word in checker:
-                break
-            candidate = checker.correction(word)
-            if candidate and candidate != word:
-                replacement = candidate
-                break
-        corrected.append(replacement)
-    suggestion = " ".join(corrected)
-    return suggestion if suggestion != " ".join(words) else ""
+    """The query with misspelt words corrected, its phrases, exclusions and OR kept."""
+    words = {word.lower() for word in syntax.parse(text).words}
+    corrections = {word: _correction(word, languages) for word in words}
+    corrections = {word: better for word, better in corrections.items() if better != word}
+    if not corrections:
+        return ""
+    return syntax.WORD.sub(
+        lambda found: corrections.get(found[0].lower(), found[0]), " ".join(text.split())
+    )
 
 
 def search_resources(
@@ -97,6 +144,8 @@ def search_resources(
     *,
     sort: str = "relevance",
     languages: tuple[str, ...] = ("nl", "en", "fr", "de"),
+    region: str = "fl",
+    min_rating: int = 0,
 ) -> SearchPage:
     """One page of published resources matching ``text`` and ``filters``, with facet counts
     over all matches. A page past the end gives the last page. When the exact words find
@@ -115,6 +164,9 @@ def search_resources(
                 limit=PER_PAGE,
                 sort=sort,
                 fuzzy=fuzzy,
+                region=region,
+                min_rating=min_rating,
+                highlight=True,
             )
         )
 
@@ -131,11 +183,18 @@ def search_resources(
     }
     # Keep the engine's order; a row unpublished since it was indexed is simply left out.
     page.object_list = [rows[pk] for pk in result.ids if pk in rows]
+    for resource in page.object_list:
+        # What the card shows of where the words matched (see the ``marked`` filter).
+        resource.highlight = result.highlights.get(resource.pk, {})
     suggestion = ""
     if text.strip() and (fuzzy or result.total < 3):
         suggestion = _suggestion(text, list(languages))
     return SearchPage(
-        page=page, facets=result.facets, similar_words=bool(fuzzy), suggestion=suggestion
+        page=page,
+        facets=result.facets,
+        similar_words=bool(fuzzy),
+        suggestion=suggestion,
+        highlights=result.highlights,
     )
 
 

@@ -7,6 +7,7 @@ The index is derived data: ``search_reindex`` rebuilds it from published resourc
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.utils import timezone
 
 from staffroom.resources.models import Resource, Status
 
@@ -42,15 +43,21 @@ def search_update_on_commit(resource_id: int) -> None:
 
 
 def search_reindex(*, progress=None) -> int:
-    """Rebuild the whole index from the database; returns how many resources it holds."""
+    """Rebuild the whole index from the database; returns how many resources it holds.
+
+    Every published resource is written again in batches and whatever is no longer published
+    removed, so searches keep working while it runs (nothing is cleared first)."""
     backend = get_backend()
-    backend.clear()
     ids = list(_published().values_list("pk", flat=True).order_by("pk"))
+    now = timezone.now()
     for start in range(0, len(ids), BATCH):
         batch = ids[start : start + BATCH]
-        backend.index_documents([resource_document(r) for r in _published(batch)])
+        backend.index_documents([resource_document(r, now) for r in _published(batch)])
         if progress:
             progress(min(start + BATCH, len(ids)), len(ids))
+    stale = backend.indexed_ids() - set(ids)
+    if stale:
+        backend.delete(sorted(stale))
     return len(ids)
 
 
@@ -122,8 +129,15 @@ def saved_searches_matching(resource_id: int) -> list:
     for saved in SavedSearch.objects.select_related("member").exclude(
         member__resources__pk=resource_id
     ):
+        filters = dict(saved.filters)
+        min_rating = int(filters.pop("rating", 0) or 0)
         request = SearchRequest(
-            text=saved.query, filters=saved.filters, limit=1, only_ids=(resource_id,)
+            text=saved.query,
+            filters=filters,
+            min_rating=min_rating,
+            limit=1,
+            facets=False,
+            only_ids=(resource_id,),
         )
         if backend.search(request).total:
             matching.append(saved)

@@ -1,11 +1,18 @@
 from django_tasks import task
 
-from .services import search_update_resource
+from .services import search_reindex, search_update_resource
 
 
 @task()
 def update_search_index(resource_id: int) -> None:
     search_update_resource(resource_id=resource_id)
+
+
+@task()
+def refresh_search_index() -> int:
+    """Write every document again (weekly, by the clock): download counts and the age that
+    ranking weighs (search/ranking.py) change without an edit."""
+    return search_reindex()
 
 
 @task()

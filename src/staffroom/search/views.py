@@ -14,13 +14,21 @@ from staffroom.curriculum.queries import levels_for_region, resource_types, subj
 from staffroom.resources.licences import Licence
 from staffroom.resources.models import ContentLanguage, Kind
 
-from .queries import search_filters_from, search_resources, search_suggestions
+from .queries import (
+    RATINGS,
+    min_rating_from,
+    publisher_labels,
+    search_filters_from,
+    search_resources,
+    search_suggestions,
+)
 from .services import saved_search_create, saved_search_delete, search_record_zero_result
 
 SORT_LABELS = {
     "relevance": gettext_lazy("Relevance"),
     "newest": gettext_lazy("Newest"),
     "popular": gettext_lazy("Most downloaded"),
+    "rated": gettext_lazy("Best rated"),
 }
 
 
@@ -40,26 +48,45 @@ def suggest(request):
     )
 
 
+def _rating_options(counts: dict[str, int], selected: int) -> list[tuple[str, str, int]]:
+    return [
+        (value, _("%(stars)s stars and up") % {"stars": value}, counts.get(value, 0))
+        for value in RATINGS
+        if counts.get(value) or value == str(selected)
+    ]
+
+
 def search(request):
     text = request.GET.get("q", "").strip()
     filters = search_filters_from(request.GET)
+    min_rating = min_rating_from(request.GET)
     sort = request.GET.get("sort", "relevance")
     languages = [request.LANGUAGE_CODE[:2], "nl", "en", "fr", "de"]
+    region = request.region
     found = search_resources(
         text,
         filters,
         request.GET.get("page"),
         sort=sort,
         languages=tuple(dict.fromkeys(languages)),
+        region=region,
+        min_rating=min_rating,
     )
     facets = found.facets
     first_page = request.GET.get("page", "1") in ("", "1")
     if first_page and not found.page.paginator.count and request.GET.get("fragment") is None:
-        search_record_zero_result(text=text, filters=filters, region=request.region)
-    region = request.region
+        recorded = filters | ({"rating": str(min_rating)} if min_rating else {})
+        search_record_zero_result(text=text, filters=recorded, region=region)
+    publishers = facets.get("publisher", {})
+    if filters.get("publisher"):
+        publishers = {filters["publisher"]: 0} | publishers
+    publisher_names = publisher_labels(publishers)
     context = {
         "q": text,
         "filters": filters,
+        "min_rating": min_rating,
+        # Hidden fields that carry the current search along (the filters and the rating).
+        "carried": filters | ({"rating": str(min_rating)} if min_rating else {}),
         "page": found.page,
         "similar_words": found.similar_words,
         "suggestion": found.suggestion,
@@ -74,8 +101,10 @@ def search(request):
                 ("language", ContentLanguage.choices),
                 ("licence", Licence.choices),
                 ("kind", Kind.choices),
+                ("publisher", [(key, publisher_names.get(key, key)) for key in publishers]),
             )
-        ],
+        ]
+        + [("rating", _rating_options(facets.get("rating", {}), min_rating))],
     }
     if request.GET.get("fragment") == "results":
         return render(request, "resources/_results.html", context)
@@ -88,6 +117,8 @@ def save(request):
     """Keep the current search; the member is mailed when new resources match it."""
     text = request.POST.get("q", "").strip()
     filters = search_filters_from(request.POST)
+    if min_rating := min_rating_from(request.POST):
+        filters["rating"] = str(min_rating)
     try:
         saved_search_create(member=request.user, text=text, filters=filters)
     except ValidationError as refused:

@@ -1,4 +1,5 @@
 from django import template
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 
 from staffroom.core.markdown import render_markdown
@@ -48,3 +49,20 @@ def indent(term) -> str:
 @register.filter
 def get_item(mapping: dict, key: str):
     return mapping.get(key, "")
+
+
+@register.filter
+def marked(pieces) -> str:
+    """A search snippet (pieces of text, each flagged when it matched) with the matches in
+    <mark>; everything else escaped."""
+    return mark_safe(
+        "".join(
+            format_html("<mark>{}</mark>", text) if matched else conditional_escape(text)
+            for text, matched in pieces or ()
+        )
+    )
+
+
+@register.filter
+def has_match(pieces) -> bool:
+    return any(matched for _text, matched in pieces or ())

@@ -30,6 +30,9 @@ FILTER_FIELDS = (
 )
 # Publishers number in the thousands: only the ones with most matches are counted.
 TOP_PUBLISHERS = 20
+# The minimum-rating filter's values: "4" is four stars and up. Its facet counts, under the
+# name "rating", say how many matches have at least that average.
+RATING_STEPS = (4, 3, 2, 1)
 
 
 def filter_field(facet: str, value: str) -> str:
@@ -75,7 +78,8 @@ Snippet = list[tuple[str, bool]]
 class SearchResult:
     ids: list[int]
     total: int
-    # facet name -> {value: number of matching documents}, over all matches, not the page
+    # facet name -> {value: number of matching documents}, over all matches, not the page;
+    # plus "rating": {"4": matches rated four stars and up, "3": ...}
     facets: dict[str, dict[str, int]] = field(default_factory=dict)
     # id -> snippet of its title and of its text, for the hits of the page
     highlights: dict[int, dict[str, Snippet]] = field(default_factory=dict)

@@ -7,6 +7,7 @@ web processes open the same folder read-only and reload before searching.
 
 import time
 from concurrent.futures import ThreadPoolExecutor
+from itertools import pairwise
 from pathlib import Path
 
 import tantivy
@@ -15,6 +16,7 @@ from ..syntax import Clause, parse
 from .base import (
     FACETS,
     FILTER_FIELDS,
+    RATING_STEPS,
     TOP_PUBLISHERS,
     SearchRequest,
     SearchResult,
@@ -22,6 +24,10 @@ from .base import (
     filter_field,
 )
 
+# Raised whenever the schema changes: the index then lives in a new folder, which
+# ``staffroom search reindex`` fills (``make run`` does so when it finds it empty); the old
+# one can be deleted.
+SCHEMA_VERSION = 2
 STEMMERS = {"nl": "dutch", "en": "english", "fr": "french", "de": "german"}
 LANGUAGES = (*STEMMERS, "other")
 WRITER_HEAP_BYTES = 64 * 1024 * 1024
@@ -72,7 +78,7 @@ def _schema():
 
 class TantivyBackend:
     def __init__(self, directory):
-        self.directory = Path(directory)
+        self.directory = Path(directory) / f"v{SCHEMA_VERSION}"
         self.directory.mkdir(parents=True, exist_ok=True)
         self.schema = _schema()
         self.index = tantivy.Index(self.schema, path=str(self.directory), reuse=True)
@@ -220,22 +226,38 @@ class TantivyBackend:
 
     def _count_facets(self, searcher, query, region: str) -> dict[str, dict[str, int]]:
         fields = {facet: counted_field(facet, region) for facet in FACETS}
-        aggregations = searcher.aggregate(
-            query,
-            {
-                facet: {
-                    "terms": {
-                        "field": field,
-                        "size": TOP_PUBLISHERS if facet == "publisher" else FACET_SIZE,
-                    }
+        requested = {
+            facet: {
+                "terms": {
+                    "field": field,
+                    "size": TOP_PUBLISHERS if facet == "publisher" else FACET_SIZE,
                 }
-                for facet, field in fields.items()
-            },
-        )
-        return {
+            }
+            for facet, field in fields.items()
+        }
+        # Ratings in bands of one star (ranges may not overlap), summed to "N and up" below.
+        steps = sorted(RATING_STEPS)
+        requested["rating"] = {
+            "range": {
+                "field": "rating",
+                "ranges": [
+                    {"from": float(low), "to": float(high), "key": str(low)}
+                    for low, high in pairwise(steps)
+                ]
+                + [{"from": float(steps[-1]), "key": str(steps[-1])}],
+            }
+        }
+        aggregations = searcher.aggregate(query, requested)
+        facets = {
             facet: {bucket["key"]: bucket["doc_count"] for bucket in aggregations[facet]["buckets"]}
             for facet in FACETS
         }
+        bands = {bucket["key"]: bucket["doc_count"] for bucket in aggregations["rating"]["buckets"]}
+        facets["rating"] = {
+            str(step): sum(bands.get(str(s), 0) for s in steps if s >= step)
+            for step in RATING_STEPS
+        }
+        return facets
 
     def _top_hits(self, searcher, query, request: SearchRequest):
         order = SORT_FIELDS.get(request.sort)
@@ -266,20 +288,33 @@ class TantivyBackend:
     def _highlights(self, searcher, query, documents) -> dict:
         generators = {}
 
-        def snippet(field: str, document):
+        def snippet(field: str, document, whole: bool = False):
             if field not in generators:
                 generators[field] = tantivy.SnippetGenerator.create(
                     searcher, query, self.schema, field
                 )
                 generators[field].set_max_num_chars(SNIPPET_CHARS)
             found = generators[field].snippet_from_doc(document)
-            return _pieces(found.fragment(), found.highlighted())
+            pieces = _pieces(found.fragment(), found.highlighted())
+            if whole:
+                # The fragment runs from the first to the last word: put back what surrounds
+                # it (a title's closing quote or question mark).
+                text, fragment = document[field][0], found.fragment()
+                start = text.find(fragment) if fragment else -1
+                if start >= 0:
+                    pieces = [
+                        (text[:start], False),
+                        *pieces,
+                        (text[start + len(fragment) :], False),
+                    ]
+                    pieces = [piece for piece in pieces if piece[0]]
+            return pieces
 
         highlights = {}
         for document in documents:
             language = document["analysed_as"][0]
             highlights[document["id"][0]] = {
-                "title": snippet(f"title_{language}", document),
+                "title": snippet(f"title_{language}", document, whole=True),
                 "text": snippet(f"text_{language}", document),
             }
         return highlights
