@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "staffroom.resources",
     "staffroom.moderation",
     "staffroom.search",
+    "staffroom.notifications",
     "staffroom.api",
 ]
 
@@ -89,6 +90,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "staffroom.core.context_processors.site",
+                "staffroom.notifications.context_processors.notifications",
             ],
         },
     },

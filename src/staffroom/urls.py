@@ -9,6 +9,7 @@ urlpatterns = [
     path("", include("staffroom.accounts.urls")),
     path("resources/", include("staffroom.resources.urls")),
     path("search/", include("staffroom.search.urls")),
+    path("notifications/", include("staffroom.notifications.urls")),
     path("api/v1/", api.urls),
     path("moderation/", include("staffroom.moderation.urls")),
     path("admin/", admin.site.urls),

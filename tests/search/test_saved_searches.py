@@ -41,6 +41,20 @@ def test_a_member_saves_a_search_and_is_mailed_about_a_new_match(
     assert "Breuken vergelijken" in to_member[0].subject
     assert "/search/?q=breuken&level=nl-po" in to_member[0].body
 
+    # And in the app: a notice in the header, worded in the reader's terms and language.
+    client.get("/", HTTP_ACCEPT_LANGUAGE="nl")
+    inbox = client.get(reverse("notifications:inbox"))
+    notices = list(inbox.context["page"])
+    assert len(notices) == 1
+    assert inbox.context["unread_notifications"] == 1
+    assert (
+        str(notices[0])
+        == "New for your saved search “breuken · Basisonderwijs”: Breuken vergelijken"
+    )
+    followed = client.get(reverse("notifications:open", args=[notices[0].pk]))
+    assert followed.url == matching.resource.get_absolute_url()
+    assert client.get(reverse("notifications:inbox")).context["unread_notifications"] == 0
+
 
 def test_saved_searches_are_listed_and_deleted_by_their_owner_only(client):
     owner, other = MemberFactory(), MemberFactory()
@@ -50,7 +64,7 @@ def test_saved_searches_are_listed_and_deleted_by_their_owner_only(client):
     assert SavedSearch.objects.filter(pk=saved.pk).exists()
     client.post(reverse("search:saved"), {"id": "abc"})
     client.force_login(owner)
-    assert saved in client.get(reverse("search:saved")).context["searches"]
+    assert saved in [s for s, _labels in client.get(reverse("search:saved")).context["searches"]]
     client.post(reverse("search:saved"), {"id": saved.pk})
     assert not SavedSearch.objects.filter(pk=saved.pk).exists()
 

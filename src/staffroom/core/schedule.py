@@ -16,6 +16,7 @@ from .models import ScheduledJob
 SCHEDULE = {
     "moderation-recheck": ("staffroom.moderation.tasks.queue_due_rechecks", timedelta(days=1)),
     "search-refresh": ("staffroom.search.tasks.refresh_search_index", timedelta(days=7)),
+    "notifications-prune": ("staffroom.notifications.tasks.prune_notifications", timedelta(days=1)),
 }
 
 

@@ -56,6 +56,36 @@ def publisher_labels(keys) -> dict[str, str]:
     return labels
 
 
+def describe_filters(filters: dict, region: str) -> list[str]:
+    """The filters of a (saved) search as a reader names them, in their region's terms."""
+    from django.utils.translation import gettext as _
+
+    labels = []
+    for name, value in filters.items():
+        if name == "level" and (level := level_by_code(value)):
+            labels.append(level.in_region(region).label)
+        elif name == "subject" and (subject := subject_by_code(value)):
+            labels.append(subject.in_region(region).label)
+        elif name == "type" and (resource_type := resource_type_by_code(value)):
+            labels.append(resource_type.label)
+        elif name == "language" and value in ContentLanguage.values:
+            labels.append(ContentLanguage(value).label)
+        elif name == "licence" and value in Licence.values:
+            labels.append(Licence(value).label)
+        elif name == "kind" and value in Kind.values:
+            labels.append(Kind(value).label)
+        elif name == "publisher":
+            labels.append(publisher_labels([value]).get(value, value))
+        elif name == "rating" and value in RATINGS:
+            labels.append(_("%(stars)s stars and up") % {"stars": value})
+    return labels
+
+
+def describe_search(text: str, filters: dict, region: str) -> str:
+    """A search in a few words: “breuken · 3de leerjaar · CC BY”."""
+    return " · ".join([text] * bool(text) + describe_filters(filters, region)) or "*"
+
+
 VALIDATORS = {
     "level": lambda code: level_by_code(code) is not None,
     "subject": lambda code: subject_by_code(code) is not None,

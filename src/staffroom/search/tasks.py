@@ -17,14 +17,17 @@ def refresh_search_index() -> int:
 
 @task()
 def notify_saved_searches(resource_id: int) -> int:
-    """Mail the members whose saved searches a newly published resource matches."""
+    """Tell the members whose saved searches a newly published resource matches: by mail and
+    in the app."""
     from django.conf import settings
     from django.core.mail import send_mail
     from django.template.loader import render_to_string
     from django.utils import translation
 
+    from staffroom.notifications.services import notify
     from staffroom.resources.models import Resource
 
+    from .queries import describe_search
     from .services import saved_searches_matching
 
     # The index entry may not be written yet when several workers run: make sure it is.
@@ -45,4 +48,13 @@ def notify_saved_searches(resource_id: int) -> int:
             subject = render_to_string("search/email/new_match_subject.txt", context)
             body = render_to_string("search/email/new_match.txt", context)
         send_mail(" ".join(subject.split()), body, None, [member.email])
+        notify(
+            member=member,
+            kind="saved_search_match",
+            params={
+                "query": describe_search(saved.query, saved.filters, member.region),
+                "title": resource.title,
+            },
+            url=resource.get_absolute_url(),
+        )
     return len(matches)

@@ -16,6 +16,7 @@ from staffroom.resources.models import ContentLanguage, Kind
 
 from .queries import (
     RATINGS,
+    describe_filters,
     min_rating_from,
     publisher_labels,
     search_filters_from,
@@ -135,7 +136,11 @@ def saved(request):
         saved_search_delete(member=request.user, saved_search_id=_int(request.POST.get("id")))
         messages.success(request, _("Saved search deleted."))
         return redirect("search:saved")
-    return render(request, "search/saved.html", {"searches": request.user.saved_searches.all()})
+    searches = [
+        (saved, describe_filters(saved.filters, request.region))
+        for saved in request.user.saved_searches.all()
+    ]
+    return render(request, "search/saved.html", {"searches": searches})
 
 
 def _int(value) -> int:

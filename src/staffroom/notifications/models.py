@@ -1,0 +1,29 @@
+"""In-app notices: what happened that a member should know about, shown under "Notifications".
+
+A notice stores what kind it is and the values its sentence needs, not the sentence: it is
+worded when shown, in the reader's current language (messages.py).
+"""
+
+from django.conf import settings
+from django.db import models
+
+
+class Notification(models.Model):
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
+    )
+    kind = models.CharField(max_length=40)
+    params = models.JSONField(default=dict, blank=True)
+    # Where the notice leads (a path on this site).
+    url = models.CharField(max_length=500, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["member", "read_at"])]
+
+    def __str__(self) -> str:
+        from .messages import describe
+
+        return describe(self)
