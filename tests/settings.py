@@ -22,3 +22,5 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = True
+# Tests inspect each response's context; the search result cache has its own tests.
+SEARCH_CACHE_SECONDS = 0

@@ -134,6 +134,8 @@ SEARCH_BACKEND = os.environ.get(
     "SEARCH_BACKEND", "staffroom.search.backends.tantivy_backend.TantivyBackend"
 )
 SEARCH_INDEX_DIR = Path(os.environ.get("SEARCH_INDEX_DIR", VAR_DIR / "search"))
+# How long a rendered search result page is reused for the same search (0: never).
+SEARCH_CACHE_SECONDS = int(os.environ.get("SEARCH_CACHE_SECONDS", "120"))
 
 # --- Background work: django-tasks with the database backend; a worker runs them. ---
 TASKS = {

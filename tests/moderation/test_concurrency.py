@@ -3,11 +3,11 @@
 import threading
 
 import pytest
-from django.core.cache import cache
 from django.db import connection, connections
 from tests.factories import ModerationItemFactory, ModeratorFactory
 
 from staffroom.curriculum.models import Level, ResourceType, Subject
+from staffroom.curriculum.queries import forget_vocabularies
 from staffroom.curriculum.vocabularies import load_vocabularies
 from staffroom.moderation import services
 from staffroom.moderation.models import Decision, ModerationItem
@@ -31,7 +31,7 @@ def _vocabularies(_needs_postgres):
     """Transactional tests run after others that flush the database, migration data included."""
     if not ResourceType.objects.exists():
         load_vocabularies(Level, Subject, ResourceType)
-        cache.clear()
+        forget_vocabularies()
 
 
 def _race(calls):

@@ -3,7 +3,6 @@
 import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
-from tests.factories import MemberFactory
 
 from staffroom.notifications.models import Notification
 from staffroom.notifications.services import (
@@ -11,6 +10,7 @@ from staffroom.notifications.services import (
     notifications_prune,
     notify,
 )
+from tests.factories import MemberFactory
 
 pytestmark = pytest.mark.django_db
 

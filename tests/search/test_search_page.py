@@ -9,6 +9,10 @@ from staffroom.search.services import search_reindex
 pytestmark = pytest.mark.django_db
 
 
+def _facets(response) -> dict:
+    return {name: options for name, _label, options in response.context["facet_groups"]}
+
+
 @pytest.fixture
 def indexed():
     ResourceFactory(title="Breuken vergelijken", levels=["fl-lo-3"], licence="cc-by")
@@ -27,11 +31,11 @@ def test_results_and_facet_counts_over_all_matches(client, indexed):
     assert response.status_code == 200
     titles = {resource.title for resource in response.context["page"]}
     assert titles == {"Breuken vergelijken", "Breuken optellen"}
-    groups = dict(response.context["facet_groups"])
-    assert ("cc-by-sa", "CC BY-SA", 1) in groups["licence"]
-    assert ("cc-by", "CC BY", 1) in groups["licence"]
+    groups = _facets(response)
+    assert ("cc-by-sa", "CC BY-SA", 1, False) in groups["licence"]
+    assert ("cc-by", "CC BY", 1, False) in groups["licence"]
     # A level counts what its filter would find: both are in "lager onderwijs".
-    assert dict((code, count) for code, _label, count in groups["level"])["fl-lo"] == 2
+    assert dict((code, count) for code, _label, count, _selected in groups["level"])["fl-lo"] == 2
 
 
 def test_a_filter_narrows_and_the_fragment_serves_results_only(client, indexed):
@@ -123,9 +127,7 @@ def test_minimum_rating_filter_with_counts_per_step(client):
     ResourceFactory(title="Breuken zonder beoordeling")
     search_reindex()
     response = client.get(reverse("search:search"), {"q": "breuken"})
-    ratings = {
-        code: count for code, _label, count in dict(response.context["facet_groups"])["rating"]
-    }
+    ratings = {code: count for code, _label, count, _selected in _facets(response)["rating"]}
     assert ratings == {"4": 1, "3": 2, "2": 2, "1": 2}
     response = client.get(reverse("search:search"), {"q": "breuken", "rating": "3"})
     assert {r.title for r in response.context["page"]} == {"Breuken goed", "Breuken redelijk"}
@@ -144,9 +146,9 @@ def test_publisher_filter_named_and_counted(client):
     ResourceFactory(title="Breuken van An, deel 2", contributor=teacher)
     search_reindex()
     response = client.get(reverse("search:search"), {"q": "breuken"})
-    publishers = dict(response.context["facet_groups"])["publisher"]
-    assert (f"member:{teacher.pk}", "An Peeters", 2) in publishers
-    assert (f"organisation:{partner.pk}", "Vlaams Rekencentrum", 1) in publishers
+    publishers = _facets(response)["publisher"]
+    assert (f"member:{teacher.pk}", "An Peeters", 2, False) in publishers
+    assert (f"organisation:{partner.pk}", "Vlaams Rekencentrum", 1, False) in publishers
     response = client.get(
         reverse("search:search"), {"q": "breuken", "publisher": f"organisation:{partner.pk}"}
     )
@@ -176,3 +178,32 @@ def test_moderators_picks_carry_a_badge_in_results(client):
     search_reindex()
     response = client.get(reverse("search:search"), {"q": "breuken"})
     assert "Moderators' pick" in response.content.decode()
+
+
+def test_rendered_results_are_reused_until_the_index_changes(client, settings, indexed):
+    settings.SEARCH_CACHE_SECONDS = 60
+    first = client.get(reverse("search:search"), {"q": "breuken"})
+    assert "page" in first.context  # searched and rendered
+    again = client.get(reverse("search:search"), {"q": "breuken"})
+    assert "page" not in again.context  # served from the cache
+    def results(response):
+        return response.content.decode().partition('<div class="browse">')[2]
+
+    assert results(again) == results(first) != ""
+    # The other region's reader gets their own terms, not the cached page.
+    client.post(reverse("set_region"), {"region": "nl", "next": "/"})
+    assert "page" in client.get(reverse("search:search"), {"q": "breuken"}).context
+    # A publication changes the index version: the next search sees it at once.
+    ResourceFactory(title="Breuken delen")
+    search_reindex()
+    fresh = client.get(reverse("search:search"), {"q": "breuken"})
+    assert "<mark>Breuken</mark> delen" in fresh.content.decode()
+
+
+def test_searches_without_results_are_recorded_even_when_cached(client, settings, indexed):
+    from staffroom.search.models import ZeroResultSearch
+
+    settings.SEARCH_CACHE_SECONDS = 60
+    client.get(reverse("search:search"), {"q": "zzzyx"})
+    client.get(reverse("search:search"), {"q": "zzzyx"})
+    assert ZeroResultSearch.objects.filter(query="zzzyx").count() == 2

@@ -1,4 +1,5 @@
 from django.urls import path
+from django.views.generic import TemplateView
 
 from . import views
 
@@ -6,4 +7,9 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("region/", views.set_region, name="set_region"),
     path("language/", views.set_language, name="set_language"),
+    path(
+        "help/search/",
+        TemplateView.as_view(template_name="core/help_search.html"),
+        name="help_search",
+    ),
 ]

@@ -1,24 +1,36 @@
 """Reads over the curriculum vocabularies, in the viewer's regional terminology."""
 
+import time
 from collections.abc import Iterable
-
-from django.core.cache import cache
 
 from .models import Level, ResourceType, Subject
 
 VOCABULARY_CACHE_SECONDS = 300
+# model -> (read at, terms). Vocabularies change only when a deployment loads new ones; each
+# process rereads them every few minutes. Kept in the process, not in the shared cache: every
+# page needs them, and unpickling ~200 terms per request costs more than the page itself.
+_loaded: dict = {}
 
 
 def _terms(model) -> list:
-    key = f"curriculum:{model.__name__}"
-    terms = cache.get(key)
-    if terms is None:
+    read_at, terms = _loaded.get(model, (0.0, None))
+    if terms is None or time.monotonic() - read_at > VOCABULARY_CACHE_SECONDS:
         queryset = model.objects.order_by("position")
         if model is not ResourceType:
             queryset = queryset.select_related("equivalent")
         terms = list(queryset)
-        cache.set(key, terms, VOCABULARY_CACHE_SECONDS)
+        _loaded[model] = (time.monotonic(), terms)
     return terms
+
+
+def terms_by_id(model) -> dict:
+    """Every level (or subject, or type) by id, as kept in memory."""
+    return {term.pk: term for term in _terms(model)}
+
+
+def forget_vocabularies() -> None:
+    """Read the vocabularies again on next use (after loading new ones, and in tests)."""
+    _loaded.clear()
 
 
 def levels_for_region(region: str) -> list[Level]:

@@ -10,6 +10,7 @@ from staffroom.curriculum.queries import (
     matching_term_ids,
     resource_type_by_code,
     subject_by_code,
+    terms_by_id,
 )
 
 from .licences import Licence
@@ -18,16 +19,36 @@ from .models import ContentLanguage, Kind, Resource, ResourceFile
 
 def with_listing_data(queryset: QuerySet) -> QuerySet:
     """What a resource card shows, fetched in a fixed number of queries."""
-    return queryset.select_related("resource_type", "contributor", "organisation").prefetch_related(
-        Prefetch("levels", queryset=Level.objects.select_related("equivalent")),
-        Prefetch("subjects", queryset=Subject.objects.select_related("equivalent")),
-        # Cards show the first public file's preview; the extracted text can be large.
-        Prefetch(
-            "files",
-            queryset=ResourceFile.objects.filter(pending=False).defer("extracted_text"),
-            to_attr="listed_files",
-        ),
+    return (
+        queryset.select_related("resource_type", "contributor", "organisation")
+        .prefetch_related(
+            # Cards show the first public file's preview; the extracted text can be large.
+            Prefetch(
+                "files",
+                queryset=ResourceFile.objects.filter(pending=False).defer("extracted_text"),
+                to_attr="listed_files",
+            ),
+        )
+        .with_terms()
     )
+
+
+def attach_terms(resources: list[Resource]) -> None:
+    """Set ``listed_levels`` and ``listed_subjects`` on each resource (see ``with_terms``)."""
+    ids = [resource.pk for resource in resources]
+    for name, model in (("levels", Level), ("subjects", Subject)):
+        link = getattr(Resource, name).through
+        column = f"{model.__name__.lower()}_id"
+        terms = terms_by_id(model)
+        found: dict[int, list] = {}
+        for resource_id, term_id in (
+            link.objects.filter(resource_id__in=ids)
+            .order_by("pk")
+            .values_list("resource_id", column)
+        ):
+            found.setdefault(resource_id, []).append(terms[term_id])
+        for resource in resources:
+            setattr(resource, f"listed_{name}", found.get(resource.pk, []))
 
 
 def published_resources() -> QuerySet:

@@ -2,6 +2,7 @@
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from django.core.paginator import Page, Paginator
 
@@ -143,7 +144,8 @@ def _page_number(raw) -> int:
         return 1
 
 
-def _correction(word: str, languages: list[str]) -> str:
+@lru_cache(maxsize=4096)
+def _correction(word: str, languages: tuple[str, ...]) -> str:
     """The word as the first dictionary that knows better spells it (or the word itself)."""
     for language in languages:
         checker = spellchecker(language)
@@ -158,7 +160,7 @@ def _correction(word: str, languages: list[str]) -> str:
 def _suggestion(text: str, languages: list[str]) -> str:
     """The query with misspelt words corrected, its phrases, exclusions and OR kept."""
     words = {word.lower() for word in syntax.parse(text).words}
-    corrections = {word: _correction(word, languages) for word in words}
+    corrections = {word: _correction(word, tuple(languages)) for word in words}
     corrections = {word: better for word, better in corrections.items() if better != word}
     if not corrections:
         return ""

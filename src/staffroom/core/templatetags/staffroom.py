@@ -1,5 +1,5 @@
 from django import template
-from django.utils.html import conditional_escape, format_html
+from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 
 from staffroom.core.markdown import render_markdown
@@ -66,3 +66,17 @@ def marked(pieces) -> str:
 @register.filter
 def has_match(pieces) -> bool:
     return any(matched for _text, matched in pieces or ())
+
+
+@register.filter
+def facet_options(options) -> str:
+    """<option>s of a search filter: (value, label, count, selected) each. Built here rather
+    than in a template loop: a search page has a few hundred of them."""
+    return format_html_join(
+        "",
+        '<option value="{}"{}>{} ({})</option>',
+        (
+            (value, mark_safe(" selected") if selected else "", label, count)
+            for value, label, count, selected in options
+        ),
+    )

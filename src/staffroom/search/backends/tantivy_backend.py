@@ -5,6 +5,7 @@ Tantivy allows one writer per index: only the task worker writes (through the se
 web processes open the same folder read-only and reload before searching.
 """
 
+import re
 import time
 from concurrent.futures import ThreadPoolExecutor
 from itertools import pairwise
@@ -32,6 +33,7 @@ STEMMERS = {"nl": "dutch", "en": "english", "fr": "french", "de": "german"}
 LANGUAGES = (*STEMMERS, "other")
 WRITER_HEAP_BYTES = 64 * 1024 * 1024
 FACET_SIZE = 500
+OPSTAMP = re.compile(r'"opstamp":\s*(\d+)')
 SORT_FIELDS = {"newest": "published", "popular": "downloads", "rated": "rating_rank"}
 SNIPPET_CHARS = 220
 # Counting facets runs beside the top-hits search (both release the GIL): a request's latency
@@ -152,6 +154,15 @@ class TantivyBackend:
     def _searcher(self):
         self.index.reload()
         return self.index.searcher()
+
+    def version(self) -> str:
+        # Every commit (additions and deletions) raises the opstamp that meta.json records.
+        try:
+            meta = (self.directory / "meta.json").read_text()
+        except FileNotFoundError:
+            return "empty"
+        found = OPSTAMP.search(meta)
+        return found[1] if found else meta
 
     def indexed_ids(self) -> set[int]:
         searcher = self._searcher()

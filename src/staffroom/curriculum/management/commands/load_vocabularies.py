@@ -1,7 +1,7 @@
-from django.core.cache import cache
 from django.core.management.base import BaseCommand
 
 from staffroom.curriculum.models import Level, ResourceType, Subject
+from staffroom.curriculum.queries import forget_vocabularies
 from staffroom.curriculum.vocabularies import load_vocabularies
 
 
@@ -10,7 +10,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         counts = load_vocabularies(Level, Subject, ResourceType)
-        cache.clear()
+        # This process reads them again at once; running web processes within a few minutes.
+        forget_vocabularies()
         self.stdout.write(
             f"{counts['levels']} levels, {counts['subjects']} subjects, {counts['types']} types."
         )

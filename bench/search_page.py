@@ -1,0 +1,193 @@
+"""Search page throughput (issue 3): requests per second of the search page next to a plain
+template page (the search help), both served by gunicorn as in production.
+
+Prepares a fresh database with the demo content in a temporary folder, builds the search
+index, starts gunicorn (production settings, DEBUG off, 2 sync workers: one per core) and
+loads it with wrk: first the plain page, then the search page with queries rotating over
+words, phrases, filters, sorts and page numbers. Writes the figures to docs/benchmarks.md.
+
+    .venv/bin/python bench/search_page.py [--seconds 15] [--connections 8] [--no-write]
+
+Needs wrk (Debian package "wrk").
+"""
+
+import argparse
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from datetime import date
+from pathlib import Path
+from urllib.parse import urlencode
+
+ROOT = Path(__file__).resolve().parents[1]
+PYTHON = sys.executable
+PORT = 8093
+COMMAND = ".venv/bin/python bench/search_page.py"
+
+# What teachers type: words, a phrase, an exclusion, OR, filters, sorts, a later page.
+SEARCHES = [
+    {"q": "breuken"},
+    {"q": "fractions"},
+    {"q": "fotosynthese"},
+    {"q": "klok"},
+    {"q": "werkwoorden vervoegen"},
+    {"q": '"de klok"'},
+    {"q": "breuken -pizza"},
+    {"q": "klok OR tijd"},
+    {"q": "groep 5"},
+    {"q": "lezen", "level": "fl-lo"},
+    {"q": "water", "subject": "fl-wo"},
+    {"q": "", "level": "nl-po", "sort": "newest"},
+    {"q": "climate", "language": "en"},
+    {"q": "oefening", "licence": "cc-by"},
+    {"q": "breuken", "sort": "popular"},
+    {"q": "breukken"},
+    {"q": "leerlingen", "page": "2"},
+    {"q": "", "rating": "3"},
+    {"q": "europa", "kind": "link"},
+    {"q": "rekenen", "sort": "rated"},
+]
+
+
+def run(args, env, **kwargs):
+    return subprocess.run(args, env=env, check=True, cwd=ROOT, **kwargs)
+
+
+def wait_until_up(url: str, seconds: int = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise SystemExit(f"the server did not answer at {url}")
+
+
+def wrk(url_script: Path | None, url: str, seconds: int, connections: int) -> float:
+    command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency"]
+    if url_script:
+        command += ["-s", str(url_script)]
+    output = subprocess.run([*command, url], check=True, capture_output=True, text=True).stdout
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    if errors:
+        raise SystemExit(f"{errors[1]} failed responses:\n{output}")
+    return float(re.search(r"Requests/sec:\s+([\d.]+)", output)[1])
+
+
+def lua_rotation(paths: list[str], folder: Path) -> Path:
+    """A wrk script that sends each connection through the searches in turn."""
+    quoted = ", ".join(f'"{path}"' for path in paths)
+    script = folder / "searches.lua"
+    script.write_text(
+        f"local paths = {{{quoted}}}\n"
+        "local i = 0\n"
+        "request = function()\n"
+        "  i = i % #paths + 1\n"
+        "  return wrk.format('GET', paths[i])\n"
+        "end\n"
+    )
+    return script
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--seconds", type=int, default=15)
+    parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--no-write", action="store_true")
+    args = parser.parse_args()
+    if not shutil.which("wrk"):
+        raise SystemExit("wrk is needed: apt-get install wrk")
+
+    folder = Path(tempfile.mkdtemp(prefix="staffroom-bench-page-"))
+    # Production settings in a folder of their own (plain HTTP on the loopback).
+    env = {
+        name: value
+        for name, value in os.environ.items()
+        if name not in ("STAFFROOM_DEBUG", "DATABASE_URL", "SEARCH_INDEX_DIR", "MEDIA_ROOT")
+    } | {
+        "STAFFROOM_VAR": str(folder),
+        "SECRET_KEY": "bench-only-not-secret",
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "STAFFROOM_HTTPS": "0",
+    }
+    staffroom = [PYTHON, "-m", "staffroom"]
+    started = time.perf_counter()
+    run([*staffroom, "migrate", "--verbosity", "0"], env)
+    run([*staffroom, "demo"], env, stdout=subprocess.DEVNULL)
+    run([*staffroom, "search", "reindex"], env, stdout=subprocess.DEVNULL)
+    run([*staffroom, "collectstatic", "--noinput", "--verbosity", "0"], env)
+    print(f"demo database and index ready in {time.perf_counter() - started:.0f} s")
+
+    server = subprocess.Popen(
+        [
+            PYTHON,
+            "-m",
+            "gunicorn",
+            "staffroom.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{PORT}",
+            "--workers",
+            "2",
+        ],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{PORT}"
+    try:
+        wait_until_up(f"{base}/help/search/")
+        paths = [f"/search/?{urlencode(params)}" for params in SEARCHES]
+        for path in paths:  # every search answers, and the caches are warm
+            wait_until_up(base + path)
+        script = lua_rotation(paths, folder)
+        wrk(None, f"{base}/help/search/", 3, args.connections)
+        plain = wrk(None, f"{base}/help/search/", args.seconds, args.connections)
+        searches = wrk(script, base, args.seconds, args.connections)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        shutil.rmtree(folder, ignore_errors=True)
+
+    share = searches / plain
+    print(f"plain page {plain:.0f} req/s, search page {searches:.0f} req/s ({share:.0%})")
+    if args.no_write:
+        return
+    machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    lines = [
+        "## Search page throughput",
+        "",
+        f"`{COMMAND} --seconds {args.seconds} --connections {args.connections}` on "
+        f"{date.today().isoformat()}, {machine}: gunicorn with 2 sync workers, production "
+        "settings (DEBUG off), SQLite, the demo content, Tantivy backend; wrk with 2 "
+        f"threads and {args.connections} connections on the same machine.",
+        "",
+        "| page | requests/s |",
+        "|---|---|",
+        f"| plain template page (`/help/search/`) | {plain:.0f} |",
+        f"| search page, {len(SEARCHES)} searches in turn (words, phrase, exclusion, OR, "
+        f"filters, sorts, page 2, a typo) | {searches:.0f} |",
+        "",
+        f"The search page serves {share:.0%} of the plain page's throughput (goal: at least 60%).",
+    ]
+    target = ROOT / "docs/benchmarks.md"
+    existing = target.read_text() if target.exists() else "# Benchmarks\n"
+    marker = lines[0]
+    if marker in existing:
+        before, _, rest = existing.partition(marker)
+        after = rest.split("\n## ", 1)
+        existing = before + ("## " + after[1] if len(after) > 1 else "")
+    target.write_text(existing.rstrip("\n") + "\n\n" + "\n".join(lines) + "\n")
+    print(f"written to {target}")
+
+
+if __name__ == "__main__":
+    main()
