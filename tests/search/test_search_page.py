@@ -186,6 +186,7 @@ def test_rendered_results_are_reused_until_the_index_changes(client, settings, i
     assert "page" in first.context  # searched and rendered
     again = client.get(reverse("search:search"), {"q": "breuken"})
     assert "page" not in again.context  # served from the cache
+
     def results(response):
         return response.content.decode().partition('<div class="browse">')[2]
 
@@ -207,3 +208,14 @@ def test_searches_without_results_are_recorded_even_when_cached(client, settings
     client.get(reverse("search:search"), {"q": "zzzyx"})
     client.get(reverse("search:search"), {"q": "zzzyx"})
     assert ZeroResultSearch.objects.filter(query="zzzyx").count() == 2
+
+
+def test_a_filter_in_use_still_offers_its_other_values_with_their_counts(client, indexed):
+    response = client.get(reverse("search:search"), {"q": "breuken", "licence": "cc-by"})
+    assert [r.title for r in response.context["page"]] == ["Breuken vergelijken"]
+    licences = {code: (count, chosen) for code, _l, count, chosen in _facets(response)["licence"]}
+    # Switching to CC BY-SA would give one result: it stays on offer.
+    assert licences == {"cc-by": (1, True), "cc-by-sa": (1, False)}
+    # Other filters are counted within the chosen licence.
+    levels = {code: count for code, _l, count, _chosen in _facets(response)["level"]}
+    assert levels["fl-lo-3"] == 1 and "fl-lo-4" not in levels

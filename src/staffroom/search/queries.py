@@ -180,8 +180,9 @@ def search_resources(
     min_rating: int = 0,
 ) -> SearchPage:
     """One page of published resources matching ``text`` and ``filters``, with facet counts
-    over all matches. A page past the end gives the last page. When the exact words find
-    nothing, words within one and then two typos are searched, and a correction is offered."""
+    over all matches (for a filter in use: what each of its values would give instead). A page
+    past the end gives the last page. When the exact words find nothing, words within one and
+    then two typos are searched, and a correction is offered."""
     text = (text or "")[:MAX_QUERY_LENGTH]
     sort = sort if sort in SORTS else "relevance"
     backend = get_backend()
@@ -201,6 +202,23 @@ def search_resources(
                 highlight=True,
             )
         )
+
+    def alternatives(fuzzy: int) -> dict[str, dict[str, int]]:
+        """For each filter in use, the counts its other values would give instead: the
+        search without that one filter. (Counted with it, the other options would all be 0
+        and a teacher could not switch from one licence or level to another.)"""
+        counts = {}
+        for name in [*filters, *(["rating"] if min_rating else [])]:
+            without = SearchRequest(
+                text=text,
+                filters={key: value for key, value in filters.items() if key != name},
+                min_rating=0 if name == "rating" else min_rating,
+                limit=1,
+                fuzzy=fuzzy,
+                region=region,
+            )
+            counts[name] = backend.search(without).facets.get(name, {})
+        return counts
 
     fuzzy = 0
     result = run(number, fuzzy)
@@ -223,7 +241,7 @@ def search_resources(
         suggestion = _suggestion(text, list(languages))
     return SearchPage(
         page=page,
-        facets=result.facets,
+        facets=result.facets | alternatives(fuzzy),
         similar_words=bool(fuzzy),
         suggestion=suggestion,
         highlights=result.highlights,
