@@ -49,7 +49,7 @@ def test_a_member_saves_a_search_and_is_mailed_about_a_new_match(
     assert inbox.context["unread_notifications"] == 1
     assert (
         str(notices[0])
-        == "New for your saved search “breuken · Basisonderwijs”: Breuken vergelijken"
+        == "Nieuw voor je bewaarde zoekopdracht “breuken · Basisonderwijs”: Breuken vergelijken"
     )
     followed = client.get(reverse("notifications:open", args=[notices[0].pk]))
     assert followed.url == matching.resource.get_absolute_url()
