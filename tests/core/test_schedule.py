@@ -45,13 +45,13 @@ def only_the_recheck(monkeypatch):
     )
 
 
-def test_the_recheck_is_scheduled_daily_and_the_search_refresh_weekly():
+def test_the_recheck_and_the_search_refresh_are_scheduled_daily():
     task_path, interval = SCHEDULE["moderation-recheck"]
     assert task_path == "staffroom.moderation.tasks.queue_due_rechecks"
     assert interval == timedelta(days=1)
     task_path, interval = SCHEDULE["search-refresh"]
     assert task_path == "staffroom.search.tasks.refresh_search_index"
-    assert interval == timedelta(days=7)
+    assert interval == timedelta(days=1)
 
 
 @override_settings(RECHECK_AFTER_DAYS=30)

@@ -15,7 +15,7 @@ from .models import ScheduledJob
 # name: (task path, interval)
 SCHEDULE = {
     "moderation-recheck": ("staffroom.moderation.tasks.queue_due_rechecks", timedelta(days=1)),
-    "search-refresh": ("staffroom.search.tasks.refresh_search_index", timedelta(days=7)),
+    "search-refresh": ("staffroom.search.tasks.refresh_search_index", timedelta(days=1)),
     "notifications-prune": ("staffroom.notifications.tasks.prune_notifications", timedelta(days=1)),
 }
 

@@ -13,7 +13,7 @@ never below 1 (Tantivy's field weighting cannot lower a score). Only ratios betw
 multipliers matter, so BASE leaves room for poorly rated resources to sink. The multiplier
 only reorders resources whose text matches about equally well: a resource with twice the text
 score needs far more than popularity to be overtaken. It is computed when a resource is
-indexed; the clock refreshes every document weekly so that downloads and age stay current
+indexed; the clock refreshes every document daily so that downloads and age stay current
 (``search_refresh``).
 
 "Best rated" sorts by ``rating_rank``: the average of a resource's stars pulled towards

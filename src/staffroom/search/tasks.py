@@ -10,7 +10,7 @@ def update_search_index(resource_id: int) -> None:
 
 @task()
 def refresh_search_index() -> int:
-    """Write every document again (weekly, by the clock): download counts and the age that
+    """Write every document again (daily, by the clock): download counts and the age that
     ranking weighs (search/ranking.py) change without an edit."""
     return search_reindex()
 
