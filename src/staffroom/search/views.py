@@ -96,7 +96,10 @@ def _facet_groups(facets, filters, min_rating, region):
     return groups
 
 
-def _results(request, text, filters, min_rating, sort, fragment: bool):
+FRAGMENTS = ("results", "body")
+
+
+def _results(request, text, filters, min_rating, sort, fragment: str):
     """The filters and results part of the page (or the results alone, for the live update),
     rendered, with how many resources matched and the context it was rendered from."""
     languages = [request.LANGUAGE_CODE[:2], "nl", "en", "fr", "de"]
@@ -119,7 +122,7 @@ def _results(request, text, filters, min_rating, sort, fragment: bool):
         "sorts": SORT_LABELS,
         "facet_groups": _facet_groups(found.facets, filters, min_rating, request.region),
     }
-    template = "search/_results.html" if fragment else "search/_body.html"
+    template = "search/_results.html" if fragment == "results" else "search/_body.html"
     return render_to_string(template, context, request), found.page.paginator.count, context
 
 
@@ -146,7 +149,8 @@ def search(request):
     min_rating = min_rating_from(request.GET)
     sort = request.GET.get("sort", "relevance")
     sort = sort if sort in SORT_LABELS else "relevance"
-    fragment = request.GET.get("fragment") == "results"
+    # The live filters ask for the filters and results ("body") or the results alone.
+    fragment = request.GET.get("fragment") if request.GET.get("fragment") in FRAGMENTS else ""
     # Teachers repeat each other's searches: the rendered results are kept for a short while
     # (the index version is part of the key, so a publication shows at once).
     seconds = settings.SEARCH_CACHE_SECONDS

@@ -17,20 +17,35 @@ document.querySelectorAll("[data-copy]").forEach((button) => {
   });
 });
 
-// Live filtering: fetch only the results fragment and keep the address in sync.
-document.querySelectorAll("form[data-live-results]").forEach((form) => {
+// Live filtering: fetch only the part of the page that changes and keep the address in sync.
+// The search page replaces its filters too (their counts change with every choice), so the
+// listener sits on the document and focus returns to the select that was used.
+document.addEventListener("change", async (event) => {
+  const form = event.target.closest("form[data-live-results]");
+  if (!form || event.target.tagName !== "SELECT") return;
   const target = document.querySelector(form.dataset.liveResults);
   if (!target) return;
-  const refresh = async () => {
-    const params = new URLSearchParams(new FormData(form));
-    for (const [key, value] of [...params]) if (!value) params.delete(key);
-    const query = params.toString();
-    history.replaceState(null, "", query ? `?${query}` : location.pathname);
-    params.set("fragment", "results");
-    const response = await fetch(`${form.action}?${params}`, { headers: { "X-Requested-With": "fetch" } });
-    if (response.ok) target.innerHTML = await response.text();
-  };
-  form.querySelectorAll("select").forEach((select) => select.addEventListener("change", refresh));
+  const params = new URLSearchParams(new FormData(form));
+  for (const [key, value] of [...params]) if (!value) params.delete(key);
+  const query = params.toString();
+  history.replaceState(null, "", query ? `?${query}` : location.pathname);
+  params.set("fragment", form.dataset.liveFragment || "results");
+  const response = await fetch(`${form.action}?${params}`, { headers: { "X-Requested-With": "fetch" } });
+  if (!response.ok) return;
+  const focused = event.target.id;
+  target.innerHTML = await response.text();
+  if (focused) document.getElementById(focused)?.focus();
+  // Forms that carry the current filters along (the search box, "Save this search").
+  params.delete("fragment");
+  params.delete("page");
+  document.querySelectorAll("form[data-carry-filters]").forEach((other) => {
+    other.querySelectorAll("input[type=hidden][data-carried]").forEach((input) => input.remove());
+    for (const [name, value] of params) {
+      if (name === "q") continue;
+      other.append(Object.assign(document.createElement("input"), { type: "hidden", name, value }));
+      other.lastElementChild.dataset.carried = "";
+    }
+  });
 });
 
 // Contribute form: show the file field for files and the address field for links and embeds.
