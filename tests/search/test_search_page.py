@@ -54,6 +54,8 @@ def test_a_filter_narrows_and_the_fragment_serves_results_only(client, indexed):
         {"q": '"breuken vergelijken'},
         {"q": "de het een"},
         {"q": "AND OR -"},
+        {"q": '" - OR'},
+        {"q": "((("},
         {"q": "breuken", "level": "nope", "licence": "cc-zzz", "kind": "<script>"},
         {"q": "breuken", "page": "10000"},
         {"q": "breuken", "page": "abc"},
@@ -119,6 +121,13 @@ def test_suggestions_offer_regional_terms_and_titles(client, indexed):
     response = client.get(reverse("search:suggest"), {"q": "breuken"})
     assert set(response.json()["suggestions"]) >= {"Breuken vergelijken", "Breuken optellen"}
     assert client.get(reverse("search:suggest"), {"q": "b"}).json() == {"suggestions": []}
+
+
+def test_suggestions_offer_keywords_colleagues_gave(client):
+    ResourceFactory(title="Rekenen met geld", keywords=["Kommagetallen", "euro"])
+    ResourceFactory(title="Prijzen vergelijken", keywords=["kommagetallen"])
+    suggestions = client.get(reverse("search:suggest"), {"q": "komma"}).json()["suggestions"]
+    assert suggestions == ["kommagetallen"]
 
 
 def test_minimum_rating_filter_with_counts_per_step(client):

@@ -1,6 +1,7 @@
 """Searching resources: the backend finds ids and facet counts, the database supplies rows."""
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -250,16 +251,28 @@ def search_resources(
 
 def search_suggestions(text: str, region: str, limit: int = 8) -> list[str]:
     """What to offer while a teacher types: subjects and levels (in their region's terms),
-    then titles of published resources, that contain what was typed."""
+    keywords colleagues gave, then titles of published resources, that contain what was
+    typed."""
     text = " ".join((text or "").split())[:100]
     if len(text) < 2:
         return []
     needle = text.casefold()
     terms = [*subjects_for_region(region), *levels_for_region(region)]
     found = [term.label for term in terms if needle in term.label.casefold()][: limit // 2]
+    published = Resource.objects.published()
+    keywords = Counter(
+        keyword.casefold()
+        for listed in published.filter(keywords__icontains=text).values_list("keywords", flat=True)[
+            :200
+        ]
+        for keyword in listed
+        if isinstance(keyword, str) and needle in keyword.casefold()
+    )
+    for keyword, _count in keywords.most_common(2):
+        if keyword not in {item.casefold() for item in found}:
+            found.append(keyword)
     titles = (
-        Resource.objects.published()
-        .filter(title__icontains=text)
+        published.filter(title__icontains=text)
         .order_by("-download_count")
         .values_list("title", flat=True)[: limit * 2]
     )
