@@ -4,6 +4,9 @@ from django.utils.translation import gettext, gettext_lazy
 
 MESSAGES = {
     "saved_search_match": gettext_lazy("New for your saved search “%(query)s”: %(title)s"),
+    "resource_rated": gettext_lazy("%(member)s rated “%(title)s”: %(stars)s stars"),
+    "resource_replied": gettext_lazy("%(member)s replied to “%(title)s”"),
+    "reply_answered": gettext_lazy("%(member)s answered your reply on “%(title)s”"),
 }
 
 

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from staffroom.curriculum.forms import levels_field, subjects_field
 from staffroom.curriculum.models import Level, ResourceType, Subject
+from staffroom.curriculum.queries import indentation, levels_for_region
 
 from .files import UploadRefused, check_upload
 from .licences import TEACHER_LICENCES, Licence
@@ -278,3 +279,33 @@ class ModerationForm(ResourceForm):
         data = self.metadata()
         data.pop("message", None)
         return data
+
+
+class RatingForm(forms.Form):
+    """Stars, and optionally the level the member used the resource with (in their terms)."""
+
+    stars = forms.TypedChoiceField(
+        label=_("Your rating"),
+        choices=[(n, str(n)) for n in range(5, 0, -1)],
+        coerce=int,
+        widget=forms.RadioSelect,
+    )
+    used_with = forms.ModelChoiceField(
+        label=_("I used this with"), queryset=Level.objects.all(), required=False
+    )
+
+    def __init__(self, *args, region: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["used_with"].choices = [("", "—")] + [
+            (level.pk, f"{indentation(level)}{level.label}") for level in levels_for_region(region)
+        ]
+
+
+class ReplyForm(forms.Form):
+    body = forms.CharField(
+        label=_("Your reply"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=10_000,
+        help_text=_("Markdown: **bold**, *italic*, lists and links."),
+    )
+    parent = forms.IntegerField(required=False, widget=forms.HiddenInput)

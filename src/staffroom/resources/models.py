@@ -210,3 +210,58 @@ class ResourceFile(models.Model):
 
     def __str__(self) -> str:
         return self.original_name
+
+
+class Rating(models.Model):
+    """A member's 1-5 stars for a resource, optionally with the level they used it with. One
+    per member and resource; rating again changes it."""
+
+    resource = models.ForeignKey(Resource, on_delete=models.CASCADE, related_name="ratings")
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="ratings"
+    )
+    stars = models.PositiveSmallIntegerField(_("stars"))
+    used_with = models.ForeignKey(
+        Level,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("I used this with"),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["resource", "member"], name="one_rating_per_member"),
+            models.CheckConstraint(
+                condition=models.Q(stars__gte=1, stars__lte=5), name="stars_one_to_five"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.stars}★ {self.resource_id} by {self.member_id}"
+
+
+class Reply(models.Model):
+    """A reply on a resource, in Markdown. Replies are threaded one level: an answer to a reply
+    hangs under that reply."""
+
+    resource = models.ForeignKey(Resource, on_delete=models.CASCADE, related_name="replies")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="replies"
+    )
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="answers"
+    )
+    body = models.TextField(_("reply"))
+    created_at = models.DateTimeField(auto_now_add=True)
+    edited_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name_plural = "replies"
+
+    def __str__(self) -> str:
+        return f"reply {self.pk} on {self.resource_id}"

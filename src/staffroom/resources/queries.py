@@ -196,3 +196,37 @@ def resources_of_contributor(member) -> QuerySet:
         .select_related("resource_type", "organisation")
         .order_by("-updated_at")
     )
+
+
+@dataclass
+class Feedback:
+    """What a resource page shows of colleagues' ratings and replies."""
+
+    # (level as the viewer names it, how many used it there), most used first
+    used_with: list
+    own_rating: object  # the viewer's Rating, or None
+    replies: list  # top-level replies, each with ``thread``: its answers in order
+
+
+def feedback_for(resource: Resource, member, region: str) -> Feedback:
+    from .models import Rating, Reply
+
+    used: dict = {}
+    for level_id in resource.ratings.exclude(used_with=None).values_list("used_with", flat=True):
+        level = terms_by_id(Level)[level_id].in_region(region)
+        used[level] = used.get(level, 0) + 1
+    own = (
+        Rating.objects.filter(resource=resource, member=member).first()
+        if member.is_authenticated
+        else None
+    )
+    replies = list(Reply.objects.filter(resource=resource).select_related("author"))
+    threads: dict = {}
+    for reply in replies:
+        threads.setdefault(reply.parent_id, []).append(reply)
+    top = threads.get(None, [])
+    for reply in top:
+        reply.thread = threads.get(reply.pk, [])
+    return Feedback(
+        used_with=sorted(used.items(), key=lambda item: -item[1]), own_rating=own, replies=top
+    )

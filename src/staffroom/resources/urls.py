@@ -15,6 +15,8 @@ urlpatterns = [
     path("<int:pk>/visit/", views.visit, name="visit"),
     path("<int:pk>/withdraw/", views.withdraw, name="withdraw"),
     path("<int:pk>/pick/", views.pick, name="pick"),
+    path("<int:pk>/rate/", views.rate, name="rate"),
+    path("<int:pk>/reply/", views.reply, name="reply"),
     # Last: the slug is free text and would otherwise swallow the addresses above.
     path("<int:pk>/", views.detail, name="detail_short"),
     path("<int:pk>/<slug:slug>/", views.detail, name="detail"),

@@ -17,14 +17,15 @@ from staffroom.curriculum.queries import (
 )
 from staffroom.moderation.queries import latest_items_for, pending_edit_for, queue_position
 
-from . import services
+from . import feedback, services
 from .embeds import embed_src
-from .forms import ResourceForm
+from .forms import RatingForm, ReplyForm, ResourceForm
 from .licences import Licence, attribution_line, remix_summary
 from .metadata import describe_changes
 from .models import ContentLanguage, Kind, Resource, ResourceFile, Status
 from .queries import (
     ResourceFilters,
+    feedback_for,
     resource_detail,
     resource_files_for,
     resource_visible_to,
@@ -74,25 +75,93 @@ def detail(request, pk: int, slug: str = ""):
     resource = _visible_or_404(request, pk)
     if slug != resource.slug:
         return redirect(resource, permanent=True)
-    return render(
-        request,
-        "resources/detail.html",
-        {
-            "resource": resource,
-            "files": resource_files_for(resource, request.user),
-            "embed": embed_src(resource.url) if resource.kind == Kind.EMBED else None,
-            "remixes": resources_remixed_from(resource),
-            "more": resources_more_by_publisher(resource),
-            "may_edit": request.user.is_authenticated
-            and request.user.pk == resource.contributor_id,
-            "may_pick": resource.is_published
-            and request.user.is_authenticated
-            and (request.user.is_moderator or request.user.is_staff)
-            and request.user.pk != resource.contributor_id,
-            "remix_summary": remix_summary(resource.licence),
-            "attribution": attribution_line(resource, settings.SITE_URL),
-        },
+    return render(request, "resources/detail.html", _detail_context(request, resource))
+
+
+def _detail_context(request, resource, **forms) -> dict:
+    return {
+        "resource": resource,
+        "files": resource_files_for(resource, request.user),
+        "embed": embed_src(resource.url) if resource.kind == Kind.EMBED else None,
+        "remixes": resources_remixed_from(resource),
+        "more": resources_more_by_publisher(resource),
+        "may_edit": request.user.is_authenticated and request.user.pk == resource.contributor_id,
+        "may_pick": resource.is_published
+        and request.user.is_authenticated
+        and (request.user.is_moderator or request.user.is_staff)
+        and request.user.pk != resource.contributor_id,
+        "remix_summary": remix_summary(resource.licence),
+        "attribution": attribution_line(resource, settings.SITE_URL),
+        **_feedback_context(request, resource, **forms),
+    }
+
+
+def _feedback_context(request, resource, rating_form=None, reply_form=None) -> dict:
+    found = feedback_for(resource, request.user, request.region)
+    may_rate = (
+        resource.is_published
+        and request.user.is_authenticated
+        and request.user.pk != resource.contributor_id
     )
+    if rating_form is None and may_rate:
+        own = found.own_rating
+        initial = {"stars": own.stars, "used_with": own.used_with_id} if own else {}
+        rating_form = RatingForm(region=request.region, initial=initial)
+    return {
+        "feedback": found,
+        "may_rate": may_rate,
+        "rating_form": rating_form,
+        "reply_form": reply_form or ReplyForm(),
+    }
+
+
+@login_required
+@require_POST
+def rate(request, pk: int):
+    resource = get_object_or_404(Resource, pk=pk)
+    form = RatingForm(request.POST, region=request.region)
+    if form.is_valid():
+        try:
+            if request.POST.get("remove"):
+                feedback.rating_remove(member=request.user, resource=resource)
+                messages.success(request, _("Your rating was removed."))
+            else:
+                feedback.rating_set(
+                    member=request.user,
+                    resource=resource,
+                    stars=form.cleaned_data["stars"],
+                    used_with=form.cleaned_data["used_with"],
+                )
+                messages.success(request, _("Thank you for rating this resource."))
+        except ValidationError as refused:
+            messages.error(request, " ".join(refused.messages))
+    else:
+        messages.error(request, _("Choose from one to five stars."))
+    return redirect(f"{resource.get_absolute_url()}#ratings")
+
+
+@login_required
+@require_POST
+def reply(request, pk: int):
+    resource = get_object_or_404(Resource, pk=pk)
+    form = ReplyForm(request.POST)
+    if form.is_valid():
+        try:
+            posted = feedback.reply_post(
+                member=request.user,
+                resource=resource,
+                body=form.cleaned_data["body"],
+                parent_id=form.cleaned_data["parent"],
+            )
+        except ValidationError as refused:
+            form.add_error("body", refused)
+        else:
+            messages.success(request, _("Your reply is posted."))
+            return redirect(f"{resource.get_absolute_url()}#reply-{posted.pk}")
+    # Shown again with what was typed and what is wrong; nothing is lost.
+    resource = _visible_or_404(request, pk)
+    context = _detail_context(request, resource, reply_form=form)
+    return render(request, "resources/detail.html", context, status=400)
 
 
 def _file_or_404(request, pk: int, file_pk: int) -> tuple[Resource, ResourceFile]:
