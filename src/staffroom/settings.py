@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "staffroom.moderation",
     "staffroom.search",
     "staffroom.notifications",
+    "staffroom.recognition",
     "staffroom.api",
 ]
 

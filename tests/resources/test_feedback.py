@@ -125,7 +125,7 @@ def test_a_reply_renders_markdown_safely_and_bad_input_keeps_the_text(client):
     html = client.get(resource.get_absolute_url()).content.decode()
     assert "<strong>Top</strong>" in html
     assert "<script>alert(1)</script>" not in html
-    assert "href=\"javascript" not in html
+    assert 'href="javascript' not in html
     too_long = "a" * 10_001
     response = client.post(reverse("resources:reply", args=[resource.pk]), {"body": too_long})
     assert response.status_code == 400

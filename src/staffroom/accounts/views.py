@@ -6,6 +6,7 @@ from django.views.decorators.http import require_http_methods
 
 from staffroom.core.pagination import paginate
 from staffroom.core.permissions import staff_required
+from staffroom.recognition.queries import badges_of, points_of
 from staffroom.resources.queries import (
     resources_published_by_member,
     resources_published_by_organisation,
@@ -26,6 +27,9 @@ def profile(request, pk: int):
             "member": member,
             "page": paginate(request, resources_published_by_member(member), 12),
             "organisations": member.organisations.all(),
+            "points": points_of(member),
+            "badges": badges_of(member),
+            "rewards": member.rewards.all(),
         },
     )
 

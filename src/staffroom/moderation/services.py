@@ -12,6 +12,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from staffroom.recognition import rules
+from staffroom.recognition import services as recognition
 from staffroom.resources.metadata import apply_snapshot, changes_between, snapshot
 from staffroom.resources.models import Resource, Status
 from staffroom.search.services import search_update_on_commit
@@ -122,6 +124,14 @@ def moderation_item_publish(
     resource.save(update_fields=["status", "published_at", "checked_at", "updated_at"])
     item.corrections = corrections
     item.save(update_fields=["corrections"])
+    # Points for sharing, once per resource (publishing an edit or again after a withdrawal
+    # earns nothing more).
+    recognition.record(
+        member=resource.contributor,
+        kind=rules.RESOURCE_PUBLISHED,
+        subject_id=resource.pk,
+        at=resource.published_at,
+    )
     if item.reason == Reason.NEW:
         # Indexes the resource, then tells members whose saved searches it matches.
         _enqueue_on_commit(notify_saved_searches, resource.pk)

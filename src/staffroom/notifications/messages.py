@@ -1,20 +1,35 @@
-"""The sentence of each kind of notice, worded in the reader's language when shown."""
+"""The sentence of each kind of notice, worded in the reader's language when shown.
+
+A kind maps to a sentence with %(name)s placeholders filled from the notice's values, or to
+a function of those values (when a value is a code to be named in the reader's language).
+"""
 
 from django.utils.translation import gettext, gettext_lazy
+
+
+def _badge(params: dict) -> str:
+    from staffroom.recognition.queries import badge_name
+
+    return gettext("You earned a badge: %(badge)s") % {"badge": badge_name(params["badge"])}
+
 
 MESSAGES = {
     "saved_search_match": gettext_lazy("New for your saved search “%(query)s”: %(title)s"),
     "resource_rated": gettext_lazy("%(member)s rated “%(title)s”: %(stars)s stars"),
     "resource_replied": gettext_lazy("%(member)s replied to “%(title)s”"),
     "reply_answered": gettext_lazy("%(member)s answered your reply on “%(title)s”"),
+    "badge_earned": _badge,
+    "reward_granted": gettext_lazy("The Staffroom team thanks you with a reward: %(title)s"),
 }
 
 
 def describe(notification) -> str:
-    template = MESSAGES.get(notification.kind)
-    if template is None:
-        return gettext("Something new for you")
+    message = MESSAGES.get(notification.kind)
     try:
-        return str(template) % notification.params
+        if callable(message):
+            return message(notification.params)
+        if message is not None:
+            return str(message) % notification.params
     except (KeyError, TypeError, ValueError):
-        return gettext("Something new for you")
+        pass
+    return gettext("Something new for you")

@@ -12,6 +12,8 @@ from django.db.models import Avg, Count
 from django.utils.translation import gettext as _
 
 from staffroom.notifications.services import notify
+from staffroom.recognition import rules
+from staffroom.recognition import services as recognition
 from staffroom.search.services import search_update_on_commit
 
 from .models import Rating, Reply, Resource, Status
@@ -44,6 +46,12 @@ def rating_set(*, member, resource: Resource, stars: int, used_with=None) -> Rat
         resource=resource, member=member, defaults={"stars": stars, "used_with": used_with}
     )
     _recount(resource)
+    recognition.record(
+        member=resource.contributor,
+        kind=rules.RATING_RECEIVED,
+        subject_id=rating.pk,
+        points=rules.rating_points(stars),
+    )
     if created:
         for person in _people_behind(resource) - {member}:
             notify(
@@ -57,7 +65,12 @@ def rating_set(*, member, resource: Resource, stars: int, used_with=None) -> Rat
 
 @transaction.atomic
 def rating_remove(*, member, resource: Resource) -> None:
-    Rating.objects.filter(resource=resource, member=member).delete()
+    rating = Rating.objects.filter(resource=resource, member=member).first()
+    if rating is not None:
+        recognition.unrecord(
+            member=resource.contributor, kind=rules.RATING_RECEIVED, subject_id=rating.pk
+        )
+        rating.delete()
     _recount(resource)
 
 
