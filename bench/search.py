@@ -38,6 +38,7 @@ from staffroom.core.demo.topics import BANDS, TOPICS  # noqa: E402
 from staffroom.curriculum.models import Level, Subject  # noqa: E402
 from staffroom.search import documents, ranking  # noqa: E402
 from staffroom.search.backends.base import SearchRequest  # noqa: E402
+from staffroom.search.backends.postgres_backend import PostgresBackend  # noqa: E402
 from staffroom.search.backends.tantivy_backend import TantivyBackend  # noqa: E402
 
 COMMAND = "STAFFROOM_DEBUG=1 .venv/bin/python bench/search.py"
@@ -201,9 +202,29 @@ def tantivy_floor(backend, request):
     backend._searcher().search(backend._query(request), limit=20, weight_by_field="boost")
 
 
+def postgres_backend():
+    backend = PostgresBackend(None)  # the configured database must be PostgreSQL
+    backend.clear()
+    return backend
+
+
+def postgres_floor(backend, request):
+    """The bare SQL alone: the top 20 ids by weighted relevance, no total, no facet counts."""
+    backend.top_ids(request)
+
+
+def postgres_version():
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW server_version")
+        return f"PostgreSQL {cursor.fetchone()[0]}"
+
+
 # name -> (section title, make an empty backend, run the raw engine query, engine version)
 BACKENDS = {
     "tantivy": ("Tantivy backend", tantivy_backend, tantivy_floor, lambda: tantivy.__version__),
+    "postgres": ("PostgreSQL backend", postgres_backend, postgres_floor, postgres_version),
 }
 
 
