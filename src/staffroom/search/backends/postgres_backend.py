@@ -52,6 +52,9 @@ from itertools import pairwise
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connections, transaction
 
+# One analysis for both backends: Tantivy's analyzers, used here as a library.
+from ..analysis import LANGUAGES as ANALYSES
+from ..analysis import OTHER, analysed_as, analyzer
 from ..syntax import WORD, Clause, parse
 from .base import (
     FACETS,
@@ -66,12 +69,7 @@ from .base import (
     filter_field,
 )
 
-# One analysis for both backends: Tantivy's analyzers, used here as a library.
-from .tantivy_backend import STEMMERS, _analyzer
-
-OTHER = "other"
-ANALYSES = (*STEMMERS, OTHER)
-_ANALYZERS = {name: _analyzer(STEMMERS.get(name)) for name in ANALYSES}
+_ANALYZERS = {name: analyzer(name) for name in ANALYSES}
 # ts_rank's weights in the order D, C, B, A: author, text, vocabulary, title.
 WEIGHTS = [1 / 3, 1 / 3, 0.5, 1.0]
 # ts_rank normalisation 1: divide by 1 + log(number of words).
@@ -108,10 +106,6 @@ def _quote(lexeme: str) -> str:
     """A lexeme in tsvector/tsquery input syntax (quoted, so that nothing in it is an
     operator)."""
     return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'"
-
-
-def _analysis_of(language: str) -> str:
-    return language if language in STEMMERS else OTHER
 
 
 def _positions(text: str, analysis: str):
@@ -164,7 +158,7 @@ def _vector(fields) -> tuple[str, dict[str, set[str]]]:
 def _vectors(values: dict) -> tuple[str, str, dict[str, set[str]]]:
     """A search document's tsvector for matching (everything), its tsvector for ranking
     (without the body: see ``rank_vector`` in the migration), and its terms per analysis."""
-    analysis = _analysis_of(values["language"])
+    analysis = analysed_as(values["language"])
     about = "\n".join((values["description"], values["keywords"]))
     fields = [
         (values["title"], analysis, "A"),
@@ -490,7 +484,7 @@ class PostgresBackend:
                 rows.append(
                     (
                         values["id"],
-                        _analysis_of(values["language"]),
+                        analysed_as(values["language"]),
                         vector,
                         rank_vector,
                         sorted({ids[pair] for pair in filter_values}),

@@ -5,7 +5,7 @@ Tantivy allows one writer per index: only the task worker writes (through the se
 web processes open the same folder read-only and reload before searching.
 """
 
-import re
+import hashlib
 import time
 from concurrent.futures import ThreadPoolExecutor
 from itertools import pairwise
@@ -13,6 +13,7 @@ from pathlib import Path
 
 import tantivy
 
+from ..analysis import LANGUAGES, analysed_as, analyzer
 from ..syntax import Clause, parse
 from .base import (
     FACETS,
@@ -29,28 +30,13 @@ from .base import (
 # ``staffroom search reindex`` fills (``make run`` does so when it finds it empty); the old
 # one can be deleted.
 SCHEMA_VERSION = 2
-STEMMERS = {"nl": "dutch", "en": "english", "fr": "french", "de": "german"}
-LANGUAGES = (*STEMMERS, "other")
 WRITER_HEAP_BYTES = 64 * 1024 * 1024
 FACET_SIZE = 500
-OPSTAMP = re.compile(r'"opstamp":\s*(\d+)')
 SORT_FIELDS = {"newest": "published", "popular": "downloads", "rated": "rating_rank"}
 SNIPPET_CHARS = 220
 # Counting facets runs beside the top-hits search (both release the GIL): a request's latency
 # is the slower of the two rather than their sum.
 _facet_pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="facets")
-
-
-def _analyzer(stemmer: str | None):
-    builder = (
-        tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple())
-        .filter(tantivy.Filter.remove_long(40))
-        .filter(tantivy.Filter.lowercase())
-        .filter(tantivy.Filter.ascii_fold())
-    )
-    if stemmer:
-        builder = builder.filter(tantivy.Filter.stemmer(stemmer))
-    return builder.build()
 
 
 def _schema():
@@ -85,9 +71,7 @@ class TantivyBackend:
         self.schema = _schema()
         self.index = tantivy.Index(self.schema, path=str(self.directory), reuse=True)
         for language in LANGUAGES:
-            self.index.register_tokenizer(
-                f"staffroom_{language}", _analyzer(STEMMERS.get(language))
-            )
+            self.index.register_tokenizer(f"staffroom_{language}", analyzer(language))
         self.text_fields = [
             f"{kind}_{language}" for language in LANGUAGES for kind in ("title", "text")
         ] + ["vocabulary", "author"]
@@ -96,7 +80,7 @@ class TantivyBackend:
     # --- writing (task worker only) ---------------------------------------------------------
 
     def _document(self, values: dict) -> tantivy.Document:
-        language = values["language"] if values["language"] in STEMMERS else "other"
+        language = analysed_as(values["language"])
         document = tantivy.Document()
         document.add_integer("id", values["id"])
         document.add_text("analysed_as", language)
@@ -156,13 +140,13 @@ class TantivyBackend:
         return self.index.searcher()
 
     def version(self) -> str:
-        # Every commit (additions and deletions) raises the opstamp that meta.json records.
+        # meta.json records the commit's opstamp and the segments; every write changes one of
+        # them (clearing the index keeps the opstamp but empties the segment list).
         try:
-            meta = (self.directory / "meta.json").read_text()
+            meta = (self.directory / "meta.json").read_bytes()
         except FileNotFoundError:
             return "empty"
-        found = OPSTAMP.search(meta)
-        return found[1] if found else meta
+        return hashlib.blake2b(meta, digest_size=12).hexdigest()
 
     def indexed_ids(self) -> set[int]:
         searcher = self._searcher()
@@ -207,6 +191,11 @@ class TantivyBackend:
         for facet, value in request.filters.items():
             if facet in FACETS and value:
                 field = filter_field(facet, value)
+                if field not in FILTER_FIELDS:
+                    # A value no document can hold (a level of no known region): no match.
+                    return tantivy.Query.boolean_query(
+                        [(tantivy.Occur.MustNot, tantivy.Query.all_query())]
+                    )
                 clauses.append(
                     (tantivy.Occur.Must, tantivy.Query.term_query(self.schema, field, value))
                 )
