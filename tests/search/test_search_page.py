@@ -81,6 +81,12 @@ def test_typos_still_find_results_and_a_correction_is_offered(client, indexed):
     assert not exact.context["similar_words"]
 
 
+def test_a_word_of_any_language_is_not_corrected_into_another(client, indexed):
+    # "klok" is Dutch: an English reader is not offered "kook" when it finds little.
+    response = client.get(reverse("search:search"), {"q": "klok"}, HTTP_ACCEPT_LANGUAGE="en")
+    assert response.context["suggestion"] == ""
+
+
 def test_sorting_by_downloads_and_by_date(client, indexed):
     from staffroom.resources.models import Resource
 

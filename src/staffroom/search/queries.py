@@ -147,11 +147,12 @@ def _page_number(raw) -> int:
 
 @lru_cache(maxsize=4096)
 def _correction(word: str, languages: tuple[str, ...]) -> str:
-    """The word as the first dictionary that knows better spells it (or the word itself)."""
-    for language in languages:
-        checker = spellchecker(language)
-        if word in checker:
-            return word
+    """The word as the first dictionary that knows better spells it, unless any of the
+    dictionaries knows the word as it is ("klok" is Dutch, not a misspelt English "kook")."""
+    checkers = [spellchecker(language) for language in languages]
+    if any(word in checker for checker in checkers):
+        return word
+    for checker in checkers:
         candidate = checker.correction(word)
         if candidate and candidate != word:
             return candidate
