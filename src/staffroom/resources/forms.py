@@ -286,7 +286,7 @@ class RatingForm(forms.Form):
 
     stars = forms.TypedChoiceField(
         label=_("Your rating"),
-        choices=[(n, str(n)) for n in range(5, 0, -1)],
+        choices=[(n, f"{n} ★") for n in range(5, 0, -1)],
         coerce=int,
         widget=forms.RadioSelect,
     )
