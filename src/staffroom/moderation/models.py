@@ -68,3 +68,78 @@ class ModerationItem(models.Model):
     @property
     def is_open(self) -> bool:
         return not self.decision
+
+
+class ReportReason(models.TextChoices):
+    SPAM = "spam", _("Spam or advertising")
+    OFFENSIVE = "offensive", _("Offensive or hurtful")
+    WRONG = "wrong", _("Wrong or misleading content")
+    COPYRIGHT = "copyright", _("Breaks copyright")
+    PRIVACY = "privacy", _("Shares personal data")
+    OTHER = "other", _("Something else")
+
+
+class Outcome(models.TextChoices):
+    HIDDEN = "hidden", _("Hidden")
+    KEPT = "kept", _("Kept")
+
+
+class Report(models.Model):
+    """A member reports a post, a reply or a resource; moderators hide it or keep it.
+
+    What is reported is named by a registered kind ("reply", "resource", ... see
+    ``moderation/reports.py``) and its id, so every app's content can be reported the same way.
+    """
+
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reports_filed"
+    )
+    kind = models.CharField(max_length=20)
+    object_id = models.PositiveBigIntegerField()
+    reason = models.CharField(_("reason"), max_length=10, choices=ReportReason.choices)
+    message = models.TextField(_("what is wrong"), blank=True, max_length=2000)
+    created_at = models.DateTimeField(auto_now_add=True)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="reports_resolved",
+    )
+    outcome = models.CharField(max_length=6, choices=Outcome.choices, blank=True)
+    note = models.CharField(_("reason given"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["reporter", "kind", "object_id"],
+                condition=Q(resolved_at=None),
+                name="one_open_report_per_reporter",
+            )
+        ]
+        indexes = [models.Index(fields=["kind", "object_id"])]
+
+    def __str__(self) -> str:
+        return f"report of {self.kind} {self.object_id}"
+
+
+class Revision(models.Model):
+    """What a post said before an edit: edits keep their history for moderators."""
+
+    kind = models.CharField(max_length=20)
+    object_id = models.PositiveBigIntegerField()
+    title = models.CharField(max_length=300, blank=True)
+    body = models.TextField()
+    edited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    replaced_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-replaced_at", "-pk"]
+        indexes = [models.Index(fields=["kind", "object_id"])]
+
+    def __str__(self) -> str:
+        return f"revision of {self.kind} {self.object_id}"

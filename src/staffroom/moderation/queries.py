@@ -84,3 +84,53 @@ def latest_items_for(resource_ids: list[int]) -> dict[int, ModerationItem]:
     ):
         latest[item.resource_id] = item
     return latest
+
+
+def open_reports() -> list[dict]:
+    """Open reports grouped by what they report, most reported first: what it is, how many
+    reported it and why."""
+    from .models import Report
+    from .reports import REPORTABLE
+
+    grouped: dict = {}
+    for report in Report.objects.filter(resolved_at=None).select_related("reporter"):
+        grouped.setdefault((report.kind, report.object_id), []).append(report)
+    rows = []
+    for (kind, object_id), reports in grouped.items():
+        reportable = REPORTABLE.get(kind)
+        target = reportable.find(object_id) if reportable else None
+        if target is None:
+            continue
+        title, excerpt, url = reportable.describe(target)
+        rows.append(
+            {
+                "kind": kind,
+                "object_id": object_id,
+                "title": title,
+                "excerpt": excerpt,
+                "url": url,
+                "author_id": reportable.author_id(target),
+                "hidden": reportable.is_hidden(target),
+                "reports": reports,
+            }
+        )
+    rows.sort(key=lambda row: (-len(row["reports"]), row["reports"][0].created_at))
+    return rows
+
+
+def recently_hidden(limit: int = 20) -> list:
+    """The latest decisions to hide, one per hidden thing (several reports close together)."""
+    from .models import Outcome, Report
+
+    seen, latest = set(), []
+    for report in Report.objects.filter(outcome=Outcome.HIDDEN).order_by("-resolved_at")[:200]:
+        if (report.kind, report.object_id) not in seen:
+            seen.add((report.kind, report.object_id))
+            latest.append(report)
+    return latest[:limit]
+
+
+def open_report_count() -> int:
+    from .models import Report
+
+    return Report.objects.filter(resolved_at=None).values("kind", "object_id").distinct().count()

@@ -1,6 +1,8 @@
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -14,10 +16,10 @@ from staffroom.resources.metadata import (
     snapshot_from_data,
 )
 
-from . import services
+from . import community, services
 from .checks import describe_check
 from .models import ModerationItem, Reason
-from .queries import queue_for_moderator
+from .queries import open_report_count, open_reports, queue_for_moderator, recently_hidden
 
 QUEUE_PAGE_SIZE = 50
 
@@ -38,6 +40,7 @@ def queue(request):
         {
             "page": page,
             "mine": [item for item in page if item.is_mine],
+            "open_reports": open_report_count(),
             "others": [item for item in page if not item.is_mine],
             "mine_total": items.filter(is_mine=True).count(),
             "others_total": items.filter(is_mine=False).count(),
@@ -139,3 +142,74 @@ def item_rerun_checks(request, pk: int):
     services.moderation_prechecks_request(item=item)
     messages.info(request, _("The checks will run again in a moment; reload to see them."))
     return redirect("moderation:item", pk=pk)
+
+
+@login_required
+@require_POST
+def report(request, kind: str, object_id: int):
+    """A member reports a reply, a resource or a forum post."""
+    back = request.POST.get("next", "/")
+    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+        back = "/"
+    try:
+        community.report_file(
+            reporter=request.user,
+            kind=kind,
+            object_id=object_id,
+            reason=request.POST.get("reason", ""),
+            message=request.POST.get("message", ""),
+        )
+    except ValidationError as refused:
+        messages.error(request, " ".join(refused.messages))
+    else:
+        messages.success(request, _("Thank you. A moderator will look at your report."))
+    return redirect(back)
+
+
+@moderator_required
+def reports(request):
+    """Open reports, most reported first, and what was hidden lately (to restore)."""
+    return render(
+        request,
+        "moderation/reports.html",
+        {"rows": open_reports(), "hidden": recently_hidden()},
+    )
+
+
+@moderator_required
+@require_POST
+def report_resolve(request, kind: str, object_id: int):
+    hide = request.POST.get("decision") == "hide"
+    try:
+        closed = community.reports_resolve(
+            moderator=request.user,
+            kind=kind,
+            object_id=object_id,
+            hide=hide,
+            note=request.POST.get("note", ""),
+        )
+    except ValidationError as refused:
+        messages.error(request, " ".join(refused.messages))
+    else:
+        messages.success(
+            request,
+            (
+                _("Hidden; %(count)d report(s) closed.")
+                if hide
+                else _("Kept; %(count)d report(s) closed.")
+            )
+            % {"count": closed},
+        )
+    return redirect("moderation:reports")
+
+
+@moderator_required
+@require_POST
+def content_restore(request, kind: str, object_id: int):
+    try:
+        community.content_restore(moderator=request.user, kind=kind, object_id=object_id)
+    except ValidationError as refused:
+        messages.error(request, " ".join(refused.messages))
+    else:
+        messages.success(request, _("Restored."))
+    return redirect("moderation:reports")

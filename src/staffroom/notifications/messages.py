@@ -20,6 +20,9 @@ MESSAGES = {
     "reply_answered": gettext_lazy("%(member)s answered your reply on “%(title)s”"),
     "badge_earned": _badge,
     "reward_granted": gettext_lazy("The Staffroom team thanks you with a reward: %(title)s"),
+    "content_hidden": gettext_lazy(
+        "A moderator hid your contribution on “%(title)s”. Reason: %(reason)s"
+    ),
 }
 
 

@@ -9,8 +9,10 @@ here in the same transaction as the rating.
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Avg, Count
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from staffroom.core.ratelimit import check_posting_rate
 from staffroom.notifications.services import notify
 from staffroom.recognition import rules
 from staffroom.recognition import services as recognition
@@ -89,6 +91,7 @@ def reply_post(*, member, resource: Resource, body: str, parent_id: int | None =
     """Reply to a resource, or answer a reply (an answer to an answer joins the same thread)."""
     _check_feedback_allowed(resource, member)
     body = (body or "").strip()
+    check_posting_rate(member)
     if not body:
         raise ValidationError(_("Write something before posting."))
     if len(body) > MAX_REPLY_LENGTH:
@@ -120,4 +123,28 @@ def reply_post(*, member, resource: Resource, body: str, parent_id: int | None =
             params={"member": member.display_name, "title": resource.title},
             url=url,
         )
+    return reply
+
+
+@transaction.atomic
+def reply_edit(*, member, reply: Reply, body: str) -> Reply:
+    """The author changes their reply; what it said before is kept for moderators."""
+    from staffroom.moderation.community import revision_keep
+
+    if reply.author_id != member.pk:
+        raise ValidationError(_("Only its author can change a reply."))
+    if reply.hidden_at:
+        raise ValidationError(_("A hidden reply cannot be changed."))
+    body = (body or "").strip()
+    if not body:
+        raise ValidationError(_("Write something before posting."))
+    if len(body) > MAX_REPLY_LENGTH:
+        raise ValidationError(
+            _("A reply can be at most %(count)d characters.") % {"count": MAX_REPLY_LENGTH}
+        )
+    if body != reply.body:
+        revision_keep(kind="reply", object_id=reply.pk, body=reply.body, editor=member)
+        reply.body = body
+        reply.edited_at = timezone.now()
+        reply.save(update_fields=["body", "edited_at"])
     return reply

@@ -258,10 +258,14 @@ class Reply(models.Model):
     body = models.TextField(_("reply"))
     created_at = models.DateTimeField(auto_now_add=True)
     edited_at = models.DateTimeField(null=True, blank=True)
+    # Hidden by a moderator after a report, with the reason shown in its place.
+    hidden_at = models.DateTimeField(null=True, blank=True)
+    hidden_reason = models.CharField(max_length=300, blank=True)
 
     class Meta:
         ordering = ["created_at", "pk"]
         verbose_name_plural = "replies"
+        indexes = [models.Index(fields=["author", "created_at"])]
 
     def __str__(self) -> str:
         return f"reply {self.pk} on {self.resource_id}"

@@ -17,6 +17,7 @@ urlpatterns = [
     path("<int:pk>/pick/", views.pick, name="pick"),
     path("<int:pk>/rate/", views.rate, name="rate"),
     path("<int:pk>/reply/", views.reply, name="reply"),
+    path("<int:pk>/replies/<int:reply_pk>/edit/", views.reply_edit, name="reply_edit"),
     # Last: the slug is free text and would otherwise swallow the addresses above.
     path("<int:pk>/", views.detail, name="detail_short"),
     path("<int:pk>/<slug:slug>/", views.detail, name="detail"),

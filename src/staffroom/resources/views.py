@@ -22,7 +22,7 @@ from .embeds import embed_src
 from .forms import RatingForm, ReplyForm, ResourceForm
 from .licences import Licence, attribution_line, remix_summary
 from .metadata import describe_changes
-from .models import ContentLanguage, Kind, Resource, ResourceFile, Status
+from .models import ContentLanguage, Kind, Reply, Resource, ResourceFile, Status
 from .queries import (
     ResourceFilters,
     feedback_for,
@@ -374,3 +374,23 @@ def mine(request):
             }
         )
     return render(request, "resources/mine.html", {"rows": rows, "page": page})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def reply_edit(request, pk: int, reply_pk: int):
+    """The author changes their reply (the earlier text is kept for moderators)."""
+    resource = _visible_or_404(request, pk)
+    reply = get_object_or_404(Reply, pk=reply_pk, resource=resource, author=request.user)
+    form = ReplyForm(request.POST or None, initial={"body": reply.body})
+    if request.method == "POST" and form.is_valid():
+        try:
+            feedback.reply_edit(member=request.user, reply=reply, body=form.cleaned_data["body"])
+        except ValidationError as refused:
+            form.add_error("body", refused)
+        else:
+            messages.success(request, _("Your reply is changed."))
+            return redirect(f"{resource.get_absolute_url()}#reply-{reply.pk}")
+    return render(
+        request, "resources/reply_edit.html", {"resource": resource, "reply": reply, "form": form}
+    )
