@@ -269,3 +269,44 @@ class Reply(models.Model):
 
     def __str__(self) -> str:
         return f"reply {self.pk} on {self.resource_id}"
+
+
+class Folder(models.Model):
+    """A member's named collection of resources ("Favourites", "Breuken 4de leerjaar"):
+    private, or shared with anyone who has its link."""
+
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="folders"
+    )
+    name = models.CharField(_("name"), max_length=100)
+    # Set while the folder is shared: the secret part of its link.
+    share_token = models.CharField(max_length=32, blank=True, db_index=True)
+    resources = models.ManyToManyField(Resource, through="FolderItem", related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["member", "name"], name="unique_folder_name")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("resources:folder", args=[self.pk])
+
+
+class FolderItem(models.Model):
+    folder = models.ForeignKey(Folder, on_delete=models.CASCADE, related_name="items")
+    resource = models.ForeignKey(Resource, on_delete=models.CASCADE, related_name="folder_items")
+    added_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-added_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["folder", "resource"], name="once_per_folder")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.resource_id} in {self.folder_id}"

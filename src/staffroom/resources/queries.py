@@ -230,3 +230,25 @@ def feedback_for(resource: Resource, member, region: str) -> Feedback:
     return Feedback(
         used_with=sorted(used.items(), key=lambda item: -item[1]), own_rating=own, replies=top
     )
+
+
+def folders_of(member):
+    from django.db.models import Count
+
+    return member.folders.annotate(size=Count("items")).order_by("name", "pk")
+
+
+def folder_resources(folder):
+    """The published resources in a folder, last saved first (ones taken offline since are
+    left out)."""
+    return with_listing_data(
+        Resource.objects.published().filter(folder_items__folder=folder)
+    ).order_by("-folder_items__added_at")
+
+
+def shared_folder(token: str):
+    from .models import Folder
+
+    if not token:
+        return None
+    return Folder.objects.select_related("member").filter(share_token=token).first()

@@ -7,6 +7,9 @@ urlpatterns = [
     path("", views.browse, name="browse"),
     path("contribute/", views.contribute, name="contribute"),
     path("mine/", views.mine, name="mine"),
+    path("folders/", views.folders, name="folders"),
+    path("folders/<int:pk>/", views.folder, name="folder"),
+    path("folders/shared/<str:token>/", views.shared_folder_view, name="shared_folder"),
     path("<int:pk>/edit/draft/", views.contribute, name="edit"),
     path("<int:pk>/edit/published/", views.edit_published, name="edit_published"),
     path("<int:pk>/files/<int:file_pk>/download/", views.download, name="download"),
@@ -16,6 +19,7 @@ urlpatterns = [
     path("<int:pk>/withdraw/", views.withdraw, name="withdraw"),
     path("<int:pk>/pick/", views.pick, name="pick"),
     path("<int:pk>/rate/", views.rate, name="rate"),
+    path("<int:pk>/save/", views.save_to_folder, name="save"),
     path("<int:pk>/reply/", views.reply, name="reply"),
     path("<int:pk>/replies/<int:reply_pk>/edit/", views.reply_edit, name="reply_edit"),
     # Last: the slug is free text and would otherwise swallow the addresses above.

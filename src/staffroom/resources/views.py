@@ -4,6 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
@@ -18,14 +19,17 @@ from staffroom.curriculum.queries import (
 from staffroom.moderation.queries import latest_items_for, pending_edit_for, queue_position
 
 from . import feedback, services
+from . import folders as folder_services
 from .embeds import embed_src
 from .forms import RatingForm, ReplyForm, ResourceForm
 from .licences import Licence, attribution_line, remix_summary
 from .metadata import describe_changes
-from .models import ContentLanguage, Kind, Reply, Resource, ResourceFile, Status
+from .models import ContentLanguage, Folder, Kind, Reply, Resource, ResourceFile, Status
 from .queries import (
     ResourceFilters,
     feedback_for,
+    folder_resources,
+    folders_of,
     resource_detail,
     resource_files_for,
     resource_visible_to,
@@ -33,6 +37,7 @@ from .queries import (
     resources_more_by_publisher,
     resources_of_contributor,
     resources_remixed_from,
+    shared_folder,
 )
 
 SORTS = {
@@ -92,6 +97,7 @@ def _detail_context(request, resource, **forms) -> dict:
         and request.user.pk != resource.contributor_id,
         "remix_summary": remix_summary(resource.licence),
         "attribution": attribution_line(resource, settings.SITE_URL),
+        "my_folders": list(request.user.folders.all()) if request.user.is_authenticated else [],
         **_feedback_context(request, resource, **forms),
     }
 
@@ -394,3 +400,104 @@ def reply_edit(request, pk: int, reply_pk: int):
     return render(
         request, "resources/reply_edit.html", {"resource": resource, "reply": reply, "form": form}
     )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def folders(request):
+    """My folders: create, rename, delete."""
+    if request.method == "POST":
+        action = request.POST.get("action")
+        try:
+            if action == "create":
+                folder_services.folder_create(member=request.user, name=request.POST.get("name"))
+                messages.success(request, _("Folder created."))
+            else:
+                folder = get_object_or_404(Folder, pk=_int(request.POST.get("folder")))
+                if action == "rename":
+                    folder_services.folder_rename(
+                        member=request.user, folder=folder, name=request.POST.get("name")
+                    )
+                    messages.success(request, _("Folder renamed."))
+                elif action == "delete":
+                    folder_services.folder_delete(member=request.user, folder=folder)
+                    messages.success(request, _("Folder deleted."))
+        except ValidationError as refused:
+            messages.error(request, " ".join(refused.messages))
+        return redirect("resources:folders")
+    return render(request, "resources/folders.html", {"folders": folders_of(request.user)})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def folder(request, pk: int):
+    """One of my folders: its resources, removing one, sharing by link."""
+    folder = get_object_or_404(Folder, pk=pk, member=request.user)
+    if request.method == "POST":
+        if request.POST.get("action") == "share":
+            folder_services.folder_share(
+                member=request.user, folder=folder, shared=request.POST.get("shared") == "1"
+            )
+        elif request.POST.get("action") == "remove":
+            folder_services.folder_remove(
+                member=request.user, folder=folder, resource_id=_int(request.POST.get("resource"))
+            )
+        return redirect(folder)
+    share_url = (
+        request.build_absolute_uri(reverse("resources:shared_folder", args=[folder.share_token]))
+        if folder.share_token
+        else ""
+    )
+    return render(
+        request,
+        "resources/folder.html",
+        {
+            "folder": folder,
+            "page": paginate(request, folder_resources(folder), 24),
+            "share_url": share_url,
+            "owner": True,
+        },
+    )
+
+
+def shared_folder_view(request, token: str):
+    """A folder someone shared: anyone with the link may look."""
+    folder = shared_folder(token)
+    if folder is None:
+        raise Http404
+    return render(
+        request,
+        "resources/folder.html",
+        {"folder": folder, "page": paginate(request, folder_resources(folder), 24)},
+    )
+
+
+@login_required
+@require_POST
+def save_to_folder(request, pk: int):
+    resource = get_object_or_404(Resource, pk=pk)
+    chosen = request.POST.get("folder")
+    folder = (
+        get_object_or_404(Folder, pk=_int(chosen), member=request.user)
+        if chosen and chosen != "new"
+        else None
+    )
+    try:
+        saved_in = folder_services.folder_add(
+            member=request.user,
+            resource=resource,
+            folder=folder,
+            new_name=request.POST.get("new_name", ""),
+        )
+    except ValidationError as refused:
+        messages.error(request, " ".join(refused.messages))
+    else:
+        messages.success(request, _("Saved in “%(folder)s”.") % {"folder": saved_in.name})
+    return redirect(resource)
+
+
+def _int(value) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return 0
