@@ -52,6 +52,28 @@ def _assert_demo_accounts() -> None:
     assert not partner.is_moderator
 
 
+def _assert_community() -> None:
+    from django.db.models import Avg
+
+    from staffroom.recognition.models import PointEvent, Score
+    from staffroom.recognition.services import scores_recompute
+    from staffroom.resources.models import Rating
+
+    rated = Resource.objects.filter(rating_count__gt=0)
+    assert rated.exists()
+    for resource in rated[:5]:
+        average = Rating.objects.filter(resource=resource).aggregate(a=Avg("stars"))["a"]
+        assert resource.rating_average == round(average, 2)
+    assert Rating.objects.exclude(used_with=None).exists()
+    assert _member("an.peeters").folders.exclude(share_token="").exists()
+    # Points for sharing are dated when the resource was published.
+    event = PointEvent.objects.filter(kind="resource_published").first()
+    assert event.occurred_at == Resource.objects.get(pk=event.subject_id).published_at
+    live = set(Score.objects.values_list("member_id", "period", "points"))
+    scores_recompute()
+    assert set(Score.objects.values_list("member_id", "period", "points")) == live
+
+
 def _assert_resources() -> None:
     assert Resource.objects.count() == 40
     assert Resource.objects.filter(status=Status.PUBLISHED).count() > 25
@@ -92,6 +114,7 @@ def test_demo_fills_an_empty_database_once():
 
     _assert_demo_accounts()
     _assert_resources()
+    _assert_community()
     _assert_queue()
 
     items = ModerationItem.objects.count()

@@ -36,6 +36,7 @@ from staffroom.resources.models import Resource, ResourceFile
 from staffroom.resources.services import resource_file_analyse, resource_save_draft, resource_submit
 
 from . import documents, links
+from .community import build_community
 from .people import ensure_cast
 from .phrases import (
     ACCESSIBILITY_NOTES,
@@ -95,6 +96,7 @@ class DemoBuilder:
                         f"Resources: {index}/{len(specs)} ({time.monotonic() - started:.0f} s)"
                     )
             self._spread_dates()
+            community = build_community(self.rng, cast, self.write)
         analysed = self._analyse_files(started)
         checked = self._run_prechecks()
         removed = self._remove_queued_tasks(task_cutoff)
@@ -102,7 +104,7 @@ class DemoBuilder:
             f"Analysed {analysed} files, pre-checked {checked} open items, "
             f"removed {removed} queued tasks ({time.monotonic() - started:.0f} s)."
         )
-        return self._summary(time.monotonic() - started)
+        return self._summary(time.monotonic() - started) | community
 
     # --- one resource --------------------------------------------------------------------
 
