@@ -8,6 +8,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import translation
 
 from staffroom.moderation.services import moderation_item_publish
 from staffroom.recognition import rules
@@ -104,7 +105,8 @@ def test_badges_at_milestones_with_a_notice():
     for pk in range(1, 11):
         record(member=teacher, kind=rules.RESOURCE_PUBLISHED, subject_id=pk)
     assert [badge.code for badge in badges_of(teacher)] == ["first-resource", "ten-resources"]
-    notices = [str(n) for n in teacher.notifications.filter(kind="badge_earned")]
+    with translation.override("en"):
+        notices = [str(n) for n in teacher.notifications.filter(kind="badge_earned")]
     assert notices == [
         "You earned a badge: Ten resources shared",
         "You earned a badge: First resource shared",

@@ -93,7 +93,7 @@ def test_the_contributor_and_the_organisation_hear_about_ratings_and_replies():
     rating_set(member=rater, resource=resource, stars=5)
     for person in (resource.contributor, colleague):
         notice = person.notifications.get()
-        assert str(notice) == f"Sanne de Vries rated “{resource.title}”: 5 stars"
+        assert str(notice) == f"Sanne de Vries rated “{resource.title}”: 5 ★"
     assert not rater.notifications.exists()
     reply_post(member=rater, resource=resource, body="Werkte goed in groep 5!")
     assert resource.contributor.notifications.filter(kind="resource_replied").count() == 1

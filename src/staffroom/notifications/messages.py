@@ -15,7 +15,7 @@ def _badge(params: dict) -> str:
 
 MESSAGES = {
     "saved_search_match": gettext_lazy("New for your saved search “%(query)s”: %(title)s"),
-    "resource_rated": gettext_lazy("%(member)s rated “%(title)s”: %(stars)s stars"),
+    "resource_rated": gettext_lazy("%(member)s rated “%(title)s”: %(stars)s ★"),
     "resource_replied": gettext_lazy("%(member)s replied to “%(title)s”"),
     "reply_answered": gettext_lazy("%(member)s answered your reply on “%(title)s”"),
     "badge_earned": _badge,
@@ -23,6 +23,9 @@ MESSAGES = {
     "content_hidden": gettext_lazy(
         "A moderator hid your contribution on “%(title)s”. Reason: %(reason)s"
     ),
+    "followed_published": gettext_lazy("New from %(publisher)s: “%(title)s”"),
+    "question_answered": gettext_lazy("%(member)s answered your question “%(title)s”"),
+    "answer_accepted": gettext_lazy("%(member)s accepted your answer to “%(title)s”"),
 }
 
 

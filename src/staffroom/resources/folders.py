@@ -5,6 +5,7 @@ import secrets
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from .models import Folder, FolderItem, Resource
@@ -52,7 +53,9 @@ def folder_add(*, member, resource: Resource, folder: Folder | None = None, new_
     if not resource.is_published:
         raise ValidationError(_("Only published resources can be saved."))
     if folder is None:
-        name = new_name.strip() or _("Favourites")
+        # Named in the member's own language, so the same folder is found whatever the page.
+        with translation.override(member.language):
+            name = new_name.strip() or _("Favourites")
         folder = member.folders.filter(name=_clean_name(name)).first() or folder_create(
             member=member, name=name
         )
