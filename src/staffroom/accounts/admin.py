@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 
-from .models import Member, Organisation, OrganisationMembership, RoleChange
+from .models import Follow, Member, Organisation, OrganisationMembership, RoleChange
 
 
 @admin.register(Member)
@@ -14,7 +14,18 @@ class MemberAdmin(UserAdmin):
         (None, {"fields": ["email", "password"]}),
         (
             "Profile",
-            {"fields": ["name", "town", "region", "language", "bio", "levels", "subjects"]},
+            {
+                "fields": [
+                    "name",
+                    "town",
+                    "region",
+                    "language",
+                    "notification_mail",
+                    "bio",
+                    "levels",
+                    "subjects",
+                ]
+            },
         ),
         (
             "Roles",
@@ -51,3 +62,10 @@ class OrganisationAdmin(admin.ModelAdmin):
 class RoleChangeAdmin(admin.ModelAdmin):
     list_display = ["member", "changed_by", "created_at"]
     readonly_fields = ["member", "changed_by", "summary", "created_at"]
+
+
+@admin.register(Follow)
+class FollowAdmin(admin.ModelAdmin):
+    list_display = ["follower", "member", "organisation", "subject", "created_at"]
+    list_select_related = ["follower", "member", "organisation", "subject"]
+    raw_id_fields = ["follower", "member", "organisation", "subject"]

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from staffroom.curriculum.forms import levels_field, subjects_field
 from staffroom.curriculum.models import Region
 
-from .models import Language, Member, Organisation
+from .models import Language, Member, NotificationMail, Organisation
 
 
 class SignupProfileForm(forms.Form):
@@ -28,9 +28,30 @@ class SignupProfileForm(forms.Form):
 
 
 class ProfileForm(forms.ModelForm):
+    notification_mail = forms.ChoiceField(
+        label=_("Also send my notifications by mail"),
+        choices=NotificationMail.choices,
+        widget=forms.RadioSelect,
+        # Left out of a post, the member's choice stays as it was.
+        required=False,
+        help_text=_(
+            "New matches for your saved searches are mailed separately; remove a saved search "
+            "to stop those."
+        ),
+    )
+
     class Meta:
         model = Member
-        fields = ["name", "town", "region", "language", "bio", "levels", "subjects"]
+        fields = [
+            "name",
+            "town",
+            "region",
+            "language",
+            "bio",
+            "levels",
+            "subjects",
+            "notification_mail",
+        ]
         widgets = {"bio": forms.Textarea(attrs={"rows": 4})}
 
     def __init__(self, *args, **kwargs):
@@ -49,6 +70,9 @@ class ProfileForm(forms.ModelForm):
         if self.instance.pk:
             self.fields["levels"].set_region(region, keep=self.instance.levels.all())
             self.fields["subjects"].set_region(region, keep=self.instance.subjects.all())
+
+    def clean_notification_mail(self) -> str:
+        return self.cleaned_data.get("notification_mail") or self.instance.notification_mail
 
 
 class RolesForm(forms.Form):

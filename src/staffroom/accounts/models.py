@@ -42,6 +42,14 @@ class Language(models.TextChoices):
     ENGLISH = "en", _("English")
 
 
+class NotificationMail(models.TextChoices):
+    """Whether notices in the app also come by mail, and when."""
+
+    AT_ONCE = "at_once", _("At once")
+    DAILY = "daily", _("Daily digest")
+    NEVER = "never", _("Never")
+
+
 class Member(AbstractUser):
     username = None
     first_name = None
@@ -61,6 +69,12 @@ class Member(AbstractUser):
     )
     subjects = models.ManyToManyField(
         Subject, blank=True, related_name="teachers", verbose_name=_("subjects I teach")
+    )
+    notification_mail = models.CharField(
+        _("notifications by mail"),
+        max_length=10,
+        choices=NotificationMail.choices,
+        default=NotificationMail.DAILY,
     )
     is_moderator = models.BooleanField(_("moderator"), default=False)
     moderated_levels = models.ManyToManyField(
@@ -147,3 +161,65 @@ class RoleChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.member}: {self.summary}"
+
+
+class Follow(models.Model):
+    """A member follows a teacher, a partner organisation or a subject: exactly one target.
+
+    One table rather than three: "what I follow" is one query, and the feed and the fan-out on
+    publication read all kinds at once. Following a subject covers its sub-subjects and the
+    other region's crosswalked subjects (``curriculum.queries.matching_term_ids``), resolved
+    when read, so a change of vocabulary needs no migration of follows.
+    """
+
+    follower = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="follows")
+    member = models.ForeignKey(
+        Member, null=True, blank=True, on_delete=models.CASCADE, related_name="followers"
+    )
+    organisation = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.CASCADE, related_name="followers"
+    )
+    subject = models.ForeignKey(
+        Subject, null=True, blank=True, on_delete=models.CASCADE, related_name="followers"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    TARGETS = ("member", "organisation", "subject")
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(member__isnull=False, organisation=None, subject=None)
+                    | models.Q(member=None, organisation__isnull=False, subject=None)
+                    | models.Q(member=None, organisation=None, subject__isnull=False)
+                ),
+                name="follow_exactly_one_target",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(member=models.F("follower")), name="follow_not_oneself"
+            ),
+            models.UniqueConstraint(
+                fields=["follower", "member"],
+                condition=models.Q(member__isnull=False),
+                name="unique_follow_member",
+            ),
+            models.UniqueConstraint(
+                fields=["follower", "organisation"],
+                condition=models.Q(organisation__isnull=False),
+                name="unique_follow_organisation",
+            ),
+            models.UniqueConstraint(
+                fields=["follower", "subject"],
+                condition=models.Q(subject__isnull=False),
+                name="unique_follow_subject",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.follower} → {self.target}"
+
+    @property
+    def target(self):
+        return self.member or self.organisation or self.subject

@@ -1,8 +1,18 @@
+"""Reads over members, organisations, follows and the personal feed."""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from functools import cached_property
+
 from django.db.models import Count, Q, QuerySet
 
-from staffroom.resources.models import Status
+from staffroom.curriculum.models import Subject
+from staffroom.curriculum.queries import matching_term_ids, subject_by_code, terms_by_id
+from staffroom.resources.models import Resource, Status
+from staffroom.resources.queries import with_listing_data
 
-from .models import Member, Organisation
+from .models import Follow, Member, Organisation
 
 
 def members_for_roles_page(term: str = "") -> QuerySet:
@@ -18,3 +28,247 @@ def organisations_listed() -> QuerySet:
     return Organisation.objects.annotate(
         published_count=Count("resources", filter=Q(resources__status=Status.PUBLISHED))
     ).order_by("name")
+
+
+# --- Follows -----------------------------------------------------------------------------
+
+
+def follow_field(target) -> str:
+    """Which column of ``Follow`` holds ``target``: "member", "organisation" or "subject"."""
+    if isinstance(target, Member):
+        return "member"
+    if isinstance(target, Organisation):
+        return "organisation"
+    if isinstance(target, Subject):
+        return "subject"
+    raise TypeError(f"Members cannot follow a {type(target).__name__}")
+
+
+def follow_target(kind: str, key: str):
+    """What the follow button names: an active member by id, an organisation by slug or a
+    subject by code; None when there is no such thing."""
+    if kind == "member":
+        if not (key.isdigit() and len(key) < 12):
+            return None
+        return Member.objects.filter(pk=int(key), is_active=True).first()
+    if kind == "organisation":
+        return Organisation.objects.filter(slug=key).first()
+    if kind == "subject":
+        return subject_by_code(key)
+    return None
+
+
+def follow_key(target) -> str:
+    """The part of the follow address that names ``target`` (see ``follow_target``)."""
+    field = follow_field(target)
+    if field == "organisation":
+        return target.slug
+    return target.code if field == "subject" else str(target.pk)
+
+
+def is_following(member, target) -> bool:
+    if not member.is_authenticated:
+        return False
+    return Follow.objects.filter(follower=member, **{follow_field(target): target}).exists()
+
+
+def followers_count(target) -> int:
+    return Follow.objects.filter(**{follow_field(target): target}).count()
+
+
+@dataclass
+class Following:
+    """What a member follows, for the "What I follow" page."""
+
+    members: list = field(default_factory=list)
+    organisations: list = field(default_factory=list)
+    subjects: list = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.members or self.organisations or self.subjects)
+
+
+def following_of(member) -> Following:
+    following = Following()
+    subjects = terms_by_id(Subject)
+    for follow in Follow.objects.filter(follower=member).select_related("member", "organisation"):
+        if follow.member_id:
+            following.members.append(follow.member)
+        elif follow.organisation_id:
+            following.organisations.append(follow.organisation)
+        elif follow.subject_id in subjects:
+            following.subjects.append(subjects[follow.subject_id])
+    following.members.sort(key=lambda member: member.display_name.casefold())
+    following.organisations.sort(key=lambda organisation: organisation.name.casefold())
+    following.subjects.sort(key=lambda subject: subject.position)
+    return following
+
+
+@dataclass(frozen=True)
+class Followed:
+    """Ids of what a member follows, subjects widened to what a filter on them finds (their
+    sub-subjects and the other region's crosswalked subjects): what feed sources select on."""
+
+    member_ids: frozenset = frozenset()
+    organisation_ids: frozenset = frozenset()
+    subject_ids: frozenset = frozenset()
+
+    def __bool__(self) -> bool:
+        return bool(self.member_ids or self.organisation_ids or self.subject_ids)
+
+
+def followed_by(member) -> Followed:
+    member_ids, organisation_ids, subject_ids = set(), set(), set()
+    subjects = terms_by_id(Subject)
+    for member_id, organisation_id, subject_id in Follow.objects.filter(
+        follower=member
+    ).values_list("member_id", "organisation_id", "subject_id"):
+        if member_id:
+            member_ids.add(member_id)
+        elif organisation_id:
+            organisation_ids.add(organisation_id)
+        elif subject_id in subjects:
+            subject_ids |= matching_term_ids(subjects[subject_id])
+    return Followed(frozenset(member_ids), frozenset(organisation_ids), frozenset(subject_ids))
+
+
+def followers_of_resource(resource) -> set[int]:
+    """Ids of the active members who follow the resource's contributor, its organisation or
+    one of its subjects (a followed subject covers its sub-subjects and crosswalk), without
+    the contributor."""
+    tagged = set(resource.subjects.values_list("pk", flat=True))
+    subjects = terms_by_id(Subject)
+    # A handful of subjects are followed; which of them cover this resource is worked out on
+    # the vocabulary each process keeps in memory.
+    followed_subjects = (
+        Follow.objects.exclude(subject=None)
+        .order_by()
+        .values_list("subject_id", flat=True)
+        .distinct()
+    )
+    covering = [
+        subject_id
+        for subject_id in followed_subjects
+        if subject_id in subjects and matching_term_ids(subjects[subject_id]) & tagged
+    ]
+    targets = Q(member_id=resource.contributor_id)
+    if resource.organisation_id:
+        targets |= Q(organisation_id=resource.organisation_id)
+    if covering:
+        targets |= Q(subject_id__in=covering)
+    followers = set(
+        Follow.objects.filter(targets, follower__is_active=True).values_list(
+            "follower_id", flat=True
+        )
+    )
+    followers.discard(resource.contributor_id)
+    return followers
+
+
+# --- The personal feed ---------------------------------------------------------------------
+#
+# The feed merges what several apps publish. Each app registers a source: a function giving
+# the member's items as a queryset ordered newest first by ``date_field``, and the template
+# that shows one item (it receives ``item``; render an ``<article class="card">`` to sit among
+# resource cards). The forum, for instance, registers in its AppConfig.ready():
+#
+#     from staffroom.accounts.queries import register_feed_source
+#
+#     register_feed_source(
+#         "forum-questions",
+#         items=questions_for_feed,        # (member, followed: Followed) -> QuerySet
+#         date_field="created_at",
+#         template="forum/_feed_question.html",
+#     )
+#
+# ``followed`` holds the ids of the members, organisations and subjects (widened) followed.
+
+
+@dataclass(frozen=True)
+class FeedSource:
+    name: str
+    items: Callable[[Member, Followed], QuerySet]
+    date_field: str
+    template: str
+
+
+FEED_SOURCES: dict[str, FeedSource] = {}
+
+
+def register_feed_source(name: str, *, items, date_field: str, template: str) -> None:
+    """Add (or replace, by name) a source of feed items; see the comment above."""
+    FEED_SOURCES[name] = FeedSource(name, items, date_field, template)
+
+
+_LONG_AGO = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+@dataclass(frozen=True)
+class FeedEntry:
+    item: object
+    at: datetime
+    template: str
+
+
+class Feed:
+    """The entries of every source merged newest first. Countable and sliceable, so
+    ``Paginator`` pages it: page n takes the first n pages' worth from each source (which is
+    ordered by date) and merges them; people read the first pages of a feed."""
+
+    def __init__(self, streams: list[tuple[FeedSource, QuerySet]]):
+        self.streams = streams
+
+    @cached_property
+    def _count(self) -> int:
+        return sum(queryset.count() for _source, queryset in self.streams)
+
+    def count(self) -> int:
+        return self._count
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        stop = index.stop if index.stop is not None else self._count
+        entries = []
+        for source, queryset in self.streams:
+            for item in queryset[:stop]:
+                at = getattr(item, source.date_field) or _LONG_AGO
+                entries.append((at, source.name, item.pk, FeedEntry(item, at, source.template)))
+        entries.sort(key=lambda entry: entry[:3], reverse=True)
+        return [entry[-1] for entry in entries][index]
+
+
+def feed_for(member) -> Feed:
+    """What is new from everything ``member`` follows, newest first (never their own)."""
+    followed = followed_by(member)
+    if not followed:
+        return Feed([])
+    return Feed([(source, source.items(member, followed)) for source in FEED_SOURCES.values()])
+
+
+def resources_for_feed(member, followed: Followed) -> QuerySet:
+    """Published resources by followed teachers, of followed organisations or in followed
+    subjects."""
+    wanted = Q(contributor_id__in=followed.member_ids) | Q(
+        organisation_id__in=followed.organisation_ids
+    )
+    if followed.subject_ids:
+        wanted |= Q(
+            pk__in=Resource.subjects.through.objects.filter(
+                subject_id__in=followed.subject_ids
+            ).values("resource_id")
+        )
+    return with_listing_data(
+        Resource.objects.published().filter(wanted).exclude(contributor=member)
+    ).order_by("-published_at", "-pk")
+
+
+register_feed_source(
+    "resources",
+    items=resources_for_feed,
+    date_field="published_at",
+    template="accounts/_feed_resource.html",
+)

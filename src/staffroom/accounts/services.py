@@ -1,12 +1,14 @@
 """Member and organisation use-cases."""
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
-from .models import Member, Organisation, OrganisationMembership, RoleChange
+from .models import Follow, Member, Organisation, OrganisationMembership, RoleChange
+from .queries import follow_field, followers_of_resource
 
-PROFILE_FIELDS = ("name", "town", "region", "language", "bio")
+PROFILE_FIELDS = ("name", "town", "region", "language", "bio", "notification_mail")
 
 
 @transaction.atomic
@@ -84,3 +86,44 @@ def organisation_create(*, data: dict, created_by: Member) -> Organisation:
         description=data.get("description", ""),
         website=data.get("website", ""),
     )
+
+
+@transaction.atomic
+def follow_create(*, follower: Member, target) -> Follow:
+    """``follower`` follows a member, an organisation or a subject (again: nothing changes)."""
+    field = follow_field(target)
+    if field == "member" and target.pk == follower.pk:
+        raise ValidationError(_("You cannot follow yourself."))
+    follow, _created = Follow.objects.get_or_create(follower=follower, **{field: target})
+    return follow
+
+
+@transaction.atomic
+def follow_delete(*, follower: Member, target) -> bool:
+    """Stop following ``target``; False when ``follower`` did not follow it."""
+    deleted, _by_model = Follow.objects.filter(
+        follower=follower, **{follow_field(target): target}
+    ).delete()
+    return bool(deleted)
+
+
+@transaction.atomic
+def followers_notify_published(*, resource) -> int:
+    """Tell the followers of a newly published resource's contributor, organisation and
+    subjects, each once, never the contributor; returns how many were told.
+
+    Whoever was already told about this resource is skipped, so running it twice (a retried
+    task, a resource published again) tells nobody twice.
+    """
+    from staffroom.notifications.queries import members_notified
+    from staffroom.notifications.services import notify
+
+    url = resource.get_absolute_url()
+    followers = followers_of_resource(resource)
+    followers -= members_notified(kind="followed_published", url=url, member_ids=followers)
+    params = {"publisher": str(resource.publisher), "title": resource.title}
+    told = 0
+    for member in Member.objects.filter(pk__in=followers).order_by("pk"):
+        notify(member=member, kind="followed_published", params=params, url=url)
+        told += 1
+    return told

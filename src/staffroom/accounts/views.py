@@ -1,8 +1,14 @@
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from staffroom.core.pagination import paginate
 from staffroom.core.permissions import staff_required
@@ -15,7 +21,17 @@ from staffroom.resources.queries import (
 from . import services
 from .forms import OrganisationForm, ProfileForm, RolesForm
 from .models import Member, Organisation
-from .queries import members_for_roles_page, organisations_listed
+from .queries import (
+    feed_for,
+    follow_field,
+    follow_target,
+    followers_count,
+    following_of,
+    members_for_roles_page,
+    organisations_listed,
+)
+
+FEED_PAGE_SIZE = 20
 
 
 def profile(request, pk: int):
@@ -30,6 +46,7 @@ def profile(request, pk: int):
             "points": points_of(member),
             "badges": badges_of(member),
             "rewards": member.rewards.all(),
+            "followers": followers_count(member),
         },
     )
 
@@ -42,6 +59,7 @@ def organisation(request, slug: str):
         {
             "organisation": organisation,
             "page": paginate(request, resources_published_by_organisation(organisation), 12),
+            "followers": followers_count(organisation),
         },
     )
 
@@ -112,3 +130,54 @@ def organisation_create(request):
             for error in errors:
                 messages.error(request, error)
     return redirect("accounts:roles")
+
+
+def target_url(target) -> str:
+    """Where a followed member, organisation or subject is shown (a subject: the resources
+    filtered on it)."""
+    if follow_field(target) == "subject":
+        return f"{reverse('resources:browse')}?{urlencode({'subject': target.code})}"
+    return target.get_absolute_url()
+
+
+@login_required
+@require_POST
+def follow(request, kind: str, key: str):
+    """Follow or, with ``action=unfollow``, stop following; back to the page of the button."""
+    target = follow_target(kind, key)
+    if target is None:
+        raise Http404
+    name = target.in_region(request.region).label if kind == "subject" else str(target)
+    if request.POST.get("action") == "unfollow":
+        services.follow_delete(follower=request.user, target=target)
+        messages.success(request, _("You no longer follow %(name)s.") % {"name": name})
+    else:
+        try:
+            services.follow_create(follower=request.user, target=target)
+        except ValidationError as error:
+            messages.error(request, error.messages[0])
+        else:
+            messages.success(
+                request,
+                _("You follow %(name)s: what is new appears in your feed.") % {"name": name},
+            )
+    back = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        back = target_url(target)
+    return redirect(back)
+
+
+@login_required
+def following(request):
+    return render(request, "accounts/following.html", {"following": following_of(request.user)})
+
+
+@login_required
+def feed(request):
+    return render(
+        request,
+        "accounts/feed.html",
+        {"page": paginate(request, feed_for(request.user), FEED_PAGE_SIZE)},
+    )

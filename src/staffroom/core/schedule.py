@@ -17,6 +17,7 @@ SCHEDULE = {
     "moderation-recheck": ("staffroom.moderation.tasks.queue_due_rechecks", timedelta(days=1)),
     "search-refresh": ("staffroom.search.tasks.refresh_search_index", timedelta(days=1)),
     "notifications-prune": ("staffroom.notifications.tasks.prune_notifications", timedelta(days=1)),
+    "notifications-digest": ("staffroom.notifications.tasks.mail_digests", timedelta(days=1)),
 }
 
 

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from staffroom.accounts.tasks import notify_followers_of_publication
 from staffroom.recognition import rules
 from staffroom.recognition import services as recognition
 from staffroom.resources.metadata import apply_snapshot, changes_between, snapshot
@@ -135,6 +136,7 @@ def moderation_item_publish(
     if item.reason == Reason.NEW:
         # Indexes the resource, then tells members whose saved searches it matches.
         _enqueue_on_commit(notify_saved_searches, resource.pk)
+        _enqueue_on_commit(notify_followers_of_publication, resource.pk)
     else:
         search_update_on_commit(resource.pk)
     _enqueue_on_commit(send_decision_email, item.pk)

@@ -18,10 +18,22 @@ class Notification(models.Model):
     url = models.CharField(max_length=500, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     read_at = models.DateTimeField(null=True, blank=True)
+    # When mail no longer owes the member this notice: it was mailed (at once or in a digest),
+    # or passed over (the member wants no mail, its kind is mailed by its own task, or it was
+    # read in the app before the digest went out). Null: waiting for the next digest.
+    mailed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-pk"]
-        indexes = [models.Index(fields=["member", "read_at"])]
+        indexes = [
+            models.Index(fields=["member", "read_at"]),
+            # The digest reads the few notices still waiting for mail.
+            models.Index(
+                fields=["member", "created_at"],
+                condition=models.Q(mailed_at=None),
+                name="notification_unmailed",
+            ),
+        ]
 
     def __str__(self) -> str:
         from .messages import describe

@@ -1,8 +1,30 @@
 from django_tasks import task
 
-from .services import notifications_prune
+from .queries import members_with_digest_due
+from .services import notification_mail, notifications_mail_digest, notifications_prune
 
 
 @task()
 def prune_notifications() -> int:
     return notifications_prune()
+
+
+@task()
+def mail_notification(notification_id: int) -> bool:
+    """Mail one notice to a member who wants notices by mail at once."""
+    return notification_mail(notification_id=notification_id)
+
+
+@task()
+def mail_digests() -> int:
+    """Daily, by the clock: one digest task per member with notices waiting, so that workers
+    share the work and one failing address holds up nobody else."""
+    member_ids = members_with_digest_due()
+    for member_id in member_ids:
+        mail_digest.enqueue(member_id)
+    return len(member_ids)
+
+
+@task()
+def mail_digest(member_id: int) -> int:
+    return notifications_mail_digest(member_id=member_id)

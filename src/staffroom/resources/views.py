@@ -62,6 +62,8 @@ def browse(request):
         "languages": ContentLanguage.choices,
         "licences": Licence.choices,
         "kinds": Kind.choices,
+        # The results offer to follow the subject filtered on (accounts' follow button).
+        "follow_subject": filters.subject,
     }
     # Live filtering asks for the results alone; without JavaScript the whole page is served.
     if request.GET.get("fragment") == "results":
