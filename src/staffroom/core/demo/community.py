@@ -63,10 +63,11 @@ def build_community(rng: random.Random, cast, write) -> dict:
             replies += _reply(rng, resource, cast, now)
     picks = _pick(rng, published, cast)
     folders = _folders(rng, published, cast)
+    follows = _follows(rng, cast)
     scores_recompute()
     write(
         f"Community: {ratings} ratings, {replies} replies, {picks} moderators' picks, "
-        f"{folders} folders."
+        f"{folders} folders, {follows} follows."
     )
     return {"ratings": ratings, "replies": replies, "picks": picks}
 
@@ -147,3 +148,21 @@ def _folders(rng: random.Random, published: list, cast) -> int:
         folder_add(member=teacher, resource=resource, folder=shared)
     folder_share(member=teacher, folder=shared, shared=True)
     return teacher.folders.count()
+
+
+def _follows(rng: random.Random, cast) -> int:
+    """Every demo teacher follows a few colleagues, a subject they teach and sometimes a
+    partner organisation, so that feeds have something in them."""
+    from staffroom.accounts.services import follow_create
+
+    made = 0
+    for teacher in cast.teachers:
+        colleagues = [t for t in cast.teachers if t.pk != teacher.pk]
+        targets = rng.sample(colleagues, min(3, len(colleagues)))
+        targets += list(teacher.subjects.all()[:1])
+        if cast.organisations and rng.random() < 0.5:
+            targets.append(rng.choice(cast.organisations)[0])
+        for target in targets:
+            follow_create(follower=teacher, target=target)
+            made += 1
+    return made
