@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "staffroom.search",
     "staffroom.notifications",
     "staffroom.recognition",
+    "staffroom.forum",
     "staffroom.api",
 ]
 

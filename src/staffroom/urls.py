@@ -10,6 +10,7 @@ urlpatterns = [
     path("resources/", include("staffroom.resources.urls")),
     path("search/", include("staffroom.search.urls")),
     path("notifications/", include("staffroom.notifications.urls")),
+    path("forum/", include("staffroom.forum.urls")),
     path("", include("staffroom.recognition.urls")),
     path("api/v1/", api.urls),
     path("moderation/", include("staffroom.moderation.urls")),

@@ -52,13 +52,27 @@ def _by_region(codes: set[str], facet: str) -> dict[str, list[str]]:
     }
 
 
+def term_labels(terms) -> list[str]:
+    """The labels of vocabulary terms in every language and both regions' terminology (what
+    a document's ``vocabulary`` holds)."""
+    return _labels(terms)
+
+
+def term_filters(levels, subjects) -> dict[str, list[str]]:
+    """The level and subject filter fields of a document tagged with these terms: the codes
+    of every term whose filter finds it (hierarchy and crosswalk), per region."""
+    level_codes = _filter_codes(Level)
+    subject_codes = _filter_codes(Subject)
+    level_filter = set().union(*(level_codes.get(level.pk, ()) for level in levels))
+    subject_filter = set().union(*(subject_codes.get(subject.pk, ()) for subject in subjects))
+    return {**_by_region(level_filter, "level"), **_by_region(subject_filter, "subject")}
+
+
 def resource_document(resource: Resource, now=None) -> dict:
     """The search document of a published resource (plain Python values; the keys are
     described in ``backends/base.py``)."""
     levels = list(resource.levels.select_related("equivalent"))
     subjects = list(resource.subjects.select_related("equivalent"))
-    level_codes = _filter_codes(Level)
-    subject_codes = _filter_codes(Subject)
     body = " ".join(f.extracted_text for f in resource.files.all() if not f.pending)
     vocabulary = _labels(levels) + _labels(subjects)
     if resource.resource_type:
@@ -68,8 +82,6 @@ def resource_document(resource: Resource, now=None) -> dict:
         if resource.organisation_id
         else f"member:{resource.contributor_id}"
     )
-    level_filter = set().union(*(level_codes.get(level.pk, ()) for level in levels))
-    subject_filter = set().union(*(subject_codes.get(subject.pk, ()) for subject in subjects))
     multiplier = ranking.quality_multiplier(
         downloads=resource.download_count,
         rating_average=resource.rating_average,
@@ -87,8 +99,7 @@ def resource_document(resource: Resource, now=None) -> dict:
         "author": f"{resource.credited_author} {resource.publisher}",
         "body": body,
         "vocabulary": " ".join(vocabulary),
-        **_by_region(level_filter, "level"),
-        **_by_region(subject_filter, "subject"),
+        **term_filters(levels, subjects),
         "type": resource.resource_type.code if resource.resource_type else "",
         "licence": resource.licence,
         "kind": resource.kind,

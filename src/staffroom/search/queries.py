@@ -21,7 +21,7 @@ from staffroom.resources.queries import with_listing_data
 
 from . import syntax
 from .backends import get_backend
-from .backends.base import SORTS, SearchRequest, Snippet
+from .backends.base import DEFAULT_COLLECTION, SORTS, SearchRequest, Snippet
 
 PER_PAGE = 20
 MAX_PAGE = 10_000
@@ -171,23 +171,39 @@ def _suggestion(text: str, languages: list[str]) -> str:
     )
 
 
-def search_resources(
+@dataclass
+class CollectionPage:
+    """A page of one collection's search: the engine's ids in order (``page.object_list``
+    is left for the caller to fill with rows), facet counts, typo and spelling help."""
+
+    page: Page
+    ids: list[int]
+    facets: dict[str, dict[str, int]]
+    similar_words: bool
+    suggestion: str
+    highlights: dict[int, dict[str, Snippet]]
+
+
+def search_collection(
+    collection: str,
     text: str,
     filters: dict[str, str],
     page_number=1,
     *,
     sort: str = "relevance",
+    sorts=SORTS,
     languages: tuple[str, ...] = ("nl", "en", "fr", "de"),
     region: str = "fl",
     min_rating: int = 0,
-) -> SearchPage:
-    """One page of published resources matching ``text`` and ``filters``, with facet counts
-    over all matches (for a filter in use: what each of its values would give instead). A page
+    per_page: int = PER_PAGE,
+) -> CollectionPage:
+    """One page of ``collection`` matching ``text`` and ``filters``, with facet counts over
+    all matches (for a filter in use: what each of its values would give instead). A page
     past the end gives the last page. When the exact words find nothing, words within one and
     then two typos are searched, and a correction is offered."""
     text = (text or "")[:MAX_QUERY_LENGTH]
-    sort = sort if sort in SORTS else "relevance"
-    backend = get_backend()
+    sort = sort if sort in sorts else "relevance"
+    backend = get_backend(collection)
     number = _page_number(page_number)
 
     def run(page: int, fuzzy: int):
@@ -195,8 +211,8 @@ def search_resources(
             SearchRequest(
                 text=text,
                 filters=filters,
-                offset=(page - 1) * PER_PAGE,
-                limit=PER_PAGE,
+                offset=(page - 1) * per_page,
+                limit=per_page,
                 sort=sort,
                 fuzzy=fuzzy,
                 region=region,
@@ -227,26 +243,59 @@ def search_resources(
     while not result.total and text.strip() and fuzzy < 2:
         fuzzy += 1
         result = run(number, fuzzy)
-    page = Paginator(_Counted(result.total), PER_PAGE).get_page(number)
+    page = Paginator(_Counted(result.total), per_page).get_page(number)
     if page.number != number:
         result = run(page.number, fuzzy)
-    rows = {
-        r.pk: r for r in with_listing_data(Resource.objects.published()).filter(pk__in=result.ids)
-    }
-    # Keep the engine's order; a row unpublished since it was indexed is simply left out.
-    page.object_list = [rows[pk] for pk in result.ids if pk in rows]
-    for resource in page.object_list:
-        # What the card shows of where the words matched (see the ``marked`` filter).
-        resource.highlight = result.highlights.get(resource.pk, {})
     suggestion = ""
     if text.strip() and (fuzzy or result.total < 3):
         suggestion = _suggestion(text, list(languages))
-    return SearchPage(
+    return CollectionPage(
         page=page,
+        ids=result.ids,
         facets=result.facets | alternatives(fuzzy),
         similar_words=bool(fuzzy),
         suggestion=suggestion,
         highlights=result.highlights,
+    )
+
+
+def search_resources(
+    text: str,
+    filters: dict[str, str],
+    page_number=1,
+    *,
+    sort: str = "relevance",
+    languages: tuple[str, ...] = ("nl", "en", "fr", "de"),
+    region: str = "fl",
+    min_rating: int = 0,
+) -> SearchPage:
+    """One page of published resources matching ``text`` and ``filters`` (see
+    ``search_collection``), their rows loaded for the cards."""
+    found = search_collection(
+        DEFAULT_COLLECTION,
+        text,
+        filters,
+        page_number,
+        sort=sort,
+        languages=languages,
+        region=region,
+        min_rating=min_rating,
+    )
+    page = found.page
+    rows = {
+        r.pk: r for r in with_listing_data(Resource.objects.published()).filter(pk__in=found.ids)
+    }
+    # Keep the engine's order; a row unpublished since it was indexed is simply left out.
+    page.object_list = [rows[pk] for pk in found.ids if pk in rows]
+    for resource in page.object_list:
+        # What the card shows of where the words matched (see the ``marked`` filter).
+        resource.highlight = found.highlights.get(resource.pk, {})
+    return SearchPage(
+        page=page,
+        facets=found.facets,
+        similar_words=found.similar_words,
+        suggestion=found.suggestion,
+        highlights=found.highlights,
     )
 
 

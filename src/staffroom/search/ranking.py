@@ -63,3 +63,19 @@ def boost(multiplier: float) -> float:
     """The stored value that yields ``multiplier`` when a backend applies log2(2 + boost)
     to the text score (Tantivy's field weighting; the PostgreSQL backend does the same)."""
     return 2**multiplier - 2
+
+
+# The teachers' room ranks questions on the same signals: votes and answers stand in for
+# downloads, an accepted answer for a moderators' pick (a solved question helps whoever finds
+# it), the age of the question for the age of a resource; there are no star ratings.
+
+
+def question_multiplier(*, votes: int, answers: int, accepted: bool, asked_at, now) -> float:
+    return quality_multiplier(
+        downloads=votes + answers,
+        rating_average=0.0,
+        rating_count=0,
+        picked=accepted,
+        published_at=asked_at,
+        now=now,
+    )

@@ -1,7 +1,8 @@
 """Keeping the search index in step with the database (the one source of truth).
 
-The index is derived data: ``search_reindex`` rebuilds it from published resources and
-``search_check`` finds and repairs drift. Index writes run in the task worker.
+The index is derived data: ``search_reindex`` rebuilds a collection (published resources,
+the teachers' room questions: ``collections.py``) from the database and ``search_check``
+finds and repairs drift. Index writes run in the task worker.
 """
 
 from dataclasses import dataclass
@@ -9,50 +10,52 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 
-from staffroom.resources.models import Resource, Status
-
 from .backends import get_backend
-from .documents import resource_document
+from .backends.base import DEFAULT_COLLECTION
+from .collections import collection_named, collection_names
 
 BATCH = 500
 
 
-def _published(ids=None):
-    queryset = (
-        Resource.objects.filter(status=Status.PUBLISHED)
-        .select_related("resource_type", "contributor", "organisation")
-        .prefetch_related("files")
-    )
-    return queryset if ids is None else queryset.filter(pk__in=ids)
+def search_update_document(*, collection: str, object_id: int) -> None:
+    """Bring one entry of ``collection`` up to date: index it if it belongs in the index,
+    remove it if not."""
+    documents = collection_named(collection).documents([object_id], None)
+    if documents:
+        get_backend(collection).index_documents(documents)
+    else:
+        get_backend(collection).delete([object_id])
 
 
 def search_update_resource(*, resource_id: int) -> None:
     """Index the resource if it is published, remove it from the index if not."""
-    resource = _published([resource_id]).first()
-    if resource is None:
-        get_backend().delete([resource_id])
+    search_update_document(collection=DEFAULT_COLLECTION, object_id=resource_id)
+
+
+def search_update_on_commit(object_id: int, collection: str = DEFAULT_COLLECTION) -> None:
+    """Have the worker bring one entry's index document up to date once this commits (a
+    resource by default)."""
+    from .tasks import update_search_document, update_search_index
+
+    collection_named(collection)  # a wrong name fails here, not in the worker
+    if collection == DEFAULT_COLLECTION:
+        transaction.on_commit(lambda: update_search_index.enqueue(object_id))
     else:
-        get_backend().index_documents([resource_document(resource)])
+        transaction.on_commit(lambda: update_search_document.enqueue(collection, object_id))
 
 
-def search_update_on_commit(resource_id: int) -> None:
-    """Have the worker bring one resource's index entry up to date once this commits."""
-    from .tasks import update_search_index
+def search_reindex(*, collection: str = DEFAULT_COLLECTION, progress=None) -> int:
+    """Rebuild one collection's index from the database; returns how many entries it holds.
 
-    transaction.on_commit(lambda: update_search_index.enqueue(resource_id))
-
-
-def search_reindex(*, progress=None) -> int:
-    """Rebuild the whole index from the database; returns how many resources it holds.
-
-    Every published resource is written again in batches and whatever is no longer published
-    removed, so searches keep working while it runs (nothing is cleared first)."""
-    backend = get_backend()
-    ids = list(_published().values_list("pk", flat=True).order_by("pk"))
+    Every entry is written again in batches and whatever no longer belongs removed, so
+    searches keep working while it runs (nothing is cleared first)."""
+    found = collection_named(collection)
+    backend = get_backend(collection)
+    ids = sorted(found.indexed_ids())
     now = timezone.now()
     for start in range(0, len(ids), BATCH):
         batch = ids[start : start + BATCH]
-        backend.index_documents([resource_document(r, now) for r in _published(batch)])
+        backend.index_documents(found.documents(batch, now))
         if progress:
             progress(min(start + BATCH, len(ids)), len(ids))
     stale = backend.indexed_ids() - set(ids)
@@ -61,25 +64,40 @@ def search_reindex(*, progress=None) -> int:
     return len(ids)
 
 
+def search_reindex_all(*, progress=None) -> dict[str, int]:
+    """Rebuild every collection; how many entries each holds. ``progress`` is called with the
+    collection's name, then done and total."""
+    return {
+        name: search_reindex(
+            collection=name,
+            progress=(lambda done, total, name=name: progress(name, done, total))
+            if progress
+            else None,
+        )
+        for name in collection_names()
+    }
+
+
 @dataclass
 class Drift:
     missing: set[int]
     stale: set[int]
 
 
-def search_check(*, repair: bool = False) -> Drift:
-    """Compare the index with the database: published but not indexed (missing), indexed but
-    no longer published (stale). With ``repair``, fix both."""
-    published = set(_published().values_list("pk", flat=True))
-    indexed = get_backend().indexed_ids()
-    drift = Drift(missing=published - indexed, stale=indexed - published)
+def search_check(*, collection: str = DEFAULT_COLLECTION, repair: bool = False) -> Drift:
+    """Compare a collection's index with the database: entries that belong but are not
+    indexed (missing), indexed ones that no longer belong (stale). With ``repair``, fix both."""
+    found = collection_named(collection)
+    backend = get_backend(collection)
+    expected = set(found.indexed_ids())
+    indexed = backend.indexed_ids()
+    drift = Drift(missing=expected - indexed, stale=indexed - expected)
     if repair:
         if drift.stale:
-            get_backend().delete(sorted(drift.stale))
+            backend.delete(sorted(drift.stale))
         missing = sorted(drift.missing)
         for start in range(0, len(missing), BATCH):
-            batch = missing[start : start + BATCH]
-            get_backend().index_documents([resource_document(r) for r in _published(batch)])
+            backend.index_documents(found.documents(missing[start : start + BATCH], None))
     return drift
 
 

@@ -1,6 +1,6 @@
 from django_tasks import task
 
-from .services import search_reindex, search_update_resource
+from .services import search_reindex_all, search_update_document, search_update_resource
 
 
 @task()
@@ -9,10 +9,16 @@ def update_search_index(resource_id: int) -> None:
 
 
 @task()
+def update_search_document(collection: str, object_id: int) -> None:
+    """Bring one entry of a collection other than resources up to date (a question)."""
+    search_update_document(collection=collection, object_id=object_id)
+
+
+@task()
 def refresh_search_index() -> int:
-    """Write every document again (daily, by the clock): download counts and the age that
-    ranking weighs (search/ranking.py) change without an edit."""
-    return search_reindex()
+    """Write every document of every collection again (daily, by the clock): download counts
+    and the age that ranking weighs (search/ranking.py) change without an edit."""
+    return sum(search_reindex_all().values())
 
 
 @task()

@@ -37,6 +37,7 @@ from staffroom.resources.services import resource_file_analyse, resource_save_dr
 
 from . import documents, links
 from .community import build_community
+from .forum import build_forum
 from .people import ensure_cast
 from .phrases import (
     ACCESSIBILITY_NOTES,
@@ -97,6 +98,7 @@ class DemoBuilder:
                     )
             self._spread_dates()
             community = build_community(self.rng, cast, self.write)
+            community |= build_forum(self.rng, self.write)
         analysed = self._analyse_files(started)
         checked = self._run_prechecks()
         removed = self._remove_queued_tasks(task_cutoff)

@@ -1,16 +1,25 @@
-"""Search backends behind one interface; ``get_backend`` returns the configured one."""
+"""Search backends behind one interface; ``get_backend`` returns the configured one for a
+collection (resources by default, or the teachers' room questions: ``search/collections.py``).
+"""
 
 from functools import cache
 
 from django.conf import settings
 from django.utils.module_loading import import_string
 
+from .base import DEFAULT_COLLECTION
+
+
+def get_backend(collection: str = DEFAULT_COLLECTION):
+    """The configured backend, opened on ``collection`` (one per collection and process)."""
+    return _open(collection)
+
 
 @cache
-def get_backend():
-    return import_string(settings.SEARCH_BACKEND)(settings.SEARCH_INDEX_DIR)
+def _open(collection: str):
+    return import_string(settings.SEARCH_BACKEND)(settings.SEARCH_INDEX_DIR, collection=collection)
 
 
 def reset_backend() -> None:
-    """Forget the open backend (tests point the index elsewhere)."""
-    get_backend.cache_clear()
+    """Forget the open backends (tests point the index elsewhere)."""
+    _open.cache_clear()

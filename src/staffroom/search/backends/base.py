@@ -12,10 +12,28 @@ A search document (``documents.resource_document``) is a dict of plain values:
 
 Every backend must find the same resources for the same request; only the order within equal
 relevance may differ. ``tests/search/test_backends.py`` holds them to that.
+
+A backend is opened on one collection: the published resources (the default) or the questions
+of the teachers' room. Each collection is a separate index with the same document format;
+what a field holds in a collection other than resources is said where its documents are made
+(``forum/documents.py`` for questions).
 """
 
+import re
 from dataclasses import dataclass, field
 from typing import Protocol
+
+DEFAULT_COLLECTION = "resources"
+# A collection's name goes into folder and table names: lower-case letters, digits, "_".
+COLLECTION_NAME = re.compile(r"[a-z][a-z0-9_]{0,30}")
+
+
+def checked_collection(name: str) -> str:
+    """``name`` if it can name a collection, else ValueError."""
+    if not COLLECTION_NAME.fullmatch(name or ""):
+        raise ValueError(f"Not a collection name: {name!r}")
+    return name
+
 
 # The filters a search offers, as the page and the API name them.
 FACETS = ("level", "subject", "type", "language", "licence", "kind", "publisher")

@@ -40,6 +40,11 @@ holds both to that):
   body) keeps a small text score, so that such resources still follow their quality.
 - Highlights: the page's hits are tokenised and analysed the same way in Python; a word is
   marked when its analysis is one the query asked for (typo expansions included).
+- Collections: each collection has its own document, text, typo-list and version tables
+  (resources: ``search_pg_document`` ..., created by migration 0003; questions:
+  ``search_pg_questions_document`` ..., migration 0004), so searching the small forum never
+  reads a resource row and clearing one collection leaves the other. Filter values and value
+  sets are only names for integers: all collections share them.
 """
 
 import math
@@ -57,6 +62,7 @@ from ..analysis import LANGUAGES as ANALYSES
 from ..analysis import OTHER, analysed_as, analyzer
 from ..syntax import WORD, Clause, parse
 from .base import (
+    DEFAULT_COLLECTION,
     FACETS,
     FILTER_FIELDS,
     RATING_STEPS,
@@ -65,6 +71,7 @@ from .base import (
     TOP_PUBLISHERS,
     SearchRequest,
     SearchResult,
+    checked_collection,
     counted_field,
     filter_field,
 )
@@ -89,6 +96,36 @@ SEARCH_WORK_MEM = "64MB"
 # After writing this many documents at once, merge the GIN pending list and refresh the
 # planner's statistics, so that the first searches after a reindex are planned well.
 LARGE_BATCH = 1000
+# The collections whose tables a migration creates.
+COLLECTIONS = (DEFAULT_COLLECTION, "questions")
+
+
+@dataclass(frozen=True)
+class Tables:
+    """The names of one collection's tables (constants of this module: safe in SQL text)."""
+
+    document: str
+    text: str
+    lexeme: str
+    state: str
+    vector_index: str
+
+    @classmethod
+    def of(cls, collection: str) -> "Tables":
+        if checked_collection(collection) not in COLLECTIONS:
+            raise ImproperlyConfigured(
+                f"The PostgreSQL search backend has no tables for the collection {collection!r}:"
+                " a migration of the search app must create them."
+            )
+        # The resources' tables keep the names they had before there were collections.
+        prefix = "search_pg" if collection == DEFAULT_COLLECTION else f"search_pg_{collection}"
+        return cls(
+            document=f"{prefix}_document",
+            text=f"{prefix}_text",
+            lexeme=f"{prefix}_lexeme",
+            state=f"{prefix}_state",
+            vector_index=f"{prefix}_document_vector",
+        )
 
 
 @lru_cache(maxsize=200_000)
@@ -229,8 +266,9 @@ def _edit_distance(a: str, b: str, limit: int) -> int:
     return min(previous[-1], limit + 1)
 
 
-def _similar_terms(cursor, analysis: str, term: str, distance: int) -> set[str]:
-    """The indexed terms of ``analysis`` within ``distance`` edits of ``term``."""
+def _similar_terms(cursor, lexemes: str, analysis: str, term: str, distance: int) -> set[str]:
+    """The indexed terms of ``analysis`` (in the table ``lexemes``) within ``distance`` edits
+    of ``term``."""
     length = len(term)
     shared = len(_trigrams(term)) - 4 * distance
     if term.isascii() and term.isalnum() and shared >= 1:
@@ -242,22 +280,22 @@ def _similar_terms(cursor, analysis: str, term: str, distance: int) -> set[str]:
             "SELECT set_config('pg_trgm.similarity_threshold', %s, true)", [str(threshold)]
         )
         cursor.execute(
-            """
-            SELECT term FROM search_pg_lexeme
+            f"""
+            SELECT term FROM {lexemes}
             WHERE term %% %s AND analysis = %s
               AND char_length(term) BETWEEN %s AND %s
-            """,
+            """,  # noqa: S608
             [term, analysis, length - distance, length + distance],
         )
     else:
         # Short words share too few trigrams with their neighbours: compare by length.
         # A transposition costs two in plain Levenshtein, hence the wider first cut.
         cursor.execute(
-            """
-            SELECT term FROM search_pg_lexeme
+            f"""
+            SELECT term FROM {lexemes}
             WHERE analysis = %s AND char_length(term) BETWEEN %s AND %s
               AND levenshtein_less_equal(term, %s, %s) <= %s
-            """,
+            """,  # noqa: S608
             [analysis, length - distance, length + distance, term, 2 * distance, 2 * distance],
         )
     found = {row[0] for row in cursor.fetchall()}
@@ -270,7 +308,8 @@ def _similar_terms(cursor, analysis: str, term: str, distance: int) -> set[str]:
 class _TextQuery:
     """The parsed text as a tsquery, and the terms to mark in highlights."""
 
-    def __init__(self, cursor, text: str, fuzzy: int):
+    def __init__(self, cursor, text: str, fuzzy: int, lexemes: str):
+        self.lexeme_table = lexemes
         parsed = parse(text)
         self.highlight: dict[str, set[str]] = defaultdict(set)
         # Every lexeme of the words that should match, OR'ed: what relevance is scored on.
@@ -314,7 +353,7 @@ class _TextQuery:
                 term = sequence[0][1]
                 found = {term}
                 if fuzzy and not clause.excluded and not clause.is_phrase:
-                    found |= _similar_terms(cursor, analysis, term, fuzzy)
+                    found |= _similar_terms(cursor, self.lexeme_table, analysis, term, fuzzy)
                 lexemes = [_quote(_lexeme(analysis, t)) for t in sorted(found)]
                 if not clause.excluded:
                     self.highlight[analysis] |= found
@@ -368,7 +407,8 @@ def _snippet(text: str, analysis: str, matched: set[str], whole: bool) -> list[t
 
 @dataclass
 class _Query:
-    """A request as SQL: conditions on search_pg_document and the score to sort by."""
+    """A request as SQL: conditions on a collection's document table and the score to sort
+    by."""
 
     text: _TextQuery | None
     where: list[str] = field(default_factory=lambda: ["TRUE"])
@@ -382,8 +422,10 @@ class _Query:
 
 
 class PostgresBackend:
-    def __init__(self, directory=None):
+    def __init__(self, directory=None, collection: str = DEFAULT_COLLECTION):
         # ``directory`` is the Tantivy index folder: nothing to keep there.
+        self.collection = collection
+        self.tables = Tables.of(collection)
         if self.connection.vendor != "postgresql":
             raise ImproperlyConfigured(
                 "The PostgreSQL search backend needs PostgreSQL as the default database "
@@ -504,9 +546,10 @@ class PostgresBackend:
                         "\n".join((values["description"], values["keywords"], values["body"])),
                     )
                 )
+            tables = self.tables
             cursor.executemany(
-                """
-                INSERT INTO search_pg_document (id, analysed_as, vector, rank_vector, terms,
+                f"""
+                INSERT INTO {tables.document} (id, analysed_as, vector, rank_vector, terms,
                     regional_set, common_set, publisher, published, downloads, rating,
                     rating_rank, quality)
                 VALUES (%s, %s, %s::tsvector, %s::tsvector, %s::int[], %s, %s, %s, %s, %s, %s,
@@ -518,30 +561,30 @@ class PostgresBackend:
                     publisher = EXCLUDED.publisher, published = EXCLUDED.published,
                     downloads = EXCLUDED.downloads, rating = EXCLUDED.rating,
                     rating_rank = EXCLUDED.rating_rank, quality = EXCLUDED.quality
-                """,
+                """,  # noqa: S608
                 rows,
             )
             cursor.executemany(
-                """
-                INSERT INTO search_pg_text (id, title, text) VALUES (%s, %s, %s)
+                f"""
+                INSERT INTO {tables.text} (id, title, text) VALUES (%s, %s, %s)
                 ON CONFLICT (id) DO UPDATE SET title = EXCLUDED.title, text = EXCLUDED.text
-                """,
+                """,  # noqa: S608
                 texts,
             )
             if lexemes:
                 analyses, terms = zip(*sorted(lexemes), strict=True)
                 cursor.execute(
-                    """
-                    INSERT INTO search_pg_lexeme (analysis, term)
+                    f"""
+                    INSERT INTO {tables.lexeme} (analysis, term)
                     SELECT * FROM unnest(%s::text[], %s::text[])
                     ON CONFLICT DO NOTHING
-                    """,
+                    """,  # noqa: S608
                     [list(analyses), list(terms)],
                 )
             self._changed(cursor)
             if len(documents) >= LARGE_BATCH:
-                cursor.execute("SELECT gin_clean_pending_list('search_pg_document_vector')")
-                cursor.execute("ANALYZE search_pg_document")
+                cursor.execute("SELECT gin_clean_pending_list(%s::regclass)", [tables.vector_index])
+                cursor.execute(f"ANALYZE {tables.document}")
 
     def delete(self, ids: list[int]) -> None:
         if not ids:
@@ -549,28 +592,30 @@ class PostgresBackend:
         with transaction.atomic(using=self.connection.alias), self.connection.cursor() as cursor:
             # Terms stay in the typo list: harmless (they find nothing), and gone at `clear`.
             cursor.execute(
-                "DELETE FROM search_pg_document WHERE id = ANY(%s::bigint[])", [list(ids)]
+                f"DELETE FROM {self.tables.document} WHERE id = ANY(%s::bigint[])",  # noqa: S608
+                [list(ids)],
             )
             self._changed(cursor)
 
     def clear(self) -> None:
         with transaction.atomic(using=self.connection.alias), self.connection.cursor() as cursor:
-            cursor.execute("TRUNCATE search_pg_text, search_pg_document, search_pg_lexeme")
+            tables = self.tables
+            cursor.execute(f"TRUNCATE {tables.text}, {tables.document}, {tables.lexeme}")
             self._changed(cursor)
 
     def _changed(self, cursor) -> None:
-        cursor.execute("UPDATE search_pg_state SET version = version + 1")
+        cursor.execute(f"UPDATE {self.tables.state} SET version = version + 1")  # noqa: S608
 
     # --- reading ------------------------------------------------------------------------------
 
     def version(self) -> str:
         with self.connection.cursor() as cursor:
-            cursor.execute("SELECT version FROM search_pg_state")
+            cursor.execute(f"SELECT version FROM {self.tables.state}")  # noqa: S608
             return str(cursor.fetchone()[0])
 
     def indexed_ids(self) -> set[int]:
         with self.connection.cursor() as cursor:
-            cursor.execute("SELECT id FROM search_pg_document")
+            cursor.execute(f"SELECT id FROM {self.tables.document}")  # noqa: S608
             return {row[0] for row in cursor.fetchall()}
 
     @contextmanager
@@ -596,7 +641,11 @@ class PostgresBackend:
 
     def _query(self, cursor, request: SearchRequest) -> "_Query | None":
         """The request as SQL conditions and a score (None: it can match nothing)."""
-        text = _TextQuery(cursor, request.text, request.fuzzy) if request.text.strip() else None
+        text = (
+            _TextQuery(cursor, request.text, request.fuzzy, self.tables.lexeme)
+            if request.text.strip()
+            else None
+        )
         if text is not None and text.matches_nothing:
             return None
         query = _Query(text)
@@ -640,7 +689,7 @@ class PostgresBackend:
                 return []
             cursor.execute(
                 f"""
-                SELECT id FROM search_pg_document WHERE {query.conditions}
+                SELECT id FROM {self.tables.document} WHERE {query.conditions}
                 ORDER BY {query.score} DESC, id DESC LIMIT %s OFFSET %s
                 """,  # noqa: S608
                 [
@@ -663,7 +712,7 @@ class PostgresBackend:
         matched = f"""
             WITH matched AS MATERIALIZED (
                 SELECT id, {query.score} AS score, regional_set, common_set, publisher, rating
-                FROM search_pg_document
+                FROM {self.tables.document}
                 WHERE {query.conditions}
             )"""  # noqa: S608
         page = """
@@ -738,11 +787,11 @@ class PostgresBackend:
 
     def _highlights(self, cursor, ids: list[int], matched: dict[str, set[str]]) -> dict:
         cursor.execute(
-            """
+            f"""
             SELECT document.id, document.analysed_as, shown.title, shown.text
-            FROM search_pg_document document JOIN search_pg_text shown USING (id)
+            FROM {self.tables.document} document JOIN {self.tables.text} shown USING (id)
             WHERE document.id = ANY(%s::bigint[])
-            """,
+            """,  # noqa: S608
             [ids],
         )
         highlights = {}

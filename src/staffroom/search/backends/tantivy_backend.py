@@ -3,6 +3,9 @@ accent folding, fast-field facet counts).
 
 Tantivy allows one writer per index: only the task worker writes (through the services);
 web processes open the same folder read-only and reload before searching.
+
+Each collection is an index of its own: resources in ``<SEARCH_INDEX_DIR>/v<version>`` (where
+it has always been), any other collection in ``<SEARCH_INDEX_DIR>/<collection>/v<version>``.
 """
 
 import hashlib
@@ -16,12 +19,14 @@ import tantivy
 from ..analysis import LANGUAGES, analysed_as, analyzer
 from ..syntax import Clause, parse
 from .base import (
+    DEFAULT_COLLECTION,
     FACETS,
     FILTER_FIELDS,
     RATING_STEPS,
     TOP_PUBLISHERS,
     SearchRequest,
     SearchResult,
+    checked_collection,
     counted_field,
     filter_field,
 )
@@ -64,9 +69,18 @@ def _schema():
     return builder.build()
 
 
+def index_directory(directory, collection: str = DEFAULT_COLLECTION) -> Path:
+    """The folder of ``collection``'s index under the search folder ``directory``."""
+    root = Path(directory)
+    if collection != DEFAULT_COLLECTION:
+        root = root / checked_collection(collection)
+    return root / f"v{SCHEMA_VERSION}"
+
+
 class TantivyBackend:
-    def __init__(self, directory):
-        self.directory = Path(directory) / f"v{SCHEMA_VERSION}"
+    def __init__(self, directory, collection: str = DEFAULT_COLLECTION):
+        self.collection = collection
+        self.directory = index_directory(directory, collection)
         self.directory.mkdir(parents=True, exist_ok=True)
         self.schema = _schema()
         self.index = tantivy.Index(self.schema, path=str(self.directory), reuse=True)

@@ -1,0 +1,235 @@
+"""Reads of the teachers' room that pages, feeds and tasks share."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Case, F, IntegerField, Prefetch, Q, QuerySet, Value, When
+
+from staffroom.curriculum.models import Level, Subject
+from staffroom.curriculum.queries import level_by_code, matching_term_ids, subject_by_code
+from staffroom.resources.models import ContentLanguage, Resource, Status
+from staffroom.search.queries import PER_PAGE, search_collection
+
+from .documents import ANSWERED, COLLECTION, OPEN, SOLVED
+from .models import Answer, ForumExpert, Question, Vote
+
+LISTS = ("recent", "unanswered", "popular")
+SEARCH_SORTS = ("relevance", "newest", "popular")
+STATES = (OPEN, ANSWERED, SOLVED)
+
+
+@dataclass(frozen=True)
+class QuestionFilters:
+    """The level and subject filters of a list; unknown values are dropped, never an error."""
+
+    level: Level | None = None
+    subject: Subject | None = None
+
+    @classmethod
+    def from_query(cls, params) -> "QuestionFilters":
+        return cls(
+            level=level_by_code(str(params.get("level", ""))[:60]),
+            subject=subject_by_code(str(params.get("subject", ""))[:60]),
+        )
+
+    @property
+    def active(self) -> bool:
+        return bool(self.level or self.subject)
+
+    def as_query(self) -> dict[str, str]:
+        found = {}
+        if self.level:
+            found["level"] = self.level.code
+        if self.subject:
+            found["subject"] = self.subject.code
+        return found
+
+
+def _listed(queryset: QuerySet) -> QuerySet:
+    """What a line of a question list shows, in a fixed number of queries."""
+    return queryset.select_related("author").prefetch_related("levels", "subjects")
+
+
+def questions_listed(list_name: str, filters: QuestionFilters) -> QuerySet:
+    """The questions of a list: ``recent`` (latest activity first), ``unanswered`` (no answer
+    yet, oldest waiting last), ``popular`` (most votes and answers). A level or subject
+    includes its sub-terms and the other region's crosswalked terms."""
+    queryset = Question.objects.all()
+    if filters.level:
+        queryset = queryset.filter(
+            pk__in=Question.levels.through.objects.filter(
+                level_id__in=matching_term_ids(filters.level)
+            ).values("question_id")
+        )
+    if filters.subject:
+        queryset = queryset.filter(
+            pk__in=Question.subjects.through.objects.filter(
+                subject_id__in=matching_term_ids(filters.subject)
+            ).values("question_id")
+        )
+    if list_name == "unanswered":
+        queryset = queryset.filter(answer_count=0).order_by("-created_at", "-pk")
+    elif list_name == "popular":
+        queryset = queryset.annotate(
+            votes_and_answers=F("vote_count") + F("answer_count")
+        ).order_by("-votes_and_answers", "-active_at", "-pk")
+    else:
+        queryset = queryset.order_by("-active_at", "-pk")
+    return _listed(queryset)
+
+
+def question_detail(pk: int) -> Question | None:
+    return (
+        Question.objects.select_related("author", "accepted_answer")
+        .prefetch_related(
+            "levels",
+            "subjects",
+            Prefetch("resources", queryset=Resource.objects.filter(status=Status.PUBLISHED)),
+        )
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def expert_ids(member_ids) -> set[int]:
+    """Which of these members answer as experts: staff, and members staff marked."""
+    from staffroom.accounts.models import Member
+
+    ids = set(member_ids)
+    staff = Member.objects.filter(pk__in=ids, is_staff=True).values_list("pk", flat=True)
+    marked = ForumExpert.objects.filter(member_id__in=ids).values_list("member_id", flat=True)
+    return set(staff) | set(marked)
+
+
+def is_forum_expert(member) -> bool:
+    if not member.is_authenticated:
+        return False
+    return member.is_staff or ForumExpert.objects.filter(member=member).exists()
+
+
+def answers_for(question: Question, member) -> list[Answer]:
+    """The answers of a question, the accepted one first, then by votes and age; each with
+    ``is_expert``, ``expertise`` and ``voted`` (whether ``member`` voted for it)."""
+    answers = list(
+        question.answers.select_related("author")
+        .prefetch_related(
+            Prefetch("resources", queryset=Resource.objects.filter(status=Status.PUBLISHED))
+        )
+        .annotate(
+            accepted=Case(
+                When(pk=question.accepted_answer_id or 0, then=Value(1)),
+                default=Value(0),
+                output_field=IntegerField(),
+            )
+        )
+        .order_by("-accepted", "-vote_count", "created_at", "pk")
+    )
+    experts = expert_ids(answer.author_id for answer in answers)
+    expertise = dict(
+        ForumExpert.objects.filter(member_id__in=experts).values_list("member_id", "expertise")
+    )
+    voted = set()
+    if member.is_authenticated:
+        voted = set(
+            Vote.objects.filter(member=member, answer__question=question).values_list(
+                "answer_id", flat=True
+            )
+        )
+    for answer in answers:
+        answer.is_expert = answer.author_id in experts
+        answer.expertise = expertise.get(answer.author_id, "")
+        answer.voted = answer.pk in voted
+    return answers
+
+
+def questions_linking(resource: Resource, limit: int = 5) -> list[Question]:
+    """Questions that link ``resource``, in the question or in one of its answers (newest
+    activity first)."""
+    return list(
+        Question.objects.filter(Q(resources=resource) | Q(answers__resources=resource))
+        .distinct()
+        .order_by("-active_at", "-pk")[:limit]
+    )
+
+
+def experts_listed() -> QuerySet:
+    return ForumExpert.objects.select_related("member", "marked_by").order_by("member__name")
+
+
+def members_matching(term: str, limit: int = 20) -> list:
+    """Members whose name or email address holds ``term`` (the staff page's search)."""
+    from staffroom.accounts.models import Member
+
+    term = " ".join((term or "").split())[:100]
+    if len(term) < 2:
+        return []
+    return list(
+        Member.objects.filter(Q(name__icontains=term) | Q(email__icontains=term), is_active=True)
+        .select_related("forum_expert")
+        .order_by("name")[:limit]
+    )
+
+
+# --- search -----------------------------------------------------------------------------------
+
+
+def search_filters_from(params) -> dict[str, str]:
+    """The known filters of the forum search in a query string (``state`` is the index's
+    ``kind``); unknown names and values are dropped."""
+    filters = {}
+    if (code := str(params.get("level") or "")) and level_by_code(code):
+        filters["level"] = code
+    if (code := str(params.get("subject") or "")) and subject_by_code(code):
+        filters["subject"] = code
+    if (language := params.get("language")) in ContentLanguage.values:
+        filters["language"] = language
+    if (state := params.get("state")) in STATES:
+        filters["kind"] = state
+    return filters
+
+
+@dataclass
+class QuestionSearch:
+    page: object
+    facets: dict[str, dict[str, int]]
+    similar_words: bool = False
+    suggestion: str = ""
+    highlights: dict = field(default_factory=dict)
+
+
+def search_questions(
+    text: str,
+    filters: dict[str, str],
+    page_number=1,
+    *,
+    sort: str = "relevance",
+    languages: tuple[str, ...] = ("nl", "en", "fr", "de"),
+    region: str = "fl",
+) -> QuestionSearch:
+    """One page of questions matching ``text`` and ``filters``, searched as resources are
+    (stems per language, accents, typos, phrases, exclusions, OR; highlights), with facet
+    counts. Each question gets ``highlight``: its title and text with the matches marked."""
+    found = search_collection(
+        COLLECTION,
+        text,
+        filters,
+        page_number,
+        sort=sort,
+        sorts=SEARCH_SORTS,
+        languages=languages,
+        region=region,
+        per_page=PER_PAGE,
+    )
+    rows = {
+        question.pk: question for question in _listed(Question.objects.filter(pk__in=found.ids))
+    }
+    page = found.page
+    page.object_list = [rows[pk] for pk in found.ids if pk in rows]
+    for question in page.object_list:
+        question.highlight = found.highlights.get(question.pk, {})
+    return QuestionSearch(
+        page=page,
+        facets=found.facets,
+        similar_words=found.similar_words,
+        suggestion=found.suggestion,
+        highlights=found.highlights,
+    )

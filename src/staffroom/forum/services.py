@@ -1,0 +1,278 @@
+"""Write use-cases of the teachers' room: asking, answering, voting, accepting, editing, and
+marking experts.
+
+Every function checks who may do it and raises ValidationError with a sentence for the member
+when something cannot be done. Counts that lists sort on are kept in the same transaction;
+the question's search entry is brought up to date when the transaction commits. Edits go
+through ``question_edit`` and ``answer_edit`` only, so that edit history and moderation can
+be added in one place.
+"""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Sum
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from staffroom.core.language import guess_content_language
+from staffroom.core.ratelimit import check_posting_rate
+from staffroom.notifications.services import notify
+from staffroom.recognition import rules
+from staffroom.recognition import services as recognition
+from staffroom.resources.models import ContentLanguage, Status
+from staffroom.search.services import search_update_on_commit
+
+from .documents import COLLECTION, plain_text
+from .models import Answer, ForumExpert, Question, Vote
+
+MIN_TITLE_LENGTH = 10
+MAX_BODY_LENGTH = 20_000
+MAX_TAGS = 10
+MAX_TAG_LENGTH = 40
+MAX_LINKED_RESOURCES = 10
+
+
+def _index_on_commit(question: Question) -> None:
+    search_update_on_commit(question.pk, collection=COLLECTION)
+
+
+# --- checking what was written ------------------------------------------------------------------
+
+
+def _clean_title(title: str) -> str:
+    title = " ".join((title or "").split())
+    if len(title) < MIN_TITLE_LENGTH:
+        raise ValidationError(
+            {
+                "title": _("Ask your question in at least %(count)d characters.")
+                % {"count": MIN_TITLE_LENGTH}
+            }
+        )
+    if len(title) > Question._meta.get_field("title").max_length:
+        raise ValidationError(
+            {"title": _("Keep the question itself to 200 characters; add details below.")}
+        )
+    return title
+
+
+def _clean_body(body: str, *, required: bool) -> str:
+    body = (body or "").replace("\r\n", "\n").strip()
+    if required and not body:
+        raise ValidationError({"body": _("Write your answer before posting.")})
+    if len(body) > MAX_BODY_LENGTH:
+        raise ValidationError(
+            {
+                "body": _("The text can be at most %(count)d characters.")
+                % {"count": MAX_BODY_LENGTH}
+            }
+        )
+    return body
+
+
+def clean_tags(tags) -> list[str]:
+    """Tags as stored: trimmed, without duplicates (ignoring case), at most MAX_TAGS."""
+    seen, cleaned = set(), []
+    for tag in tags or []:
+        tag = " ".join(str(tag).split()).strip("#")[:MAX_TAG_LENGTH]
+        if tag and tag.casefold() not in seen:
+            seen.add(tag.casefold())
+            cleaned.append(tag)
+    return cleaned[:MAX_TAGS]
+
+
+def _check_resources(resources) -> list:
+    resources = list(dict.fromkeys(resources or []))
+    if len(resources) > MAX_LINKED_RESOURCES:
+        raise ValidationError(
+            {"resources": _("Link at most %(count)d resources.") % {"count": MAX_LINKED_RESOURCES}}
+        )
+    if any(resource.status != Status.PUBLISHED for resource in resources):
+        raise ValidationError({"resources": _("Only published resources can be linked.")})
+    return resources
+
+
+def _language(data: dict, title: str, body: str, fallback: str) -> str:
+    chosen = data.get("language") or ""
+    if chosen in ContentLanguage.values:
+        return chosen
+    guessed = guess_content_language(f"{title}. {plain_text(body)}")
+    return guessed or fallback
+
+
+# --- questions ------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def question_ask(*, member, data: dict) -> Question:
+    """Ask a question. ``data`` holds title, body (Markdown), levels, subjects, tags,
+    resources (published ones) and optionally language (else guessed from the text)."""
+    check_posting_rate(member)
+    title = _clean_title(data.get("title", ""))
+    body = _clean_body(data.get("body", ""), required=False)
+    resources = _check_resources(data.get("resources"))
+    fallback = member.language if member.language in ContentLanguage.values else "nl"
+    question = Question.objects.create(
+        title=title,
+        body=body,
+        tags=clean_tags(data.get("tags")),
+        language=_language(data, title, body, fallback),
+        author=member,
+    )
+    question.levels.set(data.get("levels") or [])
+    question.subjects.set(data.get("subjects") or [])
+    question.resources.set(resources)
+    _index_on_commit(question)
+    return question
+
+
+@transaction.atomic
+def question_edit(*, member, question: Question, data: dict) -> Question:
+    """The asker changes their question (the same fields as when asking)."""
+    if question.author_id != member.pk:
+        raise ValidationError(_("Only the member who asked a question can change it."))
+    title = _clean_title(data.get("title", question.title))
+    body = _clean_body(data.get("body", question.body), required=False)
+    resources = _check_resources(data.get("resources", question.resources.all()))
+    question.title = title
+    question.body = body
+    question.tags = clean_tags(data.get("tags", question.tags))
+    question.language = _language(data, title, body, question.language)
+    question.edited_at = question.active_at = timezone.now()
+    question.save()
+    if "levels" in data:
+        question.levels.set(data["levels"] or [])
+    if "subjects" in data:
+        question.subjects.set(data["subjects"] or [])
+    question.resources.set(resources)
+    _index_on_commit(question)
+    return question
+
+
+# --- answers --------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def answer_post(*, member, question: Question, body: str, resources=()) -> Answer:
+    """Answer a question (Markdown, optionally linking published resources); the asker is
+    told."""
+    check_posting_rate(member)
+    body = _clean_body(body, required=True)
+    resources = _check_resources(resources)
+    # Lock the question so that answers posted at the same time are all counted.
+    Question.objects.select_for_update().filter(pk=question.pk).first()
+    answer = Answer.objects.create(question=question, author=member, body=body)
+    answer.resources.set(resources)
+    Question.objects.filter(pk=question.pk).update(
+        answer_count=Answer.objects.filter(question=question).count(), active_at=timezone.now()
+    )
+    question.refresh_from_db(fields=["answer_count", "active_at"])
+    if question.author_id != member.pk:
+        notify(
+            member=question.author,
+            kind="question_answered",
+            params={"member": member.display_name, "title": question.title},
+            url=answer.get_absolute_url(),
+        )
+    _index_on_commit(question)
+    return answer
+
+
+@transaction.atomic
+def answer_edit(*, member, answer: Answer, body: str, resources=None) -> Answer:
+    """The author changes their answer (and, when given, the resources it links)."""
+    if answer.author_id != member.pk:
+        raise ValidationError(_("Only its author can change an answer."))
+    answer.body = _clean_body(body, required=True)
+    answer.edited_at = timezone.now()
+    answer.save(update_fields=["body", "edited_at"])
+    if resources is not None:
+        answer.resources.set(_check_resources(resources))
+    _index_on_commit(answer.question)
+    return answer
+
+
+@transaction.atomic
+def answer_vote(*, member, answer: Answer, up: bool = True) -> Answer:
+    """Vote an answer up, or take one's vote back (``up=False``). One vote per member, not
+    for one's own answer."""
+    if answer.author_id == member.pk:
+        raise ValidationError(_("You cannot vote for your own answer."))
+    # Lock the answer, then its question, so that votes at the same time all count.
+    Answer.objects.select_for_update().filter(pk=answer.pk).first()
+    if up:
+        Vote.objects.get_or_create(answer=answer, member=member)
+    else:
+        Vote.objects.filter(answer=answer, member=member).delete()
+    answer.vote_count = answer.votes.count()
+    Answer.objects.filter(pk=answer.pk).update(vote_count=answer.vote_count)
+    question = Question.objects.select_for_update().get(pk=answer.question_id)
+    total = question.answers.aggregate(votes=Sum("vote_count"))["votes"] or 0
+    Question.objects.filter(pk=question.pk).update(vote_count=total)
+    _index_on_commit(question)
+    return answer
+
+
+@transaction.atomic
+def answer_accept(*, member, answer: Answer) -> Question:
+    """The asker accepts ``answer`` (replacing an answer accepted before). Its author earns
+    the points of an accepted answer and is told; the points of the answer accepted before
+    are taken back. Accepting one's own answer earns nothing."""
+    question = Question.objects.select_for_update().get(pk=answer.question_id)
+    if question.author_id != member.pk:
+        raise ValidationError(_("Only the member who asked can accept an answer."))
+    previous = question.accepted_answer
+    if previous is not None and previous.pk == answer.pk:
+        return question
+    if previous is not None:
+        _take_points_back(question, previous)
+    question.accepted_answer = answer
+    question.save(update_fields=["accepted_answer"])
+    if answer.author_id != question.author_id:
+        recognition.record(member=answer.author, kind=rules.ANSWER_ACCEPTED, subject_id=answer.pk)
+        notify(
+            member=answer.author,
+            kind="answer_accepted",
+            params={"member": member.display_name, "title": question.title},
+            url=answer.get_absolute_url(),
+        )
+    _index_on_commit(question)
+    return question
+
+
+@transaction.atomic
+def answer_unaccept(*, member, question: Question) -> Question:
+    """The asker takes their acceptance back: the question is open for a better answer."""
+    question = Question.objects.select_for_update().get(pk=question.pk)
+    if question.author_id != member.pk:
+        raise ValidationError(_("Only the member who asked can accept an answer."))
+    if question.accepted_answer is not None:
+        _take_points_back(question, question.accepted_answer)
+        question.accepted_answer = None
+        question.save(update_fields=["accepted_answer"])
+        _index_on_commit(question)
+    return question
+
+
+def _take_points_back(question: Question, answer: Answer) -> None:
+    if answer.author_id != question.author_id:
+        recognition.unrecord(member=answer.author, kind=rules.ANSWER_ACCEPTED, subject_id=answer.pk)
+
+
+# --- experts --------------------------------------------------------------------------------------
+
+
+def forum_expert_mark(*, staff, member, expertise: str = "") -> ForumExpert:
+    """Staff mark a member as an expert (or change what they are an expert in)."""
+    if not staff.is_staff:
+        raise PermissionDenied
+    expert, _created = ForumExpert.objects.update_or_create(
+        member=member,
+        defaults={"expertise": " ".join((expertise or "").split())[:120], "marked_by": staff},
+    )
+    return expert
+
+
+def forum_expert_unmark(*, staff, member) -> None:
+    if not staff.is_staff:
+        raise PermissionDenied
+    ForumExpert.objects.filter(member=member).delete()
