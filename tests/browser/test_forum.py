@@ -1,6 +1,6 @@
 """The teachers' room in a real browser: a teacher asks, a colleague answers with a resource,
 an expert's answer carries the mark, the asker accepts; "unanswered" lists the question only
-until it has an answer."""
+until it has an answer; a follower of the subject sees the question in their feed."""
 
 import re
 from datetime import timedelta
@@ -10,6 +10,8 @@ from django.utils import timezone
 from tests.browser.conftest import serious_violations, verified
 from tests.factories import MemberFactory, ResourceFactory
 
+from staffroom.accounts.services import follow_create
+from staffroom.curriculum.models import Subject
 from staffroom.forum.models import ForumExpert, Question
 from staffroom.recognition import rules
 from staffroom.recognition.models import PointEvent
@@ -53,6 +55,9 @@ def test_ask_answer_with_a_resource_expert_mark_and_accept(page):
     expert = member("els@example.org", "Els Janssens")
     ForumExpert.objects.create(member=expert, expertise="Rekendidactiek")
     resource = ResourceFactory(title="Breukenmuur om te knippen")
+    # A Dutch colleague follows her own "Rekenen/wiskunde", the crosswalk of Flemish "Wiskunde".
+    follower = member("sanne@example.org", "Sanne de Vries")
+    follow_create(follower=follower, target=Subject.objects.get(code="nl-rw"))
 
     # The teacher finds the teachers' room in the main navigation and asks.
     log_in(page, asker.email)
@@ -64,6 +69,7 @@ def test_ask_answer_with_a_resource_expert_mark_and_accept(page):
         "Mijn leerlingen van het derde leerjaar haken af bij **gelijknamige breuken**."
     )
     page.get_by_label(re.compile(r"^\s*Primary year 3$")).check()
+    page.get_by_label(re.compile(r"^\s*Mathematics$")).first.check()
     page.get_by_label("Tags").fill("breuken, rekenen")
     page.get_by_role("button", name="Post your question").click()
     page.get_by_role("heading", name="Hoe leg ik gelijknamige breuken uit?").wait_for()
@@ -74,6 +80,13 @@ def test_ask_answer_with_a_resource_expert_mark_and_accept(page):
     assert serious_violations(page) == []
     page.goto("/forum/search/?q=breuk")
     assert page.locator(".question-row h3 mark").first.inner_text().lower() == "breuken"
+    assert serious_violations(page) == []
+    log_out(page)
+
+    # The follower of the subject finds the question in her feed.
+    log_in(page, follower.email)
+    page.goto("/feed/")
+    page.get_by_role("link", name="Hoe leg ik gelijknamige breuken uit?").wait_for()
     assert serious_violations(page) == []
     log_out(page)
 

@@ -15,3 +15,18 @@ class ForumConfig(AppConfig):
         # Questions and answers count towards the posting limits of new accounts.
         register_post_model(Question)
         register_post_model(Answer)
+
+        from staffroom.accounts.queries import register_feed_source
+
+        from .moderation import register_reportables
+        from .queries import questions_for_feed
+
+        # Members report questions and answers like replies; moderators hide or restore them.
+        register_reportables()
+        # Questions from followed colleagues and in followed subjects appear in the feed.
+        register_feed_source(
+            "forum-questions",
+            items=questions_for_feed,
+            date_field="created_at",
+            template="forum/_feed_question.html",
+        )

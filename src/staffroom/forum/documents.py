@@ -77,12 +77,15 @@ def question_document(question: Question, now=None) -> dict:
 
 
 def _indexed_ids() -> list[int]:
-    return list(Question.objects.order_by("pk").values_list("pk", flat=True))
+    # Hidden questions are not searchable.
+    return list(Question.objects.filter(hidden_at=None).order_by("pk").values_list("pk", flat=True))
 
 
 def _documents(ids: list[int], now) -> list[dict]:
     questions = (
-        Question.objects.filter(pk__in=ids).select_related("author").prefetch_related("answers")
+        Question.objects.filter(pk__in=ids, hidden_at=None)
+        .select_related("author")
+        .prefetch_related("answers")
     )
     return [question_document(question, now) for question in questions]
 

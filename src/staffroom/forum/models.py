@@ -43,6 +43,9 @@ class Question(models.Model):
     vote_count = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
     edited_at = models.DateTimeField(null=True, blank=True)
+    # Hidden by a moderator after a report, with the reason shown in its place.
+    hidden_at = models.DateTimeField(null=True, blank=True)
+    hidden_reason = models.CharField(max_length=300, blank=True)
     # Asked, answered or edited: what "recent" sorts on.
     active_at = models.DateTimeField(auto_now_add=True)
 
@@ -83,6 +86,9 @@ class Answer(models.Model):
     vote_count = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
     edited_at = models.DateTimeField(null=True, blank=True)
+    # Hidden by a moderator after a report, with the reason shown in its place.
+    hidden_at = models.DateTimeField(null=True, blank=True)
+    hidden_reason = models.CharField(max_length=300, blank=True)
 
     class Meta:
         ordering = ["created_at", "pk"]

@@ -53,7 +53,7 @@ def questions_listed(list_name: str, filters: QuestionFilters) -> QuerySet:
     """The questions of a list: ``recent`` (latest activity first), ``unanswered`` (no answer
     yet, oldest waiting last), ``popular`` (most votes and answers). A level or subject
     includes its sub-terms and the other region's crosswalked terms."""
-    queryset = Question.objects.all()
+    queryset = Question.objects.filter(hidden_at=None)
     if filters.level:
         queryset = queryset.filter(
             pk__in=Question.levels.through.objects.filter(
@@ -232,4 +232,23 @@ def search_questions(
         similar_words=found.similar_words,
         suggestion=found.suggestion,
         highlights=found.highlights,
+    )
+
+
+def questions_for_feed(member, followed) -> QuerySet:
+    """Questions asked by followed colleagues or about followed subjects (not one's own, not
+    hidden), newest first: the forum's part of the personal feed."""
+    from django.db.models import Q
+
+    wanted = Q(author_id__in=followed.member_ids)
+    if followed.subject_ids:
+        wanted |= Q(
+            pk__in=Question.subjects.through.objects.filter(
+                subject_id__in=followed.subject_ids
+            ).values("question_id")
+        )
+    return _listed(
+        Question.objects.filter(wanted, hidden_at=None)
+        .exclude(author=member)
+        .order_by("-created_at", "-pk")
     )

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from staffroom.core.language import guess_content_language
 from staffroom.core.ratelimit import check_posting_rate
+from staffroom.moderation.community import revision_keep
 from staffroom.notifications.services import notify
 from staffroom.recognition import rules
 from staffroom.recognition import services as recognition
@@ -130,9 +131,20 @@ def question_edit(*, member, question: Question, data: dict) -> Question:
     """The asker changes their question (the same fields as when asking)."""
     if question.author_id != member.pk:
         raise ValidationError(_("Only the member who asked a question can change it."))
+    if question.hidden_at:
+        raise ValidationError(_("A hidden question cannot be changed."))
     title = _clean_title(data.get("title", question.title))
     body = _clean_body(data.get("body", question.body), required=False)
     resources = _check_resources(data.get("resources", question.resources.all()))
+    if (title, body) != (question.title, question.body):
+        # What it said before stays on record for moderators.
+        revision_keep(
+            kind="question",
+            object_id=question.pk,
+            title=question.title,
+            body=question.body,
+            editor=member,
+        )
     question.title = title
     question.body = body
     question.tags = clean_tags(data.get("tags", question.tags))
@@ -182,7 +194,12 @@ def answer_edit(*, member, answer: Answer, body: str, resources=None) -> Answer:
     """The author changes their answer (and, when given, the resources it links)."""
     if answer.author_id != member.pk:
         raise ValidationError(_("Only its author can change an answer."))
-    answer.body = _clean_body(body, required=True)
+    if answer.hidden_at:
+        raise ValidationError(_("A hidden answer cannot be changed."))
+    body = _clean_body(body, required=True)
+    if body != answer.body:
+        revision_keep(kind="answer", object_id=answer.pk, body=answer.body, editor=member)
+    answer.body = body
     answer.edited_at = timezone.now()
     answer.save(update_fields=["body", "edited_at"])
     if resources is not None:
