@@ -1,11 +1,20 @@
 import pytest
 from django.db import connection
+from django.utils import translation
 
 from staffroom.search import documents
 from staffroom.search.backends import get_backend, reset_backend
 
 TANTIVY = "staffroom.search.backends.tantivy_backend.TantivyBackend"
 POSTGRES = "staffroom.search.backends.postgres_backend.PostgresBackend"
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """Messages made outside a request (services, tasks) are compared in English; requests
+    still pick their own language (visitors read Dutch, the factories' members English)."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture(autouse=True)

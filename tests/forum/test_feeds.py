@@ -28,7 +28,7 @@ def test_each_list_has_an_atom_feed(client):
     AnswerFactory(question=answered)
     Question.objects.filter(pk=answered.pk).update(answer_count=1, vote_count=4)
     feed, found = entries(client, "recent")
-    assert "Recent questions" in feed.find(f"{ATOM}title").text
+    assert "Recente vragen" in feed.find(f"{ATOM}title").text  # a visitor: Dutch
     assert [entry.find(f"{ATOM}title").text for entry in found] == [
         answered.title,
         open_question.title,

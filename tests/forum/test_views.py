@@ -220,7 +220,7 @@ def test_answers_show_the_accepted_first_then_by_votes_and_mark_experts(client):
     page = response.content.decode()
     assert "Expert: Rekendidactiek" in page
     assert page.count('class="badge expert"') == 2
-    assert "Accepted answer" in page
+    assert "Aanvaard antwoord" in page  # a visitor: Dutch
 
 
 def test_posting_an_answer_with_a_resource_link(client):
@@ -406,11 +406,11 @@ def test_a_resource_page_lists_the_questions_linking_it(client):
     answer(other, resources=[resource])
     QuestionFactory(title="Iets heel anders in de klas")
     page = client.get(resource.get_absolute_url()).content.decode()
-    assert "Questions linking this resource" in page
+    assert "Vragen die naar dit lesmateriaal verwijzen" in page
     assert asked.title in page and other.title in page
     assert "Iets heel anders" not in page
     lonely = ResourceFactory()
     assert (
-        "Questions linking this resource"
+        "Vragen die naar dit lesmateriaal verwijzen"
         not in client.get(lonely.get_absolute_url()).content.decode()
     )
