@@ -132,6 +132,16 @@ def test_edits_keep_what_a_reply_said_before():
         reply_edit(member=MemberFactory(), reply=reply, body="Overgenomen")
 
 
+def test_moderators_see_what_a_reported_post_said_before_it_was_edited(client):
+    author = _established()
+    reply = reply_post(member=author, resource=ResourceFactory(), body="Scheldwoorden")
+    report_file(reporter=MemberFactory(), kind="reply", object_id=reply.pk, reason="offensive")
+    reply_edit(member=author, reply=reply, body="Excuses, aangepast")
+    client.force_login(ModeratorFactory())
+    page = client.get(reverse("moderation:reports")).content.decode()
+    assert "Excuses, aangepast" in page and "Scheldwoorden" in page
+
+
 def test_the_author_edits_through_the_page(client):
     author = _established()
     reply = reply_post(member=author, resource=ResourceFactory(), body="Oud")

@@ -89,7 +89,7 @@ def latest_items_for(resource_ids: list[int]) -> dict[int, ModerationItem]:
 def open_reports() -> list[dict]:
     """Open reports grouped by what they report, most reported first: what it is, how many
     reported it and why."""
-    from .models import Report
+    from .models import Report, Revision
     from .reports import REPORTABLE
 
     grouped: dict = {}
@@ -112,6 +112,8 @@ def open_reports() -> list[dict]:
                 "author_id": reportable.author_id(target),
                 "hidden": reportable.is_hidden(target),
                 "reports": reports,
+                # What it said before its author's edits (a post changed after a report).
+                "revisions": list(Revision.objects.filter(kind=kind, object_id=object_id)),
             }
         )
     rows.sort(key=lambda row: (-len(row["reports"]), row["reports"][0].created_at))
