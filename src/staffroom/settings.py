@@ -191,6 +191,12 @@ elif os.environ.get("EMAIL_FILE_PATH") or DEBUG:
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 
+# --- Online events: BigBlueButton API (staffroom.events.bbb); empty means not configured. ---
+BBB_URL = os.environ.get("BBB_URL", "")  # e.g. https://bbb.example.org/bigbluebutton/api/
+BBB_SECRET = os.environ.get("BBB_SECRET", "")
+BBB_CHECKSUM_ALGORITHM = os.environ.get("BBB_CHECKSUM_ALGORITHM", "sha1")
+BBB_TIMEOUT = float(os.environ.get("BBB_TIMEOUT", "5"))
+
 # --- Languages: interface in nl and en; content may be in nl, en, fr, de or another language. ---
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]
