@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "staffroom.notifications",
     "staffroom.recognition",
     "staffroom.forum",
+    "staffroom.events",
     "staffroom.api",
 ]
 

@@ -11,6 +11,7 @@ urlpatterns = [
     path("search/", include("staffroom.search.urls")),
     path("notifications/", include("staffroom.notifications.urls")),
     path("forum/", include("staffroom.forum.urls")),
+    path("events/", include("staffroom.events.urls")),
     path("", include("staffroom.recognition.urls")),
     path("api/v1/", api.urls),
     path("moderation/", include("staffroom.moderation.urls")),

@@ -18,6 +18,7 @@ SCHEDULE = {
     "search-refresh": ("staffroom.search.tasks.refresh_search_index", timedelta(days=1)),
     "notifications-prune": ("staffroom.notifications.tasks.prune_notifications", timedelta(days=1)),
     "notifications-digest": ("staffroom.notifications.tasks.mail_digests", timedelta(days=1)),
+    "events-reminders": ("staffroom.events.tasks.send_reminders", timedelta(minutes=10)),
 }
 
 

@@ -26,6 +26,10 @@ MESSAGES = {
     "followed_published": gettext_lazy("New from %(publisher)s: “%(title)s”"),
     "question_answered": gettext_lazy("%(member)s answered your question “%(title)s”"),
     "answer_accepted": gettext_lazy("%(member)s accepted your answer to “%(title)s”"),
+    "event_waitlist_promoted": gettext_lazy(
+        "A place came free: you are registered for “%(title)s”"
+    ),
+    "event_cancelled": gettext_lazy("The event “%(title)s” is cancelled"),
 }
 
 

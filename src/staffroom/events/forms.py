@@ -1,0 +1,85 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from staffroom.accounts.models import Organisation
+
+from .models import EVENT_TIME_ZONE, Event
+
+FIELDS = [
+    "kind",
+    "title",
+    "description",
+    "topic",
+    "levels",
+    "subjects",
+    "presenters",
+    "presenter_names",
+    "starts_at",
+    "ends_at",
+    "capacity",
+    "language",
+    "online",
+    "room_kind",
+    "external_url",
+    "organisation",
+    "price",
+    "location",
+    "registration_url",
+]
+PARTNER_FIELDS = [f for f in FIELDS if f not in ("kind", "presenters", "room_kind")]
+
+
+class BrusselsDateTimeField(forms.DateTimeField):
+    """Entered and shown in Europe/Brussels time, whatever the member's time zone."""
+
+    widget = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+
+    def to_python(self, value):
+        result = super().to_python(value)
+        if result is not None:
+            result = result.replace(tzinfo=None).replace(tzinfo=EVENT_TIME_ZONE)
+        return result
+
+    def prepare_value(self, value):
+        if hasattr(value, "astimezone"):
+            return value.astimezone(EVENT_TIME_ZONE).replace(tzinfo=None)
+        return value
+
+
+class EventForm(forms.ModelForm):
+    starts_at = BrusselsDateTimeField(label=_("Starts at (Brussels time)"))
+    ends_at = BrusselsDateTimeField(label=_("Ends at (Brussels time)"))
+    external_url = forms.URLField(
+        label=_("external room URL"), required=False, assume_scheme="https"
+    )
+    registration_url = forms.URLField(
+        label=_("external registration link"), required=False, assume_scheme="https"
+    )
+
+    class Meta:
+        model = Event
+        fields = FIELDS
+
+    def __init__(self, *args, member=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if member is not None and not member.is_staff:
+            for name in set(FIELDS) - set(PARTNER_FIELDS):
+                self.fields.pop(name, None)
+            self.fields["organisation"].queryset = Organisation.objects.filter(members=member)
+            self.fields["organisation"].required = True
+
+    def clean(self):
+        data = super().clean()
+        starts, ends = data.get("starts_at"), data.get("ends_at")
+        if starts and ends and ends <= starts:
+            self.add_error("ends_at", _("An event ends after it starts."))
+        return data
+
+
+class RegistrationForm(forms.Form):
+    question = forms.CharField(
+        label=_("A question for the presenters (optional)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )

@@ -1,0 +1,370 @@
+"""Use-cases of events: creating, submitting and publishing them, registering with a
+waitlist, cancelling (which promotes the first on the waitlist), reminders, calendar tokens.
+
+Registration and cancellation lock the event row (``select_for_update``) and count confirmed
+places inside that lock, so simultaneous registrations never exceed the capacity.
+"""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from staffroom.notifications.services import notify
+
+from .ics import calendar_bytes
+from .models import (
+    CalendarToken,
+    Event,
+    EventKind,
+    EventStatus,
+    Registration,
+    RegistrationStatus,
+    RoomKind,
+    new_calendar_token,
+)
+
+QUESTION_MAX_LENGTH = 2000
+REMINDERS = {
+    # kind: (how long before the start, field recording it was sent)
+    "24h": (timedelta(hours=24), "reminded_24h_at"),
+    "1h": (timedelta(hours=1), "reminded_1h_at"),
+}
+SCALAR_FIELDS = (
+    "kind",
+    "title",
+    "description",
+    "topic",
+    "presenter_names",
+    "starts_at",
+    "ends_at",
+    "capacity",
+    "language",
+    "online",
+    "room_kind",
+    "external_url",
+    "organisation",
+    "price",
+    "location",
+    "registration_url",
+)
+
+
+def is_partner(member) -> bool:
+    return member.is_authenticated and member.organisations.exists()
+
+
+def _check(event: Event) -> None:
+    errors = {}
+    if not (event.title or "").strip():
+        errors["title"] = _("An event needs a title.")
+    if event.starts_at and event.ends_at and event.ends_at <= event.starts_at:
+        errors["ends_at"] = _("An event ends after it starts.")
+    if event.room_kind == RoomKind.EXTERNAL and not event.external_url:
+        errors["external_url"] = _("An external room needs its URL.")
+    if errors:
+        raise ValidationError(errors)
+
+
+def _save(event: Event, data: dict) -> Event:
+    for field in SCALAR_FIELDS:
+        if field in data:
+            setattr(event, field, data[field])
+    event.title = (event.title or "").strip()
+    _check(event)
+    event.save()
+    for field in ("levels", "subjects", "presenters"):
+        if field in data:
+            getattr(event, field).set(data[field])
+    return event
+
+
+@transaction.atomic
+def event_create(*, staff, data: dict) -> Event:
+    """Staff create an event, as a draft."""
+    if not staff.is_staff:
+        raise PermissionDenied
+    return _save(Event(created_by=staff, status=EventStatus.DRAFT), data)
+
+
+@transaction.atomic
+def event_edit(*, member, event: Event, data: dict) -> Event:
+    """Staff edit any event; a partner edits its own submitted training until it is published."""
+    if not member.is_staff and not (
+        event.created_by_id == member.pk and event.status == EventStatus.SUBMITTED
+    ):
+        raise PermissionDenied
+    if not member.is_staff:
+        data = {**data, "organisation": event.organisation, "kind": EventKind.TRAINING}
+    return _save(event, data)
+
+
+@transaction.atomic
+def training_submit(*, member, data: dict) -> Event:
+    """A partner organisation member submits a training for staff approval."""
+    organisation = data.get("organisation")
+    if organisation is None or not member.organisations.filter(pk=organisation.pk).exists():
+        raise PermissionDenied
+    data = {**data, "kind": EventKind.TRAINING}
+    return _save(Event(created_by=member, status=EventStatus.SUBMITTED), data)
+
+
+@transaction.atomic
+def event_publish(*, staff, event: Event) -> Event:
+    if not staff.is_staff:
+        raise PermissionDenied
+    event = Event.objects.select_for_update().get(pk=event.pk)
+    if event.status not in (EventStatus.DRAFT, EventStatus.SUBMITTED):
+        raise ValidationError(_("Only a draft or a submitted event can be published."))
+    event.status = EventStatus.PUBLISHED
+    event.published_at = timezone.now()
+    event.save(update_fields=["status", "published_at"])
+    return event
+
+
+@transaction.atomic
+def event_return_to_draft(*, staff, event: Event) -> Event:
+    """Staff send a submitted training back (not published); the partner may submit it again."""
+    if not staff.is_staff:
+        raise PermissionDenied
+    event = Event.objects.select_for_update().get(pk=event.pk)
+    if event.status != EventStatus.SUBMITTED:
+        raise ValidationError(_("Only a submitted event can be sent back."))
+    event.status = EventStatus.DRAFT
+    event.save(update_fields=["status"])
+    return event
+
+
+@transaction.atomic
+def event_cancel(*, staff, event: Event) -> Event:
+    """Staff cancel an event; everyone registered is told."""
+    if not staff.is_staff:
+        raise PermissionDenied
+    event = Event.objects.select_for_update().get(pk=event.pk)
+    if event.status == EventStatus.CANCELLED:
+        return event
+    event.status = EventStatus.CANCELLED
+    event.save(update_fields=["status"])
+    for registration in event.registrations.exclude(status=RegistrationStatus.CANCELLED):
+        notify(
+            member=registration.member,
+            kind="event_cancelled",
+            params={"title": event.title},
+            url=event.get_absolute_url(),
+        )
+    return event
+
+
+def _open_for_registration(event: Event, now) -> None:
+    if event.status != EventStatus.PUBLISHED:
+        raise ValidationError(_("This event is not open for registration."))
+    if event.starts_at <= now:
+        raise ValidationError(_("This event has already started."))
+    if event.registration_url:
+        raise ValidationError(_("Register for this training on the organiser's site."))
+
+
+def _confirm(registration: Registration, now) -> None:
+    """Confirm a place; reminders whose moment has already passed are not owed any more."""
+    registration.status = RegistrationStatus.CONFIRMED
+    registration.confirmed_at = now
+    for before, field in REMINDERS.values():
+        if registration.event.starts_at - before <= now:
+            setattr(registration, field, now)
+
+
+def _mail_confirmation_on_commit(registration: Registration) -> None:
+    from .tasks import mail_confirmation
+
+    pk = registration.pk
+    transaction.on_commit(lambda: mail_confirmation.enqueue(pk))
+
+
+@transaction.atomic
+def register(*, member, event: Event, question: str = "") -> Registration:
+    """Register ``member``: a confirmed place while there is room, else the waitlist.
+
+    Registering again while registered only updates the question.
+    """
+    question = (question or "").strip()
+    if len(question) > QUESTION_MAX_LENGTH:
+        raise ValidationError(
+            _("A question has at most %(count)d characters.") % {"count": QUESTION_MAX_LENGTH}
+        )
+    now = timezone.now()
+    event = Event.objects.select_for_update().get(pk=event.pk)
+    _open_for_registration(event, now)
+    registration = Registration.objects.filter(event=event, member=member).first()
+    if registration is not None and registration.status != RegistrationStatus.CANCELLED:
+        registration.question = question
+        registration.save(update_fields=["question"])
+        return registration
+    if registration is None:
+        registration = Registration(event=event, member=member)
+    registration.event = event
+    registration.question = question
+    registration.registered_at = now
+    registration.cancelled_at = None
+    registration.reminded_24h_at = registration.reminded_1h_at = None
+    confirmed = event.registrations.filter(status=RegistrationStatus.CONFIRMED).count()
+    if event.capacity is None or confirmed < event.capacity:
+        _confirm(registration, now)
+        registration.save()
+        _mail_confirmation_on_commit(registration)
+    else:
+        registration.status = RegistrationStatus.WAITLISTED
+        registration.confirmed_at = None
+        registration.save()
+    return registration
+
+
+@transaction.atomic
+def registration_cancel(*, member, event: Event) -> Registration | None:
+    """Cancel ``member``'s registration; a freed place goes to the first on the waitlist."""
+    now = timezone.now()
+    event = Event.objects.select_for_update().get(pk=event.pk)
+    registration = (
+        Registration.objects.filter(event=event, member=member)
+        .exclude(status=RegistrationStatus.CANCELLED)
+        .first()
+    )
+    if registration is None:
+        return None
+    was_confirmed = registration.status == RegistrationStatus.CONFIRMED
+    registration.status = RegistrationStatus.CANCELLED
+    registration.cancelled_at = now
+    registration.save(update_fields=["status", "cancelled_at"])
+    if was_confirmed:
+        promote_waitlisted(event=event, now=now)
+    return registration
+
+
+def promote_waitlisted(*, event: Event, now=None) -> list[Registration]:
+    """Fill free places from the waitlist, first come first served. Call with the event locked."""
+    now = now or timezone.now()
+    if event.status != EventStatus.PUBLISHED or event.starts_at <= now:
+        return []
+    confirmed = event.registrations.filter(status=RegistrationStatus.CONFIRMED).count()
+    free = None if event.capacity is None else max(event.capacity - confirmed, 0)
+    waiting = event.registrations.filter(status=RegistrationStatus.WAITLISTED).order_by(
+        "registered_at", "pk"
+    )
+    promoted = list(waiting if free is None else waiting[:free])
+    for registration in promoted:
+        registration.event = event
+        _confirm(registration, now)
+        registration.save()
+        _mail_confirmation_on_commit(registration)
+        notify(
+            member=registration.member,
+            kind="event_waitlist_promoted",
+            params={"title": event.title},
+            url=event.get_absolute_url(),
+        )
+    return promoted
+
+
+def waitlist_position(registration: Registration) -> int | None:
+    """1 for the first on the waitlist; None when not waitlisted."""
+    if registration.status != RegistrationStatus.WAITLISTED:
+        return None
+    ahead = Registration.objects.filter(
+        event_id=registration.event_id,
+        status=RegistrationStatus.WAITLISTED,
+        registered_at__lt=registration.registered_at,
+    ).count()
+    same_moment = Registration.objects.filter(
+        event_id=registration.event_id,
+        status=RegistrationStatus.WAITLISTED,
+        registered_at=registration.registered_at,
+        pk__lt=registration.pk,
+    ).count()
+    return ahead + same_moment + 1
+
+
+# --- Mail ---
+
+
+def _mail(registration: Registration, template: str, *, attach_ics: bool) -> None:
+    member, event = registration.member, registration.event
+    with translation.override(member.language):
+        context = {
+            "member": member,
+            "event": event,
+            "registration": registration,
+            "site_url": settings.SITE_URL,
+            "event_url": settings.SITE_URL + event.get_absolute_url(),
+        }
+        subject = render_to_string(f"events/email/{template}_subject.txt", context)
+        body = render_to_string(f"events/email/{template}.txt", context)
+    message = EmailMessage(" ".join(subject.split())[:200], body, None, [member.email])
+    if attach_ics:
+        message.attach("event.ics", calendar_bytes([event]), "text/calendar; charset=utf-8")
+    message.send()
+
+
+def confirmation_mail(*, registration_id: int) -> bool:
+    """Mail the confirmation with the event as an .ics attachment, if still confirmed."""
+    registration = (
+        Registration.objects.select_related("event", "member").filter(pk=registration_id).first()
+    )
+    if registration is None or registration.status != RegistrationStatus.CONFIRMED:
+        return False
+    _mail(registration, "confirmation", attach_ics=True)
+    return True
+
+
+def reminders_send(*, now=None) -> int:
+    """Mail each due reminder (24 hours, 1 hour before) once; return how many were sent.
+
+    The conditional update claims a reminder, so two runs at once send it once; a failed mail
+    rolls the claim back and the next run tries again.
+    """
+    now = now or timezone.now()
+    sent = 0
+    # The 1-hour reminder first: a registration that owes both gets only the nearer one.
+    for kind in ("1h", "24h"):
+        before, field = REMINDERS[kind]
+        due = Registration.objects.filter(
+            status=RegistrationStatus.CONFIRMED,
+            event__status=EventStatus.PUBLISHED,
+            event__starts_at__gt=now,
+            event__starts_at__lte=now + before,
+            **{f"{field}__isnull": True},
+        ).values_list("pk", flat=True)
+        for pk in list(due):
+            with transaction.atomic():
+                claimed = Registration.objects.filter(pk=pk, **{f"{field}__isnull": True})
+                if not claimed.update(**{field: now}):
+                    continue  # another run sent it
+                if kind == "1h":
+                    Registration.objects.filter(pk=pk, reminded_24h_at__isnull=True).update(
+                        reminded_24h_at=now
+                    )
+                registration = Registration.objects.select_related("event", "member").get(pk=pk)
+                _mail(registration, f"reminder_{kind}", attach_ics=False)
+                sent += 1
+    return sent
+
+
+# --- Calendar feed ---
+
+
+def calendar_token_for(member) -> CalendarToken:
+    token, _created = CalendarToken.objects.get_or_create(member=member)
+    return token
+
+
+@transaction.atomic
+def calendar_token_reset(*, member) -> CalendarToken:
+    """A new secret: the old feed URL stops working."""
+    token, created = CalendarToken.objects.get_or_create(member=member)
+    if not created:
+        token.token = new_calendar_token()
+        token.save(update_fields=["token", "created_at"])
+    return token

@@ -1,0 +1,199 @@
+"""Event pages: the listing with its filters, the detail page with register and cancel, the
+registrant's status, times in Brussels, staff and partner forms; bad input is never a 500."""
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from staffroom.accounts.models import OrganisationMembership
+from staffroom.curriculum.models import Level, Subject
+from staffroom.events.models import Event, EventStatus, Registration, RegistrationStatus
+from tests.events.factories import EventFactory
+from tests.factories import MemberFactory, OrganisationFactory, StaffFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_main_navigation_leads_to_events(client):
+    page = client.get(reverse("home")).content.decode()
+    assert reverse("events:list") in page
+
+
+def test_upcoming_and_past_events_are_listed_apart(client):
+    now = timezone.now()
+    upcoming = EventFactory()
+    past = EventFactory(
+        starts_at=now - timedelta(days=2), ends_at=now - timedelta(days=2, hours=-1)
+    )
+    draft = EventFactory(status=EventStatus.DRAFT)
+    page = client.get(reverse("events:list")).content.decode()
+    assert upcoming.title in page and past.title not in page and draft.title not in page
+    page = client.get(reverse("events:past")).content.decode()
+    assert past.title in page and upcoming.title not in page
+
+
+def test_the_listing_filters_on_topic_level_with_crosswalk_and_subject(client):
+    tagged = EventFactory(topic="digital-tools")
+    tagged.levels.set([Level.objects.get(code="fl-lo-3")])
+    tagged.subjects.set([Subject.objects.get(code="fl-wis")])
+    other = EventFactory(topic="wellbeing")
+    url = reverse("events:list")
+    page = client.get(url, {"topic": "digital-tools"}).content.decode()
+    assert tagged.title in page and other.title not in page
+    page = client.get(url, {"level": "fl-lo"}).content.decode()  # the parent level
+    assert tagged.title in page and other.title not in page
+    crosswalk = Level.objects.get(code="fl-lo-3").equivalent
+    if crosswalk is not None:
+        page = client.get(url, {"level": crosswalk.code}).content.decode()
+        assert tagged.title in page
+    page = client.get(url, {"subject": "fl-wis"}).content.decode()
+    assert tagged.title in page and other.title not in page
+
+
+@pytest.mark.parametrize(
+    "params",
+    [{"topic": "nope"}, {"level": "<script>"}, {"subject": "x" * 500}, {"page": "abc"}],
+)
+def test_bad_filters_are_ignored(client, params):
+    EventFactory()
+    assert client.get(reverse("events:list"), params).status_code == 200
+
+
+def test_the_detail_page_shows_times_in_brussels(client):
+    starts = datetime(2030, 7, 1, 12, 0, tzinfo=UTC)
+    event = EventFactory(starts_at=starts, ends_at=starts + timedelta(hours=1))
+    page = client.get(event.get_absolute_url()).content.decode()
+    assert "14:00" in page and "15:00" in page
+
+
+def test_register_with_a_question_then_see_the_waitlist_and_cancel(client):
+    event = EventFactory(capacity=1)
+    first, second = MemberFactory(), MemberFactory()
+    client.force_login(first)
+    response = client.post(
+        reverse("events:register", args=[event.pk]), {"question": "Komt er een opname?"}
+    )
+    assert response.status_code == 302
+    registration = Registration.objects.get(member=first)
+    assert registration.status == RegistrationStatus.CONFIRMED
+    assert registration.question == "Komt er een opname?"
+    assert "registration-status" in client.get(event.get_absolute_url()).content.decode()
+
+    client.force_login(second)
+    client.post(reverse("events:register", args=[event.pk]))
+    page = client.get(event.get_absolute_url())
+    assert page.context["registration"].status == RegistrationStatus.WAITLISTED
+    assert page.context["waitlist_position"] == 1
+
+    client.force_login(first)
+    client.post(reverse("events:cancel", args=[event.pk]))
+    assert Registration.objects.get(member=second).status == RegistrationStatus.CONFIRMED
+
+
+def test_visitors_are_sent_to_log_in_and_bad_input_is_no_500(client):
+    event = EventFactory()
+    response = client.post(reverse("events:register", args=[event.pk]))
+    assert response.status_code == 302 and "login" in response["Location"]
+    client.force_login(MemberFactory())
+    response = client.post(reverse("events:register", args=[event.pk]), {"question": "x" * 5000})
+    assert response.status_code == 302
+    assert not Registration.objects.exists()
+    assert client.get(reverse("events:register", args=[event.pk])).status_code == 405
+    assert client.post(reverse("events:register", args=[999999])).status_code == 404
+    assert client.post(reverse("events:cancel", args=[event.pk])).status_code == 302
+    draft = EventFactory(status=EventStatus.DRAFT)
+    assert client.get(draft.get_absolute_url()).status_code == 404
+
+
+def test_staff_create_and_publish_an_event_in_brussels_time(client):
+    staff = StaffFactory()
+    client.force_login(staff)
+    response = client.post(
+        reverse("events:new"),
+        {
+            "kind": "webinar",
+            "title": "Breuken op afstand",
+            "starts_at": "2030-01-10T14:00",
+            "ends_at": "2030-01-10T15:00",
+            "language": "nl",
+            "online": "on",
+            "room_kind": "external",
+            "external_url": "https://meet.example.org/breuken",
+        },
+    )
+    assert response.status_code == 302, response.context["form"].errors
+    event = Event.objects.get()
+    assert event.starts_at == datetime(2030, 1, 10, 13, 0, tzinfo=UTC)
+    assert event.status == EventStatus.DRAFT
+    client.post(reverse("events:publish", args=[event.pk]))
+    event.refresh_from_db()
+    assert event.status == EventStatus.PUBLISHED
+
+
+def test_bad_event_forms_are_shown_again_not_a_500(client):
+    client.force_login(StaffFactory())
+    response = client.post(
+        reverse("events:new"),
+        {"title": "", "starts_at": "gisteren", "ends_at": "2030-01-10T15:00", "capacity": "-3"},
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors
+    response = client.post(
+        reverse("events:new"),
+        {
+            "kind": "webinar",
+            "title": "Omgekeerd",
+            "starts_at": "2030-01-10T15:00",
+            "ends_at": "2030-01-10T14:00",
+            "language": "nl",
+        },
+    )
+    assert response.status_code == 200 and "ends_at" in response.context["form"].errors
+    assert not Event.objects.exists()
+
+
+def test_partners_submit_trainings_that_staff_review(client):
+    partner = MemberFactory()
+    organisation = OrganisationFactory()
+    OrganisationMembership.objects.create(organisation=organisation, member=partner)
+    client.force_login(partner)
+    response = client.post(
+        reverse("events:new"),
+        {
+            "title": "Werken met de digitale schoolbank",
+            "starts_at": "2030-02-10T09:00",
+            "ends_at": "2030-02-10T12:00",
+            "language": "nl",
+            "organisation": organisation.pk,
+            "price": "€ 45",
+            "location": "Gent",
+            "registration_url": "https://example.org/inschrijven",
+        },
+    )
+    assert response.status_code == 302, response.context["form"].errors
+    training = Event.objects.get()
+    assert (training.kind, training.status) == ("training", EventStatus.SUBMITTED)
+    assert client.get(reverse("events:review")).status_code == 403
+    assert client.post(reverse("events:publish", args=[training.pk])).status_code == 403
+
+    client.force_login(StaffFactory())
+    assert training.title in client.get(reverse("events:review")).content.decode()
+    client.post(reverse("events:publish", args=[training.pk]), {"next": "review"})
+    training.refresh_from_db()
+    assert training.status == EventStatus.PUBLISHED
+
+
+def test_members_without_an_organisation_cannot_submit(client):
+    client.force_login(MemberFactory())
+    assert client.get(reverse("events:new")).status_code == 403
+
+
+def test_the_calendar_page_shows_the_feed_and_resets_it(client):
+    member = MemberFactory()
+    client.force_login(member)
+    first = client.get(reverse("events:calendar")).context["feed_url"]
+    client.post(reverse("events:calendar_reset"))
+    second = client.get(reverse("events:calendar")).context["feed_url"]
+    assert first != second and second.endswith(".ics")
