@@ -197,3 +197,14 @@ def test_the_calendar_page_shows_the_feed_and_resets_it(client):
     client.post(reverse("events:calendar_reset"))
     second = client.get(reverse("events:calendar")).context["feed_url"]
     assert first != second and second.endswith(".ics")
+
+
+def test_a_started_event_offers_no_registration(client):
+    now = timezone.now()
+    event = EventFactory(starts_at=now - timedelta(minutes=5), ends_at=now + timedelta(hours=1))
+    client.force_login(MemberFactory())
+    response = client.get(event.get_absolute_url())
+    assert response.context["registration_open"] is False
+    assert reverse("events:register", args=[event.pk]) not in response.content.decode()
+    assert client.post(reverse("events:register", args=[event.pk])).status_code == 302
+    assert not Registration.objects.exists()

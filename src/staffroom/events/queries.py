@@ -73,6 +73,16 @@ def registration_of(member, event: Event) -> Registration | None:
     )
 
 
+def registration_open(event: Event, now=None) -> bool:
+    """Whether members can register (or change their registration) here."""
+    now = now or timezone.now()
+    return (
+        event.status == EventStatus.PUBLISHED
+        and event.starts_at > now
+        and not event.registration_url
+    )
+
+
 def confirmed_count(event: Event) -> int:
     return event.registrations.filter(status=RegistrationStatus.CONFIRMED).count()
 

@@ -265,6 +265,7 @@ def promote_waitlisted(*, event: Event, now=None) -> list[Registration]:
             kind="event_waitlist_promoted",
             params={"title": event.title},
             url=event.get_absolute_url(),
+            mail=False,  # the confirmation mail (with the .ics) tells them by mail
         )
     return promoted
 

@@ -60,6 +60,7 @@ def event_detail(request, pk, slug=""):
             "registration": registration,
             "waitlist_position": registration and services.waitlist_position(registration),
             "confirmed_count": queries.confirmed_count(event),
+            "registration_open": queries.registration_open(event),
             "form": RegistrationForm(initial={"question": registration and registration.question}),
         },
     )
