@@ -10,7 +10,7 @@ from django.core import mail
 from staffroom.events import services
 from staffroom.events.models import EVENT_TIME_ZONE
 from tests.events.factories import EventFactory
-from tests.factories import MemberFactory
+from tests.factories import MemberFactory, StaffFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -83,3 +83,14 @@ def test_an_unknown_or_reset_token_finds_nothing(client):
     assert client.get("/events/calendar/nonsense.ics").status_code == 404
     new = services.calendar_token_for(member).token
     assert client.get(f"/events/calendar/{new}.ics").status_code == 200
+
+
+def test_a_cancelled_event_stays_in_the_feed_marked_cancelled(client):
+    member = MemberFactory()
+    event = EventFactory()
+    services.register(member=member, event=event)
+    services.event_cancel(staff=StaffFactory(), event=event)
+    token = services.calendar_token_for(member).token
+    calendar = icalendar.Calendar.from_ical(client.get(f"/events/calendar/{token}.ics").content)
+    (entry,) = calendar.walk("VEVENT")
+    assert str(entry["STATUS"]) == "CANCELLED"

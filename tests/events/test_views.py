@@ -208,3 +208,59 @@ def test_a_started_event_offers_no_registration(client):
     assert reverse("events:register", args=[event.pk]) not in response.content.decode()
     assert client.post(reverse("events:register", args=[event.pk])).status_code == 302
     assert not Registration.objects.exists()
+
+
+def _webinar_form(**overrides):
+    data = {
+        "kind": "webinar",
+        "title": "Breuken op afstand",
+        "starts_at": "2030-01-10T14:00",
+        "ends_at": "2030-01-10T15:00",
+        "language": "nl",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_staff_name_presenters_by_email_and_unknown_addresses_are_refused(client):
+    presenter = MemberFactory()
+    client.force_login(StaffFactory())
+    response = client.post(reverse("events:new"), _webinar_form(presenters="onbekend@example.org"))
+    assert response.status_code == 200 and "presenters" in response.context["form"].errors
+    response = client.post(
+        reverse("events:new"),
+        _webinar_form(presenters=presenter.email.upper(), presenter_names="Els (Klasse)"),
+    )
+    assert response.status_code == 302
+    event = Event.objects.get()
+    assert list(event.presenters.all()) == [presenter]
+    page = client.get(reverse("events:edit", args=[event.pk])).content.decode()
+    assert presenter.email in page
+    assert "Els (Klasse)" in client.get(event.get_absolute_url()).content.decode()
+
+
+def test_a_partner_edits_their_submitted_training_until_it_is_published(client):
+    partner = MemberFactory()
+    organisation = OrganisationFactory()
+    OrganisationMembership.objects.create(organisation=organisation, member=partner)
+    training = EventFactory(
+        kind="training",
+        status=EventStatus.SUBMITTED,
+        created_by=partner,
+        organisation=organisation,
+    )
+    client.force_login(partner)
+    assert client.get(training.get_absolute_url()).status_code == 200
+    response = client.post(
+        reverse("events:edit", args=[training.pk]),
+        _webinar_form(title="Nieuwe titel", organisation=organisation.pk),
+    )
+    assert response.status_code == 302, response.context["form"].errors
+    training.refresh_from_db()
+    assert (training.title, training.kind) == ("Nieuwe titel", "training")
+    training.status = EventStatus.PUBLISHED
+    training.save()
+    assert client.get(reverse("events:edit", args=[training.pk])).status_code == 403
+    client.force_login(MemberFactory())
+    draft = EventFactory(status=EventStatus.SUBMITTED, created_by=partner)
+    assert client.get(draft.get_absolute_url()).status_code == 404

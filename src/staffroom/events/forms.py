@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from staffroom.accounts.models import Organisation
+from staffroom.accounts.models import Member, Organisation
 
 from .models import EVENT_TIME_ZONE, Event
 
@@ -46,6 +46,35 @@ class BrusselsDateTimeField(forms.DateTimeField):
         return value
 
 
+class PresentersField(forms.CharField):
+    """Presenters with an account, by email address (one per line or comma-separated): a
+    select of every member would not fit on a page."""
+
+    widget = forms.Textarea(attrs={"rows": 2})
+
+    def prepare_value(self, value):
+        if isinstance(value, list | tuple) or hasattr(value, "all"):
+            members = value.all() if hasattr(value, "all") else value
+            return "\n".join(
+                m.email if isinstance(m, Member) else str(m) for m in members if m is not None
+            )
+        return value
+
+    def clean(self, value):
+        text = super().clean(value) or ""
+        emails = [e.strip().lower() for e in text.replace(",", "\n").split() if e.strip()]
+        if len(emails) > 20:
+            raise forms.ValidationError(_("At most 20 presenters."))
+        members = list(Member.objects.filter(email__in=emails, is_active=True))
+        unknown = sorted(set(emails) - {m.email for m in members})
+        if unknown:
+            raise forms.ValidationError(
+                _("No member has this email address: %(emails)s"),
+                params={"emails": ", ".join(unknown)},
+            )
+        return members
+
+
 class EventForm(forms.ModelForm):
     starts_at = BrusselsDateTimeField(label=_("Starts at (Brussels time)"))
     ends_at = BrusselsDateTimeField(label=_("Ends at (Brussels time)"))
@@ -54,6 +83,9 @@ class EventForm(forms.ModelForm):
     )
     registration_url = forms.URLField(
         label=_("external registration link"), required=False, assume_scheme="https"
+    )
+    presenters = PresentersField(
+        label=_("presenters with an account (email addresses)"), required=False
     )
 
     class Meta:
