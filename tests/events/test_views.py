@@ -264,3 +264,33 @@ def test_a_partner_edits_their_submitted_training_until_it_is_published(client):
     client.force_login(MemberFactory())
     draft = EventFactory(status=EventStatus.SUBMITTED, created_by=partner)
     assert client.get(draft.get_absolute_url()).status_code == 404
+
+
+@pytest.mark.parametrize(
+    "overrides",
+    [
+        {"capacity": "99999999999999999999"},
+        {"capacity": "-1"},
+        {"starts_at": "2030-03-31T02:30", "ends_at": "2030-03-31T03:30"},  # clocks go forward
+        {"title": "x" * 500},
+        {"external_url": "javascript:alert(1)"},
+        {"topic": "nope", "levels": ["abc"], "subjects": ["999999"]},
+        {"kind": "party", "language": "xx"},
+    ],
+)
+def test_odd_event_input_is_a_form_error_or_saved_never_a_500(client, overrides):
+    client.force_login(StaffFactory())
+    response = client.post(reverse("events:new"), _webinar_form(**overrides))
+    assert response.status_code in (200, 302)
+    if response.status_code == 200:
+        assert response.context["form"].errors
+
+
+def test_staff_cancel_an_event_from_its_page(client):
+    event = EventFactory()
+    client.force_login(StaffFactory())
+    client.post(reverse("events:cancel_event", args=[event.pk]))
+    event.refresh_from_db()
+    assert event.status == EventStatus.CANCELLED
+    assert client.post(reverse("events:publish", args=[event.pk])).status_code == 302
+    assert client.post(reverse("events:publish", args=[999999])).status_code == 404
