@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from staffroom.accounts.models import OrganisationMembership
 from staffroom.curriculum.models import Level, Subject
+from staffroom.events import services
 from staffroom.events.models import Event, EventStatus, Registration, RegistrationStatus
 from tests.events.factories import EventFactory
 from tests.factories import MemberFactory, OrganisationFactory, StaffFactory
@@ -294,3 +295,13 @@ def test_staff_cancel_an_event_from_its_page(client):
     assert event.status == EventStatus.CANCELLED
     assert client.post(reverse("events:publish", args=[event.pk])).status_code == 302
     assert client.post(reverse("events:publish", args=[999999])).status_code == 404
+
+
+def test_an_event_matching_several_filtered_levels_is_listed_once_with_its_true_count(client):
+    event = EventFactory(capacity=2)
+    event.levels.set(Level.objects.filter(code__in=["fl-lo-3", "fl-lo-4"]))
+    services.register(member=MemberFactory(), event=event)
+    response = client.get(reverse("events:list"), {"level": "fl-lo"})
+    listed = list(response.context["page"])
+    assert listed == [event]
+    assert listed[0].confirmed_count == 1

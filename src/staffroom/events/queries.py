@@ -44,12 +44,20 @@ def events_listed(*, past: bool = False, filters: EventFilters | None = None, no
     filters = filters or EventFilters()
     if filters.topic:
         events = events.filter(topic=filters.topic)
+    # Subqueries rather than joins: a join per matching term would repeat the event and
+    # multiply the count of places taken below.
     if filters.level:
-        events = events.filter(levels__in=matching_term_ids(filters.level))
+        events = events.filter(
+            pk__in=Event.levels.through.objects.filter(
+                level_id__in=matching_term_ids(filters.level)
+            ).values("event_id")
+        )
     if filters.subject:
-        events = events.filter(subjects__in=matching_term_ids(filters.subject))
-    if filters.level or filters.subject:
-        events = events.distinct()
+        events = events.filter(
+            pk__in=Event.subjects.through.objects.filter(
+                subject_id__in=matching_term_ids(filters.subject)
+            ).values("event_id")
+        )
     return events.select_related("organisation").annotate(
         confirmed_count=Count(
             "registrations", filter=Q(registrations__status=RegistrationStatus.CONFIRMED)
