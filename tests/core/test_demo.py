@@ -6,6 +6,7 @@ import pytest
 from allauth.account.models import EmailAddress
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.utils import timezone
 
 from staffroom.accounts.models import Member
 from staffroom.core.management.commands.demo import DEMO_PASSWORD
@@ -66,6 +67,10 @@ def _assert_community() -> None:
         assert resource.rating_average == round(average, 2)
     assert Rating.objects.exclude(used_with=None).exists()
     assert _member("an.peeters").folders.exclude(share_token="").exists()
+    from staffroom.events.models import Event
+
+    upcoming = Event.objects.filter(status="published", starts_at__gt=timezone.now())
+    assert upcoming.count() >= 3 and upcoming.filter(registrations__isnull=False).exists()
     # Points for sharing are dated when the resource was published.
     event = PointEvent.objects.filter(kind="resource_published").first()
     assert event.occurred_at == Resource.objects.get(pk=event.subject_id).published_at

@@ -37,6 +37,7 @@ from staffroom.resources.services import resource_file_analyse, resource_save_dr
 
 from . import documents, links
 from .community import build_community
+from .events import build_events
 from .forum import build_forum
 from .people import ensure_cast
 from .phrases import (
@@ -61,6 +62,7 @@ DEMO_TASKS = (
     "staffroom.moderation.tasks.run_prechecks",
     "staffroom.moderation.tasks.send_submission_receipt",
     "staffroom.moderation.tasks.send_decision_email",
+    "staffroom.events.tasks.mail_confirmation",
 )
 
 
@@ -98,6 +100,7 @@ class DemoBuilder:
                     )
             self._spread_dates()
             community = build_community(self.rng, cast, self.write)
+            community["events"] = build_events(self.rng, cast, self.write)
             community |= build_forum(self.rng, self.write)
         analysed = self._analyse_files(started)
         checked = self._run_prechecks()
