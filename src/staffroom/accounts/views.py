@@ -6,10 +6,10 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from staffroom.core.http import safe_next
 from staffroom.core.pagination import paginate
 from staffroom.core.permissions import staff_required
 from staffroom.recognition.queries import badges_of, points_of
@@ -161,12 +161,7 @@ def follow(request, kind: str, key: str):
                 request,
                 _("You follow %(name)s: what is new appears in your feed.") % {"name": name},
             )
-    back = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(
-        back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        back = target_url(target)
-    return redirect(back)
+    return redirect(safe_next(request, request.POST.get("next"), target_url(target)))
 
 
 @login_required

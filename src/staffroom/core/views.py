@@ -1,6 +1,5 @@
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import check_for_language
 from django.views.decorators.http import require_POST
 
@@ -13,6 +12,7 @@ from staffroom.resources.queries import (
     resources_popular,
 )
 
+from .http import safe_next
 from .middleware import REGION_SESSION_KEY
 
 
@@ -31,10 +31,7 @@ def home(request):
 
 
 def _back(request) -> str:
-    target = request.POST.get("next") or request.META.get("HTTP_REFERER") or "/"
-    if not url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
-        target = "/"
-    return target
+    return safe_next(request, request.POST.get("next") or request.META.get("HTTP_REFERER"))
 
 
 @require_POST

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
+from staffroom.core.http import int_param
 from staffroom.core.pagination import paginate
 from staffroom.core.permissions import staff_required
 from staffroom.curriculum.queries import levels_for_region, subjects_for_region
@@ -297,7 +298,7 @@ def experts(request):
     from staffroom.accounts.models import Member
 
     if request.method == "POST":
-        member = Member.objects.filter(pk=_int(request.POST.get("member"))).first()
+        member = Member.objects.filter(pk=int_param(request.POST.get("member"))).first()
         if member is None:
             messages.error(request, _("That member no longer exists."))
         elif request.POST.get("action") == "unmark":
@@ -318,10 +319,3 @@ def experts(request):
         "forum/experts.html",
         {"experts": experts_listed(), "q": term, "found": members_matching(term)},
     )
-
-
-def _int(value) -> int:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return 0

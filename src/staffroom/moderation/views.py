@@ -2,10 +2,10 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from staffroom.core.http import safe_next
 from staffroom.core.pagination import paginate
 from staffroom.core.permissions import moderator_required
 from staffroom.resources.forms import ModerationForm
@@ -148,9 +148,7 @@ def item_rerun_checks(request, pk: int):
 @require_POST
 def report(request, kind: str, object_id: int):
     """A member reports a reply, a resource or a forum post."""
-    back = request.POST.get("next", "/")
-    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
-        back = "/"
+    back = safe_next(request, request.POST.get("next"))
     try:
         community.report_file(
             reporter=request.user,

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
+from staffroom.core.http import int_param
 from staffroom.core.pagination import paginate
 from staffroom.core.permissions import moderator_required
 from staffroom.curriculum.queries import (
@@ -415,7 +416,7 @@ def folders(request):
                 folder_services.folder_create(member=request.user, name=request.POST.get("name"))
                 messages.success(request, _("Folder created."))
             else:
-                folder = get_object_or_404(Folder, pk=_int(request.POST.get("folder")))
+                folder = get_object_or_404(Folder, pk=int_param(request.POST.get("folder")))
                 if action == "rename":
                     folder_services.folder_rename(
                         member=request.user, folder=folder, name=request.POST.get("name")
@@ -442,7 +443,9 @@ def folder(request, pk: int):
             )
         elif request.POST.get("action") == "remove":
             folder_services.folder_remove(
-                member=request.user, folder=folder, resource_id=_int(request.POST.get("resource"))
+                member=request.user,
+                folder=folder,
+                resource_id=int_param(request.POST.get("resource")),
             )
         return redirect(folder)
     share_url = (
@@ -480,7 +483,7 @@ def save_to_folder(request, pk: int):
     resource = get_object_or_404(Resource, pk=pk)
     chosen = request.POST.get("folder")
     folder = (
-        get_object_or_404(Folder, pk=_int(chosen), member=request.user)
+        get_object_or_404(Folder, pk=int_param(chosen), member=request.user)
         if chosen and chosen != "new"
         else None
     )
@@ -496,10 +499,3 @@ def save_to_folder(request, pk: int):
     else:
         messages.success(request, _("Saved in “%(folder)s”.") % {"folder": saved_in.name})
     return redirect(resource)
-
-
-def _int(value) -> int:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return 0

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
+from staffroom.core.http import int_param
 from staffroom.curriculum.queries import levels_for_region, resource_types, subjects_for_region
 from staffroom.resources.licences import Licence
 from staffroom.resources.models import ContentLanguage, Kind
@@ -195,7 +196,7 @@ def save(request):
 @require_http_methods(["GET", "POST"])
 def saved(request):
     if request.method == "POST":
-        saved_search_delete(member=request.user, saved_search_id=_int(request.POST.get("id")))
+        saved_search_delete(member=request.user, saved_search_id=int_param(request.POST.get("id")))
         messages.success(request, _("Saved search deleted."))
         return redirect("search:saved")
     searches = [
@@ -203,10 +204,3 @@ def saved(request):
         for saved in request.user.saved_searches.all()
     ]
     return render(request, "search/saved.html", {"searches": searches})
-
-
-def _int(value) -> int:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return 0
