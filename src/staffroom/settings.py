@@ -197,6 +197,8 @@ BBB_URL = os.environ.get("BBB_URL", "")  # e.g. https://bbb.example.org/bigblueb
 BBB_SECRET = os.environ.get("BBB_SECRET", "")
 BBB_CHECKSUM_ALGORITHM = os.environ.get("BBB_CHECKSUM_ALGORITHM", "sha1")
 BBB_TIMEOUT = float(os.environ.get("BBB_TIMEOUT", "5"))
+# Meeting IDs are this prefix and the event's id, so sites sharing one server never collide.
+BBB_MEETING_PREFIX = os.environ.get("BBB_MEETING_PREFIX", "staffroom-event-")
 
 # --- Languages: interface in nl and en; content may be in nl, en, fr, de or another language. ---
 LANGUAGE_CODE = "nl"

@@ -108,6 +108,25 @@ class Event(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     published_at = models.DateTimeField(null=True, blank=True)
+    # BigBlueButton: the createTime of the meeting made for this event (join links carry it).
+    bbb_create_time = models.CharField(max_length=20, blank=True, editable=False)
+    # After the event: the recording and the slides, published as resources.
+    recording = models.ForeignKey(
+        "resources.Resource",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("recording"),
+    )
+    slides = models.ForeignKey(
+        "resources.Resource",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("slides"),
+    )
 
     class Meta:
         ordering = ["starts_at", "pk"]
@@ -137,11 +156,20 @@ class Event(models.Model):
     def local_ends_at(self):
         return self.ends_at.astimezone(EVENT_TIME_ZONE)
 
+    @property
+    def bbb_meeting_id(self) -> str:
+        return f"{settings.BBB_MEETING_PREFIX}{self.pk}"
+
 
 class RegistrationStatus(models.TextChoices):
     CONFIRMED = "confirmed", _("Confirmed")
     WAITLISTED = "waitlisted", _("On the waitlist")
     CANCELLED = "cancelled", _("Cancelled")
+
+
+class AttendanceSource(models.TextChoices):
+    BBB = "bbb", _("Seen in the BigBlueButton room")
+    STAFF = "staff", _("Marked by staff")
 
 
 class Registration(models.Model):
@@ -157,6 +185,10 @@ class Registration(models.Model):
     cancelled_at = models.DateTimeField(null=True, blank=True)
     reminded_24h_at = models.DateTimeField(null=True, blank=True)
     reminded_1h_at = models.DateTimeField(null=True, blank=True)
+    attended_at = models.DateTimeField(null=True, blank=True)
+    attendance_source = models.CharField(
+        max_length=10, choices=AttendanceSource.choices, blank=True
+    )
 
     class Meta:
         ordering = ["registered_at", "pk"]
@@ -184,3 +216,103 @@ class CalendarToken(models.Model):
 
     def __str__(self) -> str:
         return f"calendar of {self.member}"
+
+
+class QuestionSource(models.TextChoices):
+    REGISTRATION = "registration", _("Asked when registering")
+    LIVE = "live", _("Asked during the event")
+
+
+class EventQuestion(models.Model):
+    """A question for the presenters: sent with a registration, or asked during the event.
+
+    Registrants upvote questions; presenters group them under a short label and mark them
+    answered; afterwards unanswered ones can move to the forum (``forum_question``).
+    """
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="questions")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="event_questions"
+    )
+    # The registration whose question this is (source "registration"); its text follows it.
+    registration = models.OneToOneField(
+        Registration,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="event_question",
+    )
+    source = models.CharField(max_length=12, choices=QuestionSource.choices)
+    body = models.TextField(_("question"))
+    group = models.CharField(_("group"), max_length=80, blank=True)
+    vote_count = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField()
+    answered_at = models.DateTimeField(null=True, blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hidden_at = models.DateTimeField(null=True, blank=True)
+    forum_question = models.ForeignKey(
+        "forum.Question",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="event_questions",
+    )
+
+    class Meta:
+        ordering = ["-vote_count", "created_at", "pk"]
+        indexes = [models.Index(fields=["event", "source", "created_at"])]
+
+    def __str__(self) -> str:
+        return self.body[:60]
+
+
+class EventQuestionVote(models.Model):
+    question = models.ForeignKey(EventQuestion, on_delete=models.CASCADE, related_name="votes")
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="event_question_votes"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["question", "member"], name="unique_event_question_vote"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.member} +1 {self.question}"
+
+
+class EventFeedback(models.Model):
+    """A participant's short feedback after the event, read by staff and the presenters."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="feedback")
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="event_feedback"
+    )
+    rating = models.PositiveSmallIntegerField(_("overall"))
+    usefulness = models.PositiveSmallIntegerField(_("useful for my teaching"))
+    comment = models.TextField(_("comment"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["event", "member"], name="unique_event_feedback"),
+            models.CheckConstraint(
+                condition=models.Q(rating__gte=1, rating__lte=5)
+                & models.Q(usefulness__gte=1, usefulness__lte=5),
+                name="event_feedback_scale",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.member} on {self.event}: {self.rating}/5"

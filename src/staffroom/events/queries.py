@@ -71,6 +71,13 @@ def can_see(member, event: Event) -> bool:
     return member.is_authenticated and (member.is_staff or event.created_by_id == member.pk)
 
 
+def is_presenter(member, event: Event) -> bool:
+    """Presenters of the event and staff run it: presenter view, live Q&A, attendance."""
+    if not member.is_authenticated:
+        return False
+    return member.is_staff or event.presenters.filter(pk=member.pk).exists()
+
+
 def registration_of(member, event: Event) -> Registration | None:
     if not member.is_authenticated:
         return None

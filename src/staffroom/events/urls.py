@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import live_urls, room_urls, views
 
 app_name = "events"
 urlpatterns = [
@@ -20,3 +20,4 @@ urlpatterns = [
     path("<int:pk>/return/", views.moderate, {"action": "return"}, name="return"),
     path("<int:pk>/cancel-event/", views.moderate, {"action": "cancel"}, name="cancel_event"),
 ]
+urlpatterns += live_urls.urlpatterns + room_urls.urlpatterns

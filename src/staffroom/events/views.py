@@ -12,7 +12,7 @@ from staffroom.core.pagination import paginate
 from staffroom.core.permissions import staff_required
 from staffroom.curriculum.queries import levels_for_region, subjects_for_region
 
-from . import queries, services
+from . import live_views, queries, room_views, services
 from .forms import EventForm, RegistrationForm
 from .ics import calendar_bytes
 from .models import Event, EventStatus, Topic
@@ -62,6 +62,9 @@ def event_detail(request, pk, slug=""):
             "confirmed_count": queries.confirmed_count(event),
             "registration_open": queries.registration_open(event),
             "form": RegistrationForm(initial={"question": registration and registration.question}),
+            "is_presenter": queries.is_presenter(request.user, event),
+            **room_views.detail_context(request, event, registration),
+            **live_views.detail_context(request, event, registration),
         },
     )
 
