@@ -30,6 +30,14 @@ MESSAGES = {
         "A place came free: you are registered for “%(title)s”"
     ),
     "event_cancelled": gettext_lazy("The event “%(title)s” is cancelled"),
+    "event_question_moved": gettext_lazy(
+        "Your question from “%(event)s” is now in the teachers' room: %(title)s"
+    ),
+    "event_materials_published": gettext_lazy("The recording and slides of “%(title)s” are online"),
+    "event_attended": gettext_lazy(
+        "Thank you for attending “%(title)s”: your certificate is ready, and we would like "
+        "your feedback"
+    ),
 }
 
 
