@@ -19,6 +19,7 @@ SCHEDULE = {
     "notifications-prune": ("staffroom.notifications.tasks.prune_notifications", timedelta(days=1)),
     "notifications-digest": ("staffroom.notifications.tasks.mail_digests", timedelta(days=1)),
     "events-reminders": ("staffroom.events.tasks.send_reminders", timedelta(minutes=10)),
+    "events-attendance": ("staffroom.events.tasks.poll_attendance", timedelta(minutes=1)),
 }
 
 

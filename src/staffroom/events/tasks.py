@@ -13,3 +13,11 @@ def mail_confirmation(registration_id: int) -> bool:
 def send_reminders() -> int:
     """Every few minutes, by the clock: reminders 24 hours and 1 hour before each event."""
     return reminders_send()
+
+
+@task()
+def poll_attendance() -> int:
+    """Every minute: who is in each running BigBlueButton room counts as having attended."""
+    from .room import attendance_poll
+
+    return attendance_poll()
