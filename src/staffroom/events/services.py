@@ -28,6 +28,7 @@ from .models import (
     RoomKind,
     new_calendar_token,
 )
+from .questions import registration_question_sync
 
 QUESTION_MAX_LENGTH = 2000
 REMINDERS = {
@@ -203,6 +204,7 @@ def register(*, member, event: Event, question: str = "") -> Registration:
     if registration is not None and registration.status != RegistrationStatus.CANCELLED:
         registration.question = question
         registration.save(update_fields=["question"])
+        registration_question_sync(registration)
         return registration
     if registration is None:
         registration = Registration(event=event, member=member)
@@ -220,6 +222,7 @@ def register(*, member, event: Event, question: str = "") -> Registration:
         registration.status = RegistrationStatus.WAITLISTED
         registration.confirmed_at = None
         registration.save()
+    registration_question_sync(registration)
     return registration
 
 
@@ -239,6 +242,7 @@ def registration_cancel(*, member, event: Event) -> Registration | None:
     registration.status = RegistrationStatus.CANCELLED
     registration.cancelled_at = now
     registration.save(update_fields=["status", "cancelled_at"])
+    # Its question stays stored but drops out of every list: see events/questions.py.
     if was_confirmed:
         promote_waitlisted(event=event, now=now)
     return registration

@@ -104,10 +104,13 @@ def _language(data: dict, title: str, body: str, fallback: str) -> str:
 
 
 @transaction.atomic
-def question_ask(*, member, data: dict) -> Question:
+def question_ask(*, member, data: dict, check_rate: bool = True) -> Question:
     """Ask a question. ``data`` holds title, body (Markdown), levels, subjects, tags,
-    resources (published ones) and optionally language (else guessed from the text)."""
-    check_posting_rate(member)
+    resources (published ones) and optionally language (else guessed from the text).
+    ``check_rate=False`` is for questions the member asked elsewhere earlier (an event's
+    Q&A moving here): they are not posting now, so their posting limit does not apply."""
+    if check_rate:
+        check_posting_rate(member)
     title = _clean_title(data.get("title", ""))
     body = _clean_body(data.get("body", ""), required=False)
     resources = _check_resources(data.get("resources"))
