@@ -78,3 +78,34 @@ document.querySelectorAll("input[data-suggest]").forEach((input) => {
     }, 150);
   });
 });
+
+// Live Q&A: the question list reloads itself from its fragment address while the event runs
+// (not while someone types in it), and its forms (votes, answered, groups) are sent with fetch
+// so the page stays where it is. Without JavaScript they post and come back.
+document.querySelectorAll("[data-live-list]").forEach((list) => {
+  const status = document.getElementById(list.dataset.liveStatus);
+  const headers = { "X-Requested-With": "fetch" };
+  const reload = async () => {
+    const response = await fetch(list.dataset.liveList, { headers });
+    if (!response.ok) return;
+    const focused = list.contains(document.activeElement) ? document.activeElement.id : "";
+    list.innerHTML = await response.text();
+    if (focused) document.getElementById(focused)?.focus();
+  };
+  list.addEventListener("submit", async (event) => {
+    const form = event.target.closest("form[data-live-form]");
+    if (!form) return;
+    event.preventDefault();
+    const response = await fetch(form.action, { method: "POST", body: new FormData(form), headers });
+    const { message } = await response.json().catch(() => ({}));
+    if (status) status.textContent = message || "";
+    await reload();
+  });
+  const seconds = Number(list.dataset.liveRefresh);
+  if (seconds > 0) {
+    setInterval(() => {
+      const typing = list.contains(document.activeElement) && document.activeElement.matches("input, textarea");
+      if (!document.hidden && !typing) reload();
+    }, seconds * 1000);
+  }
+});
