@@ -73,6 +73,7 @@ def certificate_pdf(registration: Registration, *, compress: bool = True) -> byt
         pdf.add_font("DejaVu", "B", str(bold if bold.is_file() else font_dir / "DejaVuSans.ttf"))
         family, safe = "DejaVu", str
     else:
+        pdf.core_fonts_encoding = "windows-1252"
         family, safe = "Helvetica", core_font_safe
     language = member.language or settings.LANGUAGE_CODE
     with translation.override(language):
