@@ -381,6 +381,8 @@ def test_the_archive_lists_past_events_with_a_published_recording_newest_first(c
 
     page = client.get(reverse("events:recordings"), {"level": "fl-lo-3"}).content.decode()
     assert "Ouder webinar" in page and "Nieuwer webinar" not in page
+    page = client.get(reverse("events:recordings"), {"topic": "didactics"}).content.decode()
+    assert "Ouder webinar" in page and "Nieuwer webinar" not in page
     page = client.get(reverse("events:recordings"), {"level": "nonsense", "page": "x"})
     assert page.status_code == 200
     listing = client.get(reverse("events:list")).content.decode()

@@ -173,6 +173,17 @@ def test_bbb_down_or_unconfigured_is_a_message_not_a_500(client, settings, bbb_s
     Event.objects.filter(pk=event.pk, bbb_create_time="").get()
 
 
+def test_a_cancelled_event_has_no_room(client):
+    event = starting_in(5, room_kind="external", external_url="https://meet.example.org/r")
+    member = MemberFactory()
+    register(event, member)
+    Event.objects.filter(pk=event.pk).update(status="cancelled")
+    client.force_login(member)
+    assert not join_button(client, event)
+    response = client.post(reverse("events:join", args=[event.pk]), follow=True)
+    assert "This event is cancelled." in response.content.decode()
+
+
 def test_an_external_room_without_address_is_a_message(client):
     event = starting_in(5, room_kind="external", external_url="")
     member = MemberFactory()

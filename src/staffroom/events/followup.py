@@ -17,7 +17,7 @@ from staffroom.resources.services import resource_save_draft
 
 from . import queries
 from .models import Event, EventFeedback, EventStatus, Registration, RegistrationStatus
-from .room import _notify_once
+from .room import notify_once
 
 CERTIFICATE_SALT = "staffroom.events.certificate"
 SCALE = range(1, 6)
@@ -151,7 +151,7 @@ def materials_publish(
         for registration in event.registrations.filter(
             status=RegistrationStatus.CONFIRMED
         ).select_related("member"):
-            _notify_once(registration.member, "event_materials_published", event)
+            notify_once(registration.member, "event_materials_published", event)
     return event
 
 

@@ -69,6 +69,8 @@ def room_join_url(*, member, event: Event, now=None) -> str:
     now = now or timezone.now()
     if not may_enter(member, event):
         raise PermissionDenied(_("Only registered participants can join the webinar."))
+    if event.status == EventStatus.CANCELLED:
+        raise RoomClosed(_("This event is cancelled."))
     if not has_room(event):
         raise RoomClosed(_("This event has no online room."))
     if now < join_opens_at(event):
@@ -106,7 +108,8 @@ def room_join_url(*, member, event: Event, now=None) -> str:
         ) from error
 
 
-def _notify_once(member, kind: str, event: Event) -> None:
+def notify_once(member, kind: str, event: Event) -> None:
+    """Send ``member`` this notice about ``event`` unless they already had it."""
     url = event.get_absolute_url()
     if not Notification.objects.filter(member=member, kind=kind, url=url).exists():
         notify(member=member, kind=kind, params={"title": event.title}, url=url)
@@ -123,7 +126,7 @@ def _record_attended(registrations, source: str, now) -> int:
         ).update(attended_at=now, attendance_source=source)
         if updated:
             marked += 1
-            _notify_once(registration.member, "event_attended", registration.event)
+            notify_once(registration.member, "event_attended", registration.event)
     return marked
 
 

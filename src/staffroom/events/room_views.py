@@ -14,7 +14,7 @@ from staffroom.curriculum.queries import levels_for_region, subjects_for_region
 
 from . import followup, queries, room
 from .certificate import certificate_pdf
-from .models import Event, RegistrationStatus
+from .models import Event, RegistrationStatus, Topic
 from .room_forms import FeedbackForm, MaterialsForm
 
 PER_PAGE = 20
@@ -190,6 +190,7 @@ def recordings(request):
         {
             "page": page,
             "filters": filters,
+            "topics": Topic.choices,
             "levels": levels_for_region(request.region),
             "subjects": subjects_for_region(request.region),
         },
