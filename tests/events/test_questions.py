@@ -344,6 +344,7 @@ def search_index(settings, tmp_path):
 def test_title_for_the_forum_is_shortened_sensibly():
     event = EventFactory(title="Breuken")
     assert qa.forum_title_for("Slides?", event) == "Slides? (Breuken)"
+    assert len(qa.forum_title_for("?", EventFactory(title="X"))) >= 10
     long = "Hoe " + "differentiëren we " * 30 + "?"
     title = qa.forum_title_for(long, event)
     assert len(title) <= 200 and title.endswith("…") and not title.endswith(" …")

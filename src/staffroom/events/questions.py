@@ -25,6 +25,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from staffroom.core.ratelimit import check_posting_rate
+from staffroom.forum.models import Question as ForumQuestion
+from staffroom.forum.services import MIN_TITLE_LENGTH, question_ask
 from staffroom.notifications.services import notify
 
 from .models import (
@@ -349,13 +351,13 @@ def question_hide(*, member, question: EventQuestion, hidden: bool = True) -> Ev
 def forum_title_for(body: str, event: Event) -> str:
     """The forum title a question gets: its text on one line, cut at a word and marked with
     an ellipsis when longer than the forum allows; a very short one gets the event's title."""
-    from staffroom.forum.models import Question
-    from staffroom.forum.services import MIN_TITLE_LENGTH
-
-    limit = Question._meta.get_field("title").max_length
-    title = " ".join(body.split())
+    limit = ForumQuestion._meta.get_field("title").max_length
+    text = " ".join(body.split())
+    title = text
     if len(title) < MIN_TITLE_LENGTH:
-        title = f"{title} ({event.title})"
+        title = f"{text} ({event.title})"
+    if len(title) < MIN_TITLE_LENGTH:
+        title = _("A question from “%(event)s”: %(text)s") % {"event": event.title, "text": text}
     if len(title) <= limit:
         return title
     cut = title[: limit - 1]
@@ -374,8 +376,6 @@ def questions_move_to_forum(*, member, event: Event, now=None) -> list[EventQues
     """After the event, each unanswered question becomes a question in the teachers' room in
     the name of its asker, linking back to the event; the asker is told. Running it again
     moves nothing twice (the event row is locked while moving)."""
-    from staffroom.forum.services import question_ask
-
     _check_presenter(member, event)
     event = Event.objects.select_for_update().get(pk=event.pk)
     if not has_ended(event, now):
