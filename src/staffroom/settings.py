@@ -5,6 +5,7 @@ sets STAFFROOM_DEBUG=1 and a throw-away secret for the local demo.
 """
 
 import os
+from email.utils import parseaddr
 from pathlib import Path
 
 import dj_database_url
@@ -61,6 +62,7 @@ INSTALLED_APPS = [
     "staffroom.recognition",
     "staffroom.forum",
     "staffroom.events",
+    "staffroom.newsletter",
     "staffroom.api",
 ]
 
@@ -191,6 +193,23 @@ elif os.environ.get("EMAIL_FILE_PATH") or DEBUG:
     EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH", str(VAR_DIR / "mail"))
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+
+# --- Newsletter (staffroom.newsletter) ---
+NEWSLETTER_FROM = os.environ.get("NEWSLETTER_FROM", DEFAULT_FROM_EMAIL)
+NEWSLETTER_REPLY_TO = os.environ.get("NEWSLETTER_REPLY_TO", NEWSLETTER_FROM)
+# The envelope sender: where delivery status notifications (bounces) arrive.
+NEWSLETTER_RETURN_PATH = os.environ.get(
+    "NEWSLETTER_RETURN_PATH", parseaddr(NEWSLETTER_FROM)[1] or "noreply@staffroom.invalid"
+)
+# Weekly issue: weekday (0 = Monday) and hour, Brussels time.
+NEWSLETTER_WEEKDAY = int(os.environ.get("NEWSLETTER_WEEKDAY", "3"))
+NEWSLETTER_HOUR = int(os.environ.get("NEWSLETTER_HOUR", "7"))
+NEWSLETTER_RATE = float(os.environ.get("NEWSLETTER_RATE", "0"))  # messages/s per sender; 0: no limit
+NEWSLETTER_SENDERS = int(os.environ.get("NEWSLETTER_SENDERS", "2"))
+NEWSLETTER_CLAIM_TIMEOUT = int(os.environ.get("NEWSLETTER_CLAIM_TIMEOUT", "300"))
+NEWSLETTER_HARD_BOUNCE_LIMIT = int(os.environ.get("NEWSLETTER_HARD_BOUNCE_LIMIT", "3"))
+# A secret the bounce webhook must be called with; empty: the webhook is off.
+NEWSLETTER_BOUNCE_WEBHOOK_TOKEN = os.environ.get("NEWSLETTER_BOUNCE_WEBHOOK_TOKEN", "")
 
 # --- Online events: BigBlueButton API (staffroom.events.bbb); empty means not configured. ---
 BBB_URL = os.environ.get("BBB_URL", "")  # e.g. https://bbb.example.org/bigbluebutton/api/

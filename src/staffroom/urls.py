@@ -12,6 +12,7 @@ urlpatterns = [
     path("notifications/", include("staffroom.notifications.urls")),
     path("forum/", include("staffroom.forum.urls")),
     path("events/", include("staffroom.events.urls")),
+    path("newsletter/", include("staffroom.newsletter.urls")),
     path("", include("staffroom.recognition.urls")),
     path("api/v1/", api.urls),
     path("moderation/", include("staffroom.moderation.urls")),

@@ -1,0 +1,130 @@
+"""Composing mail: the subject, text and HTML of a mailing for a member.
+
+Rendering templates is the costly part of sending, so ``Composer`` renders each (mailing,
+profile) once, with placeholders for what differs per member (name, unsubscribe and tracked
+links), and fills those per message with plain string replacement. The cache holds at most
+``max_profiles`` entries, so a run's memory stays flat however many members it reaches.
+"""
+
+from __future__ import annotations
+
+import html
+from collections import OrderedDict
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.formats import date_format
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+
+from staffroom.core.markdown import render_markdown
+
+from . import links, queries
+from .models import Mailing, MailingKind
+from .queries import Profile
+
+NAME = "__NAME__"
+UNSUBSCRIBE = "__UNSUBSCRIBE__"
+PREFERENCES = "__PREFERENCES__"
+
+
+@dataclass(frozen=True)
+class Composed:
+    subject: str
+    text: str
+    html: str
+    empty: bool = False
+
+
+@dataclass(frozen=True)
+class Message:
+    subject: str
+    text: str
+    html: str
+    unsubscribe_url: str
+
+
+def subject_for(mailing: Mailing) -> str:
+    """The subject line in the active language."""
+    if mailing.subject:
+        return mailing.subject
+    if mailing.kind == MailingKind.PROMOTION and mailing.promotion:
+        return _("Advertisement: %(title)s") % {"title": mailing.promotion.title}
+    moment = queries.issue_moment(mailing)
+    return _("Staffroom this week (%(date)s)") % {"date": date_format(moment, "j F Y")}
+
+
+def render_for_profile(mailing: Mailing, profile: Profile, *, web: bool = False) -> Composed:
+    """Render the mailing for a profile, with placeholders for the member's own parts."""
+    with translation.override(profile.language):
+        edition = (
+            queries.edition_for(mailing, profile)
+            if mailing.kind == MailingKind.ISSUE
+            else queries.Edition([], [], [], [])
+        )
+        context = {
+            "mailing": mailing,
+            "edition": edition,
+            "region": profile.region,
+            "editorial_html": mark_safe(render_markdown(mailing.editorial)),  # sanitised
+            "promotion": mailing.promotion,
+            "promotion_html": mark_safe(  # render_markdown sanitises
+                render_markdown(mailing.promotion.body) if mailing.promotion else ""
+            ),
+            "site_url": settings.SITE_URL,
+            "name": NAME,
+            "unsubscribe_url": UNSUBSCRIBE,
+            "preferences_url": PREFERENCES,
+            "web": web,
+        }
+        kind = mailing.kind
+        return Composed(
+            subject=subject_for(mailing),
+            text=render_to_string(f"newsletter/email/{kind}.txt", context),
+            html=render_to_string(f"newsletter/email/{kind}.html", context),
+            empty=mailing.kind == MailingKind.ISSUE and edition.is_empty and not mailing.editorial,
+        )
+
+
+def personalise(composed: Composed, *, member_id: int, name: str, delivery_id: int | None):
+    """Fill a composed mailing in for one member."""
+    unsubscribe = links.unsubscribe_url(member_id)
+    preferences = links.preferences_url(member_id)
+    token = links.delivery_token(delivery_id) if delivery_id is not None else "preview"
+    text = (
+        composed.text.replace(NAME, name)
+        .replace(UNSUBSCRIBE, unsubscribe)
+        .replace(PREFERENCES, preferences)
+        .replace(links.DELIVERY_PLACEHOLDER, token)
+    )
+    body = (
+        composed.html.replace(NAME, html.escape(name))
+        .replace(UNSUBSCRIBE, html.escape(unsubscribe))
+        .replace(PREFERENCES, html.escape(preferences))
+        .replace(links.DELIVERY_PLACEHOLDER, token)
+    )
+    return Message(subject=composed.subject, text=text, html=body, unsubscribe_url=unsubscribe)
+
+
+class Composer:
+    """Renders a mailing per profile, keeping the most recently used renderings."""
+
+    def __init__(self, mailing: Mailing, max_profiles: int = 2000):
+        self.mailing = mailing
+        self.max_profiles = max_profiles
+        self._cache: OrderedDict[Profile, Composed] = OrderedDict()
+        self.renders = 0
+
+    def composed(self, profile: Profile) -> Composed:
+        found = self._cache.get(profile)
+        if found is not None:
+            self._cache.move_to_end(profile)
+            return found
+        found = render_for_profile(self.mailing, profile)
+        self.renders += 1
+        self._cache[profile] = found
+        if len(self._cache) > self.max_profiles:
+            self._cache.popitem(last=False)
+        return found

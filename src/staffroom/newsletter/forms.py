@@ -1,0 +1,73 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from staffroom.accounts.models import Organisation
+from staffroom.events.forms import BrusselsDateTimeField
+
+from .models import Mailing, OrderStatus, PriceListItem, PromotionOrder
+
+
+class PreferencesForm(forms.Form):
+    weekly = forms.BooleanField(label=_("Send me the weekly newsletter"), required=False)
+    promotions = forms.BooleanField(
+        label=_("Include promotions of partner organisations (marked as advertisement)"),
+        required=False,
+    )
+
+
+class IssueForm(forms.ModelForm):
+    send_at = BrusselsDateTimeField(label=_("Send at (Brussels time)"))
+
+    class Meta:
+        model = Mailing
+        fields = ["subject", "editorial_title", "editorial", "send_at"]
+        widgets = {"editorial": forms.Textarea(attrs={"rows": 12})}
+        help_texts = {"subject": _("Empty: “Staffroom this week” with the date.")}
+
+
+class PromotionOrderForm(forms.ModelForm):
+    link = forms.URLField(label=_("link"), required=False, assume_scheme="https")
+
+    class Meta:
+        model = PromotionOrder
+        fields = [
+            "organisation",
+            "kind",
+            "date",
+            "title",
+            "body",
+            "link",
+            "region",
+            "levels",
+            "subjects",
+        ]
+        widgets = {
+            "date": forms.DateInput(attrs={"type": "date"}),
+            "body": forms.Textarea(attrs={"rows": 6}),
+        }
+        help_texts = {
+            "levels": _("None chosen: every level."),
+            "subjects": _("None chosen: every subject."),
+            "region": _("Empty: both regions."),
+        }
+
+    def __init__(self, *args, member=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = Organisation.objects.filter(members=member)
+        self.fields["organisation"].empty_label = None
+        bookable = set(PriceListItem.objects.filter(active=True).values_list("kind", flat=True))
+        self.fields["kind"].choices = [
+            (value, label) for value, label in self.fields["kind"].choices if value in bookable
+        ]
+
+
+class OrderMoveForm(forms.Form):
+    status = forms.ChoiceField(choices=OrderStatus.choices)
+    note = forms.CharField(required=False, max_length=2000)
+    invoice_reference = forms.CharField(required=False, max_length=60)
+
+
+class PriceForm(forms.ModelForm):
+    class Meta:
+        model = PriceListItem
+        fields = ["price_cents", "description", "active"]

@@ -1,0 +1,374 @@
+"""Sending a mailing: one ``Delivery`` per recipient, claimed in batches, marked sent one by one.
+
+How a run survives a crash:
+
+- ``recipients_prepare`` creates the deliveries in chunks, ignoring those that exist, so running
+  it again after a crash adds the missing ones and duplicates none.
+- A sender claims a batch (status ``sending``, its own ``claimed_by``), sends each message over
+  one SMTP connection, and marks each delivery ``sent`` in its own statement right after the
+  server accepted it. A delivery is never sent twice by two senders: a claim is a conditional
+  update of ``pending`` rows.
+- A sender that dies leaves its batch ``sending``; after ``NEWSLETTER_CLAIM_TIMEOUT`` seconds
+  another run puts those rows back to ``pending``. Only a crash between the server's "250 OK"
+  and our update (microseconds) could send a message twice; it would carry the same
+  Message-ID, which mailbox providers use to drop duplicates.
+"""
+
+from __future__ import annotations
+
+import logging
+import smtplib
+import socket
+import time
+import uuid
+from dataclasses import dataclass, field
+from datetime import timedelta
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import EmailMultiAlternatives, get_connection
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from . import queries
+from .compose import Composer, personalise
+from .models import (
+    Delivery,
+    DeliveryStatus,
+    Mailing,
+    MailingKind,
+    MailingStatus,
+    NewsletterPreference,
+    OrderStatus,
+    PromotionOrder,
+    SuppressedAddress,
+)
+
+logger = logging.getLogger(__name__)
+
+PREPARE_CHUNK = 2000
+CLAIM_BATCH = 100
+MAX_ATTEMPTS = 3
+
+
+@dataclass
+class SendReport:
+    sent: int = 0
+    failed: int = 0
+    skipped: int = 0
+    retried: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+# --- recipients ---
+
+
+def _eligible(mailing: Mailing):
+    members = queries.subscribers(mailing.kind)
+    if mailing.kind == MailingKind.PROMOTION and mailing.promotion:
+        order = mailing.promotion
+        members = members.filter(region=order.region) if order.region else members
+        level_ids = list(order.levels.values_list("pk", flat=True))
+        if level_ids:
+            members = members.filter(
+                levels__in=queries._expand(queries.Level, set(level_ids))
+            ).distinct()
+        subject_ids = list(order.subjects.values_list("pk", flat=True))
+        if subject_ids:
+            members = members.filter(
+                subjects__in=queries._expand(queries.Subject, set(subject_ids))
+            ).distinct()
+    return members
+
+
+def recipients_prepare(*, mailing: Mailing, chunk: int = PREPARE_CHUNK) -> int:
+    """Create the missing deliveries of a mailing; return how many exist now."""
+    members = _eligible(mailing).order_by("pk").values_list("pk", "email")
+    last = 0
+    while True:
+        rows = list(members.filter(pk__gt=last)[:chunk])
+        if not rows:
+            break
+        Delivery.objects.bulk_create(
+            [Delivery(mailing=mailing, member_id=pk, email=email) for pk, email in rows],
+            ignore_conflicts=True,
+        )
+        last = rows[-1][0]
+    Mailing.objects.filter(pk=mailing.pk, recipients_ready_at__isnull=True).update(
+        recipients_ready_at=timezone.now()
+    )
+    return Delivery.objects.filter(mailing=mailing).count()
+
+
+# --- claiming ---
+
+
+def release_stale_claims(*, mailing: Mailing, older_than: float | None = None, now=None) -> int:
+    """Put back deliveries that a sender claimed and never finished (it died)."""
+    now = now or timezone.now()
+    seconds = settings.NEWSLETTER_CLAIM_TIMEOUT if older_than is None else older_than
+    return Delivery.objects.filter(
+        mailing=mailing,
+        status=DeliveryStatus.SENDING,
+        claimed_at__lte=now - timedelta(seconds=seconds),
+    ).update(status=DeliveryStatus.PENDING, claimed_by="")
+
+
+def _claim(mailing: Mailing, sender: str, batch: int) -> list[Delivery]:
+    ids = list(
+        Delivery.objects.filter(mailing=mailing, status=DeliveryStatus.PENDING)
+        .order_by("pk")
+        .values_list("pk", flat=True)[:batch]
+    )
+    if not ids:
+        return []
+    Delivery.objects.filter(pk__in=ids, status=DeliveryStatus.PENDING).update(
+        status=DeliveryStatus.SENDING,
+        claimed_by=sender,
+        claimed_at=timezone.now(),
+        attempts=F("attempts") + 1,
+    )
+    return list(
+        Delivery.objects.filter(
+            pk__in=ids, status=DeliveryStatus.SENDING, claimed_by=sender
+        ).order_by("pk")
+    )
+
+
+# --- messages ---
+
+
+def _message_id(delivery: Delivery) -> str:
+    """The same for every attempt at one delivery, so a resent copy is recognisably the same."""
+    domain = urlsplit(settings.SITE_URL).hostname or "staffroom.invalid"
+    return f"<newsletter.{delivery.mailing_id}.{delivery.pk}@{domain}>"
+
+
+def build_email(mailing: Mailing, delivery: Delivery, message, connection=None):
+    """The mail for one delivery: multipart text and HTML with list and unsubscribe headers.
+
+    The envelope sender is the bounce address, so delivery reports come back to the mailbox
+    that ``staffroom newsletter bounces`` reads; the From header is the newsletter's name.
+    """
+    list_host = urlsplit(settings.SITE_URL).hostname or "staffroom.invalid"
+    headers = {
+        "From": settings.NEWSLETTER_FROM,
+        "Reply-To": settings.NEWSLETTER_REPLY_TO,
+        "Message-ID": _message_id(delivery),
+        "List-Id": f"Staffroom {mailing.get_kind_display()} <{mailing.kind}.{list_host}>",
+        "List-Unsubscribe": f"<{message.unsubscribe_url}>",
+        # RFC 8058: a POST of this body to the URL above unsubscribes without any other step.
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        "Auto-Submitted": "auto-generated",
+    }
+    email = EmailMultiAlternatives(
+        subject=message.subject,
+        body=message.text,
+        from_email=settings.NEWSLETTER_RETURN_PATH,
+        to=[delivery.email],
+        headers=headers,
+        connection=connection,
+    )
+    email.attach_alternative(message.html, "text/html")
+    return email
+
+
+def preview(mailing: Mailing, member) -> tuple[str, str, str]:
+    """Subject, text and HTML of the mailing as ``member`` would get it (links not tracked)."""
+    profile = queries.profiles_of([member.pk])[member.pk]
+    composed = Composer(mailing).composed(profile)
+    message = personalise(composed, member_id=member.pk, name=member.display_name, delivery_id=None)
+    return message.subject, message.text, message.html
+
+
+# --- sending ---
+
+
+class _Pace:
+    """At most ``rate`` messages per second (0: no limit)."""
+
+    def __init__(self, rate: float):
+        self.interval = 1 / rate if rate > 0 else 0
+        self.next_at = time.monotonic()
+
+    def wait(self) -> None:
+        if not self.interval:
+            return
+        now = time.monotonic()
+        if self.next_at > now:
+            time.sleep(self.next_at - now)
+        self.next_at = max(self.next_at, now) + self.interval
+
+
+def _refusing(member_ids: list[int], kind: str) -> set[int]:
+    """Members who withdrew since the deliveries were made (unsubscribed, bounced)."""
+    field_name = "weekly" if kind == MailingKind.ISSUE else "promotions"
+    refusing = set(
+        NewsletterPreference.objects.filter(
+            member_id__in=member_ids, **{field_name: False}
+        ).values_list("member_id", flat=True)
+    )
+    Member = get_user_model()
+    suppressed = Member.objects.filter(
+        pk__in=member_ids, email__in=SuppressedAddress.objects.values("email")
+    ).values_list("pk", flat=True)
+    return refusing | set(suppressed)
+
+
+def _mark(delivery: Delivery, status: str, **values) -> None:
+    Delivery.objects.filter(pk=delivery.pk).update(status=status, claimed_by="", **values)
+
+
+TEMPORARY = (smtplib.SMTPServerDisconnected, smtplib.SMTPConnectError, socket.timeout, OSError)
+
+
+def deliveries_send(
+    *,
+    mailing: Mailing,
+    connection=None,
+    rate: float | None = None,
+    batch: int = CLAIM_BATCH,
+    max_messages: int | None = None,
+) -> SendReport:
+    """Send the pending deliveries of a mailing until none is left (or ``max_messages``).
+
+    Several senders may run at once on one mailing. A refused recipient is marked failed; a
+    lost connection puts the rest of the batch back, and the run stops so that the next one
+    (the clock resumes sending runs) tries again later.
+    """
+    sender = uuid.uuid4().hex
+    report = SendReport()
+    composer = Composer(mailing)
+    pace = _Pace(settings.NEWSLETTER_RATE if rate is None else rate)
+    connection = connection or get_connection(fail_silently=False)
+    Member = get_user_model()
+    with connection:
+        while max_messages is None or report.sent + report.failed < max_messages:
+            claimed = _claim(mailing, sender, batch)
+            if not claimed:
+                break
+            member_ids = [delivery.member_id for delivery in claimed]
+            profiles = queries.profiles_of(member_ids)
+            refusing = _refusing(member_ids, mailing.kind)
+            names = {
+                member.pk: member.display_name
+                for member in Member.objects.filter(pk__in=member_ids).only("pk", "name", "email")
+            }
+            for position, delivery in enumerate(claimed):
+                if delivery.member_id in refusing or delivery.member_id not in profiles:
+                    _mark(delivery, DeliveryStatus.SKIPPED)
+                    report.skipped += 1
+                    continue
+                composed = composer.composed(profiles[delivery.member_id])
+                if composed.empty:  # nothing for this member this week: no empty mail
+                    _mark(delivery, DeliveryStatus.SKIPPED)
+                    report.skipped += 1
+                    continue
+                message = personalise(
+                    composed,
+                    member_id=delivery.member_id,
+                    name=names.get(delivery.member_id, ""),
+                    delivery_id=delivery.pk,
+                )
+                email = build_email(mailing, delivery, message, connection)
+                pace.wait()
+                try:
+                    email.send()
+                except smtplib.SMTPRecipientsRefused as error:
+                    _mark(delivery, DeliveryStatus.FAILED, error=str(error.recipients)[:500])
+                    report.failed += 1
+                    continue
+                except smtplib.SMTPResponseException as error:
+                    if error.smtp_code >= 500 or delivery.attempts >= MAX_ATTEMPTS:
+                        _mark(delivery, DeliveryStatus.FAILED, error=_describe(error))
+                        report.failed += 1
+                    else:
+                        _mark(delivery, DeliveryStatus.PENDING, error=_describe(error))
+                        report.retried += 1
+                    continue
+                except TEMPORARY as error:
+                    report.errors.append(_describe(error))
+                    logger.warning("newsletter %s: connection lost: %s", mailing.pk, error)
+                    # This delivery and the rest of the batch go back for a later run.
+                    Delivery.objects.filter(
+                        pk__in=[d.pk for d in claimed[position:]], claimed_by=sender
+                    ).update(status=DeliveryStatus.PENDING, claimed_by="")
+                    return report
+                _mark(
+                    delivery,
+                    DeliveryStatus.SENT,
+                    sent_at=timezone.now(),
+                    message_id=_message_id(delivery),
+                    error="",
+                )
+                report.sent += 1
+    mailing_finish_if_done(mailing=mailing)
+    return report
+
+
+def _describe(error: Exception) -> str:
+    if isinstance(error, smtplib.SMTPResponseException):
+        message = error.smtp_error
+        if isinstance(message, bytes):
+            message = message.decode("utf-8", "replace")
+        return f"{error.smtp_code} {message}"[:500]
+    return f"{type(error).__name__}: {error}"[:500]
+
+
+# --- the run ---
+
+
+@transaction.atomic
+def mailing_start(*, mailing: Mailing, enqueue: bool = True) -> bool:
+    """Move a draft or scheduled mailing to sending and enqueue its run; False if it was
+    already. ``enqueue=False`` when the caller sends in its own process."""
+    from .tasks import run_mailing
+
+    started = Mailing.objects.filter(
+        pk=mailing.pk, status__in=[MailingStatus.DRAFT, MailingStatus.SCHEDULED]
+    ).update(status=MailingStatus.SENDING, started_at=timezone.now())
+    if started and enqueue:
+        transaction.on_commit(lambda: run_mailing.enqueue(mailing.pk))
+    return bool(started)
+
+
+def mailing_run(*, mailing: Mailing, senders: int | None = None) -> None:
+    """Prepare the recipients if need be, then start the senders (tasks, in parallel)."""
+    from .tasks import send_mailing
+
+    if mailing.status != MailingStatus.SENDING:
+        return
+    if mailing.recipients_ready_at is None:
+        recipients_prepare(mailing=mailing)
+    release_stale_claims(mailing=mailing)
+    for _ in range(senders or settings.NEWSLETTER_SENDERS):
+        send_mailing.enqueue(mailing.pk)
+
+
+def mailing_finish_if_done(*, mailing: Mailing) -> bool:
+    """Mark the mailing sent once every delivery is settled, and its promotions with it."""
+    mailing.refresh_from_db(fields=["status", "recipients_ready_at", "week", "kind"])
+    if mailing.status != MailingStatus.SENDING or mailing.recipients_ready_at is None:
+        return False
+    unsettled = Delivery.objects.filter(
+        mailing=mailing, status__in=[DeliveryStatus.PENDING, DeliveryStatus.SENDING]
+    ).exists()
+    if unsettled:
+        return False
+    now = timezone.now()
+    with transaction.atomic():
+        finished = Mailing.objects.filter(pk=mailing.pk, status=MailingStatus.SENDING).update(
+            status=MailingStatus.SENT, finished_at=now
+        )
+        if finished:
+            orders = PromotionOrder.objects.filter(status__in=queries.BOOKED)
+            if mailing.kind == MailingKind.ISSUE and mailing.week:
+                orders = orders.filter(
+                    kind="block", date__gte=mailing.week, date__lt=mailing.week + timedelta(7)
+                )
+            else:
+                orders = orders.filter(pk=mailing.promotion_id)
+            orders.update(status=OrderStatus.SENT, sent_at=now)
+    return bool(finished)

@@ -1,0 +1,212 @@
+"""Use-cases of the newsletter: members' choices, staff's issues, the weekly schedule, clicks,
+and partners' promotion orders."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from staffroom.events.models import EVENT_TIME_ZONE
+
+from . import queries
+from .models import (
+    Delivery,
+    LinkClick,
+    Mailing,
+    MailingKind,
+    MailingStatus,
+    NewsletterPreference,
+    OrderStatus,
+    PriceListItem,
+    PromotionKind,
+    PromotionOrder,
+)
+from .sending import mailing_run, mailing_start
+
+# --- members ---
+
+
+@transaction.atomic
+def preferences_set(*, member, weekly: bool, promotions: bool) -> NewsletterPreference:
+    preference, _created = NewsletterPreference.objects.select_for_update().get_or_create(
+        member=member
+    )
+    preference.weekly, preference.promotions = bool(weekly), bool(promotions)
+    preference.save()
+    return preference
+
+
+def unsubscribe(*, member) -> NewsletterPreference:
+    """One-click unsubscribe (RFC 8058): no more newsletters and no more promotions."""
+    return preferences_set(member=member, weekly=False, promotions=False)
+
+
+def click_record(*, delivery_id: int | None, url: str) -> None:
+    """Count a click on a tracked link; the first click also marks the delivery as read."""
+    delivery = Delivery.objects.filter(pk=delivery_id).only("pk", "mailing_id").first()
+    if delivery is None:
+        return
+    LinkClick.objects.create(mailing_id=delivery.mailing_id, delivery=delivery, url=url[:1000])
+    Delivery.objects.filter(pk=delivery.pk, clicked_at__isnull=True).update(
+        clicked_at=timezone.now()
+    )
+
+
+# --- staff: issues ---
+
+
+def _check_staff(member) -> None:
+    if not member.is_staff:
+        raise PermissionDenied
+
+
+def send_moment(week: date) -> datetime:
+    """When the issue of ``week`` goes out: NEWSLETTER_WEEKDAY at NEWSLETTER_HOUR, Brussels."""
+    day = week + timedelta(days=settings.NEWSLETTER_WEEKDAY)
+    return datetime.combine(day, time(settings.NEWSLETTER_HOUR), tzinfo=EVENT_TIME_ZONE)
+
+
+def issue_for_week(week: date, *, created_by=None) -> Mailing:
+    """The issue of ``week`` (made, empty and scheduled, if there is none yet)."""
+    week = queries.week_start(week)
+    try:
+        with transaction.atomic():
+            issue, _created = Mailing.objects.get_or_create(
+                week=week,
+                defaults={
+                    "kind": MailingKind.ISSUE,
+                    "status": MailingStatus.SCHEDULED,
+                    "send_at": send_moment(week),
+                    "created_by": created_by,
+                },
+            )
+    except IntegrityError:  # made at the same moment by another clock
+        issue = Mailing.objects.get(week=week)
+    return issue
+
+
+@transaction.atomic
+def issue_edit(*, staff, issue: Mailing, data: dict) -> Mailing:
+    """Staff write the editorial and may change the subject line and the moment of sending."""
+    _check_staff(staff)
+    issue = Mailing.objects.select_for_update().get(pk=issue.pk)
+    if issue.status not in (MailingStatus.DRAFT, MailingStatus.SCHEDULED):
+        raise ValidationError(_("This newsletter is already being sent; it cannot change now."))
+    for name in ("subject", "editorial_title", "editorial", "send_at"):
+        if name in data:
+            setattr(issue, name, data[name])
+    issue.save()
+    return issue
+
+
+def send_now(*, staff, mailing: Mailing) -> bool:
+    _check_staff(staff)
+    return mailing_start(mailing=mailing)
+
+
+def due_mailings_start(*, now=None) -> list[int]:
+    """The clock's part: make this week's issue, start every mailing whose moment has come and
+    restart runs that stopped (a crash, a lost connection). Safe to run as often as wanted."""
+    now = now or timezone.now()
+    issue_for_week(timezone.localtime(now, EVENT_TIME_ZONE).date())
+    started = []
+    for mailing in Mailing.objects.filter(status=MailingStatus.SCHEDULED, send_at__lte=now):
+        if mailing_start(mailing=mailing):
+            started.append(mailing.pk)
+    for mailing in Mailing.objects.filter(status=MailingStatus.SENDING).exclude(pk__in=started):
+        if not queries.run_is_active(mailing, now=now):
+            mailing_run(mailing=mailing)
+    return started
+
+
+# --- partners: promotions ---
+
+
+def price_of(kind: str) -> int:
+    item = PriceListItem.objects.filter(kind=kind, active=True).first()
+    if item is None:
+        raise ValidationError(_("This kind of promotion cannot be booked at the moment."))
+    return item.price_cents
+
+
+@transaction.atomic
+def promotion_request(*, member, data: dict) -> PromotionOrder:
+    """A partner organisation's member books a promotion; staff approve it or not."""
+    organisation = data.get("organisation")
+    if organisation is None or not member.organisations.filter(pk=organisation.pk).exists():
+        raise PermissionDenied
+    if data["date"] <= timezone.localdate():
+        raise ValidationError({"date": _("Choose a date after today.")})
+    order = PromotionOrder.objects.create(
+        organisation=organisation,
+        requested_by=member,
+        kind=data["kind"],
+        date=data["date"],
+        title=data["title"].strip(),
+        body=data["body"].strip(),
+        link=data.get("link", ""),
+        region=data.get("region", ""),
+        price_cents=price_of(data["kind"]),
+    )
+    order.levels.set(data.get("levels") or [])
+    order.subjects.set(data.get("subjects") or [])
+    return order
+
+
+# Which status may follow which, and the moment each records.
+TRANSITIONS = {
+    OrderStatus.APPROVED: ({OrderStatus.REQUESTED}, "decided_at"),
+    OrderStatus.REJECTED: ({OrderStatus.REQUESTED}, "decided_at"),
+    OrderStatus.INVOICED: ({OrderStatus.APPROVED}, "invoiced_at"),
+    OrderStatus.PAID: ({OrderStatus.APPROVED, OrderStatus.INVOICED}, "paid_at"),
+    OrderStatus.CANCELLED: (
+        {OrderStatus.REQUESTED, OrderStatus.APPROVED, OrderStatus.INVOICED},
+        None,
+    ),
+}
+
+
+@transaction.atomic
+def promotion_move(
+    *, staff, order: PromotionOrder, status: str, note: str = "", invoice_reference: str = ""
+) -> PromotionOrder:
+    """Staff move an order on: approve or reject it, record the invoice and the payment, or
+    cancel it. Approving a dedicated mailing schedules that mailing for the order's date."""
+    _check_staff(staff)
+    order = PromotionOrder.objects.select_for_update().get(pk=order.pk)
+    if status not in TRANSITIONS or order.status not in TRANSITIONS[status][0]:
+        raise ValidationError(
+            _("An order that is “%(status)s” cannot become that.")
+            % {"status": order.get_status_display()}
+        )
+    moment_field = TRANSITIONS[status][1]
+    now = timezone.now()
+    order.status = status
+    if moment_field:
+        setattr(order, moment_field, now)
+    if status in (OrderStatus.APPROVED, OrderStatus.REJECTED):
+        order.decided_by = staff
+    if note:
+        order.staff_note = note
+    if invoice_reference:
+        order.invoice_reference = invoice_reference
+    order.save()
+    if status == OrderStatus.APPROVED and order.kind == PromotionKind.DEDICATED:
+        Mailing.objects.create(
+            kind=MailingKind.PROMOTION,
+            promotion=order,
+            status=MailingStatus.SCHEDULED,
+            send_at=datetime.combine(order.date, time(15), tzinfo=EVENT_TIME_ZONE),
+            created_by=staff,
+        )
+    if status == OrderStatus.CANCELLED:
+        Mailing.objects.filter(
+            Q(promotion=order), status__in=[MailingStatus.DRAFT, MailingStatus.SCHEDULED]
+        ).delete()
+    return order

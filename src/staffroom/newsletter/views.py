@@ -1,0 +1,302 @@
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.crypto import constant_time_compare
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods, require_POST
+
+from staffroom.core.pagination import paginate
+from staffroom.core.permissions import staff_required
+
+from . import bounces, links, queries, services
+from .compose import personalise, render_for_profile
+from .forms import IssueForm, OrderMoveForm, PreferencesForm, PriceForm, PromotionOrderForm
+from .models import Mailing, MailingKind, PriceListItem, PromotionKind, PromotionOrder
+from .sending import preview
+
+MAX_BOUNCE_BYTES = 2 * 1024 * 1024
+
+# --- members ---
+
+
+def click(request):
+    """A tracked link: count the click, then go where the mail pointed (and only there)."""
+    url = request.GET.get("u", "")
+    if not url.startswith(("http://", "https://")) or not links.link_signature_valid(
+        url, request.GET.get("s", "")
+    ):
+        return HttpResponseBadRequest(_("This link is not valid."))
+    services.click_record(delivery_id=links.delivery_id_from(request.GET.get("d", "")), url=url)
+    return redirect(url)
+
+
+def _member_from_token(token):
+    member_id = links.member_id_from(token)
+    member = get_user_model().objects.filter(pk=member_id, is_active=True).first()
+    if member is None:
+        raise Http404
+    return member
+
+
+@csrf_exempt  # RFC 8058: mail programs POST here without a session or a form of ours
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request, token):
+    member = _member_from_token(token)
+    if request.method == "POST":
+        services.unsubscribe(member=member)
+        return render(request, "newsletter/unsubscribed.html", {"token": token})
+    return render(request, "newsletter/unsubscribe.html", {"token": token, "member": member})
+
+
+def _preferences(request, member, token=""):
+    preference = queries.preference_of(member)
+    form = PreferencesForm(
+        request.POST or None,
+        initial={"weekly": preference.weekly, "promotions": preference.promotions},
+    )
+    if request.method == "POST" and form.is_valid():
+        services.preferences_set(member=member, **form.cleaned_data)
+        messages.success(request, _("Your newsletter choices are saved."))
+        return redirect(request.path)
+    return render(
+        request, "newsletter/preferences.html", {"form": form, "member": member, "token": token}
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def preferences(request):
+    return _preferences(request, request.user)
+
+
+@require_http_methods(["GET", "POST"])
+def preferences_token(request, token):
+    return _preferences(request, _member_from_token(token), token)
+
+
+def archive(request):
+    return render(
+        request, "newsletter/archive.html", {"page": paginate(request, queries.archived_issues())}
+    )
+
+
+def _profile_of_viewer(request) -> queries.Profile:
+    if request.user.is_authenticated:
+        return queries.profiles_of([request.user.pk])[request.user.pk]
+    language = (request.LANGUAGE_CODE or "nl")[:2]
+    return queries.Profile(language, request.region, frozenset(), frozenset())
+
+
+def archive_issue(request, pk):
+    """An issue as a web page: as the viewer would have got it (a visitor: the general one)."""
+    issue = get_object_or_404(Mailing, pk=pk)
+    if issue.kind != MailingKind.ISSUE or (issue.status != "sent" and not request.user.is_staff):
+        raise Http404
+    composed = render_for_profile(issue, _profile_of_viewer(request), web=True)
+    viewer = request.user if request.user.is_authenticated else None
+    message = personalise(
+        composed,
+        member_id=viewer.pk if viewer else 0,
+        name=viewer.display_name if viewer else _("colleague"),
+        delivery_id=None,
+    )
+    return render(
+        request,
+        "newsletter/archive_issue.html",
+        {"issue": issue, "subject": message.subject, "html": message.html},
+    )
+
+
+@csrf_exempt  # called by the mail server, authenticated by the secret in the address
+@require_POST
+def bounce_webhook(request, token):
+    expected = settings.NEWSLETTER_BOUNCE_WEBHOOK_TOKEN
+    if not expected or not constant_time_compare(token, expected):
+        raise Http404
+    if len(request.body) > MAX_BOUNCE_BYTES:
+        return HttpResponse(status=413)
+    recorded = bounces.bounce_record(request.body)
+    return HttpResponse(f"{len(recorded)}\n", content_type="text/plain", status=202)
+
+
+# --- staff ---
+
+
+@staff_required
+def staff_list(request):
+    issue = services.issue_for_week(queries.week_start(timezone.localdate()))
+    return render(
+        request,
+        "newsletter/staff_list.html",
+        {
+            "page": paginate(request, queries.mailings_for_staff()),
+            "current": issue,
+            "orders_waiting": queries.orders_for_staff().filter(status="requested").count(),
+        },
+    )
+
+
+@staff_required
+def staff_next_week(request):
+    week = queries.week_start(timezone.localdate()) + timedelta(days=7)
+    return redirect("newsletter:staff_mailing", services.issue_for_week(week).pk)
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def staff_mailing(request, pk):
+    mailing = get_object_or_404(Mailing.objects.select_related("promotion"), pk=pk)
+    form = None
+    if mailing.kind == MailingKind.ISSUE:
+        form = IssueForm(request.POST or None, instance=mailing)
+        if request.method == "POST" and form.is_valid():
+            try:
+                services.issue_edit(staff=request.user, issue=mailing, data=form.cleaned_data)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("The newsletter is saved."))
+                return redirect("newsletter:staff_mailing", mailing.pk)
+    progress = queries.progress_of(mailing)
+    return render(
+        request,
+        "newsletter/staff_mailing.html",
+        {
+            "mailing": mailing,
+            "form": form,
+            "progress": progress,
+            "errors": queries.recent_errors(mailing),
+            "refresh": mailing.status == "sending",
+        },
+    )
+
+
+@staff_required
+def staff_preview(request, pk):
+    """The mailing as a given member would get it (by email address; default: oneself)."""
+    mailing = get_object_or_404(Mailing, pk=pk)
+    email = request.GET.get("member", "").strip()
+    member = request.user
+    if email:
+        member = get_user_model().objects.filter(email__iexact=email).first()
+        if member is None:
+            messages.error(
+                request, _("No member has this email address: %(emails)s") % {"emails": email}
+            )
+            member = request.user
+    subject, text, html = preview(mailing, member)
+    return render(
+        request,
+        "newsletter/staff_preview.html",
+        {
+            "mailing": mailing,
+            "member": member,
+            "email": email,
+            "subject": subject,
+            "text": text,
+            "html": html,
+        },
+    )
+
+
+@staff_required
+@require_POST
+def staff_send(request, pk):
+    mailing = get_object_or_404(Mailing, pk=pk)
+    if services.send_now(staff=request.user, mailing=mailing):
+        messages.success(request, _("Sending has started."))
+    else:
+        messages.info(request, _("This mailing has already been sent or is being sent."))
+    return redirect("newsletter:staff_mailing", mailing.pk)
+
+
+@staff_required
+def staff_orders(request):
+    return render(
+        request,
+        "newsletter/staff_orders.html",
+        {
+            "page": paginate(request, queries.orders_for_staff()),
+            "prices": PriceListItem.objects.all(),
+        },
+    )
+
+
+@staff_required
+@require_POST
+def staff_order_move(request, pk):
+    order = get_object_or_404(PromotionOrder, pk=pk)
+    form = OrderMoveForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose what happens to this order."))
+        return redirect("newsletter:staff_orders")
+    try:
+        services.promotion_move(staff=request.user, order=order, **form.cleaned_data)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The order is updated."))
+    return redirect("newsletter:staff_orders")
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def staff_price(request, kind):
+    if kind not in PromotionKind.values:
+        raise Http404
+    item = PriceListItem.objects.filter(kind=kind).first() or PriceListItem(kind=kind)
+    form = PriceForm(request.POST or None, instance=item)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The price list is saved."))
+        return redirect("newsletter:staff_orders")
+    return render(request, "newsletter/staff_price.html", {"form": form, "item": item})
+
+
+# --- partners ---
+
+
+def _require_partner(member) -> None:
+    if not member.organisations.exists():
+        raise PermissionDenied
+
+
+@login_required
+def promotions(request):
+    _require_partner(request.user)
+    return render(
+        request,
+        "newsletter/promotions.html",
+        {
+            "orders": queries.orders_of(request.user),
+            "prices": PriceListItem.objects.filter(active=True),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def promotion_new(request):
+    _require_partner(request.user)
+    form = PromotionOrderForm(request.POST or None, member=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.promotion_request(member=request.user, data=form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Your booking is requested. Staff will confirm it."))
+            return redirect("newsletter:promotions")
+    return render(
+        request,
+        "newsletter/promotion_new.html",
+        {"form": form, "prices": PriceListItem.objects.filter(active=True)},
+    )
