@@ -8,6 +8,7 @@ documents of the API reference.
 
 import contextlib
 import hashlib
+import html
 import socket
 import threading
 import time
@@ -153,6 +154,14 @@ class Handler(BaseHTTPRequestHandler):
         with contextlib.suppress(BrokenPipeError):
             self.wfile.write(body)
 
+    def answer_html(self, page):
+        body = page.encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html;charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
     def do_GET(self):
         parts = urllib.parse.urlsplit(self.path)
         call = parts.path.removeprefix(API_PATH)
@@ -178,6 +187,15 @@ class Handler(BaseHTTPRequestHandler):
         if meeting_id not in self.server.meetings:
             return self.answer(
                 FAILED.format(key="notFound", message="We could not find a meeting with that ID")
+            )
+        if call == "join":
+            # A real server sends the browser on to its client; this one shows a page and
+            # lists the person as in the room, as getMeetingInfo would after they came in.
+            person = (params.get("userID", ""), params["fullName"], params.get("role", "VIEWER"))
+            self.server.attendees.setdefault(meeting_id, []).append(person)
+            return self.answer_html(
+                f"<!doctype html><title>Room</title><h1>In the room {meeting_id}</h1>"
+                f"<p id='who'>{html.escape(person[1])} ({person[2]})</p>"
             )
         if call == "getMeetingInfo":
             people = self.server.attendees.get(meeting_id, [])
