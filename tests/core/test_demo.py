@@ -67,10 +67,17 @@ def _assert_community() -> None:
         assert resource.rating_average == round(average, 2)
     assert Rating.objects.exclude(used_with=None).exists()
     assert _member("an.peeters").folders.exclude(share_token="").exists()
-    from staffroom.events.models import Event
+    from staffroom.events.models import Event, EventQuestion
 
     upcoming = Event.objects.filter(status="published", starts_at__gt=timezone.now())
     assert upcoming.count() >= 3 and upcoming.filter(registrations__isnull=False).exists()
+    assert EventQuestion.objects.filter(event__in=upcoming).exclude(group="").exists()
+    past = Event.objects.get(status="published", ends_at__lt=timezone.now())
+    assert past.recording.status == Status.PUBLISHED and past.slides is not None
+    assert past.registrations.filter(attended_at__isnull=False).exists()
+    assert past.feedback.exists()
+    moved = past.questions.exclude(forum_question=None)
+    assert moved and all(q.forum_question.author_id == q.author_id for q in moved)
     # Points for sharing are dated when the resource was published.
     event = PointEvent.objects.filter(kind="resource_published").first()
     assert event.occurred_at == Resource.objects.get(pk=event.subject_id).published_at
@@ -80,7 +87,8 @@ def _assert_community() -> None:
 
 
 def _assert_resources() -> None:
-    assert Resource.objects.count() == 40
+    # The 40 asked for, plus the recording and slides of the past webinar.
+    assert Resource.objects.count() == 42
     assert Resource.objects.filter(status=Status.PUBLISHED).count() > 25
     assert Resource.objects.filter(status=Status.PENDING).exists()
     assert Resource.objects.exclude(organisation=None).filter(status=Status.PUBLISHED).exists()
@@ -126,7 +134,7 @@ def test_demo_fills_an_empty_database_once():
     output = StringIO()
     call_command("demo", "--if-empty", stdout=output)
     assert "already holds resources" in output.getvalue()
-    assert Resource.objects.count() == 40
+    assert Resource.objects.count() == 42
     assert ModerationItem.objects.count() == items
 
 

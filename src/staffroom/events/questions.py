@@ -21,7 +21,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, F, OuterRef, Value
 from django.db.models.functions import Greatest
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from staffroom.core.ratelimit import check_posting_rate
@@ -385,10 +385,12 @@ def questions_move_to_forum(*, member, event: Event, now=None) -> list[EventQues
     moved = []
     # Square brackets in the title would end the Markdown link text early.
     link_values = {"title": event.title.replace("[", "(").replace("]", ")"), "url": event_url}
-    if event.kind == EventKind.TRAINING:
-        link = _("Asked during the training [%(title)s](%(url)s)") % link_values
-    else:
-        link = _("Asked during the webinar [%(title)s](%(url)s)") % link_values
+    # Worded in the event's language, as the question itself is, whoever moves it.
+    with translation.override(event.language):
+        if event.kind == EventKind.TRAINING:
+            link = _("Asked during the training [%(title)s](%(url)s)") % link_values
+        else:
+            link = _("Asked during the webinar [%(title)s](%(url)s)") % link_values
     for question in movable_questions(event):
         forum_question = question_ask(
             member=question.author,

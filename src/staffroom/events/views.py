@@ -7,7 +7,6 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from staffroom.core.markdown import render_markdown
 from staffroom.core.pagination import paginate
 from staffroom.core.permissions import staff_required
 from staffroom.curriculum.queries import levels_for_region, subjects_for_region
@@ -53,7 +52,6 @@ def event_detail(request, pk, slug=""):
         "events/detail.html",
         {
             "event": event,
-            "description_html": render_markdown(event.description),
             "presenters": event.presenters.all(),
             "levels": event.levels.all(),
             "subjects": event.subjects.all(),

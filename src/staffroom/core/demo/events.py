@@ -7,7 +7,16 @@ from datetime import timedelta
 from django.utils import timezone
 
 from staffroom.curriculum.models import Level, Subject
-from staffroom.events.models import Topic
+from staffroom.events.followup import feedback_save, materials_publish
+from staffroom.events.models import Event, EventQuestion, Topic
+from staffroom.events.questions import (
+    question_group_set,
+    question_mark_answered,
+    question_post,
+    question_vote,
+    questions_move_to_forum,
+)
+from staffroom.events.room import attendance_mark
 from staffroom.events.services import event_create, event_publish, register
 
 # (days from now, hour in Brussels, title, topic, level codes, subject codes, language, capacity)
@@ -49,8 +58,83 @@ QUESTIONS = [
     "Hoe pak je dit aan met een heel heterogene klas?",
     "Zijn er voorbeelden voor het eerste leerjaar?",
     "Welke tools zijn gratis voor scholen?",
+    "Hoeveel voorbereidingstijd moet ik rekenen?",
+    "Werkt dit ook in een combinatieklas?",
+    "Hoe evalueer je dit zonder toets?",
+    "Kan dit ook met leerlingen met dyslexie?",
+    "Wat als er thuis geen laptop is?",
+    "Hoe krijg je collega's mee in dit verhaal?",
+    "",
     "",
 ]
+
+
+GROUPS = ["Differentiatie", "Tools", ""]
+LIVE_QUESTIONS = [
+    "Hoe lang duurt zo'n kringgesprek best bij kleuters?",
+    "Hebben jullie tips voor leerlingen die niets willen vertellen?",
+    "Mogen we de slides gebruiken op een personeelsvergadering?",
+    "Hoe betrek je ouders hierbij zonder hen te belasten?",
+]
+
+
+def _past(event: Event, starts) -> None:
+    """A webinar made as a coming one (registration closes at the start) moved into the past,
+    as time would have moved it."""
+    Event.objects.filter(pk=event.pk).update(starts_at=starts, ends_at=starts + timedelta(hours=1))
+    event.refresh_from_db()
+
+
+def _presenters_at_work(rng: random.Random, event: Event, staff) -> None:
+    """Registration questions grouped, and voted for by other registrants."""
+    registrants = [r.member for r in event.registrations.filter(status="confirmed")]
+    for question in EventQuestion.objects.filter(event=event):
+        question_group_set(member=staff, question=question, group=rng.choice(GROUPS))
+        for voter in rng.sample(registrants, min(len(registrants), rng.randint(0, 4))):
+            if voter.pk != question.author_id:
+                question_vote(member=voter, question=question)
+
+
+def _after(rng: random.Random, event: Event, staff) -> None:
+    """A past webinar: live questions (some answered, the rest moved to the teachers' room),
+    attendance, recording and slides, feedback."""
+    confirmed = list(event.registrations.filter(status="confirmed").select_related("member"))
+    during = event.starts_at + timedelta(minutes=20)
+    for registration, body in zip(rng.sample(confirmed, 4), LIVE_QUESTIONS, strict=True):
+        question_post(member=registration.member, event=event, body=body, now=during)
+    for question in EventQuestion.objects.filter(event=event):
+        for voter in rng.sample(confirmed, 3):
+            if voter.member_id != question.author_id:
+                question_vote(member=voter.member, question=question, now=during)
+    # Most were answered in the session; the rest continue in the teachers' room.
+    asked = list(EventQuestion.objects.filter(event=event).order_by("pk"))
+    for question in asked[:-3]:
+        question_mark_answered(member=staff, question=question)
+    questions_move_to_forum(member=staff, event=event)
+    attended = [r for r in confirmed if rng.random() < 0.8]
+    attendance_mark(member=staff, event=event, attended_ids=[r.pk for r in attended])
+    materials_publish(
+        member=staff,
+        event=event,
+        recording_url="https://video.staffroom.invalid/welbevinden-na-de-vakantie",
+        slides_url="https://slides.staffroom.invalid/welbevinden-na-de-vakantie",
+    )
+    comments = [
+        "Heel concreet, dank je!",
+        "Iets te kort voor alle vragen.",
+        "De voorbeelden uit de kleuterklas waren voor mij het nuttigst.",
+        "Graag een vervolg over gesprekken met ouders.",
+        "Goed tempo, duidelijke slides.",
+    ]
+    comments += [""] * (len(attended) - len(comments))
+    for registration, comment in zip(attended, rng.sample(comments, len(attended)), strict=False):
+        feedback_save(
+            member=registration.member,
+            event=event,
+            rating=rng.choice([3, 4, 4, 5, 5]),
+            usefulness=rng.choice([3, 4, 5, 5]),
+            comment=comment,
+        )
 
 
 def build_events(rng: random.Random, cast, write) -> int:
@@ -61,6 +145,8 @@ def build_events(rng: random.Random, cast, write) -> int:
     made = 0
     for days, hour, title, topic, levels, subjects, language, capacity in EVENTS:
         starts = (now + timedelta(days=days)).replace(hour=hour, minute=0, second=0, microsecond=0)
+        # A past webinar is made as a coming one first, so that colleagues can register.
+        made_at = starts if days > 0 else now + timedelta(days=2)
         event = event_create(
             staff=staff,
             data={
@@ -68,8 +154,8 @@ def build_events(rng: random.Random, cast, write) -> int:
                 "title": title,
                 "description": f"{title}. Een webinar met collega's uit de praktijk.",
                 "topic": topic,
-                "starts_at": starts,
-                "ends_at": starts + timedelta(hours=1),
+                "starts_at": made_at,
+                "ends_at": made_at + timedelta(hours=1),
                 "capacity": capacity,
                 "language": language,
                 "online": True,
@@ -77,14 +163,18 @@ def build_events(rng: random.Random, cast, write) -> int:
                 "external_url": "https://meet.example.org/staffroom-demo",
                 "levels": list(Level.objects.filter(code__in=levels)),
                 "subjects": list(Subject.objects.filter(code__in=subjects)),
+                "presenters": [staff],
                 "presenter_names": "Staffroomteam",
             },
         )
         event_publish(staff=staff, event=event)
         made += 1
-        if days > 0:
-            # Colleagues register; the small one fills up and gets a waitlist.
-            for teacher in rng.sample(cast.teachers, min(len(cast.teachers), capacity + 3, 15)):
-                register(member=teacher, event=event, question=rng.choice(QUESTIONS))
+        # Colleagues register; the small one fills up and gets a waitlist.
+        for teacher in rng.sample(cast.teachers, min(len(cast.teachers), capacity + 3, 15)):
+            register(member=teacher, event=event, question=rng.choice(QUESTIONS))
+        _presenters_at_work(rng, event, staff)
+        if days < 0:
+            _past(event, starts)
+            _after(rng, event, staff)
     write(f"Events: {made} webinars.")
     return made
