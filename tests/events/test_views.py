@@ -69,6 +69,13 @@ def test_the_detail_page_shows_times_in_brussels(client):
     assert "14:00" in page and "15:00" in page
 
 
+def test_the_description_is_rendered_markdown_with_scripts_removed(client):
+    event = EventFactory(description="Hoe organiseer je **afstandsonderwijs**?<script>x()</script>")
+    page = client.get(event.get_absolute_url()).content.decode()
+    assert "<strong>afstandsonderwijs</strong>" in page
+    assert "&lt;p&gt;" not in page and "<script>x()" not in page
+
+
 def test_register_with_a_question_then_see_the_waitlist_and_cancel(client):
     event = EventFactory(capacity=1)
     first, second = MemberFactory(), MemberFactory()
