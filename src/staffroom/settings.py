@@ -204,7 +204,9 @@ NEWSLETTER_RETURN_PATH = os.environ.get(
 # Weekly issue: weekday (0 = Monday) and hour, Brussels time.
 NEWSLETTER_WEEKDAY = int(os.environ.get("NEWSLETTER_WEEKDAY", "3"))
 NEWSLETTER_HOUR = int(os.environ.get("NEWSLETTER_HOUR", "7"))
-NEWSLETTER_RATE = float(os.environ.get("NEWSLETTER_RATE", "0"))  # messages/s per sender; 0: no limit
+NEWSLETTER_RATE = float(
+    os.environ.get("NEWSLETTER_RATE", "0")
+)  # messages/s per sender; 0: no limit
 NEWSLETTER_SENDERS = int(os.environ.get("NEWSLETTER_SENDERS", "2"))
 NEWSLETTER_CLAIM_TIMEOUT = int(os.environ.get("NEWSLETTER_CLAIM_TIMEOUT", "300"))
 NEWSLETTER_HARD_BOUNCE_LIMIT = int(os.environ.get("NEWSLETTER_HARD_BOUNCE_LIMIT", "3"))
@@ -216,6 +218,9 @@ BBB_URL = os.environ.get("BBB_URL", "")  # e.g. https://bbb.example.org/bigblueb
 BBB_SECRET = os.environ.get("BBB_SECRET", "")
 BBB_CHECKSUM_ALGORITHM = os.environ.get("BBB_CHECKSUM_ALGORITHM", "sha1")
 BBB_TIMEOUT = float(os.environ.get("BBB_TIMEOUT", "5"))
+# Certificates of attendance set names in DejaVu Sans from here (any script); without it,
+# in a built-in font that knows Western European letters only.
+CERTIFICATE_FONT_DIR = os.environ.get("CERTIFICATE_FONT_DIR", "/usr/share/fonts/truetype/dejavu")
 # Meeting IDs are this prefix and the event's id, so sites sharing one server never collide.
 BBB_MEETING_PREFIX = os.environ.get("BBB_MEETING_PREFIX", "staffroom-event-")
 

@@ -17,7 +17,6 @@ from django.utils.translation import gettext as _
 from .followup import _presenters_text, certificate_code
 from .models import Registration
 
-DEFAULT_FONT_DIRS = ("/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/dejavu")
 # Letters without a Unicode decomposition to a Latin base letter.
 SPELLED_OUT = str.maketrans(
     {"Ł": "L", "ł": "l", "Đ": "D", "đ": "d", "Ħ": "H", "ħ": "h", "ı": "i", "ß": "ss"}
@@ -25,11 +24,10 @@ SPELLED_OUT = str.maketrans(
 
 
 def _font_dir() -> Path | None:
-    configured = getattr(settings, "CERTIFICATE_FONT_DIR", None)
-    candidates = [configured] if configured is not None else DEFAULT_FONT_DIRS
-    for directory in candidates:
-        if directory and (Path(directory) / "DejaVuSans.ttf").is_file():
-            return Path(directory)
+    """Where DejaVu Sans is (CERTIFICATE_FONT_DIR); None when it is not there or not wanted."""
+    directory = settings.CERTIFICATE_FONT_DIR
+    if directory and (Path(directory) / "DejaVuSans.ttf").is_file():
+        return Path(directory)
     return None
 
 
