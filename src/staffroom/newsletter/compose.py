@@ -9,6 +9,7 @@ links), and fills those per message with plain string replacement. The cache hol
 from __future__ import annotations
 
 import html
+import re
 from collections import OrderedDict
 from dataclasses import dataclass
 
@@ -28,6 +29,9 @@ from .queries import Profile
 NAME = "__NAME__"
 UNSUBSCRIBE = "__UNSUBSCRIBE__"
 PREFERENCES = "__PREFERENCES__"
+_PLACEHOLDERS = re.compile(
+    "|".join(re.escape(p) for p in (NAME, UNSUBSCRIBE, PREFERENCES, links.DELIVERY_PLACEHOLDER))
+)
 
 
 @dataclass(frozen=True)
@@ -88,23 +92,25 @@ def render_for_profile(mailing: Mailing, profile: Profile, *, web: bool = False)
         )
 
 
+def _fill(text: str, values: dict[str, str]) -> str:
+    """Replace the placeholders in one pass, so that a value (a member's name, say) that
+    happens to contain a placeholder is not replaced in its turn."""
+    return _PLACEHOLDERS.sub(lambda match: values[match.group(0)], text)
+
+
 def personalise(composed: Composed, *, member_id: int, name: str, delivery_id: int | None):
     """Fill a composed mailing in for one member."""
     unsubscribe = links.unsubscribe_url(member_id)
     preferences = links.preferences_url(member_id)
     token = links.delivery_token(delivery_id) if delivery_id is not None else "preview"
-    text = (
-        composed.text.replace(NAME, name)
-        .replace(UNSUBSCRIBE, unsubscribe)
-        .replace(PREFERENCES, preferences)
-        .replace(links.DELIVERY_PLACEHOLDER, token)
-    )
-    body = (
-        composed.html.replace(NAME, html.escape(name))
-        .replace(UNSUBSCRIBE, html.escape(unsubscribe))
-        .replace(PREFERENCES, html.escape(preferences))
-        .replace(links.DELIVERY_PLACEHOLDER, token)
-    )
+    values = {
+        NAME: name,
+        UNSUBSCRIBE: unsubscribe,
+        PREFERENCES: preferences,
+        links.DELIVERY_PLACEHOLDER: token,
+    }
+    text = _fill(composed.text, values)
+    body = _fill(composed.html, {key: html.escape(value) for key, value in values.items()})
     return Message(subject=composed.subject, text=text, html=body, unsubscribe_url=unsubscribe)
 
 

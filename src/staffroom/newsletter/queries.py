@@ -11,8 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, F, OuterRef, Q
 from django.utils import timezone
 
 from staffroom.curriculum.models import Level, Subject
@@ -118,7 +119,13 @@ def new_resources_for(profile: Profile, until: datetime, limit: int = RESOURCES_
     return list(
         resources.select_related("contributor", "organisation", "resource_type")
         .with_terms()
-        .order_by("-picked_at", "-rating_average", "-download_count", "-published_at")[:limit]
+        # Picks first on every database (PostgreSQL sorts NULL first when descending).
+        .order_by(
+            F("picked_at").desc(nulls_last=True),
+            "-rating_average",
+            "-download_count",
+            "-published_at",
+        )[:limit]
     )
 
 
@@ -208,10 +215,17 @@ def subscribers(kind: str = MailingKind.ISSUE):
     promotional mailing, promotions), minus suppressed addresses."""
     Member = get_user_model()
     refused = "weekly" if kind == MailingKind.ISSUE else "promotions"
-    members = Member.objects.filter(is_active=True, emailaddress__verified=True).exclude(
-        pk__in=NewsletterPreference.objects.filter(**{refused: False}).values("member_id")
+    # The address we send to must be the verified one, not just any of the member's addresses.
+    verified = EmailAddress.objects.filter(
+        user=OuterRef("pk"), email__iexact=OuterRef("email"), verified=True
     )
-    return members.exclude(email__in=SuppressedAddress.objects.values("email")).distinct()
+    suppressed = SuppressedAddress.objects.filter(email__iexact=OuterRef("email"))
+    return (
+        Member.objects.filter(is_active=True)
+        .filter(Exists(verified))
+        .exclude(Exists(suppressed))
+        .exclude(pk__in=NewsletterPreference.objects.filter(**{refused: False}).values("member_id"))
+    )
 
 
 def profiles_of(member_ids: list[int]) -> dict[int, Profile]:

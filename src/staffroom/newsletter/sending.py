@@ -29,7 +29,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import transaction
-from django.db.models import F
+from django.db.models import Exists, F, OuterRef
 from django.utils import timezone
 
 from . import queries
@@ -117,24 +117,32 @@ def release_stale_claims(*, mailing: Mailing, older_than: float | None = None, n
 
 
 def _claim(mailing: Mailing, sender: str, batch: int) -> list[Delivery]:
-    ids = list(
-        Delivery.objects.filter(mailing=mailing, status=DeliveryStatus.PENDING)
-        .order_by("pk")
-        .values_list("pk", flat=True)[:batch]
-    )
-    if not ids:
-        return []
-    Delivery.objects.filter(pk__in=ids, status=DeliveryStatus.PENDING).update(
-        status=DeliveryStatus.SENDING,
-        claimed_by=sender,
-        claimed_at=timezone.now(),
-        attempts=F("attempts") + 1,
-    )
-    return list(
-        Delivery.objects.filter(
-            pk__in=ids, status=DeliveryStatus.SENDING, claimed_by=sender
-        ).order_by("pk")
-    )
+    """Claim up to ``batch`` pending deliveries; [] only when none is pending any more.
+
+    Another sender may claim the rows we picked between our read and our update: then the
+    conditional update takes none of them, and we pick again instead of stopping early.
+    """
+    while True:
+        ids = list(
+            Delivery.objects.filter(mailing=mailing, status=DeliveryStatus.PENDING)
+            .order_by("pk")
+            .values_list("pk", flat=True)[:batch]
+        )
+        if not ids:
+            return []
+        Delivery.objects.filter(pk__in=ids, status=DeliveryStatus.PENDING).update(
+            status=DeliveryStatus.SENDING,
+            claimed_by=sender,
+            claimed_at=timezone.now(),
+            attempts=F("attempts") + 1,
+        )
+        claimed = list(
+            Delivery.objects.filter(
+                pk__in=ids, status=DeliveryStatus.SENDING, claimed_by=sender
+            ).order_by("pk")
+        )
+        if claimed:
+            return claimed
 
 
 # --- messages ---
@@ -211,9 +219,11 @@ def _refusing(member_ids: list[int], kind: str) -> set[int]:
         ).values_list("member_id", flat=True)
     )
     Member = get_user_model()
-    suppressed = Member.objects.filter(
-        pk__in=member_ids, email__in=SuppressedAddress.objects.values("email")
-    ).values_list("pk", flat=True)
+    suppressed = (
+        Member.objects.filter(pk__in=member_ids)
+        .filter(Exists(SuppressedAddress.objects.filter(email__iexact=OuterRef("email"))))
+        .values_list("pk", flat=True)
+    )
     return refusing | set(suppressed)
 
 
@@ -246,7 +256,8 @@ def deliveries_send(
     Member = get_user_model()
     with connection:
         while max_messages is None or report.sent + report.failed < max_messages:
-            claimed = _claim(mailing, sender, batch)
+            wanted = batch if max_messages is None else max_messages - report.sent - report.failed
+            claimed = _claim(mailing, sender, min(batch, wanted))
             if not claimed:
                 break
             member_ids = [delivery.member_id for delivery in claimed]

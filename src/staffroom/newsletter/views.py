@@ -58,8 +58,9 @@ def unsubscribe(request, token):
 
 def _preferences(request, member, token=""):
     preference = queries.preference_of(member)
+    # Bound on every POST: a form with both boxes unticked posts no field of its own.
     form = PreferencesForm(
-        request.POST or None,
+        request.POST if request.method == "POST" else None,
         initial={"weekly": preference.weekly, "promotions": preference.promotions},
     )
     if request.method == "POST" and form.is_valid():
