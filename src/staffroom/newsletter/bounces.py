@@ -137,7 +137,8 @@ def mailbox_read(path: str | Path, *, keep: bool = False) -> tuple[int, int]:
     Read messages are removed unless ``keep``: a report is only counted once anyway.
     """
     path = Path(path)
-    box = mailbox.Maildir(path, create=False) if path.is_dir() else mailbox.mbox(path)
+    # create=False: a mistyped path is an error, not a new empty mailbox read "successfully".
+    box = mailbox.Maildir(path, create=False) if path.is_dir() else mailbox.mbox(path, create=False)
     messages = bounces = 0
     box.lock()
     try:

@@ -163,8 +163,8 @@ def promotion_request(*, member, data: dict) -> PromotionOrder:
 TRANSITIONS = {
     OrderStatus.APPROVED: ({OrderStatus.REQUESTED}, "decided_at"),
     OrderStatus.REJECTED: ({OrderStatus.REQUESTED}, "decided_at"),
-    OrderStatus.INVOICED: ({OrderStatus.APPROVED}, "invoiced_at"),
-    OrderStatus.PAID: ({OrderStatus.APPROVED, OrderStatus.INVOICED}, "paid_at"),
+    OrderStatus.INVOICED: ({OrderStatus.APPROVED, OrderStatus.SENT}, "invoiced_at"),
+    OrderStatus.PAID: ({OrderStatus.APPROVED, OrderStatus.INVOICED, OrderStatus.SENT}, "paid_at"),
     OrderStatus.CANCELLED: (
         {OrderStatus.REQUESTED, OrderStatus.APPROVED, OrderStatus.INVOICED},
         None,
@@ -172,22 +172,35 @@ TRANSITIONS = {
 }
 
 
+def _billing_done(order: PromotionOrder, status: str) -> bool:
+    """Whether this billing step was recorded already (a sent order keeps its status)."""
+    return (status == OrderStatus.INVOICED and order.invoiced_at is not None) or (
+        status == OrderStatus.PAID and order.paid_at is not None
+    )
+
+
 @transaction.atomic
 def promotion_move(
     *, staff, order: PromotionOrder, status: str, note: str = "", invoice_reference: str = ""
 ) -> PromotionOrder:
     """Staff move an order on: approve or reject it, record the invoice and the payment, or
-    cancel it. Approving a dedicated mailing schedules that mailing for the order's date."""
+    cancel it. Approving a dedicated mailing schedules that mailing for the order's date. An
+    order sent before it was invoiced or paid records those steps and stays sent."""
     _check_staff(staff)
     order = PromotionOrder.objects.select_for_update().get(pk=order.pk)
-    if status not in TRANSITIONS or order.status not in TRANSITIONS[status][0]:
+    allowed = status in TRANSITIONS and order.status in TRANSITIONS[status][0]
+    if not allowed or (order.status == OrderStatus.SENT and _billing_done(order, status)):
+        target = dict(OrderStatus.choices).get(status, status)
         raise ValidationError(
-            _("An order that is “%(status)s” cannot become that.")
-            % {"status": order.get_status_display()}
+            _("An order that is “%(status)s” cannot become “%(target)s”.")
+            % {"status": order.get_status_display(), "target": target}
         )
     moment_field = TRANSITIONS[status][1]
     now = timezone.now()
-    order.status = status
+    # A block can go out with the newsletter before it is invoiced or paid: it stays "sent",
+    # and the billing steps are recorded by their moments.
+    if order.status != OrderStatus.SENT:
+        order.status = status
     if moment_field:
         setattr(order, moment_field, now)
     if status in (OrderStatus.APPROVED, OrderStatus.REJECTED):

@@ -1,0 +1,244 @@
+"""Staff pages (issues, progress, preview, orders, prices), the archive, and bad input."""
+
+import html
+from datetime import timedelta
+
+import pytest
+from django.contrib.messages import get_messages
+from django.urls import reverse
+from django.utils import timezone
+
+from staffroom.newsletter import sending
+from staffroom.newsletter.models import (
+    Delivery,
+    DeliveryStatus,
+    Mailing,
+    MailingKind,
+    MailingStatus,
+    OrderStatus,
+    PriceListItem,
+    PromotionOrder,
+)
+from tests.factories import MemberFactory, StaffFactory
+
+from .factories import DutchSubscriberFactory, IssueFactory, OrderFactory, SubscriberFactory
+from .helpers import send, week_content
+
+pytestmark = pytest.mark.django_db
+
+
+def staff_urls(issue, order):
+    return [
+        ("get", reverse("newsletter:staff")),
+        ("get", reverse("newsletter:staff_next_week")),
+        ("get", reverse("newsletter:staff_mailing", args=[issue.pk])),
+        ("post", reverse("newsletter:staff_mailing", args=[issue.pk])),
+        ("get", reverse("newsletter:staff_preview", args=[issue.pk])),
+        ("post", reverse("newsletter:staff_send", args=[issue.pk])),
+        ("get", reverse("newsletter:staff_orders")),
+        ("post", reverse("newsletter:staff_order_move", args=[order.pk])),
+        ("get", reverse("newsletter:staff_price", args=["block"])),
+        ("post", reverse("newsletter:staff_price", args=["block"])),
+    ]
+
+
+def test_staff_pages_are_for_staff_only(client):
+    issue, order = IssueFactory(), OrderFactory()
+    for method, url in staff_urls(issue, order):
+        response = getattr(client, method)(url)
+        assert response.status_code == 302 and "/login" in response["Location"], url
+    client.force_login(SubscriberFactory())
+    for method, url in staff_urls(issue, order):
+        assert getattr(client, method)(url).status_code == 403, url
+    issue.refresh_from_db()
+    order.refresh_from_db()
+    assert issue.status == MailingStatus.SCHEDULED and order.status == OrderStatus.REQUESTED
+
+
+def test_the_staff_list_makes_this_weeks_issue(client):
+    client.force_login(StaffFactory())
+    response = client.get(reverse("newsletter:staff"))
+    assert response.status_code == 200
+    assert response.context["current"].status == MailingStatus.SCHEDULED
+    assert client.get(reverse("newsletter:staff")).context["current"] == Mailing.objects.get()
+    response = client.get(reverse("newsletter:staff_next_week"))
+    assert Mailing.objects.count() == 2 and response.status_code == 302
+
+
+def test_staff_write_the_editorial_and_bad_input_keeps_what_was_typed(client):
+    client.force_login(StaffFactory())
+    issue = IssueFactory(editorial="")
+    url = reverse("newsletter:staff_mailing", args=[issue.pk])
+    data = {
+        "subject": "",
+        "editorial_title": "Nieuw schooljaar",
+        "editorial": "Welkom **collega's**",
+        "send_at": "2030-09-05T07:00",
+    }
+    assert client.post(url, data).status_code == 302
+    issue.refresh_from_db()
+    assert issue.editorial == "Welkom **collega's**"
+    assert issue.send_at.isoformat().startswith("2030-09-05T05:00")  # 07:00 in Brussels
+    response = client.post(url, {**data, "editorial": "Nog een versie", "send_at": "morgen"})
+    assert response.status_code == 200
+    assert "Nog een versie" in response.content.decode()
+    issue.refresh_from_db()
+    assert issue.editorial == "Welkom **collega's**"
+
+
+def test_an_issue_being_sent_cannot_change_and_shows_its_progress(client):
+    client.force_login(StaffFactory())
+    members = [SubscriberFactory() for _ in range(6)]
+    issue = IssueFactory()
+    sending.mailing_start(mailing=issue, enqueue=False)
+    sending.recipients_prepare(mailing=issue)
+    deliveries = list(Delivery.objects.order_by("pk"))
+    Delivery.objects.filter(pk__in=[d.pk for d in deliveries[:3]]).update(status="sent")
+    Delivery.objects.filter(pk=deliveries[3].pk).update(
+        status=DeliveryStatus.FAILED, error="550 5.1.1 no such user"
+    )
+    url = reverse("newsletter:staff_mailing", args=[issue.pk])
+    response = client.get(url)
+    progress = response.context["progress"]
+    assert (progress.total, progress.sent, progress.failed, progress.remaining) == (6, 3, 1, 2)
+    assert progress.percent == 67
+    page = response.content.decode()
+    assert "550 5.1.1 no such user" in page and members[3].email in page
+    assert 'http-equiv="refresh"' in page
+    response = client.post(
+        url, {"editorial": "Te laat", "editorial_title": "x", "send_at": "2030-01-01T07:00"}
+    )
+    assert response.status_code == 200
+    assert "already being sent" in response.content.decode()
+    issue.refresh_from_db()
+    assert issue.editorial != "Te laat"
+
+
+def test_preview_as_a_given_member(client):
+    staff = StaffFactory(email="redactie@staffroom.test")
+    client.force_login(staff)
+    SubscriberFactory(email="els@school.be")
+    DutchSubscriberFactory(email="joost@school.nl")
+    week_content()
+    issue = IssueFactory()
+    url = reverse("newsletter:staff_preview", args=[issue.pk])
+    flemish = client.get(url, {"member": "ELS@school.be"})
+    assert flemish.status_code == 200
+    assert "3de leerjaar" in flemish.context["text"] and "Groep 5" not in flemish.context["text"]
+    dutch = client.get(url, {"member": "joost@school.nl"})
+    assert "Groep 5" in dutch.context["text"]
+    assert "Groep 5" in html.unescape(dutch.content.decode())
+    for unknown in ("nobody@school.be", "not an address", "x" * 3000):
+        response = client.get(url, {"member": unknown})
+        assert response.status_code == 200
+        assert response.context["member"] == staff
+        [message] = list(get_messages(response.wsgi_request))
+        assert "No member has this email address" in str(message)
+    assert not Delivery.objects.exists()
+
+
+def test_send_now_starts_the_run_once(client, django_capture_on_commit_callbacks):
+    client.force_login(StaffFactory())
+    SubscriberFactory()
+    issue = IssueFactory(send_at=timezone.now() + timedelta(days=3))
+    url = reverse("newsletter:staff_send", args=[issue.pk])
+    assert client.get(url).status_code == 405
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(url).status_code == 302
+    issue.refresh_from_db()
+    assert issue.status == MailingStatus.SENT
+    assert Delivery.objects.get().status == DeliveryStatus.SENT
+    response = client.post(url, follow=True)
+    assert "already been sent" in response.content.decode()
+    assert Delivery.objects.count() == 1
+
+
+def test_staff_move_orders_and_bad_input_gets_a_message(client):
+    client.force_login(StaffFactory())
+    order = OrderFactory()
+    url = reverse("newsletter:staff_order_move", args=[order.pk])
+    page = client.get(reverse("newsletter:staff_orders"))
+    assert order.title in page.content.decode()
+    response = client.post(url, {"status": "approved", "note": "Mooi"}, follow=True)
+    order.refresh_from_db()
+    assert order.status == OrderStatus.APPROVED
+    assert "The order is updated." in response.content.decode()
+    response = client.post(url, {"status": "rejected"}, follow=True)
+    assert "cannot become" in html.unescape(response.content.decode())
+    for garbage in ({}, {"status": "exploded"}, {"status": "paid", "invoice_reference": "x" * 99}):
+        response = client.post(url, garbage, follow=True)
+        assert response.status_code == 200
+    order.refresh_from_db()
+    assert order.status == OrderStatus.APPROVED
+    assert client.post(reverse("newsletter:staff_order_move", args=[999999])).status_code == 404
+
+
+def test_staff_keep_the_price_list(client):
+    client.force_login(StaffFactory())
+    url = reverse("newsletter:staff_price", args=["dedicated"])
+    assert client.get(url).status_code == 200
+    response = client.post(url, {"price_cents": "duur", "description": "Een mailing"})
+    assert response.status_code == 200 and response.context["form"].errors
+    response = client.post(url, {"price_cents": "-5"})
+    assert response.status_code == 200
+    assert client.post(url, {"price_cents": "95000", "active": "on"}).status_code == 302
+    item = PriceListItem.objects.get()
+    assert (item.kind, item.price_cents, item.active) == ("dedicated", 95000, True)
+    assert client.get(reverse("newsletter:staff_price", args=["banner"])).status_code == 404
+
+
+def test_the_archive_lists_sent_issues_only_and_shows_them_as_pages(client):
+    SubscriberFactory()
+    DutchSubscriberFactory()
+    resource, _question, _webinar = week_content()
+    sent = IssueFactory(editorial_title="Breuken in de kijker")
+    send(sent)
+    upcoming = IssueFactory(week=sent.week + timedelta(days=7), editorial_title="Volgende week")
+    promotion = Mailing.objects.create(
+        kind=MailingKind.PROMOTION,
+        status=MailingStatus.SENT,
+        promotion=OrderFactory(status=OrderStatus.SENT),
+        started_at=timezone.now(),
+    )
+    page = client.get(reverse("newsletter:archive"))
+    assert page.status_code == 200
+    assert list(page.context["page"]) == [sent]
+    assert "Volgende week" not in page.content.decode()
+
+    response = client.get(sent.get_absolute_url())
+    assert response.status_code == 200
+    shown = html.unescape(response.content.decode())
+    assert "Breuken in de kijker" in shown and resource.title in shown
+    assert "/newsletter/unsubscribe/" not in shown  # a visitor has nothing to unsubscribe
+    assert client.get(upcoming.get_absolute_url()).status_code == 404
+    assert client.get(promotion.get_absolute_url()).status_code == 404
+    assert client.get(reverse("newsletter:archive_issue", args=[99999])).status_code == 404
+
+    client.force_login(DutchSubscriberFactory())
+    dutch = html.unescape(client.get(sent.get_absolute_url()).content.decode())
+    assert "Groep 5" in dutch and resource.title in dutch
+    client.force_login(StaffFactory())
+    assert client.get(upcoming.get_absolute_url()).status_code == 200
+
+
+def test_garbage_never_gives_a_server_error(client):
+    client.force_login(StaffFactory())
+    issue = IssueFactory()
+    order = OrderFactory()
+    garbage = {"status": "\x00", "price_cents": "1e99", "send_at": "9999-99-99", "member": "'"}
+    for _method, url in staff_urls(issue, order):
+        assert client.post(url, garbage).status_code < 500, url
+    for url in (
+        "/newsletter/l/",
+        "/newsletter/l/?u=https%3A%2F%2Fx&s=&d=",
+        "/newsletter/l/?u=%00&s=%00&d=%00",
+        "/newsletter/archive/?page=x",
+        "/newsletter/unsubscribe/%E2%80%8B/",
+    ):
+        assert client.get(url).status_code < 500, url
+    partner = MemberFactory()
+    order.organisation.members.add(partner)
+    client.force_login(partner)
+    response = client.post(reverse("newsletter:promotion_new"), {"date": "x", "kind": "\x00"})
+    assert response.status_code == 200
+    assert PromotionOrder.objects.count() == 1
