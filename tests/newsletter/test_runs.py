@@ -279,3 +279,66 @@ def test_parallel_senders_on_postgres_send_each_delivery_once():
     )
     issue.refresh_from_db()
     assert issue.status == MailingStatus.SENT
+
+
+@pytest.mark.django_db
+def test_refusals_by_the_server_fail_or_wait_for_a_later_run(smtp_server):
+    SubscriberFactory(email="weg@school.be")
+    SubscriberFactory(email="vol@school.be")
+    fine = SubscriberFactory(email="ok@school.be")
+    issue = IssueFactory()
+
+    def refuse(envelope):
+        if envelope.rcpt_tos == ["weg@school.be"]:
+            return "554 5.7.1 Rejected by policy"
+        if envelope.rcpt_tos == ["vol@school.be"]:
+            return "451 4.2.2 Mailbox full, try later"
+        return None
+
+    smtp_server.before_accept = refuse
+    sending.mailing_start(mailing=issue, enqueue=False)
+    sending.recipients_prepare(mailing=issue)
+    report = sending.deliveries_send(mailing=issue)
+    assert (report.sent, report.failed, report.retried) == (1, 1, 1)
+    assert [r for item in smtp_server.received for r in item.rcpt_tos] == [fine.email]
+    failed = Delivery.objects.get(email="weg@school.be")
+    assert failed.status == DeliveryStatus.FAILED and failed.error.startswith("554 ")
+    waiting = Delivery.objects.get(email="vol@school.be")
+    assert waiting.status == DeliveryStatus.PENDING and waiting.attempts == 1
+    issue.refresh_from_db()
+    assert issue.status == MailingStatus.SENDING  # not finished while one waits
+
+    for attempt in (2, 3):  # later runs try again, up to MAX_ATTEMPTS
+        sending.deliveries_send(mailing=issue)
+        waiting.refresh_from_db()
+        assert waiting.attempts == attempt
+    assert waiting.status == DeliveryStatus.FAILED
+    issue.refresh_from_db()
+    assert issue.status == MailingStatus.SENT
+    assert len(smtp_server.received) == 1
+
+
+@pytest.mark.django_db
+def test_a_lost_connection_puts_the_rest_back_for_the_next_run(smtp_server):
+    members = [SubscriberFactory() for _ in range(5)]
+    issue = IssueFactory()
+    sending.mailing_start(mailing=issue, enqueue=False)
+    sending.recipients_prepare(mailing=issue)
+    seen = []
+
+    def hang_up_at_the_third(envelope):
+        seen.append(envelope)
+        if len(seen) == 3:
+            return "421 4.3.2 Service shutting down, closing channel"
+        return None
+
+    smtp_server.before_accept = hang_up_at_the_third
+    report = sending.deliveries_send(mailing=issue, batch=10)
+    assert report.sent == 2
+    assert Counter(Delivery.objects.values_list("status", flat=True)) == {
+        DeliveryStatus.SENT: 2,
+        DeliveryStatus.PENDING: 3,
+    }
+    smtp_server.before_accept = None
+    assert sending.deliveries_send(mailing=issue).sent == 3
+    assert_exactly_one_each(smtp_server, members)

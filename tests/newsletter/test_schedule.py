@@ -149,3 +149,17 @@ def test_an_editorial_goes_to_everyone_even_without_news():
         sending.deliveries_send(mailing=issue),
     )[-1]
     assert report.sent == 1
+
+
+def test_the_command_does_what_the_clock_does_and_refuses_bad_ids(capsys):
+    from django.core.management import CommandError, call_command
+
+    call_command("newsletter", "due")
+    assert "Started" in capsys.readouterr().out
+    assert Mailing.objects.filter(week=MONDAY).exists()
+    for bad in ("x", "99999", None):
+        with pytest.raises(CommandError):
+            call_command("newsletter", "send", *([bad] if bad else []))
+    sent = IssueFactory(week=MONDAY - timedelta(days=7), status=MailingStatus.SENT)
+    with pytest.raises(CommandError, match="nothing to send"):
+        call_command("newsletter", "send", str(sent.pk))

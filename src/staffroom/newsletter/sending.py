@@ -116,7 +116,7 @@ def release_stale_claims(*, mailing: Mailing, older_than: float | None = None, n
     ).update(status=DeliveryStatus.PENDING, claimed_by="")
 
 
-def _claim(mailing: Mailing, sender: str, batch: int) -> list[Delivery]:
+def _claim(mailing: Mailing, sender: str, batch: int, skip=frozenset()) -> list[Delivery]:
     """Claim up to ``batch`` pending deliveries; [] only when none is pending any more.
 
     Another sender may claim the rows we picked between our read and our update: then the
@@ -125,6 +125,7 @@ def _claim(mailing: Mailing, sender: str, batch: int) -> list[Delivery]:
     while True:
         ids = list(
             Delivery.objects.filter(mailing=mailing, status=DeliveryStatus.PENDING)
+            .exclude(pk__in=skip)
             .order_by("pk")
             .values_list("pk", flat=True)[:batch]
         )
@@ -244,9 +245,10 @@ def deliveries_send(
 ) -> SendReport:
     """Send the pending deliveries of a mailing until none is left (or ``max_messages``).
 
-    Several senders may run at once on one mailing. A refused recipient is marked failed; a
-    lost connection puts the rest of the batch back, and the run stops so that the next one
-    (the clock resumes sending runs) tries again later.
+    Several senders may run at once on one mailing. A permanent refusal (5xx) marks the
+    delivery failed; a temporary one (4xx) puts it back for a later run (the clock resumes
+    runs that stopped) until ``MAX_ATTEMPTS``; a lost connection puts the rest of the batch
+    back and stops the run.
     """
     sender = uuid.uuid4().hex
     report = SendReport()
@@ -254,10 +256,12 @@ def deliveries_send(
     pace = _Pace(settings.NEWSLETTER_RATE if rate is None else rate)
     connection = connection or get_connection(fail_silently=False)
     Member = get_user_model()
+    deferred: set[int] = set()
     with connection:
         while max_messages is None or report.sent + report.failed < max_messages:
             wanted = batch if max_messages is None else max_messages - report.sent - report.failed
-            claimed = _claim(mailing, sender, min(batch, wanted))
+            # Deliveries that met a temporary refusal wait for a later run, not this one.
+            claimed = _claim(mailing, sender, min(batch, wanted), skip=deferred)
             if not claimed:
                 break
             member_ids = [delivery.member_id for delivery in claimed]
@@ -297,6 +301,7 @@ def deliveries_send(
                         report.failed += 1
                     else:
                         _mark(delivery, DeliveryStatus.PENDING, error=_describe(error))
+                        deferred.add(delivery.pk)
                         report.retried += 1
                     continue
                 except TEMPORARY as error:
