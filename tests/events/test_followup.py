@@ -8,7 +8,8 @@ from datetime import timedelta
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 from pypdf import PdfReader
 
 from staffroom.curriculum.models import Level, Subject
@@ -252,8 +253,12 @@ def test_the_verification_page_confirms_valid_codes_only(client):
     member = MemberFactory(name="Émile Dubois")
     registration = attend(event, member)
     code = followup.certificate_code(registration)
+    # A visitor checking a certificate reads the page in the site's default language, Dutch.
+    with translation.override("nl"):
+        valid = gettext("This certificate is valid.")
+        invalid = gettext("This code is not valid: no certificate of attendance has this code.")
     page = client.get(reverse("events:certificate_verify", args=[code])).content.decode()
-    assert "This certificate is valid." in page
+    assert valid in page
     assert "Émile Dubois" in page and "Evalueren met rubrics" in page
 
     other = attend(past_event(), MemberFactory())
@@ -265,11 +270,11 @@ def test_the_verification_page_confirms_valid_codes_only(client):
     for bad in (forged, code[:-1] + ("A" if code[-1] != "A" else "B"), "nonsense", "1-2", "x:y"):
         response = client.get(reverse("events:certificate_verify", args=[bad]))
         assert response.status_code == 200
-        assert "This code is not valid" in response.content.decode()
+        assert invalid in response.content.decode()
 
     Registration.objects.filter(pk=registration.pk).update(attended_at=None)
     page = client.get(reverse("events:certificate_verify", args=[code])).content.decode()
-    assert "This code is not valid" in page
+    assert invalid in page
 
 
 # --- Feedback ---------------------------------------------------------------------------------

@@ -6,7 +6,8 @@ import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from staffroom.curriculum.models import Level
 from staffroom.events.models import EVENT_TIME_ZONE
@@ -24,6 +25,10 @@ from tests.factories import MemberFactory, OrganisationFactory, StaffFactory
 
 from .factories import DutchSubscriberFactory, OrderFactory, PriceFactory, SubscriberFactory
 from .helpers import parts, send
+
+# The members here read Dutch: the mark on promotions is in their language.
+with translation.override("nl"):
+    ADVERTISEMENT = gettext("Advertisement")
 
 pytestmark = pytest.mark.django_db
 
@@ -194,9 +199,9 @@ def test_the_dedicated_mailing_reaches_only_its_audience_who_accept_promotions(p
         [dutch.email, flemish.email, no_weekly.email]
     )
     message = mail.outbox[0]
-    assert message.subject == "Advertisement: Nieuwe rekenmethode"
+    assert message.subject == f"{ADVERTISEMENT}: Nieuwe rekenmethode"
     html = message.alternatives[0][0]
-    assert "Advertisement" in message.body and "Advertisement" in html
+    assert ADVERTISEMENT in message.body and ADVERTISEMENT in html
     assert "Uitgeverij Breuk" in html and "<strong>methode</strong>" in html
     order.refresh_from_db()
     mailing.refresh_from_db()

@@ -20,6 +20,8 @@ SCHEDULE = {
     "notifications-digest": ("staffroom.notifications.tasks.mail_digests", timedelta(days=1)),
     "events-reminders": ("staffroom.events.tasks.send_reminders", timedelta(minutes=10)),
     "events-attendance": ("staffroom.events.tasks.poll_attendance", timedelta(minutes=1)),
+    # This week's issue, due mailings, stalled sending runs.
+    "newsletter-due": ("staffroom.newsletter.tasks.start_due_mailings", timedelta(minutes=5)),
 }
 
 

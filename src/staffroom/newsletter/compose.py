@@ -1,9 +1,9 @@
 """Composing mail: the subject, text and HTML of a mailing for a member.
 
-Rendering templates is the costly part of sending, so ``Composer`` renders each (mailing,
-profile) once, with placeholders for what differs per member (name, unsubscribe and tracked
+Rendering templates is the costly part of sending, so ``Composer`` renders each distinct
+edition once, with placeholders for what differs per member (name, unsubscribe and tracked
 links), and fills those per message with plain string replacement. The cache holds at most
-``max_profiles`` entries, so a run's memory stays flat however many members it reaches.
+``max_entries`` renderings, so a run's memory stays flat however many members it reaches.
 """
 
 from __future__ import annotations
@@ -62,16 +62,23 @@ def subject_for(mailing: Mailing) -> str:
 
 def render_for_profile(mailing: Mailing, profile: Profile, *, web: bool = False) -> Composed:
     """Render the mailing for a profile, with placeholders for the member's own parts."""
-    with translation.override(profile.language):
-        edition = (
-            queries.edition_for(mailing, profile)
-            if mailing.kind == MailingKind.ISSUE
-            else queries.Edition([], [], [], [])
-        )
+    edition = (
+        queries.edition_for(mailing, profile)
+        if mailing.kind == MailingKind.ISSUE
+        else queries.Edition([], [], [], [])
+    )
+    return render_edition(mailing, edition, profile.language, profile.region, web=web)
+
+
+def render_edition(
+    mailing: Mailing, edition: queries.Edition, language: str, region: str, *, web: bool = False
+) -> Composed:
+    """Render an edition in a language, naming terms as ``region`` does."""
+    with translation.override(language):
         context = {
             "mailing": mailing,
             "edition": edition,
-            "region": profile.region,
+            "region": region,
             "editorial_html": mark_safe(render_markdown(mailing.editorial)),  # sanitised
             "promotion": mailing.promotion,
             "promotion_html": mark_safe(  # render_markdown sanitises
@@ -92,7 +99,7 @@ def render_for_profile(mailing: Mailing, profile: Profile, *, web: bool = False)
         )
 
 
-def _fill(text: str, values: dict[str, str]) -> str:
+def fill(text: str, values: dict[str, str]) -> str:
     """Replace the placeholders in one pass, so that a value (a member's name, say) that
     happens to contain a placeholder is not replaced in its turn."""
     return _PLACEHOLDERS.sub(lambda match: values[match.group(0)], text)
@@ -109,28 +116,45 @@ def personalise(composed: Composed, *, member_id: int, name: str, delivery_id: i
         PREFERENCES: preferences,
         links.DELIVERY_PLACEHOLDER: token,
     }
-    text = _fill(composed.text, values)
-    body = _fill(composed.html, {key: html.escape(value) for key, value in values.items()})
+    text = fill(composed.text, values)
+    body = fill(composed.html, {key: html.escape(value) for key, value in values.items()})
     return Message(subject=composed.subject, text=text, html=body, unsubscribe_url=unsubscribe)
 
 
-class Composer:
-    """Renders a mailing per profile, keeping the most recently used renderings."""
+def _edition_key(edition: queries.Edition) -> tuple:
+    return tuple(
+        tuple(item.pk for item in items)
+        for items in (edition.resources, edition.questions, edition.webinars, edition.promotions)
+    )
 
-    def __init__(self, mailing: Mailing, max_profiles: int = 2000):
+
+class Composer:
+    """Renders a mailing per distinct edition (what a profile gets, in its language and
+    region), keeping the most recently used renderings: many profiles share an edition, so a
+    run of 200,000 members renders a few thousand times at most."""
+
+    def __init__(self, mailing: Mailing, max_entries: int = 2000):
         self.mailing = mailing
-        self.max_profiles = max_profiles
-        self._cache: OrderedDict[Profile, Composed] = OrderedDict()
+        self.max_entries = max_entries
+        self.content = queries.week_content(mailing) if mailing.kind == MailingKind.ISSUE else None
+        self._cache: OrderedDict[tuple, Composed] = OrderedDict()
         self.renders = 0
 
+    def edition(self, profile: Profile) -> queries.Edition:
+        if self.content is None:
+            return queries.Edition([], [], [], [])
+        return self.content.edition(profile)
+
     def composed(self, profile: Profile) -> Composed:
-        found = self._cache.get(profile)
+        edition = self.edition(profile)
+        key = (profile.language, profile.region, _edition_key(edition))
+        found = self._cache.get(key)
         if found is not None:
-            self._cache.move_to_end(profile)
+            self._cache.move_to_end(key)
             return found
-        found = render_for_profile(self.mailing, profile)
+        found = render_edition(self.mailing, edition, profile.language, profile.region)
         self.renders += 1
-        self._cache[profile] = found
-        if len(self._cache) > self.max_profiles:
+        self._cache[key] = found
+        if len(self._cache) > self.max_entries:
             self._cache.popitem(last=False)
         return found

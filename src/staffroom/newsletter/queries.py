@@ -83,93 +83,128 @@ def issue_moment(mailing: Mailing) -> datetime:
     return timezone.now()
 
 
+class WeekContent:
+    """Everything an issue can hold, read once: this week's resources (best first), open
+    questions, coming webinars and booked blocks, each with the term ids it is tagged with.
+
+    An issue reaches many members; choosing each one's part from this in memory costs
+    microseconds, where asking the database for each member costs milliseconds.
+    """
+
+    def __init__(self, moment: datetime, week: date | None):
+        self.moment = moment
+        self._expanded: dict[tuple, frozenset[int]] = {}
+        resources = list(
+            Resource.objects.published()
+            .filter(published_at__gt=moment - timedelta(days=7), published_at__lte=moment)
+            .select_related("contributor", "organisation", "resource_type")
+            .with_terms()
+            # Picks first on every database (PostgreSQL sorts NULL first when descending).
+            .order_by(
+                F("picked_at").desc(nulls_last=True),
+                "-rating_average",
+                "-download_count",
+                "-published_at",
+                "pk",
+            )
+        )
+        self.resources = [
+            (
+                resource,
+                frozenset(term.pk for term in resource.listed_levels),
+                frozenset(term.pk for term in resource.listed_subjects),
+            )
+            for resource in resources
+        ]
+        questions = list(
+            Question.objects.filter(
+                answer_count=0,
+                hidden_at__isnull=True,
+                created_at__gt=moment - OPEN_QUESTION_AGE,
+                created_at__lte=moment,
+            )
+            .select_related("author")
+            .order_by("-created_at", "-pk")
+        )
+        question_levels = _tags(Question.levels.through, "question", "level", questions)
+        question_subjects = _tags(Question.subjects.through, "question", "subject", questions)
+        self.questions = [
+            (question, question_levels[question.pk], question_subjects[question.pk])
+            for question in questions
+        ]
+        webinars = list(
+            Event.objects.filter(
+                status=EventStatus.PUBLISHED,
+                kind=EventKind.WEBINAR,
+                starts_at__gt=moment,
+                starts_at__lte=moment + WEBINAR_HORIZON,
+            ).order_by("starts_at", "pk")
+        )
+        webinar_levels = _tags(Event.levels.through, "event", "level", webinars)
+        self.webinars = [(event, webinar_levels[event.pk]) for event in webinars]
+        self.blocks = booked_blocks(week) if week else []
+
+    def expanded(self, model, ids: frozenset[int]) -> frozenset[int]:
+        """The terms, their sub-terms and their crosswalk equivalents (as search filters do)."""
+        key = (model, ids)
+        found = self._expanded.get(key)
+        if found is None:
+            found = self._expanded[key] = frozenset(_expand(model, ids))
+        return found
+
+    def edition(self, profile: Profile) -> Edition:
+        """What the issue holds for ``profile``: resources for its levels and subjects (the best
+        of the week without them), open questions in its subjects (else its levels), webinars
+        for its levels or for every level, booked blocks whose audience includes it."""
+        levels = self.expanded(Level, profile.level_ids)
+        subjects = self.expanded(Subject, profile.subject_ids)
+        resources = [
+            resource
+            for resource, level_ids, subject_ids in self.resources
+            if (not profile.level_ids or level_ids & levels)
+            and (not profile.subject_ids or subject_ids & subjects)
+        ][:RESOURCES_PER_ISSUE]
+        if profile.subject_ids:
+            questions = [q for q, _levels, subject_ids in self.questions if subject_ids & subjects]
+        elif profile.level_ids:
+            questions = [q for q, level_ids, _subjects in self.questions if level_ids & levels]
+        else:
+            questions = [q for q, _levels, _subjects in self.questions]
+        webinars = [
+            event
+            for event, level_ids in self.webinars
+            if not profile.level_ids or not level_ids or level_ids & levels
+        ]
+        promotions = (
+            [order for order in self.blocks if audience_includes(order, profile)]
+            if profile.promotions
+            else []
+        )
+        return Edition(
+            resources=resources,
+            questions=questions[:QUESTIONS_PER_ISSUE],
+            webinars=webinars[:WEBINARS_PER_ISSUE],
+            promotions=promotions,
+        )
+
+
+def _tags(through, owner: str, field: str, rows) -> dict[int, frozenset[int]]:
+    """The term ids each row is tagged with, in one query."""
+    tags: dict[int, set[int]] = {row.pk: set() for row in rows}
+    for owner_id, term_id in through.objects.filter(**{f"{owner}_id__in": list(tags)}).values_list(
+        f"{owner}_id", f"{field}_id"
+    ):
+        tags[owner_id].add(term_id)
+    return {pk: frozenset(ids) for pk, ids in tags.items()}
+
+
 def _expand(model, ids) -> set[int]:
-    """The terms, their sub-terms and their crosswalk equivalents (as the search filters do)."""
     terms = terms_by_id(model)
     expanded: set[int] = set()
     for term_id in ids:
         if term_id in terms:
             expanded |= matching_term_ids(terms[term_id])
     return expanded
-
-
-def _tagged(queryset, through, field: str, ids: set[int]):
-    """``queryset`` narrowed to rows tagged with one of ``ids`` (a subquery: no repeated rows)."""
-    return queryset.filter(
-        pk__in=through.objects.filter(**{f"{field}_id__in": ids}).values(
-            through._meta.get_field(queryset.model._meta.model_name).attname
-        )
-    )
-
-
-def new_resources_for(profile: Profile, until: datetime, limit: int = RESOURCES_PER_ISSUE):
-    """Resources published in the week before ``until`` for the profile's levels and subjects;
-    without a profile, the best of the week."""
-    resources = Resource.objects.published().filter(
-        published_at__gt=until - timedelta(days=7), published_at__lte=until
-    )
-    if profile.level_ids:
-        resources = _tagged(
-            resources, Resource.levels.through, "level", _expand(Level, profile.level_ids)
-        )
-    if profile.subject_ids:
-        resources = _tagged(
-            resources, Resource.subjects.through, "subject", _expand(Subject, profile.subject_ids)
-        )
-    return list(
-        resources.select_related("contributor", "organisation", "resource_type")
-        .with_terms()
-        # Picks first on every database (PostgreSQL sorts NULL first when descending).
-        .order_by(
-            F("picked_at").desc(nulls_last=True),
-            "-rating_average",
-            "-download_count",
-            "-published_at",
-        )[:limit]
-    )
-
-
-def open_questions_for(profile: Profile, until: datetime, limit: int = QUESTIONS_PER_ISSUE):
-    """Forum questions in the profile's subjects (else levels) that still wait for an answer."""
-    questions = Question.objects.filter(
-        answer_count=0,
-        hidden_at__isnull=True,
-        created_at__gt=until - OPEN_QUESTION_AGE,
-        created_at__lte=until,
-    )
-    if profile.subject_ids:
-        questions = _tagged(
-            questions, Question.subjects.through, "subject", _expand(Subject, profile.subject_ids)
-        )
-    elif profile.level_ids:
-        questions = _tagged(
-            questions, Question.levels.through, "level", _expand(Level, profile.level_ids)
-        )
-    return list(questions.select_related("author").order_by("-created_at", "-pk")[:limit])
-
-
-def upcoming_webinars_for(profile: Profile, since: datetime, limit: int = WEBINARS_PER_ISSUE):
-    """Published webinars in the next three weeks: those for the profile's levels, and those for
-    every level."""
-    events = Event.objects.filter(
-        status=EventStatus.PUBLISHED,
-        kind=EventKind.WEBINAR,
-        starts_at__gt=since,
-        starts_at__lte=since + WEBINAR_HORIZON,
-    )
-    if profile.level_ids:
-        matching = Event.levels.through.objects.filter(
-            level_id__in=_expand(Level, profile.level_ids)
-        ).values("event_id")
-        events = events.filter(Q(pk__in=matching) | Q(levels=None)).distinct()
-    return list(events.order_by("starts_at", "pk")[:limit])
-
-
-def promotion_blocks_for(profile: Profile, week: date | None) -> list[PromotionOrder]:
-    """Booked newsletter blocks of ``week`` whose audience includes the profile."""
-    if not profile.promotions or week is None:
-        return []
-    return [order for order in booked_blocks(week) if audience_includes(order, profile)]
 
 
 def booked_blocks(week: date) -> list[PromotionOrder]:
@@ -197,14 +232,13 @@ def audience_includes(order: PromotionOrder, profile: Profile) -> bool:
     return not subject_ids or bool(_expand(Subject, subject_ids) & set(profile.subject_ids))
 
 
+def week_content(mailing: Mailing) -> WeekContent:
+    return WeekContent(issue_moment(mailing), mailing.week)
+
+
 def edition_for(mailing: Mailing, profile: Profile) -> Edition:
-    moment = issue_moment(mailing)
-    return Edition(
-        resources=new_resources_for(profile, moment),
-        questions=open_questions_for(profile, moment),
-        webinars=upcoming_webinars_for(profile, moment),
-        promotions=promotion_blocks_for(profile, mailing.week),
-    )
+    """What ``mailing`` holds for one profile (a preview, the archive); runs use WeekContent."""
+    return week_content(mailing).edition(profile)
 
 
 # --- recipients ---

@@ -16,24 +16,29 @@ How a run survives a crash:
 
 from __future__ import annotations
 
+import html
 import logging
+import re
 import smtplib
 import socket
 import time
 import uuid
+import weakref
 from dataclasses import dataclass, field
 from datetime import timedelta
+from email.utils import formatdate
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import EmailMultiAlternatives, get_connection
+from django.core.mail import EmailMessage, EmailMultiAlternatives, get_connection
+from django.core.mail.backends.smtp import EmailBackend as SMTPBackend
 from django.db import transaction
 from django.db.models import Exists, F, OuterRef
 from django.utils import timezone
 
-from . import queries
-from .compose import Composer, personalise
+from . import compose, links, queries
+from .compose import NAME, PREFERENCES, UNSUBSCRIBE, Composer, personalise
 from .models import (
     Delivery,
     DeliveryStatus,
@@ -155,33 +160,119 @@ def _message_id(delivery: Delivery) -> str:
     return f"<newsletter.{delivery.mailing_id}.{delivery.pk}@{domain}>"
 
 
-def build_email(mailing: Mailing, delivery: Delivery, message, connection=None):
+def build_email(mailing: Mailing, delivery, message, connection=None, *, headers=None, to=None):
     """The mail for one delivery: multipart text and HTML with list and unsubscribe headers.
 
     The envelope sender is the bounce address, so delivery reports come back to the mailbox
     that ``staffroom newsletter bounces`` reads; the From header is the newsletter's name.
+    ``headers`` and ``to`` replace the delivery's own (a template for many deliveries).
     """
     list_host = urlsplit(settings.SITE_URL).hostname or "staffroom.invalid"
-    headers = {
+    all_headers = {
         "From": settings.NEWSLETTER_FROM,
         "Reply-To": settings.NEWSLETTER_REPLY_TO,
-        "Message-ID": _message_id(delivery),
+        "Message-ID": _message_id(delivery) if delivery else "",
         "List-Id": f"Staffroom {mailing.get_kind_display()} <{mailing.kind}.{list_host}>",
         "List-Unsubscribe": f"<{message.unsubscribe_url}>",
         # RFC 8058: a POST of this body to the URL above unsubscribes without any other step.
         "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
         "Auto-Submitted": "auto-generated",
-    }
+    } | (headers or {})
     email = EmailMultiAlternatives(
         subject=message.subject,
         body=message.text,
         from_email=settings.NEWSLETTER_RETURN_PATH,
-        to=[delivery.email],
-        headers=headers,
+        to=[to or delivery.email],
+        headers=all_headers,
         connection=connection,
     )
     email.attach_alternative(message.html, "text/html")
     return email
+
+
+# What differs per member in a prepared message: the text part takes values as they are, the
+# HTML part escaped, the headers ASCII values.
+_TEXT_PLACEHOLDERS = (NAME, UNSUBSCRIBE, PREFERENCES, links.DELIVERY_PLACEHOLDER)
+_HTML_PLACEHOLDERS = {key: f"__H{key.strip('_')}__" for key in _TEXT_PLACEHOLDERS}
+_TO = "newsletter-recipient@placeholder.invalid"
+_HEADER_PLACEHOLDERS = {"Message-ID": "<__MESSAGEID__>", "Date": "__DATE__"}
+_ALL_PLACEHOLDERS = re.compile(
+    "|".join(
+        re.escape(key)
+        for key in (
+            *_TEXT_PLACEHOLDERS,
+            *_HTML_PLACEHOLDERS.values(),
+            _TO,
+            *_HEADER_PLACEHOLDERS.values(),
+        )
+    ).encode()
+)
+
+
+class _Raw:
+    """Stands in for the email.message object Django's mail backends ask a message for."""
+
+    def __init__(self, data: bytes):
+        self.data = data
+
+    def as_bytes(self, unixfrom=False, linesep="\n"):
+        return self.data if linesep == "\r\n" else self.data.replace(b"\r\n", linesep.encode())
+
+    def get_charset(self):
+        return None
+
+
+class PreparedEmail(EmailMessage):
+    """A message whose bytes are already made; every Django mail backend sends it as usual."""
+
+    def __init__(self, raw: bytes, *, to: str, connection=None):
+        super().__init__(from_email=settings.NEWSLETTER_RETURN_PATH, to=[to], connection=connection)
+        self.raw = raw
+
+    def message(self, *args, **kwargs):
+        return _Raw(self.raw)
+
+
+def mail_template(mailing: Mailing, composed) -> bytes | None:
+    """The message of a composed edition as bytes, the member's parts left as placeholders:
+    what the email package does per message (MIME structure, encoded subject, folding) is done
+    once per edition. None when a part needed an encoding that placeholders do not survive
+    (quoted-printable or base64, for lines over 998 characters): then each message is built in
+    full."""
+    html_part = compose.fill(composed.html, _HTML_PLACEHOLDERS)
+    message = compose.Message(
+        subject=composed.subject,
+        text=composed.text,
+        html=html_part,
+        unsubscribe_url=UNSUBSCRIBE,
+    )
+    email = build_email(mailing, None, message, headers=_HEADER_PLACEHOLDERS, to=_TO)
+    raw = email.message().as_bytes(linesep="\r\n")
+    if b"quoted-printable" in raw or b"base64" in raw:
+        return None
+    # Values filled in may be non-ASCII: an ASCII part is labelled 8bit like the others.
+    return raw.replace(b"Content-Transfer-Encoding: 7bit", b"Content-Transfer-Encoding: 8bit")
+
+
+def prepared_email(template: bytes, delivery: Delivery, name: str, connection=None):
+    """The message of one delivery, from its edition's template."""
+    unsubscribe = links.unsubscribe_url(delivery.member_id)
+    text_values = {
+        NAME: name,
+        UNSUBSCRIBE: unsubscribe,
+        PREFERENCES: links.preferences_url(delivery.member_id),
+        links.DELIVERY_PLACEHOLDER: links.delivery_token(delivery.pk),
+    }
+    values = {key.encode(): value.encode() for key, value in text_values.items()}
+    values |= {
+        _HTML_PLACEHOLDERS[key].encode(): html.escape(value).encode()
+        for key, value in text_values.items()
+    }
+    values[_TO.encode()] = delivery.email.encode()
+    values[b"<__MESSAGEID__>"] = _message_id(delivery).encode()
+    values[b"__DATE__"] = formatdate(localtime=True).encode()
+    raw = _ALL_PLACEHOLDERS.sub(lambda match: values[match.group(0)], template)
+    return PreparedEmail(raw, to=delivery.email, connection=connection)
 
 
 def preview(mailing: Mailing, member) -> tuple[str, str, str]:
@@ -257,6 +348,11 @@ def deliveries_send(
     connection = connection or get_connection(fail_silently=False)
     Member = get_user_model()
     deferred: set[int] = set()
+    # The prepared bytes of each edition (weakly held: they go when the composer drops it).
+    templates: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+    # Prepared bytes go to SMTP servers; other backends (files, the console, tests' outbox)
+    # get whole message objects, which they show or keep as such.
+    prepare = isinstance(connection, SMTPBackend)
     with connection:
         while max_messages is None or report.sent + report.failed < max_messages:
             wanted = batch if max_messages is None else max_messages - report.sent - report.failed
@@ -281,13 +377,19 @@ def deliveries_send(
                     _mark(delivery, DeliveryStatus.SKIPPED)
                     report.skipped += 1
                     continue
-                message = personalise(
-                    composed,
-                    member_id=delivery.member_id,
-                    name=names.get(delivery.member_id, ""),
-                    delivery_id=delivery.pk,
-                )
-                email = build_email(mailing, delivery, message, connection)
+                name = names.get(delivery.member_id, "")
+                template = None
+                if prepare and delivery.email.isascii():
+                    template = templates.get(composed)
+                    if template is None:
+                        template = templates.setdefault(composed, mail_template(mailing, composed))
+                if template:
+                    email = prepared_email(template, delivery, name, connection)
+                else:
+                    message = personalise(
+                        composed, member_id=delivery.member_id, name=name, delivery_id=delivery.pk
+                    )
+                    email = build_email(mailing, delivery, message, connection)
                 pace.wait()
                 try:
                     email.send()
