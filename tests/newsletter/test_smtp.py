@@ -1,5 +1,6 @@
 """Whole issues through a real SMTP server on loopback: what arrives, for whom, and its links."""
 
+import html
 from datetime import timedelta
 from urllib.parse import parse_qs, urlencode, urlsplit
 
@@ -140,3 +141,41 @@ def test_one_click_unsubscribe_works_without_login_and_stops_the_next_issue(
     next_issue = IssueFactory(week=issue.week + timedelta(days=7))
     send(next_issue)
     assert [r for item in server.received for r in item.rcpt_tos] == ["joost@school.nl"]
+
+
+def test_prepared_mail_fills_in_odd_names_and_falls_back_for_long_lines(smtp_server):
+    """Mail to SMTP servers is made once per edition and filled in per member: a name with
+    accents and markup lands as typed in the text and escaped in the HTML; an editorial whose
+    lines need quoted-printable is built message by message instead, with the same result."""
+    from email.utils import parsedate_to_datetime
+
+    from staffroom.newsletter import compose, sending
+
+    week_content()
+    zoe = SubscriberFactory(name="Zoë <b>Ünal</b> & co", email="zoe@school.be")
+    els = SubscriberFactory(name="Els Peeters", email="els@school.be")
+    issue = IssueFactory(editorial_title="Één voor allen")
+    send(issue)
+    for member in (zoe, els):
+        [message] = smtp_server.to(member.email)
+        text, body = parts(message)
+        assert f"Hallo {member.name}," in text or f"Hello {member.name}," in text
+        assert html.escape(member.name) in body and "<b>Ünal" not in body
+        assert str(message["Subject"]).startswith("Staffroom")
+        assert parsedate_to_datetime(str(message["Date"])).tzinfo is not None
+        delivery = Delivery.objects.get(mailing=issue, member=member)
+        assert message["Message-ID"] == delivery.message_id
+        assert "Één voor allen" in text
+    # One template served both members: the same edition.
+    composed = compose.Composer(issue).composed(sending.queries.profiles_of([zoe.pk])[zoe.pk])
+    assert sending.mail_template(issue, composed) is not None
+
+    smtp_server.received.clear()
+    long_issue = IssueFactory(week=issue.week + timedelta(days=7), editorial="é" + "x" * 1200)
+    long_composed = compose.Composer(long_issue).composed(
+        sending.queries.profiles_of([zoe.pk])[zoe.pk]
+    )
+    assert sending.mail_template(long_issue, long_composed) is None
+    send(long_issue)
+    text, body = parts(smtp_server.to(zoe.email)[0])
+    assert zoe.name in text and html.escape(zoe.name) in body and "x" * 1200 in text
