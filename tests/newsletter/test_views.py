@@ -242,3 +242,20 @@ def test_garbage_never_gives_a_server_error(client):
     response = client.post(reverse("newsletter:promotion_new"), {"date": "x", "kind": "\x00"})
     assert response.status_code == 200
     assert PromotionOrder.objects.count() == 1
+
+
+def test_members_find_their_choices_and_partners_the_promotions(client):
+    from tests.factories import OrganisationFactory
+
+    member = MemberFactory()
+    client.force_login(member)
+    settings_page = client.get(reverse("accounts:profile_edit")).content.decode()
+    assert reverse("newsletter:preferences") in settings_page
+
+    organisation = OrganisationFactory()
+    page = client.get(organisation.get_absolute_url()).content.decode()
+    assert reverse("newsletter:promotions") not in page
+    organisation.members.add(member)
+    page = client.get(organisation.get_absolute_url()).content.decode()
+    assert reverse("newsletter:promotions") in page and reverse("events:new") in page
+    assert client.get(reverse("newsletter:promotions")).status_code == 200

@@ -60,6 +60,8 @@ def organisation(request, slug: str):
             "organisation": organisation,
             "page": paginate(request, resources_published_by_organisation(organisation), 12),
             "followers": followers_count(organisation),
+            "is_member": request.user.is_authenticated
+            and organisation.members.filter(pk=request.user.pk).exists(),
         },
     )
 
