@@ -248,7 +248,8 @@ def mail_template(mailing: Mailing, composed) -> bytes | None:
     )
     email = build_email(mailing, None, message, headers=_HEADER_PLACEHOLDERS, to=_TO)
     raw = email.message().as_bytes(linesep="\r\n")
-    if b"quoted-printable" in raw or b"base64" in raw:
+    encodings = re.findall(rb"Content-Transfer-Encoding: ([\w-]+)", raw)
+    if any(encoding.lower() not in (b"7bit", b"8bit") for encoding in encodings):
         return None
     # Values filled in may be non-ASCII: an ASCII part is labelled 8bit like the others.
     return raw.replace(b"Content-Transfer-Encoding: 7bit", b"Content-Transfer-Encoding: 8bit")
