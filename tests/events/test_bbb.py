@@ -224,19 +224,9 @@ class Handler(BaseHTTPRequestHandler):
 
 
 @pytest.fixture
-def server(settings):
-    fake = FakeBigBlueButton()
-    thread = threading.Thread(target=fake.serve_forever, args=(0.05,), daemon=True)
-    thread.start()
-    settings.BBB_URL = fake.api_url
-    settings.BBB_SECRET = SECRET
-    settings.BBB_CHECKSUM_ALGORITHM = "sha1"
-    settings.BBB_TIMEOUT = 2
-    yield fake
-    fake.release.set()
-    fake.shutdown()
-    fake.server_close()
-    thread.join(5)
+def server(bbb_server):
+    """The fake server (tests/conftest.py), configured as the site's BigBlueButton."""
+    return bbb_server
 
 
 def test_checksum_matches_the_documented_example(settings):

@@ -2,66 +2,29 @@
 presenter actions with and without JavaScript, the fragment, the CSV download and the
 move-to-forum button; bad input is never a 500."""
 
-from datetime import timedelta
-
-import factory
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
 from staffroom.events.models import (
     EventQuestion,
     EventQuestionVote,
-    QuestionSource,
     Registration,
     RegistrationStatus,
 )
 from staffroom.forum.models import Question
-from tests.events.factories import EventFactory
+from tests.events.factories import (
+    EventFactory,
+    LiveQuestionFactory,
+    RegistrationFactory,
+    ended_event,
+    established,
+    running_event,
+)
 from tests.factories import MemberFactory, StaffFactory
 
 pytestmark = pytest.mark.django_db
 
 FETCH = {"HTTP_X_REQUESTED_WITH": "fetch"}
-
-
-def established(**fields):
-    return MemberFactory(date_joined=timezone.now() - timedelta(days=120), **fields)
-
-
-class RegistrationFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Registration
-
-    event = factory.SubFactory(EventFactory)
-    member = factory.LazyFunction(established)
-    status = RegistrationStatus.CONFIRMED
-    registered_at = factory.LazyFunction(timezone.now)
-
-
-class LiveQuestionFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = EventQuestion
-
-    event = factory.SubFactory(EventFactory)
-    author = factory.LazyFunction(established)
-    source = QuestionSource.LIVE
-    body = factory.Sequence(lambda n: f"Hoe pak je differentiatie aan in groep {n}?")
-    created_at = factory.LazyFunction(timezone.now)
-
-
-def running_event(**fields):
-    now = timezone.now()
-    return EventFactory(
-        starts_at=now - timedelta(minutes=10), ends_at=now + timedelta(minutes=50), **fields
-    )
-
-
-def ended_event(**fields):
-    now = timezone.now()
-    return EventFactory(
-        starts_at=now - timedelta(hours=2), ends_at=now - timedelta(hours=1), **fields
-    )
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ import io
 from datetime import UTC, datetime, timedelta
 from unittest import mock
 
-import factory
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
@@ -21,7 +20,6 @@ from staffroom.events.models import (
     EventQuestion,
     EventQuestionVote,
     QuestionSource,
-    Registration,
     RegistrationStatus,
 )
 from staffroom.forum.models import Question
@@ -30,50 +28,17 @@ from staffroom.forum.services import question_ask
 from staffroom.notifications.models import Notification
 from staffroom.search import documents
 from staffroom.search.backends import reset_backend
-from tests.events.factories import EventFactory
+from tests.events.factories import (
+    EventFactory,
+    LiveQuestionFactory,
+    RegistrationFactory,
+    ended_event,
+    established,
+    running_event,
+)
 from tests.factories import MemberFactory, StaffFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def established(**fields):
-    """A member of some months: the posting limits of new accounts do not apply."""
-    return MemberFactory(date_joined=timezone.now() - timedelta(days=120), **fields)
-
-
-class RegistrationFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Registration
-
-    event = factory.SubFactory(EventFactory)
-    member = factory.LazyFunction(established)
-    status = RegistrationStatus.CONFIRMED
-    registered_at = factory.LazyFunction(timezone.now)
-
-
-class LiveQuestionFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = EventQuestion
-
-    event = factory.SubFactory(EventFactory)
-    author = factory.LazyFunction(established)
-    source = QuestionSource.LIVE
-    body = factory.Sequence(lambda n: f"Hoe pak je differentiatie aan in groep {n}?")
-    created_at = factory.LazyFunction(timezone.now)
-
-
-def running_event(**fields):
-    now = timezone.now()
-    return EventFactory(
-        starts_at=now - timedelta(minutes=10), ends_at=now + timedelta(minutes=50), **fields
-    )
-
-
-def ended_event(**fields):
-    now = timezone.now()
-    return EventFactory(
-        starts_at=now - timedelta(hours=2), ends_at=now - timedelta(hours=1), **fields
-    )
 
 
 def participant(event, **fields):
