@@ -80,7 +80,7 @@ class Mailing(models.Model):
 
 
 class DeliveryStatus(models.TextChoices):
-    PENDING = "pending", _("Waiting")
+    PENDING = "pending", _("Waiting to be sent")
     SENDING = "sending", _("Being sent")
     SENT = "sent", _("Sent")
     FAILED = "failed", _("Failed")
