@@ -22,6 +22,8 @@ import time
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from benchmarks_md import write_section
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "staffroom.settings")
@@ -320,19 +322,6 @@ def measure(name: str, args, rng: random.Random) -> list[str]:
             f"{e95:.1f} ms | {matches:.0f} |"
         )
     return [*lines, "", NOTES[name]]
-
-
-def write_section(lines: list[str]) -> None:
-    """Replace this section of docs/benchmarks.md (by its heading), keeping the others."""
-    target = ROOT / "docs/benchmarks.md"
-    existing = target.read_text() if target.exists() else "# Benchmarks\n"
-    marker = lines[0]
-    if marker in existing:
-        before, _, rest = existing.partition(marker)
-        after = rest.split("\n## ", 1)
-        existing = before + ("## " + after[1] if len(after) > 1 else "")
-    target.write_text(existing.rstrip("\n") + "\n\n" + "\n".join(lines) + "\n")
-    print(f"written to {target}")
 
 
 def main():

@@ -26,6 +26,8 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import urlencode
 
+from benchmarks_md import write_section
+
 ROOT = Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
 PORT = 8093
@@ -202,15 +204,7 @@ def main():
         f"database and the templates, and reaches {uncached / plain:.0%} of the plain page "
         f"(about 8 ms per request, most of it rendering 20 cards and 150 filter options).",
     ]
-    target = ROOT / "docs/benchmarks.md"
-    existing = target.read_text() if target.exists() else "# Benchmarks\n"
-    marker = lines[0]
-    if marker in existing:
-        before, _, rest = existing.partition(marker)
-        after = rest.split("\n## ", 1)
-        existing = before + ("## " + after[1] if len(after) > 1 else "")
-    target.write_text(existing.rstrip("\n") + "\n\n" + "\n".join(lines) + "\n")
-    print(f"written to {target}")
+    write_section(lines)
 
 
 if __name__ == "__main__":

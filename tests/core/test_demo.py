@@ -1,5 +1,6 @@
 """`staffroom demo`: demo accounts with their roles, and resources made through the real flow."""
 
+from datetime import timedelta
 from io import StringIO
 
 import pytest
@@ -78,6 +79,16 @@ def _assert_community() -> None:
     assert past.feedback.exists()
     moved = past.questions.exclude(forum_question=None)
     assert moved and all(q.forum_question.author_id == q.author_id for q in moved)
+    from staffroom.newsletter.models import Mailing, OrderStatus, PromotionOrder
+
+    archived = Mailing.objects.get(status="sent", kind="issue")
+    assert archived.started_at < timezone.now() - timedelta(days=6)
+    assert archived.deliveries.filter(status="sent").count() > 10
+    assert Mailing.objects.filter(status="scheduled", kind="issue").exclude(editorial="").exists()
+    assert set(PromotionOrder.objects.values_list("status", flat=True)) == {
+        OrderStatus.INVOICED,
+        OrderStatus.REQUESTED,
+    }
     # Points for sharing are dated when the resource was published.
     event = PointEvent.objects.filter(kind="resource_published").first()
     assert event.occurred_at == Resource.objects.get(pk=event.subject_id).published_at

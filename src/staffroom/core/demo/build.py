@@ -39,6 +39,7 @@ from . import documents, links
 from .community import build_community
 from .events import build_events
 from .forum import build_forum
+from .newsletter import build_newsletter
 from .people import ensure_cast
 from .phrases import (
     ACCESSIBILITY_NOTES,
@@ -102,6 +103,7 @@ class DemoBuilder:
             community = build_community(self.rng, cast, self.write)
             community["events"] = build_events(self.rng, cast, self.write)
             community |= build_forum(self.rng, self.write)
+            community |= build_newsletter(self.rng, cast, self.write)
         analysed = self._analyse_files(started)
         checked = self._run_prechecks()
         removed = self._remove_queued_tasks(task_cutoff)
