@@ -145,7 +145,6 @@ class WeekContent:
         self.blocks = booked_blocks(week) if week else []
 
     def expanded(self, model, ids: frozenset[int]) -> frozenset[int]:
-        """The terms, their sub-terms and their crosswalk equivalents (as search filters do)."""
         key = (model, ids)
         found = self._expanded.get(key)
         if found is None:
@@ -199,11 +198,19 @@ def _tags(through, owner: str, field: str, rows) -> dict[int, frozenset[int]]:
 
 
 def _expand(model, ids) -> set[int]:
+    """What a member's terms reach: each term with its sub-terms and crosswalk equivalents (as
+    the search filters do), and the broader terms of all those: something for "lager
+    onderwijs" is for a teacher of the 3de leerjaar, and of groep 5 (its equivalent), too."""
     terms = terms_by_id(model)
     expanded: set[int] = set()
     for term_id in ids:
         if term_id in terms:
             expanded |= matching_term_ids(terms[term_id])
+    for term_id in list(expanded):
+        parent_id = terms[term_id].parent_id
+        while parent_id in terms and parent_id not in expanded:
+            expanded.add(parent_id)
+            parent_id = terms[parent_id].parent_id
     return expanded
 
 
