@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from staffroom.accounts.models import Organisation
@@ -26,7 +27,12 @@ class IssueForm(forms.ModelForm):
 
 
 class PromotionOrderForm(forms.ModelForm):
-    link = forms.URLField(label=_("link"), required=False, assume_scheme="https")
+    link = forms.URLField(
+        label=capfirst(_("link")),
+        required=False,
+        assume_scheme="https",
+        help_text=_("Where “Read more” leads."),
+    )
 
     class Meta:
         model = PromotionOrder

@@ -205,7 +205,10 @@ class PromotionOrder(models.Model):
     """A partner's booking of a promotion for a date and an audience, and its order record."""
 
     organisation = models.ForeignKey(
-        "accounts.Organisation", on_delete=models.PROTECT, related_name="promotion_orders"
+        "accounts.Organisation",
+        on_delete=models.PROTECT,
+        related_name="promotion_orders",
+        verbose_name=_("organisation"),
     )
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
@@ -216,7 +219,7 @@ class PromotionOrder(models.Model):
     )
     title = models.CharField(_("title"), max_length=150)
     body = models.TextField(_("text"), max_length=3000, help_text=_("Markdown"))
-    link = models.URLField(_("link"), blank=True)
+    link = models.URLField(_("link"), blank=True, help_text=_("Where “Read more” leads."))
     levels = models.ManyToManyField(
         Level, blank=True, related_name="+", verbose_name=_("education levels")
     )

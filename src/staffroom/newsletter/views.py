@@ -221,12 +221,15 @@ def staff_send(request, pk):
 
 @staff_required
 def staff_orders(request):
+    prices = list(PriceListItem.objects.all())
+    priced = {item.kind for item in prices}
     return render(
         request,
         "newsletter/staff_orders.html",
         {
             "page": paginate(request, queries.orders_for_staff()),
-            "prices": PriceListItem.objects.all(),
+            "prices": prices,
+            "unpriced": [(kind.value, kind.label) for kind in PromotionKind if kind not in priced],
         },
     )
 
