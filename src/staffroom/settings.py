@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "staffroom.forum",
     "staffroom.events",
     "staffroom.newsletter",
+    "staffroom.interop",
     "staffroom.api",
 ]
 
@@ -212,6 +213,12 @@ NEWSLETTER_CLAIM_TIMEOUT = int(os.environ.get("NEWSLETTER_CLAIM_TIMEOUT", "300")
 NEWSLETTER_HARD_BOUNCE_LIMIT = int(os.environ.get("NEWSLETTER_HARD_BOUNCE_LIMIT", "3"))
 # A secret the bounce webhook must be called with; empty: the webhook is off.
 NEWSLETTER_BOUNCE_WEBHOOK_TOKEN = os.environ.get("NEWSLETTER_BOUNCE_WEBHOOK_TOKEN", "")
+
+# --- OAI-PMH data provider (staffroom.interop) ---
+
+# --- Harvesting OAI-PMH sources (staffroom.interop) ---
+
+# --- JSON API tokens (staffroom.api) ---
 
 # --- Online events: BigBlueButton API (staffroom.events.bbb); empty means not configured. ---
 BBB_URL = os.environ.get("BBB_URL", "")  # e.g. https://bbb.example.org/bigbluebutton/api/

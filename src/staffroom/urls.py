@@ -13,6 +13,7 @@ urlpatterns = [
     path("forum/", include("staffroom.forum.urls")),
     path("events/", include("staffroom.events.urls")),
     path("newsletter/", include("staffroom.newsletter.urls")),
+    path("", include("staffroom.interop.urls")),
     path("", include("staffroom.recognition.urls")),
     path("api/v1/", api.urls),
     path("moderation/", include("staffroom.moderation.urls")),

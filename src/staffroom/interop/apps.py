@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class InteropConfig(AppConfig):
+    name = "staffroom.interop"
+    verbose_name = "Interoperability"

@@ -1,0 +1,3 @@
+"""Staff pages of the harvested sources."""
+
+urlpatterns: list = []

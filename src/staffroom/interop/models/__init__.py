@@ -1,0 +1,6 @@
+"""Interoperability: the OAI-PMH records we offer and the sources we harvest."""
+
+from .harvest import HarvestedRecord, HarvestRun, HarvestSource, HarvestStatus
+from .oai import OaiRecord
+
+__all__ = ["HarvestRun", "HarvestSource", "HarvestStatus", "HarvestedRecord", "OaiRecord"]

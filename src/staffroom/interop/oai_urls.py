@@ -1,0 +1,3 @@
+"""The OAI-PMH data provider at /oai."""
+
+urlpatterns: list = []
