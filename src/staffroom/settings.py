@@ -217,6 +217,20 @@ NEWSLETTER_BOUNCE_WEBHOOK_TOKEN = os.environ.get("NEWSLETTER_BOUNCE_WEBHOOK_TOKE
 # --- OAI-PMH data provider (staffroom.interop) ---
 
 # --- Harvesting OAI-PMH sources (staffroom.interop) ---
+# Seconds per request; retries (503/429/502/504 and network errors) before a run fails;
+# the wait when a 503 names none, and the cap of the exponential backoff; the longest
+# Retry-After honoured (a longer one is cut to this).
+HARVEST_TIMEOUT = float(os.environ.get("HARVEST_TIMEOUT", "30"))
+HARVEST_MAX_RETRIES = int(os.environ.get("HARVEST_MAX_RETRIES", "4"))
+HARVEST_RETRY_AFTER = float(os.environ.get("HARVEST_RETRY_AFTER", "30"))
+HARVEST_INITIAL_BACKOFF = float(os.environ.get("HARVEST_INITIAL_BACKOFF", "2"))
+HARVEST_MAX_RETRY_AFTER = float(os.environ.get("HARVEST_MAX_RETRY_AFTER", "300"))
+HARVEST_USER_AGENT = os.environ.get("HARVEST_USER_AGENT", f"Staffroom-harvester ({SITE_URL})")
+# The system member that contributes an organisation's harvested resources ({slug}: the
+# organisation's); moderation mails about them go there.
+HARVEST_CONTRIBUTOR_EMAIL = os.environ.get(
+    "HARVEST_CONTRIBUTOR_EMAIL", "harvest+{slug}@staffroom.invalid"
+)
 
 # --- JSON API tokens (staffroom.api) ---
 

@@ -22,6 +22,7 @@ SCHEDULE = {
     "events-attendance": ("staffroom.events.tasks.poll_attendance", timedelta(minutes=1)),
     # This week's issue, due mailings, stalled sending runs.
     "newsletter-due": ("staffroom.newsletter.tasks.start_due_mailings", timedelta(minutes=5)),
+    "interop-harvest": ("staffroom.interop.tasks.harvest_all", timedelta(days=1)),
 }
 
 
