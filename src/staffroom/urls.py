@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("staffroom.interop.urls")),
     path("", include("staffroom.recognition.urls")),
     path("api/v1/", api.urls),
+    path("api/", include("staffroom.api.urls")),
     path("moderation/", include("staffroom.moderation.urls")),
     path("admin/", admin.site.urls),
 ]

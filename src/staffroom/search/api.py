@@ -1,5 +1,6 @@
 from ninja import Query, Router, Schema
 
+from staffroom.api.schemas import ValidationErrors
 from staffroom.curriculum.models import DEFAULT_REGION, Region
 from staffroom.curriculum.queries import terms_in_region
 
@@ -52,7 +53,11 @@ class SearchResponse(Schema):
     suggestion: str
 
 
-@router.get("", response=SearchResponse, summary="Search published resources")
+@router.get(
+    "",
+    response={200: SearchResponse, 422: ValidationErrors},
+    summary="Search published resources",
+)
 def search(request, params: Query[SearchParams]):
     """Free text plus filters (codes as on the search page; ``publisher`` as
     ``member:<id>`` or ``organisation:<id>``; ``rating`` 1-4 for that many stars and up), with

@@ -1,0 +1,466 @@
+"""Resources over the JSON API: published resources for everyone; partner organisations with a
+token add web links and change their own resources, which then go through moderation like
+anything contributed on the site (``resources.services``)."""
+
+import re
+from datetime import datetime
+from typing import Literal
+
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+from django.http import Http404
+from django.urls import reverse
+from ninja import Field, Path, Query, Router, Schema, Status
+from pydantic import BaseModel
+
+from staffroom.api.schemas import (
+    MAX_ID,
+    Message,
+    PageParams,
+    Term,
+    ValidationErrors,
+    page_of,
+    term_out,
+)
+from staffroom.api.security import TokenWriteThrottle, partner_token
+from staffroom.api.services import api_resource_create, api_resource_update
+from staffroom.curriculum.models import Level, ResourceType, Subject
+from staffroom.curriculum.vocabularies import read_vocabulary
+
+from .licences import LICENCE_URLS, TEACHER_LICENCES, Licence, remix_licences
+from .models import ContentLanguage, Resource
+from .models import Status as ResourceStatus
+from .queries import ResourceFilters, resource_detail, resources_filtered
+
+router = Router(tags=["resources"])
+licences_router = Router(tags=["vocabularies"])
+
+PUBLISHER = re.compile(r"(member|organisation):([0-9]{1,12})")
+
+# The codes a resource may be tagged with, from the vocabulary files every deployment loads:
+# the OpenAPI document lists them, so clients (and schema-driven tests) know the valid values.
+LevelCode = Literal[tuple(entry["code"] for entry in read_vocabulary("levels"))]
+SubjectCode = Literal[tuple(entry["code"] for entry in read_vocabulary("subjects"))]
+TypeCode = Literal[tuple(entry["code"] for entry in read_vocabulary("resource_types"))]
+LicenceCode = Literal[tuple(Licence.values)]
+LanguageCode = Literal[tuple(ContentLanguage.values)]
+
+# What the web form's URL check (http and https only, a host with a top-level domain) accepts,
+# so that the schema promises no address the service would refuse.
+URL_PATTERN = (
+    r"^https?://([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.){1,8}[A-Za-z]{2,24}"
+    r"(:[1-9][0-9]{0,3})?(/[!-~]*)?$"
+)
+# At least 20 characters once surrounding white space is taken off (as the service counts).
+DESCRIPTION_PATTERN = r"^\s*\S[\s\S]{18,}\S\s*$"
+HAS_TEXT = r"\S"
+
+
+# --- Reading -------------------------------------------------------------------------------
+
+
+class ResourceQuery(PageParams):
+    level: str = Field(
+        "",
+        max_length=60,
+        description="Level code; includes sub-levels and the other region's equivalents.",
+    )
+    subject: str = Field("", max_length=60, description="Subject code, as ``level``.")
+    type: str = Field("", max_length=60, description="Resource type code.")
+    language: str = Field("", max_length=10)
+    licence: str = Field("", max_length=20)
+    kind: str = Field("", max_length=10, description="file, link or embed.")
+    publisher: str = Field("", max_length=40, description="member:<id> or organisation:<id>.")
+    sort: str = Field("newest", max_length=20, description="newest, popular or title.")
+
+
+class Licensing(Schema):
+    code: str
+    label: str
+    url: str | None
+
+
+class Publisher(Schema):
+    type: Literal["member", "organisation"]
+    id: int
+    name: str
+    url: str
+
+
+class FileOut(Schema):
+    id: int
+    name: str
+    size: int
+    mime_type: str
+    download_url: str
+
+
+class ResourceOut(Schema):
+    id: int
+    title: str
+    description: str
+    url: str = Field(description="The resource's page on Staffroom.")
+    kind: str
+    link: str | None = Field(description="The web address of a link or embed.")
+    language: str
+    type: Term | None
+    levels: list[Term]
+    subjects: list[Term]
+    keywords: list[str]
+    licence: Licensing
+    author: str
+    attribution: str
+    accessibility_notes: str
+    publisher: Publisher
+    based_on: int | None
+    files: list[FileOut]
+    published_at: datetime | None
+    updated_at: datetime
+    downloads: int
+    rating_average: float | None
+    rating_count: int
+
+
+class ResourcePage(Schema):
+    count: int
+    limit: int
+    offset: int
+    results: list[ResourceOut]
+
+
+def _publisher(request, resource: Resource) -> dict:
+    publisher = resource.publisher
+    return {
+        "type": "organisation" if resource.organisation_id else "member",
+        "id": publisher.pk,
+        "name": str(publisher),
+        "url": request.build_absolute_uri(publisher.get_absolute_url()),
+    }
+
+
+def _resource_out(request, resource: Resource) -> dict:
+    files = getattr(resource, "listed_files", None)
+    if files is None:
+        files = list(resource.files.filter(pending=False))
+    return {
+        "id": resource.pk,
+        "title": resource.title,
+        "description": resource.description,
+        "url": request.build_absolute_uri(resource.get_absolute_url()),
+        "kind": resource.kind,
+        "link": resource.url or None,
+        "language": resource.language,
+        "type": term_out(resource.resource_type) if resource.resource_type else None,
+        "levels": [term_out(level) for level in resource.listed_levels],
+        "subjects": [term_out(subject) for subject in resource.listed_subjects],
+        "keywords": [str(keyword) for keyword in resource.keywords or []],
+        "licence": {
+            "code": resource.licence,
+            "label": str(Licence(resource.licence).label)
+            if resource.licence in Licence.values
+            else resource.licence,
+            "url": LICENCE_URLS.get(resource.licence),
+        },
+        "author": resource.credited_author,
+        "attribution": resource.attribution,
+        "accessibility_notes": resource.accessibility_notes,
+        "publisher": _publisher(request, resource),
+        "based_on": resource.based_on_id,
+        "files": [
+            {
+                "id": resource_file.pk,
+                "name": resource_file.original_name,
+                "size": resource_file.size,
+                "mime_type": resource_file.mime_type,
+                "download_url": request.build_absolute_uri(
+                    reverse("resources:download", args=[resource.pk, resource_file.pk])
+                ),
+            }
+            for resource_file in files
+        ],
+        "published_at": resource.published_at,
+        "updated_at": resource.updated_at,
+        "downloads": resource.download_count,
+        "rating_average": resource.rating_average if resource.rating_count else None,
+        "rating_count": resource.rating_count,
+    }
+
+
+def _by_publisher(queryset, publisher: str):
+    matched = PUBLISHER.fullmatch(publisher)
+    if not matched:
+        return queryset
+    if matched[1] == "organisation":
+        return queryset.filter(organisation_id=int(matched[2]))
+    return queryset.filter(contributor_id=int(matched[2]), organisation=None)
+
+
+@router.get(
+    "/",
+    response={200: ResourcePage, 422: ValidationErrors},
+    summary="Published resources",
+)
+def resource_list(request, params: Query[ResourceQuery]):
+    """Published resources, newest first (or ``popular``, ``title``), filtered as on the browse
+    page. Unknown filter values are ignored; paged with ``limit`` and ``offset``."""
+    filters = ResourceFilters.from_query(params.dict())
+    queryset = _by_publisher(resources_filtered(filters, params.sort), params.publisher)
+    page = page_of(queryset, params)
+    return {
+        "count": page["count"],
+        "limit": page["limit"],
+        "offset": page["offset"],
+        "results": [_resource_out(request, resource) for resource in page["items"]],
+    }
+
+
+@router.get(
+    "/{resource_id}",
+    response={200: ResourceOut, 404: Message, 422: ValidationErrors},
+    summary="A published resource",
+)
+def resource_get(request, resource_id: int = Path(..., ge=1, le=MAX_ID)):
+    """One published resource; anything else (a draft, a resource waiting for review, taken
+    offline) is not found."""
+    resource = resource_detail(resource_id)
+    if resource is None or not resource.is_published:
+        raise Http404
+    return _resource_out(request, resource)
+
+
+class LicenceOut(Schema):
+    code: str
+    label: str
+    url: str | None
+    for_partners_only: bool = Field(description="“All rights reserved” is for partner content.")
+    adaptations_allowed_under: list[str] = Field(
+        description="The licences an adaptation may carry (empty: no adaptations)."
+    )
+
+
+@licences_router.get("/licences", response=list[LicenceOut], summary="Licences")
+def licences(request):
+    """The Creative Commons licences and “all rights reserved”, with the remix rules."""
+    return [
+        {
+            "code": licence.value,
+            "label": str(licence.label),
+            "url": LICENCE_URLS.get(licence),
+            "for_partners_only": licence not in TEACHER_LICENCES,
+            "adaptations_allowed_under": [str(allowed) for allowed in remix_licences(licence)],
+        }
+        for licence in Licence
+    ]
+
+
+# --- Writing (partner organisations) -------------------------------------------------------
+
+
+# Plain pydantic models: ninja's Schema reads attributes of any object (a JSON string "abc"
+# would pass as an empty patch, with "title" read from str.title), a body must be an object.
+class ResourceIn(BaseModel):
+    """A web link to publish under the token's organisation."""
+
+    title: str = Field(max_length=200, pattern=HAS_TEXT)
+    description: str = Field(
+        max_length=10_000,
+        pattern=DESCRIPTION_PATTERN,
+        description="At least 20 characters; Markdown is allowed.",
+    )
+    url: str = Field(max_length=1000, pattern=URL_PATTERN, description="The web link (http(s)).")
+    levels: list[LevelCode] = Field(min_length=1, max_length=20)
+    subjects: list[SubjectCode] = Field(min_length=1, max_length=20)
+    type: TypeCode
+    licence: LicenceCode
+    language: LanguageCode | None = Field(None, description="Detected from the text if left out.")
+    keywords: list[str] = Field(default_factory=list, max_length=30)
+    author_name: str = Field("", max_length=200)
+    attribution: str = Field("", max_length=300)
+    accessibility_notes: str = Field("", max_length=2000)
+
+
+class ResourcePatch(BaseModel):
+    """The fields to change; those left out (or null) stay as they are."""
+
+    title: str | None = Field(None, max_length=200, pattern=HAS_TEXT)
+    description: str | None = Field(None, max_length=10_000, pattern=DESCRIPTION_PATTERN)
+    url: str | None = Field(None, max_length=1000, pattern=URL_PATTERN)
+    levels: list[LevelCode] | None = Field(None, min_length=1, max_length=20)
+    subjects: list[SubjectCode] | None = Field(None, min_length=1, max_length=20)
+    type: TypeCode | None = None
+    licence: LicenceCode | None = None
+    language: LanguageCode | None = None
+    keywords: list[str] | None = Field(None, max_length=30)
+    author_name: str | None = Field(None, max_length=200)
+    attribution: str | None = Field(None, max_length=300)
+    accessibility_notes: str | None = Field(None, max_length=2000)
+
+
+class ResourceWritten(Schema):
+    id: int
+    status: str = Field(description="pending: waiting for a moderator.")
+    edit_pending: bool = Field(
+        description="True when the resource is published and the change waits for review."
+    )
+    url: str
+
+
+WRITE_ERRORS = {400: Message, 401: Message, 422: ValidationErrors, 429: Message}
+# Field names of the services' messages, as the API calls them.
+API_FIELD = {"resource_type": "type", "files": "url", "kind": "url"}
+
+
+class _Invalid(Exception):
+    def __init__(self, errors: dict[str, list[str]]):
+        self.errors = errors
+
+
+def _terms(model, codes: list[str], field: str) -> list:
+    terms = list(model.objects.filter(code__in=codes))
+    missing = set(codes) - {term.code for term in terms}
+    if missing:
+        raise _Invalid({field: [f"Unknown code: {', '.join(sorted(missing))}."]})
+    return terms
+
+
+def _keywords(values: list[str]) -> list[str]:
+    seen, keywords = set(), []
+    for keyword in (str(value).strip() for value in values):
+        if keyword and keyword.lower() not in seen:
+            seen.add(keyword.lower())
+            keywords.append(keyword[:60])
+    return keywords[:30]
+
+
+def _service_data(payload: BaseModel, *, partial: bool) -> dict:
+    """The payload as the resource services take it (model instances, cleaned text)."""
+    given = payload.model_dump(exclude_unset=partial)
+    given = {name: value for name, value in given.items() if value is not None}
+    data: dict = {}
+    if "url" in given:
+        try:
+            URLValidator(schemes=["http", "https"])(given["url"])
+        except ValidationError:
+            raise _Invalid({"url": ["Enter a valid web address (http or https)."]}) from None
+        data["url"] = given["url"]
+    for name in ("title", "author_name", "attribution"):
+        if name in given:
+            data[name] = given[name].strip()
+    for name in ("description", "accessibility_notes"):
+        if name in given:
+            data[name] = given[name].replace("\r\n", "\n")
+    if "levels" in given:
+        data["levels"] = _terms(Level, given["levels"], "levels")
+    if "subjects" in given:
+        data["subjects"] = _terms(Subject, given["subjects"], "subjects")
+    if "type" in given:
+        data["resource_type"] = _terms(ResourceType, [given["type"]], "type")[0]
+    for name in ("licence", "language"):
+        if name in given:
+            data[name] = given[name]
+    if "keywords" in given:
+        data["keywords"] = _keywords(given["keywords"])
+    return data
+
+
+def _unprocessable(errors: dict[str, list[str]]) -> dict:
+    return {
+        "detail": [
+            {
+                "loc": ["body", "payload", API_FIELD.get(field, field)]
+                if field != "__all__"
+                else ["body", "payload"],
+                "msg": str(message),
+                "type": "invalid",
+            }
+            for field, messages in errors.items()
+            for message in messages
+        ]
+    }
+
+
+def _refusal(error: ValidationError) -> dict:
+    if hasattr(error, "error_dict"):
+        return _unprocessable(error.message_dict)
+    return _unprocessable({"__all__": error.messages})
+
+
+def _written(request, resource: Resource, edit_pending: bool) -> dict:
+    return {
+        "id": resource.pk,
+        "status": resource.status,
+        "edit_pending": edit_pending,
+        "url": request.build_absolute_uri(resource.get_absolute_url()),
+    }
+
+
+@router.post(
+    "/",
+    auth=partner_token,
+    throttle=[TokenWriteThrottle()],
+    response={201: ResourceWritten, **WRITE_ERRORS},
+    summary="Add a web link (partner token)",
+)
+def resource_create(request, payload: ResourceIn):
+    """A web link published under the token's organisation. It is checked like the
+    contribution form and goes to the moderation queue: the answer is 201 with status
+    ``pending``. Incomplete or invalid data is answered 422 with a message per field, and
+    nothing is kept."""
+    try:
+        resource = api_resource_create(
+            token=request.auth, data=_service_data(payload, partial=False)
+        )
+    except _Invalid as invalid:
+        return Status(422, _unprocessable(invalid.errors))
+    except ValidationError as error:
+        return Status(422, _refusal(error))
+    return Status(201, _written(request, resource, False))
+
+
+def _update(request, resource_id: int, payload: BaseModel, *, partial: bool):
+    token = request.auth
+    resource = Resource.objects.filter(pk=resource_id, organisation=token.organisation).first()
+    # Another organisation's resource is answered as if it did not exist.
+    if resource is None:
+        return Status(404, {"detail": "Not Found"})
+    if resource.status == ResourceStatus.REJECTED:
+        return Status(409, {"detail": "This resource was rejected and can no longer be changed."})
+    try:
+        resource, edit_pending = api_resource_update(
+            token=token, resource=resource, data=_service_data(payload, partial=partial)
+        )
+    except _Invalid as invalid:
+        return Status(422, _unprocessable(invalid.errors))
+    except ValidationError as error:
+        return Status(422, _refusal(error))
+    return Status(200, _written(request, resource, edit_pending))
+
+
+UPDATE_RESPONSES = {200: ResourceWritten, 404: Message, 409: Message, **WRITE_ERRORS}
+
+
+@router.patch(
+    "/{resource_id}",
+    auth=partner_token,
+    throttle=[TokenWriteThrottle()],
+    response=UPDATE_RESPONSES,
+    summary="Change some fields of an own resource (partner token)",
+)
+def resource_patch(request, payload: ResourcePatch, resource_id: int = Path(..., ge=1, le=MAX_ID)):
+    """Change the fields given of a resource of the token's organisation. A published
+    resource stays online as it is and the change waits for a moderator (``edit_pending``);
+    a draft or a resource waiting for review is changed and (again) submitted. Other
+    organisations' resources are not found; a rejected resource is a 409."""
+    return _update(request, resource_id, payload, partial=True)
+
+
+@router.put(
+    "/{resource_id}",
+    auth=partner_token,
+    throttle=[TokenWriteThrottle()],
+    response=UPDATE_RESPONSES,
+    summary="Replace an own resource's metadata (partner token)",
+)
+def resource_put(request, payload: ResourceIn, resource_id: int = Path(..., ge=1, le=MAX_ID)):
+    """As PATCH, with every field given."""
+    return _update(request, resource_id, payload, partial=False)
