@@ -215,6 +215,16 @@ NEWSLETTER_HARD_BOUNCE_LIMIT = int(os.environ.get("NEWSLETTER_HARD_BOUNCE_LIMIT"
 NEWSLETTER_BOUNCE_WEBHOOK_TOKEN = os.environ.get("NEWSLETTER_BOUNCE_WEBHOOK_TOKEN", "")
 
 # --- OAI-PMH data provider (staffroom.interop) ---
+OAI_REPOSITORY_NAME = os.environ.get("OAI_REPOSITORY_NAME", "Staffroom")
+# Identify lists these; at least one address is required by the protocol.
+OAI_ADMIN_EMAILS = env_list(
+    "OAI_ADMIN_EMAILS", parseaddr(DEFAULT_FROM_EMAIL)[1] or "noreply@staffroom.invalid"
+)
+# Records per page of ListRecords, headers per page of ListIdentifiers.
+OAI_PAGE_SIZE_RECORDS = int(os.environ.get("OAI_PAGE_SIZE_RECORDS", "100"))
+OAI_PAGE_SIZE_IDENTIFIERS = int(os.environ.get("OAI_PAGE_SIZE_IDENTIFIERS", "500"))
+# How long a resumption token stays valid (seconds).
+OAI_TOKEN_SECONDS = int(os.environ.get("OAI_TOKEN_SECONDS", "3600"))
 
 # --- Harvesting OAI-PMH sources (staffroom.interop) ---
 # Seconds per request; retries (503/429/502/504 and network errors) before a run fails;

@@ -1,3 +1,7 @@
 """The OAI-PMH data provider at /oai."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from .oai.views import oai_endpoint
+
+urlpatterns = [path("oai", oai_endpoint, name="oai")]

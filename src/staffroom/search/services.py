@@ -40,6 +40,10 @@ def search_update_on_commit(object_id: int, collection: str = DEFAULT_COLLECTION
     collection_named(collection)  # a wrong name fails here, not in the worker
     if collection == DEFAULT_COLLECTION:
         transaction.on_commit(lambda: update_search_index.enqueue(object_id))
+        # The resource's OAI-PMH record is derived the same way (its own task, its own failures).
+        from staffroom.interop.oai.tasks import update_oai_record
+
+        transaction.on_commit(lambda: update_oai_record.enqueue(object_id), robust=True)
     else:
         transaction.on_commit(lambda: update_search_document.enqueue(collection, object_id))
 

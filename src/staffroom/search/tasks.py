@@ -18,6 +18,9 @@ def update_search_document(collection: str, object_id: int) -> None:
 def refresh_search_index() -> int:
     """Write every document of every collection again (daily, by the clock): download counts
     and the age that ranking weighs (search/ranking.py) change without an edit."""
+    from staffroom.interop.oai.tasks import rebuild_oai_records
+
+    rebuild_oai_records.enqueue()  # the OAI-PMH records are derived from the same rows
     return sum(search_reindex_all().values())
 
 

@@ -1,0 +1,92 @@
+"""Simple Dublin Core (oai_dc) of a published resource, the format every OAI-PMH repository
+must offer. Labels of subjects and types are given in Dutch and English (xml:lang), the
+identifier is the resource's page, rights its licence's URL (or its name where there is none).
+"""
+
+from django.conf import settings
+from lxml import etree
+
+from .formats import MetadataFormat, register
+
+OAI_DC = "http://www.openarchives.org/OAI/2.0/oai_dc/"
+DC = "http://purl.org/dc/elements/1.1/"
+XSI = "http://www.w3.org/2001/XMLSchema-instance"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+SCHEMA = "http://www.openarchives.org/OAI/2.0/oai_dc.xsd"
+LABEL_LANGUAGES = ("nl", "en")
+
+
+def _terms(resource, name: str) -> list:
+    """The resource's levels or subjects: the in-memory terms the listing queries attach, else
+    the relation."""
+    listed = getattr(resource, f"listed_{name}", None)
+    if listed is not None:
+        return list(listed)
+    return list(getattr(resource, name).all())
+
+
+def _files(resource) -> list:
+    listed = getattr(resource, "listed_files", None)
+    if listed is not None:
+        return list(listed)
+    return [file for file in resource.files.all() if not file.pending]
+
+
+def _labelled(parent, tag: str, term) -> None:
+    labels = term.labels or {}
+    seen = set()
+    for language in LABEL_LANGUAGES:
+        label = labels.get(language)
+        if label and label not in seen:
+            seen.add(label)
+            element = etree.SubElement(parent, f"{{{DC}}}{tag}")
+            element.set(XML_LANG, language)
+            element.text = label
+    if not seen:
+        etree.SubElement(parent, f"{{{DC}}}{tag}").text = term.code
+
+
+def dc_serialize(resource) -> etree._Element:
+    """The ``<oai_dc:dc>`` element of a published resource."""
+    root = etree.Element(f"{{{OAI_DC}}}dc", nsmap={"oai_dc": OAI_DC, "dc": DC, "xsi": XSI})
+    root.set(f"{{{XSI}}}schemaLocation", f"{OAI_DC} {SCHEMA}")
+
+    def add(tag: str, text, language: str | None = None) -> None:
+        if text:
+            element = etree.SubElement(root, f"{{{DC}}}{tag}")
+            if language:
+                element.set(XML_LANG, language)
+            element.text = str(text)
+
+    content_language = resource.language if resource.language != "other" else None
+    add("title", resource.title, content_language)
+    # A member's name, never the address that __str__ falls back on.
+    publisher = (
+        resource.organisation.name if resource.organisation_id else resource.contributor.name
+    )
+    add("creator", resource.author_name or publisher)
+    for subject in _terms(resource, "subjects"):
+        _labelled(root, "subject", subject)
+    for keyword in resource.keywords or []:
+        add("subject", keyword, content_language)
+    add("description", resource.description, content_language)
+    add("publisher", publisher)
+    if resource.published_at:
+        add("date", resource.published_at.date().isoformat())
+    if resource.resource_type_id:
+        _labelled(root, "type", resource.resource_type)
+    mime_types = sorted({file.mime_type for file in _files(resource)})
+    for mime_type in mime_types:
+        add("format", mime_type)
+    if not mime_types and resource.url:
+        add("format", "text/html")
+    add("identifier", settings.SITE_URL + resource.get_absolute_url())
+    if resource.url:
+        add("relation", resource.url)
+    add("language", content_language)
+    # Partner content without a licence URL: the same words in every interface language.
+    add("rights", resource.licence_url or "All rights reserved")
+    return root
+
+
+register(MetadataFormat(prefix="oai_dc", schema=SCHEMA, namespace=OAI_DC, serialize=dc_serialize))

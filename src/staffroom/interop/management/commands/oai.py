@@ -1,0 +1,27 @@
+import sys
+
+from django.core.management.base import BaseCommand
+
+from staffroom.interop.oai.records import oai_records_rebuild
+
+
+class Command(BaseCommand):
+    help = "The OAI-PMH data provider's records. 'rebuild': recompute them from the resources."
+
+    def add_arguments(self, parser):
+        parser.add_argument("action", choices=["rebuild"])
+        parser.add_argument("--quiet", action="store_true", help="No progress lines.")
+
+    def handle(self, *args, action: str, quiet: bool, **options):
+        def progress(done: int, total: int) -> None:
+            if not quiet and (done == total or done % 10_000 < 500):
+                sys.stderr.write(f"\r{done}/{total} published resources")
+                sys.stderr.flush()
+
+        counts = oai_records_rebuild(progress=progress)
+        if not quiet:
+            sys.stderr.write("\n")
+        self.stdout.write(
+            f"OAI-PMH records: {counts['created']} created, {counts['updated']} updated, "
+            f"{counts['deleted']} marked deleted."
+        )
