@@ -1,12 +1,15 @@
 from django.urls import path
 
-from . import views
+from . import feeds, views
 
 app_name = "resources"
 urlpatterns = [
     path("", views.browse, name="browse"),
     path("contribute/", views.contribute, name="contribute"),
     path("mine/", views.mine, name="mine"),
+    path("feed/", feeds.NewResourcesFeed(), name="feed"),
+    path("feed/level/<slug:code>/", feeds.LevelFeed(), name="level_feed"),
+    path("feed/subject/<slug:code>/", feeds.SubjectFeed(), name="subject_feed"),
     path("folders/", views.folders, name="folders"),
     path("folders/<int:pk>/", views.folder, name="folder"),
     path("folders/shared/<str:token>/", views.shared_folder_view, name="shared_folder"),
