@@ -14,6 +14,7 @@ urlpatterns = [
     path("events/", include("staffroom.events.urls")),
     path("newsletter/", include("staffroom.newsletter.urls")),
     path("", include("staffroom.interop.urls")),
+    path("", include("staffroom.curriculum.urls")),
     path("", include("staffroom.recognition.urls")),
     path("api/v1/", api.urls),
     path("api/", include("staffroom.api.urls")),
