@@ -309,6 +309,33 @@ def test_a_second_run_is_incremental_updates_without_duplicates_and_unpublishes_
     assert quirky.pk not in search_collection(DEFAULT_COLLECTION, "speciale tekens", {}).ids
 
 
+def test_only_later_runs_announce_new_records_to_saved_searches(
+    lom_repository, django_capture_on_commit_callbacks
+):
+    """A first harvest brings a source's whole backlog: indexed, but no notice for each old
+    record; a record that is new in a later run is news."""
+    from staffroom.notifications.models import Notification
+    from staffroom.search.services import saved_search_create
+    from tests.factories import MemberFactory
+
+    member = MemberFactory()
+    saved_search_create(member=member, text="speciale tekens", filters={})
+    source = lom_source(lom_repository)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert harvest_run(source=source).created == 2
+    assert not Notification.objects.filter(member=member, kind="saved_search_match").exists()
+
+    lom_repository.answer(
+        {"verb": "ListRecords", "metadataPrefix": "lom", "from": FIRST},
+        list_records_page(
+            [("oai:edurep:new", "2024-05-03T08:00:00Z", real_lom())], token=None, date=SECOND
+        ),
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        assert harvest_run(source=source).created == 1
+    assert Notification.objects.filter(member=member, kind="saved_search_match").count() == 1
+
+
 def test_a_moderated_source_queues_new_records_as_pending(lom_repository):
     source = lom_source(lom_repository, moderated=True)
     run = harvest_run(source=source)

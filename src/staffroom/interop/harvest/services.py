@@ -212,9 +212,11 @@ def _resource_data(
     }
 
 
-def _publish(resource: Resource, *, new: bool) -> None:
+def _publish(resource: Resource, *, new: bool, announce: bool = True) -> None:
     """Publish straight away, as event materials are: the source was reviewed by staff when it
-    was added unmoderated. A new publication is indexed and matched against saved searches."""
+    was added unmoderated. A new publication is indexed and, when ``announce``, matched against
+    saved searches; a source's first harvest (its whole backlog) only indexes, or members with
+    a saved search would get a notice for every old record at once."""
     from staffroom.search.tasks import notify_saved_searches
 
     now = timezone.now()
@@ -224,7 +226,7 @@ def _publish(resource: Resource, *, new: bool) -> None:
         checked_at=now,
         updated_at=now,
     )
-    if new:
+    if new and announce:
         transaction.on_commit(lambda: notify_saved_searches.enqueue(resource.pk))
     else:
         search_update_on_commit(resource.pk)
@@ -267,7 +269,7 @@ def _create(source: HarvestSource, data: dict, contributor) -> Resource:
     if source.moderated:
         _queue(resource, reason=Reason.NEW)
     else:
-        _publish(resource, new=True)
+        _publish(resource, new=True, announce=bool(source.harvested_until))
     return resource
 
 
