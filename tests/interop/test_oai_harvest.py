@@ -2,7 +2,7 @@
 several resumption tokens, every raw page valid against OAI-PMH.xsd and the driver schema."""
 
 import pytest
-from oaipmh_scythe import Scythe
+from oaipmh_scythe import HTTPConfig, Scythe
 from oaipmh_scythe.iterator import OAIResponseIterator
 
 from staffroom.interop.formats import FORMATS
@@ -38,7 +38,8 @@ def harvestable(settings, transactional_db):
 
 @pytest.mark.parametrize("method", ["GET", "POST"])
 def test_harvest_every_format_through_resumption_tokens(live_server, harvestable, method):
-    with Scythe(f"{live_server.url}/oai", http_method=method, iterator=OAIResponseIterator) as oai:
+    config = HTTPConfig(http_method=method)
+    with Scythe(f"{live_server.url}/oai", http_config=config, iterator=OAIResponseIterator) as oai:
         for prefix in FORMATS:
             pages = list(oai.list_records(metadata_prefix=prefix))
             assert len(pages) == 3  # 11 records, 4 a page
@@ -53,7 +54,7 @@ def test_harvest_every_format_through_resumption_tokens(live_server, harvestable
             validate(page.raw.encode(), schema="oai")
         validate(oai.harvest({"verb": "Identify"}).raw.encode(), schema="driver")
 
-    with Scythe(f"{live_server.url}/oai", http_method=method) as oai:
+    with Scythe(f"{live_server.url}/oai", http_config=config) as oai:
         records = list(oai.list_records(metadata_prefix="oai_dc"))
         assert len(records) == 11
         assert len({record.header.identifier for record in records}) == 11

@@ -268,6 +268,8 @@ def test_bad_verb(oai, params):
             "until": "2024-02-01T00:00:00Z",
         },
         {"verb": "ListRecords", "metadataPrefix": "oai dc"},
+        {"verb": "ListRecords", "metadataPrefix": "oai_dc", "from": ""},
+        {"verb": "ListMetadataFormats", "identifier": ""},
         {"verb": "ListRecords", "metadataPrefix": "oai_dc", "set": "level::x"},
         {"verb": "ListSets", "set": "level"},
         {"verb": "ListIdentifiers", "resumptionToken": "x", "metadataPrefix": "oai_dc"},

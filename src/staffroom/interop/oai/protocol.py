@@ -99,6 +99,9 @@ def parse_arguments(params: dict[str, list[str]]) -> tuple[str, dict[str, str]]:
     missing = [name for name in required if not arguments.get(name)]
     if missing:
         raise bad_argument(f"{verb} needs the argument '{missing[0]}'.")
+    empty = [name for name in ("from", "until", "set", "identifier") if arguments.get(name) == ""]
+    if empty:
+        raise bad_argument(f"The argument '{empty[0]}' is empty.")
     for name, pattern in (("metadataPrefix", PREFIX), ("set", SPEC)):
         if name in arguments and not pattern.fullmatch(arguments[name]):
             raise bad_argument(f"'{arguments[name]}' is not a valid {name}.")
