@@ -37,7 +37,7 @@ def test_the_command_harvests_a_source_by_name_from_a_date_and_reports(dspace):
     out = StringIO()
     call_command("harvest", "eur repository", "--from", "2003-04-10T00:00:00Z", stdout=out)
     text = out.getvalue()
-    assert "EUR repository: Done, 16 record(s) in 1 page(s): created 16" in text
+    assert "EUR repository: done, 16 record(s) in 1 page(s): created 16" in text
     assert "not mapped, resource types: Working Paper (10)" in text
     assert "missing levels: 16" in text
     assert Resource.objects.filter(organisation=dspace.organisation).count() == 16

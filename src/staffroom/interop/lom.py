@@ -432,7 +432,8 @@ def lom_serialize(resource) -> etree._Element:
     files = _files(resource)
     levels = _terms(resource, "levels")
     subjects = _terms(resource, "subjects")
-    published = resource.published_at or resource.updated_at
+    # Not updated_at: any save moves it (a rating, a pick), which is no change of metadata.
+    published = resource.published_at or resource.created_at
 
     root = etree.Element(f"{{{LOM}}}lom", nsmap={None: LOM, "xsi": XSI})
     root.set(f"{{{XSI}}}schemaLocation", f"{LOM} {LOM_SCHEMA}")
@@ -462,7 +463,7 @@ def lom_serialize(resource) -> etree._Element:
 
     meta = _lom(root, "metaMetadata")
     _lom_contribute(
-        meta, "creator", vcard(settings.OAI_REPOSITORY_NAME, organisation=True), resource.updated_at
+        meta, "creator", vcard(settings.OAI_REPOSITORY_NAME, organisation=True), published
     )
     _lom(meta, "metadataSchema", LOM_VOCABULARY)
     if language:
@@ -569,7 +570,8 @@ def nl_lom_serialize(resource) -> etree._Element:
     files = _files(resource)
     levels = _terms(resource, "levels")
     subjects = _terms(resource, "subjects")
-    published = resource.published_at or resource.updated_at
+    # Not updated_at: any save moves it (a rating, a pick), which is no change of metadata.
+    published = resource.published_at or resource.created_at
 
     root = etree.Element(f"{{{IMSMD}}}lom", nsmap={None: IMSMD, "xsi": XSI})
     root.set(f"{{{XSI}}}schemaLocation", f"{IMSMD} {IMSMD_SCHEMA}")
@@ -597,7 +599,7 @@ def nl_lom_serialize(resource) -> etree._Element:
 
     meta = _ims(root, "metametadata")
     _ims_contribute(
-        meta, "creator", vcard(settings.OAI_REPOSITORY_NAME, organisation=True), resource.updated_at
+        meta, "creator", vcard(settings.OAI_REPOSITORY_NAME, organisation=True), published
     )
     _ims(meta, "metadatascheme", LOM_VOCABULARY)
     _ims(meta, "metadatascheme", NL_LOM_SCHEME)

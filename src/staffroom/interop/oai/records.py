@@ -91,17 +91,10 @@ def record_specs(resource: Resource) -> list[str]:
 def metadata_digest(resource: Resource, specs: list[str]) -> str:
     """SHA-256 over the canonical XML of the resource in every format, and its sets."""
     digest = hashlib.sha256()
-    # Any save moves updated_at (a rating, a pick): not a change of metadata, even where a
-    # format shows it (LOM's metaMetadata date). Digest as if it had not moved.
-    updated_at = resource.updated_at
-    resource.updated_at = resource.published_at or resource.created_at
-    try:
-        for prefix in sorted(FORMATS):
-            element = FORMATS[prefix].serialize(resource)
-            digest.update(prefix.encode() + b"\0")
-            digest.update(etree.tostring(element, method="c14n"))
-    finally:
-        resource.updated_at = updated_at
+    for prefix in sorted(FORMATS):
+        element = FORMATS[prefix].serialize(resource)
+        digest.update(prefix.encode() + b"\0")
+        digest.update(etree.tostring(element, method="c14n"))
     digest.update("\n".join(specs).encode())
     return digest.hexdigest()
 

@@ -40,7 +40,7 @@ class Command(BaseCommand):
             run = harvest_run(source=harvest_source, from_=from_)
             report = run.report or {}
             self.stdout.write(
-                f"{harvest_source.name}: {run.get_status_display()}, {report.get('records', 0)} "
+                f"{harvest_source.name}: {run.status}, {report.get('records', 0)} "
                 f"record(s) in {report.get('pages', 0)} page(s): created {run.created}, "
                 f"updated {run.updated}, deleted {run.deleted}, skipped {run.skipped}."
             )
