@@ -164,3 +164,15 @@ def test_the_daily_search_refresh_repairs_the_records():
     ResourceFactory()
     refresh_search_index.call()
     assert OaiRecord.objects.count() == 1
+
+
+def test_the_rebuild_command_fills_an_empty_table_once():
+    from io import StringIO
+
+    resource = ResourceFactory()
+    OaiRecord.objects.all().delete()
+    call_command("oai", "rebuild", "--if-empty", "--quiet", stdout=StringIO())
+    record = OaiRecord.objects.get(resource_id=resource.pk)
+    OaiRecord.objects.filter(pk=record.pk).update(digest="stale")
+    call_command("oai", "rebuild", "--if-empty", "--quiet", stdout=StringIO())
+    assert OaiRecord.objects.get(pk=record.pk).digest == "stale"  # not empty: left alone

@@ -35,6 +35,7 @@ class Command(BaseCommand):
         if not no_demo:
             call_command("demo", "--if-empty")
         call_command("search", "reindex", "--if-empty")
+        call_command("oai", "rebuild", "--if-empty", "--quiet")
         executable = [sys.executable, "-m", "staffroom"]
         processes = [
             subprocess.Popen(

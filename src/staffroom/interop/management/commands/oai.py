@@ -11,8 +11,16 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("action", choices=["rebuild"])
         parser.add_argument("--quiet", action="store_true", help="No progress lines.")
+        parser.add_argument(
+            "--if-empty", action="store_true", help="Only when there are no records yet."
+        )
 
-    def handle(self, *args, action: str, quiet: bool, **options):
+    def handle(self, *args, action: str, quiet: bool, if_empty: bool, **options):
+        from staffroom.interop.models import OaiRecord
+
+        if if_empty and OaiRecord.objects.exists():
+            return
+
         def progress(done: int, total: int) -> None:
             if not quiet and (done == total or done % 10_000 < 500):
                 sys.stderr.write(f"\r{done}/{total} published resources")
