@@ -11,7 +11,7 @@ from staffroom.interop.harvest.services import harvest_run
 from staffroom.interop.models.harvest import HarvestRun, HarvestSource
 from staffroom.interop.tasks import harvest_all
 from staffroom.resources.models import Resource
-from tests.factories import MemberFactory, OrganisationFactory
+from tests.factories import MemberFactory, OrganisationFactory, StaffFactory
 
 from .test_harvest import DSPACE, fast_retries, lom_repository, repository  # noqa: F401
 
@@ -84,6 +84,9 @@ def test_staff_pages_are_for_staff_only(client, dspace):
     for url in urls:
         assert client.get(url).status_code == 403
     assert client.post(reverse("interop:harvest_run_now", args=[dspace.pk])).status_code == 403
+    assert reverse("interop:harvest_sources") not in client.get("/").content.decode()
+    client.force_login(StaffFactory())
+    assert reverse("interop:harvest_sources") in client.get("/").content.decode()  # the menu
 
 
 def test_staff_add_a_source_and_bad_input_gets_messages(client, staff):

@@ -258,4 +258,5 @@ def test_members_find_their_choices_and_partners_the_promotions(client):
     organisation.members.add(member)
     page = client.get(organisation.get_absolute_url()).content.decode()
     assert reverse("newsletter:promotions") in page and reverse("events:new") in page
+    assert reverse("api:tokens") in page
     assert client.get(reverse("newsletter:promotions")).status_code == 200
