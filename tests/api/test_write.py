@@ -254,3 +254,17 @@ def test_tokens_of_one_organisation_do_not_reach_another(client, organisation):
         client, "patch", resource.pk, {"title": "x"}, {"Authorization": f"Bearer {other_key}"}
     )
     assert response.status_code == 404
+
+
+@pytest.mark.parametrize(
+    "overrides",
+    [{"keywords": ["breuken\x00"]}, {"author_name": "An\x00"}, {"title": "Breuken \ud800 oefenen"}],
+)
+def test_text_the_database_cannot_keep_is_a_422_not_a_500(client, auth, overrides):
+    """NUL characters (refused by PostgreSQL) and lone surrogates, found by Schemathesis."""
+    body = json.dumps(link(**overrides))  # escapes them as \\u0000 and \\ud800
+    response = client.post(
+        "/api/v1/resources/", body, content_type="application/json", headers=auth
+    )
+    assert response.status_code == 422, response.content
+    assert not Resource.objects.exists()

@@ -4,14 +4,14 @@ anything contributed on the site (``resources.services``)."""
 
 import re
 from datetime import datetime
-from typing import Literal
+from typing import Annotated, Literal
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.http import Http404
 from django.urls import reverse
 from ninja import Field, Path, Query, Router, Schema, Status
-from pydantic import BaseModel
+from pydantic import BaseModel, model_validator
 
 from staffroom.api.schemas import (
     MAX_ID,
@@ -52,8 +52,12 @@ URL_PATTERN = (
     r"(:[1-9][0-9]{0,3})?(/[!-~]*)?$"
 )
 # At least 20 characters once surrounding white space is taken off (as the service counts).
-DESCRIPTION_PATTERN = r"^\s*\S[\s\S]{18,}\S\s*$"
-HAS_TEXT = r"\S"
+# Text the database can keep has no NUL character (PostgreSQL refuses it, as the web forms do);
+# saying so in the patterns puts it in the OpenAPI document too.
+DESCRIPTION_PATTERN = r"^\s*[^\s\x00][^\x00]{18,}[^\s\x00]\s*$"
+HAS_TEXT = r"^[^\x00]*[^\s\x00][^\x00]*$"
+NO_NUL = r"^[^\x00]*$"
+Text = Annotated[str, Field(pattern=NO_NUL)]
 
 
 # --- Reading -------------------------------------------------------------------------------
@@ -256,9 +260,29 @@ def licences(request):
 # --- Writing (partner organisations) -------------------------------------------------------
 
 
+def _storable(value) -> None:
+    """Text the database can keep as UTF-8: no lone surrogate (the patterns keep NULs out)."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as error:
+            raise ValueError("Text must be valid Unicode.") from error
+    elif isinstance(value, list):
+        for item in value:
+            _storable(item)
+
+
+class _WriteModel(BaseModel):
+    @model_validator(mode="after")
+    def _only_storable_text(self):
+        for name in type(self).model_fields:
+            _storable(getattr(self, name))
+        return self
+
+
 # Plain pydantic models: ninja's Schema reads attributes of any object (a JSON string "abc"
 # would pass as an empty patch, with "title" read from str.title), a body must be an object.
-class ResourceIn(BaseModel):
+class ResourceIn(_WriteModel):
     """A web link to publish under the token's organisation."""
 
     title: str = Field(max_length=200, pattern=HAS_TEXT)
@@ -273,13 +297,13 @@ class ResourceIn(BaseModel):
     type: TypeCode
     licence: LicenceCode
     language: LanguageCode | None = Field(None, description="Detected from the text if left out.")
-    keywords: list[str] = Field(default_factory=list, max_length=30)
-    author_name: str = Field("", max_length=200)
-    attribution: str = Field("", max_length=300)
-    accessibility_notes: str = Field("", max_length=2000)
+    keywords: list[Text] = Field(default_factory=list, max_length=30)
+    author_name: str = Field("", max_length=200, pattern=NO_NUL)
+    attribution: str = Field("", max_length=300, pattern=NO_NUL)
+    accessibility_notes: str = Field("", max_length=2000, pattern=NO_NUL)
 
 
-class ResourcePatch(BaseModel):
+class ResourcePatch(_WriteModel):
     """The fields to change; those left out (or null) stay as they are."""
 
     title: str | None = Field(None, max_length=200, pattern=HAS_TEXT)
@@ -290,10 +314,10 @@ class ResourcePatch(BaseModel):
     type: TypeCode | None = None
     licence: LicenceCode | None = None
     language: LanguageCode | None = None
-    keywords: list[str] | None = Field(None, max_length=30)
-    author_name: str | None = Field(None, max_length=200)
-    attribution: str | None = Field(None, max_length=300)
-    accessibility_notes: str | None = Field(None, max_length=2000)
+    keywords: list[Text] | None = Field(None, max_length=30)
+    author_name: str | None = Field(None, max_length=200, pattern=NO_NUL)
+    attribution: str | None = Field(None, max_length=300, pattern=NO_NUL)
+    accessibility_notes: str | None = Field(None, max_length=2000, pattern=NO_NUL)
 
 
 class ResourceWritten(Schema):
