@@ -84,12 +84,10 @@ def step_resources(count: int) -> None:
 
     rng = random.Random(7)
     levels = {
-        r: list(Level.objects.filter(region=r).values_list("pk", flat=True))
-        for r in ["fl", "nl"]
+        r: list(Level.objects.filter(region=r).values_list("pk", flat=True)) for r in ["fl", "nl"]
     }
     subjects = {
-        r: list(Subject.objects.filter(region=r).values_list("pk", flat=True))
-        for r in ["fl", "nl"]
+        r: list(Subject.objects.filter(region=r).values_list("pk", flat=True)) for r in ["fl", "nl"]
     }
     common = Level.objects.get(code="fl-lo-3").pk
     types = list(ResourceType.objects.values_list("pk", flat=True))
