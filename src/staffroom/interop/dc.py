@@ -7,6 +7,7 @@ from django.conf import settings
 from lxml import etree
 
 from .formats import MetadataFormat, register
+from .parts import files_of, terms_of
 
 OAI_DC = "http://www.openarchives.org/OAI/2.0/oai_dc/"
 DC = "http://purl.org/dc/elements/1.1/"
@@ -14,22 +15,6 @@ XSI = "http://www.w3.org/2001/XMLSchema-instance"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 SCHEMA = "http://www.openarchives.org/OAI/2.0/oai_dc.xsd"
 LABEL_LANGUAGES = ("nl", "en")
-
-
-def _terms(resource, name: str) -> list:
-    """The resource's levels or subjects: the in-memory terms the listing queries attach, else
-    the relation."""
-    listed = getattr(resource, f"listed_{name}", None)
-    if listed is not None:
-        return list(listed)
-    return list(getattr(resource, name).all())
-
-
-def _files(resource) -> list:
-    listed = getattr(resource, "listed_files", None)
-    if listed is not None:
-        return list(listed)
-    return [file for file in resource.files.all() if not file.pending]
 
 
 def _labelled(parent, tag: str, term) -> None:
@@ -65,7 +50,7 @@ def dc_serialize(resource) -> etree._Element:
         resource.organisation.name if resource.organisation_id else resource.contributor.name
     )
     add("creator", resource.author_name or publisher)
-    for subject in _terms(resource, "subjects"):
+    for subject in terms_of(resource, "subjects"):
         _labelled(root, "subject", subject)
     for keyword in resource.keywords or []:
         add("subject", keyword, content_language)
@@ -75,7 +60,7 @@ def dc_serialize(resource) -> etree._Element:
         add("date", resource.published_at.date().isoformat())
     if resource.resource_type_id:
         _labelled(root, "type", resource.resource_type)
-    mime_types = sorted({file.mime_type for file in _files(resource)})
+    mime_types = sorted({file.mime_type for file in files_of(resource)})
     for mime_type in mime_types:
         add("format", mime_type)
     if not mime_types and resource.url:

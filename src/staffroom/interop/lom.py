@@ -51,6 +51,7 @@ from staffroom.curriculum.queries import terms_by_id
 from staffroom.resources.licences import Licence
 
 from .formats import MetadataFormat, register
+from .parts import files_of, terms_of
 
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -211,22 +212,6 @@ def vocabulary_uri(name: str) -> str:
     """Our own vocabulary of levels or subjects, as the source of a taxon path: the folder of
     the term URIs that the JSON-LD gives (``<SITE_URL>/vocabularies/levels/fl-lo-3``)."""
     return f"{settings.SITE_URL.rstrip('/')}/vocabularies/{name}"
-
-
-def _terms(resource, name: str) -> list:
-    """The resource's levels or subjects: the in-memory terms listing queries attach, else the
-    relation."""
-    listed = getattr(resource, f"listed_{name}", None)
-    if listed is not None:
-        return list(listed)
-    return list(getattr(resource, name).all())
-
-
-def _files(resource) -> list:
-    listed = getattr(resource, "listed_files", None)
-    if listed is not None:
-        return list(listed)
-    return [file for file in resource.files.all() if not file.pending]
 
 
 def _content_language(resource) -> str | None:
@@ -429,9 +414,9 @@ def _lom_classification(parent, purpose: str, terms: list, model, source: str) -
 def lom_serialize(resource) -> etree._Element:
     """The IEEE LOM ``<lom>`` element of a published resource (valid against lomStrict.xsd)."""
     language = _content_language(resource)
-    files = _files(resource)
-    levels = _terms(resource, "levels")
-    subjects = _terms(resource, "subjects")
+    files = files_of(resource)
+    levels = terms_of(resource, "levels")
+    subjects = terms_of(resource, "subjects")
     # Not updated_at: any save moves it (a rating, a pick), which is no change of metadata.
     published = resource.published_at or resource.created_at
 
@@ -567,9 +552,9 @@ def _ims_classification(parent, purpose: str, terms: list, model, table, source:
 def nl_lom_serialize(resource) -> etree._Element:
     """The NL-LOM ``<lom>`` element (IMS MD 1.2.4 binding) of a published resource."""
     language = _content_language(resource)
-    files = _files(resource)
-    levels = _terms(resource, "levels")
-    subjects = _terms(resource, "subjects")
+    files = files_of(resource)
+    levels = terms_of(resource, "levels")
+    subjects = terms_of(resource, "subjects")
     # Not updated_at: any save moves it (a rating, a pick), which is no change of metadata.
     published = resource.published_at or resource.created_at
 
