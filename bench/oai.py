@@ -20,53 +20,20 @@ import os
 import platform
 import random
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from benchmarks_md import write_section
+from benchtools import children, django_setup, free_port, rss_kib, run, wait_until_up, write_section
 
 ROOT = Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
 COMMAND = ".venv/bin/python bench/oai.py"
 CHECKPOINTS = (0.1, 0.5, 0.9)
 COMMON_SET = "level:fl-lo-3"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def rss_kib(pid: int) -> int:
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1])
-    except OSError:
-        pass
-    return 0
-
-
-def children(pid: int) -> list[int]:
-    try:
-        return [int(p) for p in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
-    except OSError:
-        return []
-
-
-def django_setup():
-    sys.path.insert(0, str(ROOT / "src"))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "staffroom.settings")
-    import django
-
-    django.setup()
 
 
 # --- steps run in child processes ---
@@ -210,24 +177,8 @@ def step_harvest(url: str, set_spec: str, server_pid: int) -> None:
 # --- the run ---
 
 
-def run(args, env, **kwargs):
-    return subprocess.run(args, env=env, check=True, cwd=ROOT, **kwargs)
-
-
 def child(step: str, *extra: str) -> list[str]:
     return [PYTHON, str(Path(__file__).resolve()), "--step", step, *extra]
-
-
-def wait_until_up(url: str, seconds: int = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - http only
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.3)
-    raise SystemExit(f"the server did not answer at {url}")
 
 
 def harvest(env, url: str, server_pid: int, set_spec: str = "") -> dict:

@@ -22,7 +22,7 @@ import time
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from benchmarks_md import write_section
+from benchtools import write_section
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))

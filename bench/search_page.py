@@ -20,13 +20,12 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from urllib.parse import urlencode
 
-from benchmarks_md import write_section
+from benchtools import run, wait_until_up, write_section
 
 ROOT = Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
@@ -56,22 +55,6 @@ SEARCHES = [
     {"q": "europa", "kind": "link"},
     {"q": "rekenen", "sort": "rated"},
 ]
-
-
-def run(args, env, **kwargs):
-    return subprocess.run(args, env=env, check=True, cwd=ROOT, **kwargs)
-
-
-def wait_until_up(url: str, seconds: int = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=2) as response:  # noqa: S310 - http only
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.3)
-    raise SystemExit(f"the server did not answer at {url}")
 
 
 def wrk(url_script: Path | None, url: str, seconds: int, connections: int) -> float:
