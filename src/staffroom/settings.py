@@ -244,6 +244,8 @@ HARVEST_CONTRIBUTOR_EMAIL = os.environ.get(
 )
 
 # --- JSON API tokens (staffroom.api) ---
+# Writes per partner token ("60/m": 60 a minute), counted in the cache (shared with Redis).
+API_WRITE_RATE = os.environ.get("API_WRITE_RATE", "60/m")
 
 # --- Online events: BigBlueButton API (staffroom.events.bbb); empty means not configured. ---
 BBB_URL = os.environ.get("BBB_URL", "")  # e.g. https://bbb.example.org/bigbluebutton/api/

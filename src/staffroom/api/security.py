@@ -32,7 +32,7 @@ class TokenWriteThrottle(AuthRateThrottle):
 
     @staticmethod
     def _configured_rate() -> str:
-        return getattr(settings, "API_WRITE_RATE", "60/m")
+        return settings.API_WRITE_RATE
 
     def allow_request(self, request) -> bool:
         # Read on every request so that a deployment (or a test) can change it at run time.
