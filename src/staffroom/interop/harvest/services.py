@@ -316,8 +316,10 @@ def _import_record(
         report.skip(identifier, "identifier longer than 500 characters")
         return "skipped"
     with transaction.atomic():
+        # Only the record's row is locked: PostgreSQL refuses FOR UPDATE on the nullable side
+        # of the outer join that select_related("resource") would make.
         harvested = (
-            HarvestedRecord.objects.select_for_update()
+            HarvestedRecord.objects.select_for_update(of=("self",))
             .select_related("resource")
             .filter(source=source, identifier=identifier)
             .first()
