@@ -8,6 +8,7 @@ from datetime import timedelta
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 
 from staffroom.core.schedule import SCHEDULE
 from staffroom.events import room, tasks
@@ -265,7 +266,8 @@ def test_staff_and_presenters_mark_attendance_by_hand(client):
     page = client.get(event.get_absolute_url()).content.decode()
     assert reverse("events:attendance", args=[event.pk]) in page
     page = client.get(reverse("events:attendance", args=[event.pk])).content.decode()
-    assert one.display_name in page and waiting.member.display_name not in page
+    assert escape(one.display_name) in page
+    assert escape(waiting.member.display_name) not in page
 
     url = reverse("events:attendance", args=[event.pk])
     data = {"attended": [r1.pk, r2.pk, waiting.pk, other_event.pk, "x", "", "-3", "9" * 30]}
