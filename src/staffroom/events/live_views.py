@@ -118,16 +118,21 @@ def _done(request, event, *, error: str = "", success: str = ""):
     return redirect(safe_next(request, request.POST.get("next"), _questions_url(event)))
 
 
+def _act(request, event, use_case, success=None, **arguments):
+    """Run a question use-case as the member; a refusal becomes the message shown."""
+    try:
+        use_case(member=request.user, **arguments)
+    except ValidationError as refused:
+        return _done(request, event, error=" ".join(refused.messages))
+    return _done(request, event, success=success) if success else _done(request, event)
+
+
 @login_required
 @require_POST
 def question_vote(request, pk: int, question_pk: int):
     event, question = _question_for(request, pk, question_pk)
     up = request.POST.get("vote") != "remove"
-    try:
-        qa.question_vote(member=request.user, question=question, up=up)
-    except ValidationError as refused:
-        return _done(request, event, error=" ".join(refused.messages))
-    return _done(request, event)
+    return _act(request, event, qa.question_vote, question=question, up=up)
 
 
 @login_required
@@ -135,24 +140,15 @@ def question_vote(request, pk: int, question_pk: int):
 def question_answer(request, pk: int, question_pk: int):
     event, question = _question_for(request, pk, question_pk, presenters_only=True)
     answered = request.POST.get("answered") != "0"
-    try:
-        qa.question_mark_answered(member=request.user, question=question, answered=answered)
-    except ValidationError as refused:
-        return _done(request, event, error=" ".join(refused.messages))
-    return _done(request, event)
+    return _act(request, event, qa.question_mark_answered, question=question, answered=answered)
 
 
 @login_required
 @require_POST
 def question_group(request, pk: int, question_pk: int):
     event, question = _question_for(request, pk, question_pk, presenters_only=True)
-    try:
-        qa.question_group_set(
-            member=request.user, question=question, group=request.POST.get("group", "")
-        )
-    except ValidationError as refused:
-        return _done(request, event, error=" ".join(refused.messages))
-    return _done(request, event)
+    group = request.POST.get("group", "")
+    return _act(request, event, qa.question_group_set, question=question, group=group)
 
 
 @login_required
@@ -160,12 +156,8 @@ def question_group(request, pk: int, question_pk: int):
 def question_hide(request, pk: int, question_pk: int):
     event, question = _question_for(request, pk, question_pk, presenters_only=True)
     hidden = request.POST.get("hidden") != "0"
-    try:
-        qa.question_hide(member=request.user, question=question, hidden=hidden)
-    except ValidationError as refused:
-        return _done(request, event, error=" ".join(refused.messages))
     success = _("The question is hidden.") if hidden else _("The question is shown again.")
-    return _done(request, event, success=success)
+    return _act(request, event, qa.question_hide, success, question=question, hidden=hidden)
 
 
 @login_required
