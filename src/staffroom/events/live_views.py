@@ -118,13 +118,13 @@ def _done(request, event, *, error: str = "", success: str = ""):
     return redirect(safe_next(request, request.POST.get("next"), _questions_url(event)))
 
 
-def _act(request, event, use_case, success=None, **arguments):
+def _act(request, event, use_case, success: str = "", **arguments):
     """Run a question use-case as the member; a refusal becomes the message shown."""
     try:
         use_case(member=request.user, **arguments)
     except ValidationError as refused:
         return _done(request, event, error=" ".join(refused.messages))
-    return _done(request, event, success=success) if success else _done(request, event)
+    return _done(request, event, success=success)
 
 
 @login_required
