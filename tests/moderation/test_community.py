@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from tests.factories import MemberFactory, ModeratorFactory, ResourceFactory
 
-from staffroom.moderation.community import report_file, reports_resolve
+from staffroom.moderation.community import content_restore, report_file, reports_resolve
 from staffroom.moderation.models import Report, Revision
 from staffroom.resources.feedback import reply_edit, reply_post
 from staffroom.resources.models import Reply
@@ -117,8 +117,12 @@ def test_a_hidden_resource_goes_offline_and_comes_back(client, django_capture_on
             note="Scans uit een handboek",
         )
     resource.refresh_from_db()
-    assert resource.status == "withdrawn"
+    assert resource.status == "hidden"
     assert client.get(resource.get_absolute_url()).status_code == 404
+    content_restore(moderator=ModeratorFactory(), kind="resource", object_id=resource.pk)
+    resource.refresh_from_db()
+    assert resource.status == "published"
+    assert client.get(resource.get_absolute_url()).status_code == 200
 
 
 def test_edits_keep_what_a_reply_said_before():

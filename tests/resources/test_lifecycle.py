@@ -85,3 +85,104 @@ def test_detect_from_the_text_after_submission_keeps_the_language(client, teache
     )
     resource.refresh_from_db()
     assert resource.language == "nl"
+
+
+# --- One lifecycle: every status change keeps the others' promises ----------------------------
+
+
+def _published_with_pending_edit(contributor):
+    from tests.factories import ResourceFactory
+
+    resource = ResourceFactory(contributor=contributor)
+    services.resource_propose_edit(
+        resource=resource,
+        contributor=contributor,
+        data={"title": "Breuken vergelijken, tweede versie"},
+        uploads=[],
+    )
+    return resource
+
+
+def _hide_after_report(resource):
+    from staffroom.moderation.community import report_file, reports_resolve
+
+    report_file(
+        reporter=MemberFactory(), kind="resource", object_id=resource.pk, reason="copyright"
+    )
+    reports_resolve(
+        moderator=ModeratorFactory(),
+        kind="resource",
+        object_id=resource.pk,
+        hide=True,
+        note="Scans uit een handboek",
+    )
+
+
+def test_publishing_a_pending_edit_of_a_hidden_resource_keeps_it_offline(
+    client, django_capture_on_commit_callbacks
+):
+    contributor = MemberFactory()
+    resource = _published_with_pending_edit(contributor)
+    _hide_after_report(resource)
+    edit = ModerationItem.objects.get(resource=resource, decision="")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        moderation_item_publish(item=edit, moderator=ModeratorFactory())
+
+    resource.refresh_from_db()
+    # The edit is applied, but the report's decision stands until a moderator restores it.
+    assert resource.title == "Breuken vergelijken, tweede versie"
+    assert resource.status == Status.HIDDEN
+    assert client.get(resource.get_absolute_url()).status_code == 404
+    assert resource.pk not in set(Resource.objects.published().values_list("pk", flat=True))
+
+
+def test_a_hidden_resource_cannot_be_withdrawn_or_edited_back_online_by_its_contributor():
+    contributor = MemberFactory()
+    resource = _published_with_pending_edit(contributor)
+    _hide_after_report(resource)
+    resource.refresh_from_db()
+    with pytest.raises(ValidationError):
+        services.resource_withdraw(resource=resource, member=contributor)
+    with pytest.raises(ValidationError):
+        services.resource_submit(resource=resource, contributor=contributor)
+    resource.refresh_from_db()
+    assert resource.status == Status.HIDDEN
+
+
+def test_restoring_a_report_does_not_bring_back_what_its_contributor_withdrew():
+    from tests.factories import ResourceFactory
+
+    from staffroom.moderation.community import content_restore, report_file
+
+    contributor = MemberFactory()
+    resource = ResourceFactory(contributor=contributor)
+    report_file(reporter=MemberFactory(), kind="resource", object_id=resource.pk, reason="wrong")
+    services.resource_withdraw(resource=resource, member=contributor)
+    with pytest.raises(ValidationError):
+        content_restore(moderator=ModeratorFactory(), kind="resource", object_id=resource.pk)
+    resource.refresh_from_db()
+    assert resource.status == Status.WITHDRAWN
+
+
+def test_every_status_change_tells_the_derived_stores(django_capture_on_commit_callbacks):
+    """Search and OAI-PMH follow the one hook the lifecycle sends."""
+    from tests.factories import ResourceFactory
+
+    from staffroom.resources.review import resource_changed
+
+    heard = []
+
+    def listen(sender, *, resource_id, announce, **kwargs):
+        heard.append((resource_id, announce))
+
+    resource_changed.connect(listen)
+    try:
+        contributor = MemberFactory()
+        resource = ResourceFactory(contributor=contributor)
+        services.resource_withdraw(resource=resource, member=contributor)
+        _hide_after_report(ResourceFactory())
+    finally:
+        resource_changed.disconnect(listen)
+    assert (resource.pk, False) in heard
+    assert len(heard) == 2

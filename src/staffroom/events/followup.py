@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from staffroom.curriculum.models import ResourceType
 from staffroom.resources import files as file_handling
+from staffroom.resources import lifecycle
 from staffroom.resources.models import Kind, Resource, Status
 from staffroom.resources.services import resource_save_draft
 
@@ -72,28 +73,18 @@ def _material_data(event: Event, *, recording: bool, url: str, licence: str) -> 
 
 
 def _publish(resource: Resource) -> None:
-    """Publish an event's material straight away and index it, as a moderator's publication
-    does: the event itself was reviewed by staff, and only its presenters and staff add it."""
-    from staffroom.search.tasks import notify_saved_searches
-
-    now = timezone.now()
-    Resource.objects.filter(pk=resource.pk).update(
-        status=Status.PUBLISHED,
-        published_at=resource.published_at or now,
-        checked_at=now,
-        updated_at=now,
-    )
+    """Publish an event's material straight away, announced as a moderator's publication is:
+    the event itself was reviewed by staff, and only its presenters and staff add it."""
+    lifecycle.resource_publish(Resource.objects.select_for_update().get(pk=resource.pk))
     resource.refresh_from_db()
-    # Indexes the resource, then tells members whose saved searches it matches.
-    transaction.on_commit(lambda: notify_saved_searches.enqueue(resource.pk))
 
 
 def _withdraw(resource: Resource | None) -> None:
-    from staffroom.search.services import search_update_on_commit
-
+    """The material it replaces goes offline."""
     if resource is not None and resource.status == Status.PUBLISHED:
-        Resource.objects.filter(pk=resource.pk).update(status=Status.WITHDRAWN)
-        search_update_on_commit(resource.pk)
+        lifecycle.resource_unpublish_by_source(
+            Resource.objects.select_for_update().get(pk=resource.pk)
+        )
 
 
 def check_slides_upload(upload):

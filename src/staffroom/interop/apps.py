@@ -9,6 +9,12 @@ class InteropConfig(AppConfig):
     verbose_name = "Interoperability"
 
     def ready(self) -> None:
+        from staffroom.resources.review import resource_changed
+
+        from .oai.records import oai_follow_resource_change
+
+        # OAI-PMH records are derived from resources: they follow every change of one.
+        resource_changed.connect(oai_follow_resource_change, dispatch_uid="oai-resource")
         # Each metadata format registers itself in formats.FORMATS when imported.
         from . import dc  # noqa: F401
 

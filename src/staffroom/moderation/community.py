@@ -9,6 +9,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from staffroom.accounts.models import Member
 from staffroom.notifications.services import notify
 
 from .models import Outcome, Report, ReportReason, Revision
@@ -70,8 +71,6 @@ def reports_resolve(*, moderator, kind: str, object_id: int, hide: bool, note: s
         title, _excerpt, url = reportable.describe(target)
         author_id = reportable.author_id(target)
         if author_id:
-            from staffroom.accounts.models import Member
-
             notify(
                 member=Member.objects.get(pk=author_id),
                 kind="content_hidden",
@@ -100,4 +99,11 @@ def revision_keep(*, kind: str, object_id: int, body: str, title: str = "", edit
     """Keep what a post said before its author changes it (called by the edit services)."""
     return Revision.objects.create(
         kind=kind, object_id=object_id, title=title, body=body, edited_by=editor
+    )
+
+
+def keep_revision_of_post(sender, *, kind: str, object_id: int, body: str, editor, **kwargs):
+    """Receiver of ``core.signals.post_revised`` (connected in ``ModerationConfig.ready``)."""
+    revision_keep(
+        kind=kind, object_id=object_id, body=body, title=kwargs.get("title", ""), editor=editor
     )

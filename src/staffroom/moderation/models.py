@@ -7,12 +7,10 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from staffroom.resources.models import Resource
+from staffroom.resources.review import ReviewReason
 
-
-class Reason(models.TextChoices):
-    NEW = "new", _("New resource")
-    EDIT = "edit", _("Edit of a published resource")
-    RECHECK = "recheck", _("Periodic re-check")
+# Why an item is in the queue; the lifecycle names the reasons (resources/review.py).
+Reason = ReviewReason
 
 
 class Decision(models.TextChoices):

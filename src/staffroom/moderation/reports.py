@@ -11,6 +11,9 @@ from dataclasses import dataclass
 from django.utils import timezone
 from django.utils.text import Truncator
 
+from staffroom.resources import lifecycle
+from staffroom.resources.models import Reply, Resource, Status
+
 
 @dataclass(frozen=True)
 class Reportable:
@@ -34,8 +37,6 @@ def register(kind: str, reportable: Reportable) -> None:
 
 
 def _find_reply(pk: int):
-    from staffroom.resources.models import Reply
-
     return Reply.objects.select_related("resource", "author").filter(pk=pk).first()
 
 
@@ -72,28 +73,16 @@ register(
 
 
 def _find_resource(pk: int):
-    from staffroom.resources.models import Resource
-
     return Resource.objects.filter(pk=pk).first()
 
 
 def _hide_resource(resource, reason: str) -> None:
-    """A reported resource goes offline (withdrawn) until restored."""
-    from staffroom.resources.models import Status
-    from staffroom.search.services import search_update_on_commit
-
-    resource.status = Status.WITHDRAWN
-    resource.save(update_fields=["status", "updated_at"])
-    search_update_on_commit(resource.pk)
+    """A reported resource goes offline until a moderator restores it."""
+    lifecycle.resource_hide(Resource.objects.select_for_update().get(pk=resource.pk))
 
 
 def _restore_resource(resource) -> None:
-    from staffroom.resources.models import Status
-    from staffroom.search.services import search_update_on_commit
-
-    resource.status = Status.PUBLISHED
-    resource.save(update_fields=["status", "updated_at"])
-    search_update_on_commit(resource.pk)
+    lifecycle.resource_restore(Resource.objects.select_for_update().get(pk=resource.pk))
 
 
 register(
@@ -107,7 +96,7 @@ register(
         ),
         hide=_hide_resource,
         restore=_restore_resource,
-        is_hidden=lambda resource: resource.status == "withdrawn",
+        is_hidden=lambda resource: resource.status == Status.HIDDEN,
         author_id=lambda resource: resource.contributor_id,
     ),
 )

@@ -12,14 +12,14 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from staffroom.accounts.tasks import notify_followers_of_publication
 from staffroom.recognition import rules
 from staffroom.recognition import services as recognition
-from staffroom.resources.metadata import apply_snapshot, changes_between, snapshot
-from staffroom.resources.models import Resource, Status
-from staffroom.search.services import search_update_on_commit
-from staffroom.search.tasks import notify_saved_searches
+from staffroom.resources import lifecycle
+from staffroom.resources.metadata import changes_between, snapshot
+from staffroom.resources.models import Resource
+from staffroom.resources.services import resource_file_analyse
 
+from . import tasks
 from .checks import run_checks
 from .models import Decision, ModerationItem, Reason
 
@@ -34,25 +34,14 @@ def _enqueue_on_commit(task, *args) -> None:
 
 @transaction.atomic
 def moderation_item_open(*, resource: Resource, reason: str, proposed: dict | None = None):
-    """Put ``resource`` in the queue; an open item for it is updated instead of duplicated."""
-    from .tasks import run_prechecks, send_submission_receipt
-
-    item = ModerationItem.objects.select_for_update().filter(resource=resource, decision="").first()
-    if item is None:
-        item = ModerationItem.objects.create(
-            resource=resource, reason=reason, proposed=proposed or {}
-        )
-    else:
-        if reason == Reason.EDIT:
-            # A new edit starts from the pending one (the form shows it) and replaces it.
-            item.proposed = proposed or {}
-            if item.reason == Reason.RECHECK:
-                item.reason = Reason.EDIT
-        item.save(update_fields=["proposed", "reason"])
-    _enqueue_on_commit(run_prechecks, item.pk)
-    if reason != Reason.RECHECK:
-        _enqueue_on_commit(send_submission_receipt, item.pk)
-    return item
+    """Put ``resource`` in the queue for ``reason``, through the resource lifecycle (a new
+    resource becomes pending; an edit or a re-check leaves a published one online)."""
+    resource = Resource.objects.select_for_update().get(pk=resource.pk)
+    if reason == Reason.EDIT:
+        return lifecycle.resource_propose_edit_for_review(resource, proposed=proposed or {})
+    if reason == Reason.RECHECK:
+        return lifecycle.resource_queue_recheck(resource)
+    return lifecycle.resource_submit_for_review(resource)
 
 
 def _require_moderator(member, item: ModerationItem) -> None:
@@ -108,23 +97,14 @@ def moderation_item_publish(
     ``corrected`` holds the metadata as the moderator left it (JSON values); every field
     that differs from what the contributor submitted is recorded as a correction.
     """
-    from .tasks import send_decision_email
-
     _require_moderator(moderator, item)
     _claim(item, moderator, Decision.PUBLISH, message)
     resource = Resource.objects.select_for_update().get(pk=item.resource_id)
     submitted = {**snapshot(resource), **item.proposed}
     final = {**submitted, **(corrected or {})}
-    corrections = changes_between(submitted, final)
-    apply_snapshot(resource, final)
-    resource.files.filter(pending=True).update(pending=False)
-    now = timezone.now()
-    resource.status = Status.PUBLISHED
-    resource.published_at = resource.published_at or now
-    resource.checked_at = now
-    resource.save(update_fields=["status", "published_at", "checked_at", "updated_at"])
-    item.corrections = corrections
+    item.corrections = changes_between(submitted, final)
     item.save(update_fields=["corrections"])
+    lifecycle.resource_publish(resource, values=final)
     # Points for sharing, once per resource (publishing an edit or again after a withdrawal
     # earns nothing more).
     recognition.record(
@@ -133,72 +113,46 @@ def moderation_item_publish(
         subject_id=resource.pk,
         at=resource.published_at,
     )
-    if item.reason == Reason.NEW:
-        # Indexes the resource, then tells members whose saved searches it matches.
-        _enqueue_on_commit(notify_saved_searches, resource.pk)
-        _enqueue_on_commit(notify_followers_of_publication, resource.pk)
-    else:
-        search_update_on_commit(resource.pk)
-    _enqueue_on_commit(send_decision_email, item.pk)
+    _enqueue_on_commit(tasks.send_decision_email, item.pk)
     return item
 
 
 @transaction.atomic
 def moderation_item_request_changes(*, item: ModerationItem, moderator, message: str):
     """Send the resource back to its contributor with what to change."""
-    from .tasks import send_decision_email
-
     _require_moderator(moderator, item)
     if not message.strip():
         raise ValidationError({"message": _("Tell the contributor what to change.")})
     _claim(item, moderator, Decision.CHANGES, message)
-    resource = item.resource
-    if resource.status != Status.PUBLISHED:
-        resource.status = Status.CHANGES_REQUESTED
-        resource.save(update_fields=["status", "updated_at"])
-    _enqueue_on_commit(send_decision_email, item.pk)
+    lifecycle.resource_request_changes(
+        Resource.objects.select_for_update().get(pk=item.resource_id)
+    )
+    _enqueue_on_commit(tasks.send_decision_email, item.pk)
     return item
 
 
 @transaction.atomic
 def moderation_item_reject(*, item: ModerationItem, moderator, message: str):
     """Refuse the resource (or the edit: a published resource then stays as it was)."""
-    from .tasks import send_decision_email
-
     _require_moderator(moderator, item)
     if not message.strip():
         raise ValidationError({"message": _("Give the contributor the reason for rejecting.")})
     _claim(item, moderator, Decision.REJECT, message)
-    resource = item.resource
-    if item.reason == Reason.EDIT:
-        discard_pending_files(resource)
-    else:
-        resource.status = Status.REJECTED
-        resource.save(update_fields=["status", "updated_at"])
-    _enqueue_on_commit(send_decision_email, item.pk)
+    lifecycle.resource_reject(
+        Resource.objects.select_for_update().get(pk=item.resource_id),
+        edit_only=item.reason == Reason.EDIT,
+    )
+    _enqueue_on_commit(tasks.send_decision_email, item.pk)
     return item
 
 
 def moderation_prechecks_request(*, item: ModerationItem) -> None:
     """Have the worker run the checks again (files changed, or a check was improved)."""
-    from .tasks import run_prechecks
-
-    _enqueue_on_commit(run_prechecks, item.pk)
-
-
-def discard_pending_files(resource: Resource) -> None:
-    """Files of an edit that was rejected or withdrawn never go online; their stored copies
-    are deleted after commit."""
-    for resource_file in resource.files.filter(pending=True):
-        stored = resource_file.file
-        resource_file.delete()
-        transaction.on_commit(lambda stored=stored: stored.delete(save=False))
+    _enqueue_on_commit(tasks.run_prechecks, item.pk)
 
 
 def moderation_prechecks_run(*, item: ModerationItem) -> ModerationItem:
     """Run the automated checks (analysing files first if the worker has not yet)."""
-    from staffroom.resources.services import resource_file_analyse
-
     for resource_file in item.resource.files.filter(analysed_at=None):
         resource_file_analyse(resource_file=resource_file)
     item.checks = run_checks(item.resource)
@@ -218,7 +172,9 @@ def moderation_recheck_due(*, now=None) -> int:
         .values_list("pk", flat=True)
     )
     count = 0
-    for resource in Resource.objects.filter(pk__in=list(due[:500])):
-        moderation_item_open(resource=resource, reason=Reason.RECHECK)
+    for resource_id in list(due[:500]):
+        with transaction.atomic():
+            resource = Resource.objects.select_for_update().get(pk=resource_id)
+            lifecycle.resource_queue_recheck(resource)
         count += 1
     return count

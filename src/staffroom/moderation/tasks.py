@@ -8,16 +8,15 @@ from django_tasks import task
 
 from staffroom.resources.metadata import describe_changes
 
+from . import services
 from .models import ModerationItem
 
 
 @task()
 def run_prechecks(item_id: int) -> None:
-    from .services import moderation_prechecks_run
-
     item = ModerationItem.objects.select_related("resource").filter(pk=item_id).first()
     if item is not None and item.is_open:
-        moderation_prechecks_run(item=item)
+        services.moderation_prechecks_run(item=item)
 
 
 def _mail_contributor(item: ModerationItem, template: str) -> None:
@@ -52,6 +51,4 @@ def send_decision_email(item_id: int) -> None:
 
 @task()
 def queue_due_rechecks() -> int:
-    from .services import moderation_recheck_due
-
-    return moderation_recheck_due()
+    return services.moderation_recheck_due()

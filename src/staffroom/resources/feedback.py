@@ -13,11 +13,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from staffroom.core.ratelimit import check_posting_rate
+from staffroom.core.signals import post_revised
 from staffroom.notifications.services import notify
 from staffroom.recognition import rules
 from staffroom.recognition import services as recognition
-from staffroom.search.services import search_update_on_commit
 
+from . import lifecycle
 from .models import Rating, Reply, Resource, Status
 
 MAX_REPLY_LENGTH = 10_000
@@ -83,7 +84,7 @@ def _recount(resource: Resource) -> None:
     Resource.objects.filter(pk=resource.pk).update(
         rating_average=round(totals["average"] or 0, 2), rating_count=totals["count"]
     )
-    search_update_on_commit(resource.pk)
+    lifecycle.resource_changed_on_commit(resource)
 
 
 @transaction.atomic
@@ -129,8 +130,6 @@ def reply_post(*, member, resource: Resource, body: str, parent_id: int | None =
 @transaction.atomic
 def reply_edit(*, member, reply: Reply, body: str) -> Reply:
     """The author changes their reply; what it said before is kept for moderators."""
-    from staffroom.moderation.community import revision_keep
-
     if reply.author_id != member.pk:
         raise ValidationError(_("Only its author can change a reply."))
     if reply.hidden_at:
@@ -143,7 +142,9 @@ def reply_edit(*, member, reply: Reply, body: str) -> Reply:
             _("A reply can be at most %(count)d characters.") % {"count": MAX_REPLY_LENGTH}
         )
     if body != reply.body:
-        revision_keep(kind="reply", object_id=reply.pk, body=reply.body, editor=member)
+        post_revised.send(
+            sender=Reply, kind="reply", object_id=reply.pk, body=reply.body, editor=member
+        )
         reply.body = body
         reply.edited_at = timezone.now()
         reply.save(update_fields=["body", "edited_at"])

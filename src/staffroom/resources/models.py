@@ -34,6 +34,8 @@ class Status(models.TextChoices):
     PUBLISHED = "published", _("Published")
     REJECTED = "rejected", _("Rejected")
     WITHDRAWN = "withdrawn", _("Withdrawn")
+    # Taken offline by a moderator after a report, until restored.
+    HIDDEN = "hidden", _("Hidden by a moderator")
 
 
 class ResourceQuerySet(models.QuerySet):

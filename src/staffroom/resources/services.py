@@ -13,17 +13,12 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from staffroom.core.language import guess_content_language
-from staffroom.search.services import search_update_on_commit
 
 from . import files as file_handling
+from . import lifecycle, tasks
 from .licences import NO_DERIVATIVES, Licence, remix_problem
 from .metadata import apply_snapshot, snapshot, snapshot_from_data
 from .models import Kind, Resource, ResourceFile, Status
-
-# A pending resource may still be edited: it then leaves the queue until submitted again.
-# Withdrawn resources can be edited and submitted again.
-EDITABLE_STATUSES = (Status.DRAFT, Status.CHANGES_REQUESTED, Status.PENDING, Status.WITHDRAWN)
-WITHDRAWABLE_STATUSES = (Status.PUBLISHED, Status.PENDING, Status.CHANGES_REQUESTED)
 
 
 def resource_submission_errors(
@@ -99,10 +94,8 @@ def _attach_uploads(resource: Resource, uploads: list, *, pending=False) -> list
         resource_file.save()
         attached.append(resource_file)
     if attached:
-        from .tasks import analyse_resource_file
-
         ids = [resource_file.pk for resource_file in attached]
-        transaction.on_commit(lambda: [analyse_resource_file.enqueue(pk) for pk in ids])
+        transaction.on_commit(lambda: [tasks.analyse_resource_file.enqueue(pk) for pk in ids])
     return attached
 
 
@@ -138,17 +131,15 @@ def resource_save_draft(
     A draft needs nothing but a contributor, so an incomplete form never loses its uploads.
     """
     if resource is None:
-        resource = Resource(contributor=contributor, status=Status.DRAFT)
+        resource = Resource(contributor=contributor)  # a draft
     else:
         if resource.contributor_id != contributor.pk:
             raise PermissionDenied
         resource = Resource.objects.select_for_update().get(pk=resource.pk)
-        if resource.status not in EDITABLE_STATUSES:
+        if resource.status not in lifecycle.EDITABLE_STATUSES:
             raise ValidationError(_("This resource is no longer a draft."))
         if resource.status == Status.PENDING:
-            # A moderator must decide on what will be published, not on an earlier version.
-            _close_open_items(resource)
-            resource.status = Status.DRAFT
+            lifecycle.resource_back_to_draft(resource)
     _set_fields(resource, data)
     _attach_uploads(resource, uploads)
     return resource
@@ -157,13 +148,10 @@ def resource_save_draft(
 @transaction.atomic
 def resource_submit(*, resource: Resource, contributor):
     """Send a complete draft to moderation; raises ValidationError listing what is missing."""
-    from staffroom.moderation.models import Reason
-    from staffroom.moderation.services import moderation_item_open
-
     resource = Resource.objects.select_for_update().get(pk=resource.pk)
     if resource.contributor_id != contributor.pk:
         raise PermissionDenied
-    if resource.status not in EDITABLE_STATUSES:
+    if resource.status not in lifecycle.EDITABLE_STATUSES:
         raise ValidationError(_("This resource has already been submitted."))
     errors = resource_submission_errors(
         _current_data(resource),
@@ -173,10 +161,7 @@ def resource_submit(*, resource: Resource, contributor):
     )
     if errors:
         raise ValidationError(errors)
-    resource.status = Status.PENDING
-    resource.submitted_at = timezone.now()
-    resource.save(update_fields=["status", "submitted_at", "updated_at"])
-    return moderation_item_open(resource=resource, reason=Reason.NEW)
+    return lifecycle.resource_submit_for_review(resource)
 
 
 def _current_data(resource: Resource) -> dict:
@@ -199,9 +184,6 @@ def resource_propose_edit(*, resource: Resource, contributor, data: dict, upload
     visible unchanged until a moderator accepts the edit, new files included.
 
     The edit replaces any earlier pending proposal: the edit form starts from it."""
-    from staffroom.moderation.models import Reason
-    from staffroom.moderation.services import moderation_item_open
-
     if resource.contributor_id != contributor.pk:
         raise PermissionDenied
     resource = Resource.objects.select_for_update().get(pk=resource.pk)
@@ -223,14 +205,14 @@ def resource_propose_edit(*, resource: Resource, contributor, data: dict, upload
     if not proposed and not uploads and not resource.files.filter(pending=True).exists():
         raise ValidationError(_("Nothing changed: there is nothing to send for review."))
     _attach_uploads(resource, uploads, pending=True)
-    return moderation_item_open(resource=resource, reason=Reason.EDIT, proposed=proposed)
+    return lifecycle.resource_propose_edit_for_review(resource, proposed=proposed)
 
 
 @transaction.atomic
 def resource_remove_file(*, resource: Resource, contributor, file_id: int) -> None:
     if resource.contributor_id != contributor.pk:
         raise PermissionDenied
-    if resource.status not in EDITABLE_STATUSES:
+    if resource.status not in lifecycle.EDITABLE_STATUSES:
         raise ValidationError(_("Files of a published resource cannot be removed here."))
     resource_file = resource.files.filter(pk=file_id).first()
     if resource_file is not None:
@@ -247,20 +229,9 @@ def resource_withdraw(*, resource: Resource, member) -> None:
         raise PermissionDenied
     # Lock order resource, then item: the same as publishing, so the two cannot deadlock.
     resource = Resource.objects.select_for_update().get(pk=resource.pk)
-    if resource.status not in WITHDRAWABLE_STATUSES:
+    if resource.status not in lifecycle.WITHDRAWABLE_STATUSES:
         raise ValidationError(_("This resource cannot be taken offline."))
-    _close_open_items(resource)
-    resource.status = Status.WITHDRAWN
-    resource.save(update_fields=["status", "updated_at"])
-    search_update_on_commit(resource.pk)
-
-
-def _close_open_items(resource: Resource) -> None:
-    """Take the resource out of the queue; files of an edit nobody approved go with it."""
-    from staffroom.moderation.services import discard_pending_files
-
-    resource.moderation_items.filter(decision="").delete()
-    discard_pending_files(resource)
+    lifecycle.resource_withdraw(resource)
 
 
 @transaction.atomic
@@ -276,7 +247,7 @@ def resource_set_pick(*, resource: Resource, moderator, picked: bool) -> None:
     resource.picked_at = timezone.now() if picked else None
     resource.picked_by = moderator if picked else None
     resource.save(update_fields=["picked_at", "picked_by", "updated_at"])
-    search_update_on_commit(resource.pk)
+    lifecycle.resource_changed_on_commit(resource)
 
 
 def resource_record_download(*, resource: Resource) -> None:

@@ -17,9 +17,8 @@ from staffroom.curriculum.queries import (
     resource_types,
     subjects_for_region,
 )
-from staffroom.moderation.queries import latest_items_for, pending_edit_for, queue_position
 
-from . import feedback, services
+from . import feedback, lifecycle, services
 from . import folders as folder_services
 from .embeds import embed_src
 from .forms import RatingForm, ReplyForm, ResourceForm
@@ -40,6 +39,7 @@ from .queries import (
     resources_remixed_from,
     shared_folder,
 )
+from .review import latest_reviews, pending_edit_values
 
 SORTS = {
     "newest": gettext_lazy("Newest"),
@@ -251,7 +251,7 @@ def contribute(request, pk: int | None = None):
         resource = get_object_or_404(Resource, pk=pk, contributor=request.user)
         if resource.status == Status.PUBLISHED:
             return redirect("resources:edit_published", pk=pk)
-        if resource.status not in services.EDITABLE_STATUSES:
+        if resource.status not in lifecycle.EDITABLE_STATUSES:
             messages.info(request, _("This resource can no longer be edited."))
             return redirect(resource)
     advanced = request.GET.get("advanced") == "1" or request.POST.get("advanced") == "1"
@@ -303,8 +303,7 @@ def edit_published(request, pk: int):
     }
     if request.method == "GET":
         # Start from the edit still waiting for review, so a second edit builds on the first.
-        pending = pending_edit_for(resource)
-        initial = ResourceForm.initial_from(resource, pending.proposed if pending else None)
+        initial = ResourceForm.initial_from(resource, pending_edit_values(resource))
         form = ResourceForm(initial=initial, **form_kwargs)
         return _form_page(request, form, resource, editing_published=True)
     form = ResourceForm(request.POST, request.FILES, **form_kwargs)
@@ -369,17 +368,19 @@ def pick(request, pk: int):
 def mine(request):
     """My contributions: status, place in the queue, moderators' messages and corrections."""
     page = paginate(request, resources_of_contributor(request.user), 25)
-    latest = latest_items_for([resource.pk for resource in page])
+    latest = latest_reviews([resource.pk for resource in page])
     rows = []
     for resource in page:
-        item = latest.get(resource.pk)
+        review = latest.get(resource.pk)
         rows.append(
             {
                 "resource": resource,
-                "editable": resource.status in services.EDITABLE_STATUSES,
-                "item": item,
-                "position": queue_position(item) if item and item.is_open else None,
-                "corrections": describe_changes(item.corrections, request.region) if item else [],
+                "editable": resource.status in lifecycle.EDITABLE_STATUSES,
+                "item": review.item if review else None,
+                "position": review.position if review else None,
+                "corrections": describe_changes(review.corrections, request.region)
+                if review
+                else [],
             }
         )
     return render(request, "resources/mine.html", {"rows": rows, "page": page})

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 
+from . import tasks
 from .backends import get_backend
 from .backends.base import DEFAULT_COLLECTION
 from .collections import collection_named, collection_names
@@ -35,17 +36,21 @@ def search_update_resource(*, resource_id: int) -> None:
 def search_update_on_commit(object_id: int, collection: str = DEFAULT_COLLECTION) -> None:
     """Have the worker bring one entry's index document up to date once this commits (a
     resource by default)."""
-    from .tasks import update_search_document, update_search_index
-
     collection_named(collection)  # a wrong name fails here, not in the worker
     if collection == DEFAULT_COLLECTION:
-        transaction.on_commit(lambda: update_search_index.enqueue(object_id))
-        # The resource's OAI-PMH record is derived the same way (its own task, its own failures).
-        from staffroom.interop.oai.tasks import update_oai_record
-
-        transaction.on_commit(lambda: update_oai_record.enqueue(object_id), robust=True)
+        transaction.on_commit(lambda: tasks.update_search_index.enqueue(object_id))
     else:
-        transaction.on_commit(lambda: update_search_document.enqueue(collection, object_id))
+        transaction.on_commit(lambda: tasks.update_search_document.enqueue(collection, object_id))
+
+
+def search_follow_resource_change(sender, *, resource_id: int, announce: bool, **kwargs) -> None:
+    """Receiver of the resource lifecycle's ``resource_changed`` (connected in
+    ``SearchConfig.ready``): index the resource again; a first publication is also matched
+    against saved searches (the task indexes it first)."""
+    if announce:
+        transaction.on_commit(lambda: tasks.notify_saved_searches.enqueue(resource_id))
+    else:
+        search_update_on_commit(resource_id)
 
 
 def search_reindex(*, collection: str = DEFAULT_COLLECTION, progress=None) -> int:

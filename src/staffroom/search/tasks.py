@@ -1,50 +1,44 @@
+from django.conf import settings
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.utils import translation
 from django_tasks import task
 
-from .services import search_reindex_all, search_update_document, search_update_resource
+from staffroom.notifications.services import notify
+from staffroom.resources.models import Resource
+
+from . import services
+from .queries import describe_search
 
 
 @task()
 def update_search_index(resource_id: int) -> None:
-    search_update_resource(resource_id=resource_id)
+    services.search_update_resource(resource_id=resource_id)
 
 
 @task()
 def update_search_document(collection: str, object_id: int) -> None:
     """Bring one entry of a collection other than resources up to date (a question)."""
-    search_update_document(collection=collection, object_id=object_id)
+    services.search_update_document(collection=collection, object_id=object_id)
 
 
 @task()
 def refresh_search_index() -> int:
     """Write every document of every collection again (daily, by the clock): download counts
     and the age that ranking weighs (search/ranking.py) change without an edit."""
-    from staffroom.interop.oai.tasks import rebuild_oai_records
-
-    rebuild_oai_records.enqueue()  # the OAI-PMH records are derived from the same rows
-    return sum(search_reindex_all().values())
+    return sum(services.search_reindex_all().values())
 
 
 @task()
 def notify_saved_searches(resource_id: int) -> int:
     """Tell the members whose saved searches a newly published resource matches: by mail and
     in the app."""
-    from django.conf import settings
-    from django.core.mail import send_mail
-    from django.template.loader import render_to_string
-    from django.utils import translation
-
-    from staffroom.notifications.services import notify
-    from staffroom.resources.models import Resource
-
-    from .queries import describe_search
-    from .services import saved_searches_matching
-
     # The index entry may not be written yet when several workers run: make sure it is.
-    search_update_resource(resource_id=resource_id)
+    services.search_update_resource(resource_id=resource_id)
     resource = Resource.objects.published().filter(pk=resource_id).first()
     if resource is None:
         return 0
-    matches = saved_searches_matching(resource_id)
+    matches = services.saved_searches_matching(resource_id)
     for saved in matches:
         member = saved.member
         with translation.override(member.language):

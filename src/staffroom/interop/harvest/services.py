@@ -39,12 +39,11 @@ from staffroom.interop.models.harvest import (
     HarvestSource,
     HarvestStatus,
 )
-from staffroom.moderation.models import Reason
+from staffroom.resources import lifecycle
 from staffroom.resources.licences import Licence
-from staffroom.resources.metadata import apply_snapshot, snapshot, snapshot_from_data
+from staffroom.resources.metadata import snapshot, snapshot_from_data
 from staffroom.resources.models import Kind, Resource, Status
 from staffroom.resources.services import resource_save_draft
-from staffroom.search.services import search_update_on_commit
 
 from . import mapping
 from .client import OAI, HarvestError, list_record_pages
@@ -212,49 +211,6 @@ def _resource_data(
     }
 
 
-def _publish(resource: Resource, *, new: bool, announce: bool = True) -> None:
-    """Publish straight away, as event materials are: the source was reviewed by staff when it
-    was added unmoderated. A new publication is indexed and, when ``announce``, matched against
-    saved searches; a source's first harvest (its whole backlog) only indexes, or members with
-    a saved search would get a notice for every old record at once."""
-    from staffroom.search.tasks import notify_saved_searches
-
-    now = timezone.now()
-    Resource.objects.filter(pk=resource.pk).update(
-        status=Status.PUBLISHED,
-        published_at=resource.published_at or now,
-        checked_at=now,
-        updated_at=now,
-    )
-    if new and announce:
-        transaction.on_commit(lambda: notify_saved_searches.enqueue(resource.pk))
-    else:
-        search_update_on_commit(resource.pk)
-
-
-def _queue(resource: Resource, *, reason: str, proposed: dict | None = None) -> None:
-    from staffroom.moderation.services import moderation_item_open
-
-    if reason != Reason.EDIT:
-        Resource.objects.filter(pk=resource.pk).update(
-            status=Status.PENDING, submitted_at=timezone.now()
-        )
-        resource.refresh_from_db()
-    moderation_item_open(resource=resource, reason=reason, proposed=proposed)
-
-
-def _unpublish(resource: Resource) -> bool:
-    """Take a deleted record's resource offline and out of the queue; True if it changed."""
-    resource.moderation_items.filter(decision="").delete()
-    if resource.status in (Status.WITHDRAWN, Status.REJECTED):
-        return False
-    Resource.objects.filter(pk=resource.pk).update(
-        status=Status.WITHDRAWN, updated_at=timezone.now()
-    )
-    search_update_on_commit(resource.pk)
-    return True
-
-
 def _values(data: dict) -> dict:
     values = snapshot_from_data(data)
     if not values.get("language"):
@@ -267,9 +223,12 @@ def _create(source: HarvestSource, data: dict, contributor) -> Resource:
         data = {key: value for key, value in data.items() if key != "language"}
     resource = resource_save_draft(contributor=contributor, data=data, uploads=[])
     if source.moderated:
-        _queue(resource, reason=Reason.NEW)
+        lifecycle.resource_submit_for_review(resource)
     else:
-        _publish(resource, new=True, announce=bool(source.harvested_until))
+        # Published at once: the source was reviewed by staff when it was added unmoderated.
+        # A source's first harvest (its whole backlog) is not announced, or members with a
+        # saved search would get a notice for every old record at once.
+        lifecycle.resource_publish(resource, announce=bool(source.harvested_until))
     return resource
 
 
@@ -279,25 +238,27 @@ def _update(source: HarvestSource, resource: Resource, data: dict, harvested) ->
     values = _values(data)
     if resource.status == Status.REJECTED:
         return "rejected by a moderator"
-    if resource.status == Status.WITHDRAWN and not harvested.deleted:
+    if resource.status == Status.HIDDEN or (
+        resource.status == Status.WITHDRAWN and not harvested.deleted
+    ):
         return "taken offline on Staffroom"
     if resource.status == Status.PUBLISHED and source.moderated:
         current = snapshot(resource)
         proposed = {field: value for field, value in values.items() if value != current.get(field)}
         if proposed:
-            _queue(resource, reason=Reason.EDIT, proposed=proposed)
+            lifecycle.resource_propose_edit_for_review(resource, proposed=proposed)
         return "updated"
     resource.kind = Kind.LINK
     resource.organisation = source.organisation
-    apply_snapshot(resource, values)
     if resource.status == Status.PUBLISHED:
-        search_update_on_commit(resource.pk)
+        lifecycle.resource_update_metadata(resource, values=values)
     elif source.moderated:
+        lifecycle.resource_update_metadata(resource, values=values)
         # Back from a deletion, or an answer to "changes requested": a moderator looks again.
         if resource.status in (Status.WITHDRAWN, Status.CHANGES_REQUESTED, Status.DRAFT):
-            _queue(resource, reason=Reason.NEW)
+            lifecycle.resource_submit_for_review(resource)
     else:
-        _publish(resource, new=False)
+        lifecycle.resource_publish(resource, values=values, announce=False)
     return "updated"
 
 
@@ -329,7 +290,7 @@ def _import_record(
         resource = harvested.resource
 
         if header.get("status") == "deleted":
-            changed = resource is not None and _unpublish(resource)
+            changed = resource is not None and lifecycle.resource_unpublish_by_source(resource)
             harvested.deleted = True
             harvested.datestamp = datestamp[:30]
             harvested.save()

@@ -23,7 +23,7 @@ from staffroom.interop.formats import FORMATS
 from staffroom.interop.models import OaiRecord
 from staffroom.resources.models import Resource, ResourceFile
 
-from . import tokens
+from . import tasks, tokens
 from .sets import set_specs_for
 
 logger = logging.getLogger(__name__)
@@ -196,3 +196,10 @@ def oai_records_rebuild(*, progress: Callable[[int, int], None] | None = None) -
 
 def earliest_datestamp() -> datetime | None:
     return OaiRecord.objects.order_by("datestamp", "pk").values_list("datestamp", flat=True).first()
+
+
+def oai_follow_resource_change(sender, *, resource_id: int, **kwargs) -> None:
+    """Receiver of the resource lifecycle's ``resource_changed`` (connected in
+    ``InteropConfig.ready``): refresh the resource's record once this commits. Robust: a
+    failure to enqueue it must not undo the change (the daily rebuild repairs drift)."""
+    transaction.on_commit(lambda: tasks.update_oai_record.enqueue(resource_id), robust=True)

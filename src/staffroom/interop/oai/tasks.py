@@ -1,15 +1,16 @@
 from django_tasks import task
 
-from .records import oai_record_sync, oai_records_rebuild
+# records imports this module to enqueue: import it whole, used at run time only.
+from . import records
 
 
 @task()
 def update_oai_record(resource_id: int) -> None:
     """Bring one resource's OAI-PMH record up to date (enqueued with its search update)."""
-    oai_record_sync(resource_id=resource_id)
+    records.oai_record_sync(resource_id=resource_id)
 
 
 @task()
 def rebuild_oai_records() -> dict:
     """Recompute every OAI-PMH record (daily, with the search refresh): repairs drift."""
-    return oai_records_rebuild()
+    return records.oai_records_rebuild()
