@@ -7,8 +7,10 @@ sets STAFFROOM_DEBUG=1 and a throw-away secret for the local demo.
 import os
 from email.utils import parseaddr
 from pathlib import Path
+from urllib.parse import parse_qs, unquote, urlsplit
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent
@@ -24,6 +26,31 @@ def env_bool(name: str, default: bool = False) -> bool:
 
 def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def smtp_settings(url: str) -> dict:
+    """Django's SMTP settings from an EMAIL_URL.
+
+    ``smtp://user:password@host:587`` speaks STARTTLS (port 587 unless given; ``?tls=0`` for a
+    relay without TLS, such as one on the same machine); ``smtps://...`` speaks TLS from the
+    first byte (port 465 unless given). User and password are percent-decoded.
+    """
+    parts = urlsplit(url)
+    if parts.scheme not in {"smtp", "smtps"} or not parts.hostname:
+        raise ImproperlyConfigured(
+            "EMAIL_URL must look like smtp://user:password@host:587 or "
+            "smtps://user:password@host:465."
+        )
+    ssl = parts.scheme == "smtps"
+    tls = parse_qs(parts.query).get("tls", ["1"])[-1].strip().lower() in {"1", "true", "yes", "on"}
+    return {
+        "EMAIL_HOST": parts.hostname,
+        "EMAIL_PORT": parts.port or (465 if ssl else 587),
+        "EMAIL_HOST_USER": unquote(parts.username or ""),
+        "EMAIL_HOST_PASSWORD": unquote(parts.password or ""),
+        "EMAIL_USE_TLS": tls and not ssl,
+        "EMAIL_USE_SSL": ssl,
+    }
 
 
 DEBUG = env_bool("STAFFROOM_DEBUG")
@@ -125,12 +152,21 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# --- Cache: local memory, Redis when REDIS_URL is set. ---
-if os.environ.get("REDIS_URL"):
+# --- Cache: local memory for one process; Redis (REDIS_URL) once several processes serve,
+# so that rate limits and cached pages are shared by all of them. ---
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    try:
+        import redis  # noqa: F401  (Django's RedisCache needs it; say so now, not on first use)
+    except ImportError as missing:
+        raise ImproperlyConfigured(
+            "REDIS_URL is set but the redis package is not installed: install Staffroom with "
+            "its redis extra (pip install 'staffroom[redis]'), or unset REDIS_URL."
+        ) from missing
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
+            "LOCATION": REDIS_URL,
         }
     }
 else:
@@ -180,10 +216,23 @@ ACCOUNT_SIGNUP_FORM_CLASS = "staffroom.accounts.forms.SignupProfileForm"
 ACCOUNT_ADAPTER = "staffroom.accounts.adapter.MemberAccountAdapter"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Staffroom] "
 
-# --- Mail: console in development, SMTP when EMAIL_HOST is set, files when EMAIL_FILE_PATH is. ---
+# --- Mail: SMTP when EMAIL_URL or EMAIL_HOST is set; otherwise files under var/mail in
+# development (or wherever EMAIL_FILE_PATH says), else the console. With DEBUG off and no SMTP,
+# `check --deploy` fails (staffroom.E001, core/checks.py): no member would get any mail. ---
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Staffroom <noreply@staffroom.invalid>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-if os.environ.get("EMAIL_HOST"):
+# Seconds before an SMTP connection or command gives up (Django's default waits for ever).
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "30"))
+if os.environ.get("EMAIL_URL"):
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    _smtp = smtp_settings(os.environ["EMAIL_URL"])
+    EMAIL_HOST = _smtp["EMAIL_HOST"]
+    EMAIL_PORT = _smtp["EMAIL_PORT"]
+    EMAIL_HOST_USER = _smtp["EMAIL_HOST_USER"]
+    EMAIL_HOST_PASSWORD = _smtp["EMAIL_HOST_PASSWORD"]
+    EMAIL_USE_TLS = _smtp["EMAIL_USE_TLS"]
+    EMAIL_USE_SSL = _smtp["EMAIL_USE_SSL"]
+elif os.environ.get("EMAIL_HOST"):
     EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     EMAIL_HOST = os.environ["EMAIL_HOST"]
     EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))

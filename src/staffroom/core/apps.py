@@ -7,6 +7,7 @@ class CoreConfig(AppConfig):
     verbose_name = "Core"
 
     def ready(self):
+        from . import checks  # noqa: F401  (registers the deployment checks)
         from .sites import site_sync
 
         post_migrate.connect(site_sync, sender=self)
