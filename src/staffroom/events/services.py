@@ -9,12 +9,11 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import EmailMessage
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from staffroom.core.mail import Attachment, mail_member
 from staffroom.notifications.services import notify
 
 from .ics import calendar_bytes
@@ -297,20 +296,21 @@ def waitlist_position(registration: Registration) -> int | None:
 
 def _mail(registration: Registration, template: str, *, attach_ics: bool) -> None:
     member, event = registration.member, registration.event
-    with translation.override(member.language):
-        context = {
-            "member": member,
+    attachments = (
+        [Attachment("event.ics", calendar_bytes([event]), "text/calendar; charset=utf-8")]
+        if attach_ics
+        else []
+    )
+    mail_member(
+        member,
+        f"events/email/{template}",
+        {
             "event": event,
             "registration": registration,
-            "site_url": settings.SITE_URL,
             "event_url": settings.SITE_URL + event.get_absolute_url(),
-        }
-        subject = render_to_string(f"events/email/{template}_subject.txt", context)
-        body = render_to_string(f"events/email/{template}.txt", context)
-    message = EmailMessage(" ".join(subject.split())[:200], body, None, [member.email])
-    if attach_ics:
-        message.attach("event.ics", calendar_bytes([event]), "text/calendar; charset=utf-8")
-    message.send()
+        },
+        attachments=attachments,
+    )
 
 
 def confirmation_mail(*, registration_id: int) -> bool:

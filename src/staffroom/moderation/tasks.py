@@ -1,11 +1,9 @@
 """Background work of moderation: pre-checks, mail to contributors, periodic re-checks."""
 
-from django.conf import settings
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
 from django.utils import translation
 from django_tasks import task
 
+from staffroom.core.mail import mail_member
 from staffroom.resources.metadata import describe_changes
 
 from . import services
@@ -22,17 +20,13 @@ def run_prechecks(item_id: int) -> None:
 def _mail_contributor(item: ModerationItem, template: str) -> None:
     contributor = item.resource.contributor
     with translation.override(contributor.language):
+        # Field labels and terms are worded in the contributor's language and region.
         corrections = describe_changes(item.corrections, contributor.region)
-        context = {
-            "item": item,
-            "resource": item.resource,
-            "member": contributor,
-            "corrections": corrections,
-            "site_url": settings.SITE_URL,
-        }
-        subject = render_to_string(f"moderation/email/{template}_subject.txt", context)
-        body = render_to_string(f"moderation/email/{template}.txt", context)
-    send_mail(" ".join(subject.split()), body, None, [contributor.email])
+    mail_member(
+        contributor,
+        f"moderation/email/{template}",
+        {"item": item, "resource": item.resource, "corrections": corrections},
+    )
 
 
 @task()

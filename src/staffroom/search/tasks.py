@@ -1,9 +1,8 @@
 from django.conf import settings
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
-from django.utils import translation
+from django.urls import reverse
 from django_tasks import task
 
+from staffroom.core.mail import mail_member
 from staffroom.notifications.services import notify
 from staffroom.resources.models import Resource
 
@@ -41,16 +40,12 @@ def notify_saved_searches(resource_id: int) -> int:
     matches = services.saved_searches_matching(resource_id)
     for saved in matches:
         member = saved.member
-        with translation.override(member.language):
-            context = {
-                "saved": saved,
-                "resource": resource,
-                "member": member,
-                "site_url": settings.SITE_URL,
-            }
-            subject = render_to_string("search/email/new_match_subject.txt", context)
-            body = render_to_string("search/email/new_match.txt", context)
-        send_mail(" ".join(subject.split()), body, None, [member.email])
+        mail_member(
+            member,
+            "search/email/new_match",
+            {"saved": saved, "resource": resource},
+            unsubscribe_url=settings.SITE_URL + reverse("search:saved"),
+        )
         notify(
             member=member,
             kind="saved_search_match",
