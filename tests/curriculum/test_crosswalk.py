@@ -161,3 +161,24 @@ def test_the_load_command_refreshes_labels_and_clears_the_cache(capsys):
     assert "levels" in capsys.readouterr().out
     assert _level("nl-po-5").labels["nl"] == "Groep 5"
     assert level_by_code("nl-po-5").labels["nl"] == "Groep 5"
+
+
+def test_one_filter_by_terms_serves_every_tagged_model_with_hierarchy_and_crosswalk():
+    """Resources, questions and events filter through ``filter_by_terms``: a Dutch teacher's
+    "groep 5" finds what is tagged "3de leerjaar", the parent level finds it too, each row
+    once, and a subject narrows it further."""
+    from tests.factories import ResourceFactory
+
+    from staffroom.curriculum.queries import filter_by_terms
+    from staffroom.resources.models import Resource
+
+    tagged = ResourceFactory(levels=["fl-lo-3", "fl-lo-4"])
+    ResourceFactory(levels=["fl-so-1"])
+    everything = Resource.objects.all()
+    assert list(filter_by_terms(everything, level=_level("nl-po-5"))) == [tagged]
+    assert list(filter_by_terms(everything, level=_level("fl-lo"))) == [tagged]
+    subject = tagged.subjects.first()
+    assert list(filter_by_terms(everything, level=_level("fl-lo"), subject=subject)) == [tagged]
+    other = Subject.objects.exclude(pk__in=matching_term_ids(subject)).first()
+    assert list(filter_by_terms(everything, level=_level("fl-lo"), subject=other)) == []
+    assert filter_by_terms(everything) is everything

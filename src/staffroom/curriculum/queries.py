@@ -3,6 +3,8 @@
 import time
 from collections.abc import Iterable
 
+from django.db.models import QuerySet
+
 from .models import Level, ResourceType, Subject
 
 VOCABULARY_CACHE_SECONDS = 300
@@ -78,6 +80,25 @@ def matching_term_ids(term) -> set[int]:
     crosswalked = {t.pk for t in terms if t.equivalent_id in selected}
     crosswalked |= {t.equivalent_id for t in terms if t.pk in selected and t.equivalent_id}
     return selected | crosswalked
+
+
+def filter_by_terms(queryset: QuerySet, *, level=None, subject=None) -> QuerySet:
+    """The rows of ``queryset`` tagged (in its ``levels`` and ``subjects``) with a term that a
+    filter on ``level`` and on ``subject`` includes: sub-terms and the other region's
+    crosswalked terms (``matching_term_ids``).
+
+    One subquery on the link table per filter rather than a join: a join per matching term
+    would repeat rows, and multiply any count annotated afterwards.
+    """
+    for name, term in (("levels", level), ("subjects", subject)):
+        if term is None:
+            continue
+        field = queryset.model._meta.get_field(name)
+        links = field.remote_field.through.objects.filter(
+            **{f"{field.m2m_reverse_field_name()}_id__in": matching_term_ids(term)}
+        )
+        queryset = queryset.filter(pk__in=links.values(f"{field.m2m_field_name()}_id"))
+    return queryset
 
 
 def level_by_code(code: str) -> Level | None:

@@ -7,7 +7,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from staffroom.curriculum.models import Level, Subject
-from staffroom.curriculum.queries import level_by_code, matching_term_ids, subject_by_code
+from staffroom.curriculum.queries import filter_by_terms, level_by_code, subject_by_code
 
 from .models import CalendarToken, Event, EventStatus, Registration, RegistrationStatus, Topic
 
@@ -46,18 +46,7 @@ def events_listed(*, past: bool = False, filters: EventFilters | None = None, no
         events = events.filter(topic=filters.topic)
     # Subqueries rather than joins: a join per matching term would repeat the event and
     # multiply the count of places taken below.
-    if filters.level:
-        events = events.filter(
-            pk__in=Event.levels.through.objects.filter(
-                level_id__in=matching_term_ids(filters.level)
-            ).values("event_id")
-        )
-    if filters.subject:
-        events = events.filter(
-            pk__in=Event.subjects.through.objects.filter(
-                subject_id__in=matching_term_ids(filters.subject)
-            ).values("event_id")
-        )
+    events = filter_by_terms(events, level=filters.level, subject=filters.subject)
     return events.select_related("organisation").annotate(
         confirmed_count=Count(
             "registrations", filter=Q(registrations__status=RegistrationStatus.CONFIRMED)

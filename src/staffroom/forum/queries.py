@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from django.db.models import Case, F, IntegerField, Prefetch, Q, QuerySet, Value, When
 
 from staffroom.curriculum.models import Level, Subject
-from staffroom.curriculum.queries import level_by_code, matching_term_ids, subject_by_code
+from staffroom.curriculum.queries import filter_by_terms, level_by_code, subject_by_code
 from staffroom.resources.models import ContentLanguage, Resource, Status
 from staffroom.search.queries import PER_PAGE, search_collection
 
@@ -54,18 +54,7 @@ def questions_listed(list_name: str, filters: QuestionFilters) -> QuerySet:
     yet, oldest waiting last), ``popular`` (most votes and answers). A level or subject
     includes its sub-terms and the other region's crosswalked terms."""
     queryset = Question.objects.filter(hidden_at=None)
-    if filters.level:
-        queryset = queryset.filter(
-            pk__in=Question.levels.through.objects.filter(
-                level_id__in=matching_term_ids(filters.level)
-            ).values("question_id")
-        )
-    if filters.subject:
-        queryset = queryset.filter(
-            pk__in=Question.subjects.through.objects.filter(
-                subject_id__in=matching_term_ids(filters.subject)
-            ).values("question_id")
-        )
+    queryset = filter_by_terms(queryset, level=filters.level, subject=filters.subject)
     if list_name == "unanswered":
         queryset = queryset.filter(answer_count=0).order_by("-created_at", "-pk")
     elif list_name == "popular":

@@ -6,6 +6,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 
 from staffroom.curriculum.models import Level, ResourceType, Subject
 from staffroom.curriculum.queries import (
+    filter_by_terms,
     level_by_code,
     matching_term_ids,
     resource_type_by_code,
@@ -91,18 +92,7 @@ def resources_filtered(filters: ResourceFilters, order: str = "newest") -> Query
     """Published resources matching ``filters``; a level or subject includes its sub-terms and
     the other region's crosswalked terms."""
     queryset = Resource.objects.published()
-    if filters.level:
-        queryset = queryset.filter(
-            pk__in=Resource.levels.through.objects.filter(
-                level_id__in=matching_term_ids(filters.level)
-            ).values("resource_id")
-        )
-    if filters.subject:
-        queryset = queryset.filter(
-            pk__in=Resource.subjects.through.objects.filter(
-                subject_id__in=matching_term_ids(filters.subject)
-            ).values("resource_id")
-        )
+    queryset = filter_by_terms(queryset, level=filters.level, subject=filters.subject)
     if filters.resource_type:
         queryset = queryset.filter(resource_type=filters.resource_type)
     if filters.language:
