@@ -16,6 +16,9 @@ ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 # Argon2 is what production uses (settings.PASSWORD_HASHERS); MD5 only keeps tests fast.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Each test clears the cache: never a shared Redis named by REDIS_URL in the shell (the Redis
+# cache has its own test, tests/core/test_redis_cache.py, on a database of its own).
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 MEDIA_ROOT = VAR_DIR / "media"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
