@@ -9,14 +9,13 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from staffroom.curriculum.forms import levels_field, subjects_field
-from staffroom.resources.models import ContentLanguage, Resource, Status
+from staffroom.resources.models import ContentLanguage, Resource
+from staffroom.resources.queries import published_by_reference
 
 from .models import Answer, Question
 from .services import MAX_BODY_LENGTH, MAX_LINKED_RESOURCES, MAX_TAG_LENGTH, MAX_TAGS, clean_tags
 
 MARKDOWN_HELP = _("Markdown: **bold**, *italic*, lists and links.")
-# The number after /resources/ in an address on this site, or a bare number.
-RESOURCE_REFERENCE = re.compile(r"/resources/(\d{1,12})(?:/|$|\?|#)|^(\d{1,12})$")
 
 
 class ResourceLinksField(forms.CharField):
@@ -56,18 +55,7 @@ class ResourceLinksField(forms.CharField):
                 code="too_many",
                 params={"count": MAX_LINKED_RESOURCES},
             )
-        wanted, unknown = [], []
-        for reference in references:
-            found = RESOURCE_REFERENCE.search(reference)
-            number = found and int(found.group(1) or found.group(2))
-            if number:
-                wanted.append((reference, number))
-            else:
-                unknown.append(reference)
-        published = Resource.objects.filter(
-            pk__in=[number for _reference, number in wanted], status=Status.PUBLISHED
-        ).in_bulk()
-        unknown += [reference for reference, number in wanted if number not in published]
+        found, unknown = published_by_reference(references)
         if unknown:
             raise forms.ValidationError(
                 [
@@ -79,7 +67,7 @@ class ResourceLinksField(forms.CharField):
                     for reference in unknown
                 ]
             )
-        return list(dict.fromkeys(published[number] for _reference, number in wanted))
+        return list(dict.fromkeys(found[reference] for reference in references))
 
     def validate(self, value):
         # Empty is fine; ``to_python`` said what is wrong with anything else.

@@ -2,8 +2,6 @@
 metadata. Every field is optional at the form level so that a draft keeps whatever was typed;
 what a submission needs is checked by the service (``resource_submission_errors``)."""
 
-import re
-
 from django import forms
 from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
@@ -15,7 +13,8 @@ from staffroom.curriculum.queries import indentation, levels_for_region
 from .files import UploadRefused, check_upload
 from .licences import TEACHER_LICENCES, Licence
 from .metadata import snapshot
-from .models import ContentLanguage, Kind, Resource, Status
+from .models import ContentLanguage, Kind, Resource
+from .queries import published_by_reference
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -43,14 +42,8 @@ class BasedOnField(forms.CharField):
         value = super().clean(value)
         if not value:
             return None
-        # The number after /resources/ in an address, else the whole value as a number: digits
-        # elsewhere in an address (127.0.0.1:8000, a host name) are not the resource.
-        match = re.search(r"/resources/(\d+)", value) or re.fullmatch(r"(\d+)", value)
-        resource = (
-            Resource.objects.filter(pk=int(match.group(1)), status=Status.PUBLISHED).first()
-            if match
-            else None
-        )
+        found, _unknown = published_by_reference([value])
+        resource = found.get(value)
         if resource is None:
             raise forms.ValidationError(self.error_messages["unknown"], code="unknown")
         return resource

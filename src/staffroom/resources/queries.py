@@ -1,5 +1,6 @@
 """Reads over resources that pages, the API and tasks share."""
 
+import re
 from dataclasses import dataclass
 
 from django.db.models import Count, Prefetch, Q, QuerySet
@@ -54,6 +55,50 @@ def attach_terms(resources: list[Resource]) -> None:
 
 def published_resources() -> QuerySet:
     return with_listing_data(Resource.objects.published())
+
+
+# The number after /resources/ in an address on this site, or a bare number. Digits elsewhere
+# in an address (127.0.0.1:8000, a host name) are not the resource; more than 12 digits is no
+# id of ours (and would overflow the database's integer).
+RESOURCE_REFERENCE = re.compile(r"/resources/(\d{1,12})(?:/|$|\?|#)|^(\d{1,12})$")
+# A publisher filter value: "member:12" (a teacher's own resources) or "organisation:3".
+PUBLISHER_KEY = re.compile(r"(member|organisation):([0-9]{1,12})")
+
+
+def resource_number(reference: str) -> int | None:
+    """The resource id a member means by ``reference`` (an address copied from a resource's
+    page, or its number), or None."""
+    found = RESOURCE_REFERENCE.search(reference.strip())
+    return int(found.group(1) or found.group(2)) if found else None
+
+
+def published_by_reference(references: list[str]) -> tuple[dict[str, Resource], list[str]]:
+    """The published resources ``references`` name, by reference, and the references that
+    name none."""
+    numbers = {reference: resource_number(reference) for reference in references}
+    published = Resource.objects.published().in_bulk(
+        [number for number in numbers.values() if number]
+    )
+    found = {ref: published[number] for ref, number in numbers.items() if number in published}
+    return found, [reference for reference in references if reference not in found]
+
+
+def publisher_key(key: str) -> tuple[str, int] | None:
+    """("member" or "organisation", id) from a publisher filter value, or None."""
+    matched = PUBLISHER_KEY.fullmatch(key)
+    return (matched[1], int(matched[2])) if matched else None
+
+
+def filter_by_publisher(queryset: QuerySet, key: str) -> QuerySet:
+    """Resources of an organisation, or a teacher's own (not those they published for an
+    organisation); an unknown key filters nothing."""
+    publisher = publisher_key(key)
+    if publisher is None:
+        return queryset
+    kind, pk = publisher
+    if kind == "organisation":
+        return queryset.filter(organisation_id=pk)
+    return queryset.filter(contributor_id=pk, organisation=None)
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,5 @@
 """Searching resources: the backend finds ids and facet counts, the database supplies rows."""
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -17,7 +16,7 @@ from staffroom.curriculum.queries import (
 )
 from staffroom.resources.licences import Licence
 from staffroom.resources.models import ContentLanguage, Kind, Resource
-from staffroom.resources.queries import with_listing_data
+from staffroom.resources.queries import publisher_key, with_listing_data
 
 from . import syntax
 from .backends import get_backend
@@ -27,18 +26,18 @@ PER_PAGE = 20
 MAX_PAGE = 10_000
 MAX_QUERY_LENGTH = 500
 
-PUBLISHER = re.compile(r"(member|organisation):([0-9]{1,12})")
 RATINGS = ("4", "3", "2", "1")  # "at least N stars"
 
 
 def _publisher_exists(key: str) -> bool:
     from staffroom.accounts.models import Member, Organisation
 
-    matched = PUBLISHER.fullmatch(key)
-    if not matched:
+    publisher = publisher_key(key)
+    if publisher is None:
         return False
-    model = Member if matched[1] == "member" else Organisation
-    return model.objects.filter(pk=int(matched[2])).exists()
+    kind, pk = publisher
+    model = Member if kind == "member" else Organisation
+    return model.objects.filter(pk=pk).exists()
 
 
 def publisher_labels(keys) -> dict[str, str]:
@@ -47,9 +46,9 @@ def publisher_labels(keys) -> dict[str, str]:
 
     wanted = {"member": set(), "organisation": set()}
     for key in keys:
-        matched = PUBLISHER.fullmatch(key)
-        if matched:
-            wanted[matched[1]].add(int(matched[2]))
+        publisher = publisher_key(key)
+        if publisher:
+            wanted[publisher[0]].add(publisher[1])
     labels = {}
     for member in Member.objects.filter(pk__in=wanted["member"]):
         labels[f"member:{member.pk}"] = str(member)
