@@ -1,10 +1,14 @@
 """The URIs our metadata gives levels and subjects resolve: a page for people, SKOS JSON-LD for
 programs."""
 
+import json
+import re
+
 import pytest
 from django.urls import reverse
 
 from staffroom.curriculum.models import Level, Subject
+from staffroom.curriculum.queries import forget_vocabularies
 from staffroom.interop.lom import vocabulary_uri
 from staffroom.resources.jsonld import concept_uri as term_uri
 
@@ -46,3 +50,15 @@ def test_unknown_schemes_and_codes_are_not_found(client, settings):
     assert client.get("/vocabularies/levels/no-such-level").status_code == 404
     # The scheme URI LOM records name as the source of their taxon paths.
     assert client.get(local(vocabulary_uri("levels"), settings)).status_code == 200
+
+
+def test_a_label_cannot_end_the_json_ld_script_element(client, settings):
+    """Vocabulary labels are data staff edit: "</script>" in one stays inside the JSON."""
+    level = Level.objects.get(code="fl-lo-3")
+    level.labels = {**level.labels, "nl": "Derde </script><script>alert(1)</script>"}
+    level.save()
+    forget_vocabularies()
+    html = client.get(local(term_uri(level), settings)).content.decode()
+    assert "<script>alert(1)" not in html
+    (embedded,) = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    assert "Derde </script><script>alert(1)</script>" in json.dumps(json.loads(embedded))

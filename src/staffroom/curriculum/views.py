@@ -2,12 +2,12 @@
 subjects (``/vocabularies/levels/fl-lo-3``) resolve to a page for people and, for programs
 asking for JSON-LD, to a SKOS description."""
 
-import json
-
 from django.conf import settings
 from django.http import Http404, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
+
+from staffroom.core.jsonld import jsonld_script
 
 from .models import Level, Subject
 from .queries import terms_by_id
@@ -103,7 +103,6 @@ def concept(request, name, code):
             "narrower": [t for t in terms.values() if t.parent_id == term.pk],
             "equivalents": equivalents,
             "browse_parameter": "level" if model is Level else "subject",
-            # "<" escaped: the JSON sits in a <script> element.
-            "jsonld": json.dumps(data, ensure_ascii=False).replace("<", "\\u003c"),
+            "jsonld_script": jsonld_script(data),
         },
     )
