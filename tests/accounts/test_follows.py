@@ -271,7 +271,7 @@ def test_publishing_tells_each_follower_once_and_never_the_contributor(
     assert notice.url == item.resource.get_absolute_url()
 
     # Running the fan-out again (a retried task) tells nobody twice.
-    from staffroom.accounts.tasks import notify_followers_of_publication
+    from staffroom.resources.tasks import notify_followers_of_publication
 
     assert notify_followers_of_publication.call(item.resource_id) == 0
     assert notices.count() == 3
@@ -286,7 +286,7 @@ def test_only_new_publications_are_announced(django_capture_on_commit_callbacks)
         _publish(edit)
     assert not Notification.objects.filter(kind="followed_published").exists()
     # A resource that is no longer published is not announced by a late task.
-    from staffroom.accounts.tasks import notify_followers_of_publication
+    from staffroom.resources.tasks import notify_followers_of_publication
 
     withdrawn = ResourceFactory(contributor=contributor, status=Status.WITHDRAWN)
     assert notify_followers_of_publication.call(withdrawn.pk) == 0

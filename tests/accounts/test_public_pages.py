@@ -1,9 +1,11 @@
 """Public profile and organisation pages show only what is published."""
 
 import pytest
+from django.core.paginator import Paginator
 from django.urls import reverse
 from tests.factories import DraftFactory, MemberFactory, OrganisationFactory, ResourceFactory
 
+from staffroom.accounts import profiles
 from staffroom.resources.models import Status
 
 pytestmark = pytest.mark.django_db
@@ -90,3 +92,31 @@ def test_members_edit_their_own_profile(client):
     assert {"name", "region"} <= set(response.context["form"].errors)
     client.logout()
     assert client.get(reverse("accounts:profile_edit")).status_code == 302
+
+
+def test_other_apps_add_their_sections_to_the_pages(client, monkeypatch):
+    """Recognition shows points and badges under the member's name, resources lists what
+    they published after the profile; another app's section follows in its slot."""
+    monkeypatch.setattr(
+        profiles,
+        "PROFILE_SECTIONS",
+        {key: dict(sections) for key, sections in profiles.PROFILE_SECTIONS.items()},
+    )
+    profiles.register_profile_section(
+        "folders",
+        page="member",
+        slot="content",
+        template="_pagination.html",
+        context=lambda request, member: {"page": Paginator([member, member], 1).page(1)},
+    )
+    member = MemberFactory(bio="Juf in Gent")
+    ResourceFactory(contributor=member, title="Gepubliceerd werkblad")
+    response = client.get(reverse("accounts:profile", args=[member.pk]))
+    page = response.content.decode()
+    points, bio = page.index('class="recognition"'), page.index("Juf in Gent")
+    published = page.index("Gepubliceerd werkblad")
+    assert points < bio < published < page.index('class="pagination"')
+    with pytest.raises(ValueError):
+        profiles.register_profile_section(
+            "x", page="organisation", slot="summary", template="x.html", context=dict
+        )

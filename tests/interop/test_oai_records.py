@@ -158,15 +158,12 @@ def test_rebuild_command(capsys):
     assert OaiRecord.objects.count() == 3
 
 
-def test_the_daily_rebuild_repairs_the_records():
-    from staffroom.interop.oai.tasks import rebuild_oai_records
-    from staffroom.site.schedule import SCHEDULE
+def test_the_daily_search_refresh_repairs_the_records():
+    from staffroom.search.tasks import refresh_search_index
 
-    assert SCHEDULE["oai-rebuild"][0] == "staffroom.interop.oai.tasks.rebuild_oai_records"
-    resource = ResourceFactory()
-    OaiRecord.objects.all().delete()
-    rebuild_oai_records.call()
-    assert OaiRecord.objects.get().resource_id == resource.pk
+    ResourceFactory()
+    refresh_search_index.call()
+    assert OaiRecord.objects.count() == 1
 
 
 def test_the_rebuild_command_fills_an_empty_table_once():

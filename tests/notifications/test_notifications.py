@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from staffroom.notifications import messages
 from staffroom.notifications.models import Notification
 from staffroom.notifications.services import (
     notifications_mark_read,
@@ -80,3 +81,24 @@ def test_unknown_kinds_are_refused_and_old_read_notices_pruned():
     notifications_mark_read(member=member, ids=[old.pk])
     assert notifications_prune() == 1
     assert list(member.notifications.values_list("pk", flat=True)) == [unread_old.pk]
+
+
+@pytest.fixture
+def test_kind():
+    yield "test_kind"
+    messages.MESSAGES.pop("test_kind", None)
+
+
+def test_apps_register_the_sentences_of_their_own_kinds(test_kind):
+    """A kind nobody registered is refused; a registered one reads as its app words it
+    (recognition registers its badges, named in the reader's language)."""
+    member = MemberFactory()
+    with pytest.raises(ValueError):
+        notify(member=member, kind=test_kind, params={"title": "Breuken"})
+    messages.register_message(test_kind, "Nieuw: %(title)s")
+    assert str(notify(member=member, kind=test_kind, params={"title": "Breuken"})) == (
+        "Nieuw: Breuken"
+    )
+    badge = notify(member=member, kind="badge_earned", params={"badge": "first-resource"})
+    with translation.override("en"):
+        assert str(badge) == "You earned a badge: First resource shared"

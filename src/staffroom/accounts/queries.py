@@ -4,30 +4,51 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cached_property
+from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Q, QuerySet
 
 from staffroom.curriculum.models import Subject
 from staffroom.curriculum.queries import matching_term_ids, subject_by_code, terms_by_id
-from staffroom.resources.models import Resource, Status
-from staffroom.resources.queries import with_listing_data
 
 from .models import Follow, Member, Organisation
 
+# --- Counts on the member and organisation lists ------------------------------------------
+#
+# What members and organisations did in other apps is counted by those apps: each registers
+# an annotation (an aggregate over the row's relations) in its AppConfig.ready(), shown by the
+# roles page and the organisations list under the same name. Resources, for instance:
+#
+#     register_list_count(
+#         "published_count",
+#         member=Count("resources", filter=Q(resources__status=Status.PUBLISHED)),
+#         organisation=Count("resources", filter=Q(resources__status=Status.PUBLISHED)),
+#     )
+#
+# Aggregates over two different relations multiply each other's rows: a second count over
+# another relation should be a subquery.
+
+MEMBER_COUNTS: dict[str, Any] = {}
+ORGANISATION_COUNTS: dict[str, Any] = {}
+
+
+def register_list_count(name: str, *, member=None, organisation=None) -> None:
+    """Add (or replace, by name) a count to the rows of the member and organisation lists."""
+    if member is not None:
+        MEMBER_COUNTS[name] = member
+    if organisation is not None:
+        ORGANISATION_COUNTS[name] = organisation
+
 
 def members_for_roles_page(term: str = "") -> QuerySet:
-    members = Member.objects.annotate(
-        published_count=Count("resources", filter=Q(resources__status=Status.PUBLISHED))
-    ).prefetch_related("organisations")
+    members = Member.objects.annotate(**MEMBER_COUNTS).prefetch_related("organisations")
     if term:
         members = members.filter(Q(name__icontains=term) | Q(email__icontains=term))
     return members.order_by("name")
 
 
 def organisations_listed() -> QuerySet:
-    return Organisation.objects.annotate(
-        published_count=Count("resources", filter=Q(resources__status=Status.PUBLISHED))
-    ).order_by("name")
+    return Organisation.objects.annotate(**ORGANISATION_COUNTS).order_by("name")
 
 
 # --- Follows -----------------------------------------------------------------------------
@@ -170,7 +191,8 @@ def followers_of_resource(resource) -> set[int]:
 # The feed merges what several apps publish. Each app registers a source: a function giving
 # the member's items as a queryset ordered newest first by ``date_field``, and the template
 # that shows one item (it receives ``item``; render an ``<article class="card">`` to sit among
-# resource cards). The forum, for instance, registers in its AppConfig.ready():
+# resource cards). Resources registers the published resources; the forum, for instance,
+# registers its questions in its AppConfig.ready():
 #
 #     from staffroom.accounts.queries import register_feed_source
 #
@@ -247,28 +269,3 @@ def feed_for(member) -> Feed:
     if not followed:
         return Feed([])
     return Feed([(source, source.items(member, followed)) for source in FEED_SOURCES.values()])
-
-
-def resources_for_feed(member, followed: Followed) -> QuerySet:
-    """Published resources by followed teachers, of followed organisations or in followed
-    subjects."""
-    wanted = Q(contributor_id__in=followed.member_ids) | Q(
-        organisation_id__in=followed.organisation_ids
-    )
-    if followed.subject_ids:
-        wanted |= Q(
-            pk__in=Resource.subjects.through.objects.filter(
-                subject_id__in=followed.subject_ids
-            ).values("resource_id")
-        )
-    return with_listing_data(
-        Resource.objects.published().filter(wanted).exclude(contributor=member)
-    ).order_by("-published_at", "-pk")
-
-
-register_feed_source(
-    "resources",
-    items=resources_for_feed,
-    date_field="published_at",
-    template="accounts/_feed_resource.html",
-)

@@ -6,7 +6,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from .models import Follow, Member, Organisation, OrganisationMembership, RoleChange
-from .queries import follow_field, followers_of_resource
+from .queries import follow_field
 
 PROFILE_FIELDS = ("name", "town", "region", "language", "bio", "notification_mail")
 
@@ -105,25 +105,3 @@ def follow_delete(*, follower: Member, target) -> bool:
         follower=follower, **{follow_field(target): target}
     ).delete()
     return bool(deleted)
-
-
-@transaction.atomic
-def followers_notify_published(*, resource) -> int:
-    """Tell the followers of a newly published resource's contributor, organisation and
-    subjects, each once, never the contributor; returns how many were told.
-
-    Whoever was already told about this resource is skipped, so running it twice (a retried
-    task, a resource published again) tells nobody twice.
-    """
-    from staffroom.notifications.queries import members_notified
-    from staffroom.notifications.services import notify
-
-    url = resource.get_absolute_url()
-    followers = followers_of_resource(resource)
-    followers -= members_notified(kind="followed_published", url=url, member_ids=followers)
-    params = {"publisher": str(resource.publisher), "title": resource.title}
-    told = 0
-    for member in Member.objects.filter(pk__in=followers).order_by("pk"):
-        notify(member=member, kind="followed_published", params=params, url=url)
-        told += 1
-    return told

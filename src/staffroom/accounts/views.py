@@ -12,15 +12,11 @@ from django.views.decorators.http import require_http_methods, require_POST
 from staffroom.core.http import safe_next
 from staffroom.core.pagination import paginate
 from staffroom.core.permissions import staff_required
-from staffroom.recognition.queries import badges_of, points_of
-from staffroom.resources.queries import (
-    resources_published_by_member,
-    resources_published_by_organisation,
-)
 
 from . import services
 from .forms import OrganisationForm, ProfileForm, RolesForm
 from .models import Member, Organisation
+from .profiles import profile_sections
 from .queries import (
     feed_for,
     follow_field,
@@ -41,12 +37,9 @@ def profile(request, pk: int):
         "accounts/profile.html",
         {
             "member": member,
-            "page": paginate(request, resources_published_by_member(member), 12),
             "organisations": member.organisations.all(),
-            "points": points_of(member),
-            "badges": badges_of(member),
-            "rewards": member.rewards.all(),
             "followers": followers_count(member),
+            "sections": profile_sections(request, "member", member),
         },
     )
 
@@ -58,10 +51,10 @@ def organisation(request, slug: str):
         "accounts/organisation.html",
         {
             "organisation": organisation,
-            "page": paginate(request, resources_published_by_organisation(organisation), 12),
             "followers": followers_count(organisation),
             "is_member": request.user.is_authenticated
             and organisation.members.filter(pk=request.user.pk).exists(),
+            "sections": profile_sections(request, "organisation", organisation),
         },
     )
 

@@ -3,10 +3,9 @@ regions, with the crosswalk between them."""
 
 from ninja import Router
 
-from staffroom.api.schemas import Term
-
 from .models import Level, Subject
 from .queries import resource_types, terms_by_id
+from .schemas import Term
 
 router = Router(tags=["vocabularies"])
 

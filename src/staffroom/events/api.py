@@ -6,15 +6,8 @@ from typing import Literal
 from django.http import Http404
 from ninja import Field, Path, Query, Router, Schema
 
-from staffroom.api.schemas import (
-    MAX_ID,
-    Message,
-    PageParams,
-    Term,
-    ValidationErrors,
-    page_of,
-    term_out,
-)
+from staffroom.core.schemas import MAX_ID, Message, PageParams, ValidationErrors, page_of
+from staffroom.curriculum.schemas import Term, term_out
 
 from .models import Event, EventStatus
 from .queries import can_see, confirmed_count, events_listed, filters_from

@@ -2,24 +2,22 @@
 
 A kind maps to a sentence with %(name)s placeholders filled from the notice's values, or to
 a function of those values (when a value is a code to be named in the reader's language).
+Apps add their own kinds with ``register_message`` in their AppConfig.ready() (recognition
+adds its badges and rewards); ``notify`` refuses a kind that is not here.
 """
 
+from collections.abc import Callable
+
+from django.utils.functional import Promise
 from django.utils.translation import gettext, gettext_lazy
 
+Message = Promise | str | Callable[[dict], str]
 
-def _badge(params: dict) -> str:
-    from staffroom.recognition.queries import badge_name
-
-    return gettext("You earned a badge: %(badge)s") % {"badge": badge_name(params["badge"])}
-
-
-MESSAGES = {
+MESSAGES: dict[str, Message] = {
     "saved_search_match": gettext_lazy("New for your saved search “%(query)s”: %(title)s"),
     "resource_rated": gettext_lazy("%(member)s rated “%(title)s”: %(stars)s ★"),
     "resource_replied": gettext_lazy("%(member)s replied to “%(title)s”"),
     "reply_answered": gettext_lazy("%(member)s answered your reply on “%(title)s”"),
-    "badge_earned": _badge,
-    "reward_granted": gettext_lazy("The Staffroom team thanks you with a reward: %(title)s"),
     "content_hidden": gettext_lazy(
         "A moderator hid your contribution on “%(title)s”. Reason: %(reason)s"
     ),
@@ -39,6 +37,12 @@ MESSAGES = {
         "your feedback"
     ),
 }
+
+
+def register_message(kind: str, message: Message) -> None:
+    """Add (or replace) the sentence of a kind of notice: a (lazily translated) sentence with
+    %(name)s placeholders, or a function of the notice's values giving the sentence."""
+    MESSAGES[kind] = message
 
 
 def describe(notification) -> str:

@@ -13,23 +13,16 @@ from django.urls import reverse
 from ninja import Field, Path, Query, Router, Schema, Status
 from pydantic import BaseModel, model_validator
 
-from staffroom.api.schemas import (
-    MAX_ID,
-    Message,
-    PageParams,
-    Term,
-    ValidationErrors,
-    page_of,
-    term_out,
-)
 from staffroom.api.security import TokenWriteThrottle, partner_token
-from staffroom.api.services import api_resource_create, api_resource_update
+from staffroom.core.schemas import MAX_ID, Message, PageParams, ValidationErrors, page_of
 from staffroom.curriculum.models import Level, ResourceType, Subject
+from staffroom.curriculum.schemas import Term, term_out
 from staffroom.curriculum.vocabularies import read_vocabulary
 
 from .licences import LICENCE_URLS, TEACHER_LICENCES, Licence, remix_licences
 from .models import ContentLanguage, Resource
 from .models import Status as ResourceStatus
+from .partner_api import api_resource_create, api_resource_update
 from .queries import ResourceFilters, resource_detail, resources_filtered
 
 router = Router(tags=["resources"])

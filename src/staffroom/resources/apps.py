@@ -1,14 +1,56 @@
 from django.apps import AppConfig
 
+# Published resources on the page of a member or an organisation, per page.
+PROFILE_PAGE_SIZE = 12
+
 
 class ResourcesConfig(AppConfig):
     name = "staffroom.resources"
     verbose_name = "Resources"
 
     def ready(self):
+        from django.db.models import Count, Q
+
+        from staffroom.accounts.profiles import register_profile_section
+        from staffroom.accounts.queries import register_feed_source, register_list_count
+        from staffroom.core.pagination import paginate
         from staffroom.core.ratelimit import register_post_model
 
-        from .models import Reply
+        from .follows import resources_for_feed
+        from .models import Reply, Status
+        from .queries import resources_published_by_member, resources_published_by_organisation
 
         # Replies count towards the posting limits of new accounts.
         register_post_model(Reply)
+
+        # What accounts shows of resources: published resources of followed teachers,
+        # organisations and subjects in the feed, each member's and organisation's published
+        # resources on their page, and how many they published on the staff's lists.
+        register_feed_source(
+            "resources",
+            items=resources_for_feed,
+            date_field="published_at",
+            template="accounts/_feed_resource.html",
+        )
+        register_profile_section(
+            "resources",
+            page="member",
+            slot="content",
+            template="accounts/_published_resources.html",
+            context=lambda request, member: {
+                "page": paginate(request, resources_published_by_member(member), PROFILE_PAGE_SIZE)
+            },
+        )
+        register_profile_section(
+            "resources",
+            page="organisation",
+            slot="content",
+            template="accounts/_published_resources.html",
+            context=lambda request, organisation: {
+                "page": paginate(
+                    request, resources_published_by_organisation(organisation), PROFILE_PAGE_SIZE
+                )
+            },
+        )
+        published = Count("resources", filter=Q(resources__status=Status.PUBLISHED))
+        register_list_count("published_count", member=published, organisation=published)

@@ -1,6 +1,6 @@
 from ninja import Query, Router, Schema
 
-from staffroom.api.schemas import ValidationErrors
+from staffroom.core.schemas import ValidationErrors
 from staffroom.curriculum.models import DEFAULT_REGION, Region
 from staffroom.curriculum.queries import terms_in_region
 

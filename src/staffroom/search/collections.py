@@ -48,10 +48,10 @@ def collection_names() -> list[str]:
 
 
 def _published(ids=None):
-    from staffroom.resources.models import Resource
+    from staffroom.resources.models import Resource, Status
 
     queryset = (
-        Resource.objects.published()
+        Resource.objects.filter(status=Status.PUBLISHED)
         .select_related("resource_type", "contributor", "organisation")
         .prefetch_related("files")
     )

@@ -1,4 +1,4 @@
-"""Schemas the API's routers share: errors, vocabulary terms, paging."""
+"""Schemas every JSON API router shares: errors and paging (domain-free)."""
 
 from typing import Any
 
@@ -32,17 +32,6 @@ class ValidationErrors(Schema):
 class PageParams(Schema):
     limit: int = Field(20, ge=1, le=MAX_LIMIT, description="How many results (at most 100).")
     offset: int = Field(0, ge=0, le=MAX_OFFSET, description="How many results to skip.")
-
-
-class Term(Schema):
-    """A vocabulary term: its code and its label in each language (nl, en, fr, de)."""
-
-    code: str
-    labels: dict[str, str]
-
-
-def term_out(term) -> dict:
-    return {"code": term.code, "labels": dict(term.labels)}
 
 
 def page_of(queryset, params: PageParams) -> dict[str, Any]:
