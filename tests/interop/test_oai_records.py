@@ -158,12 +158,15 @@ def test_rebuild_command(capsys):
     assert OaiRecord.objects.count() == 3
 
 
-def test_the_daily_search_refresh_repairs_the_records():
-    from staffroom.search.tasks import refresh_search_index
+def test_the_daily_rebuild_repairs_the_records():
+    from staffroom.interop.oai.tasks import rebuild_oai_records
+    from staffroom.site.schedule import SCHEDULE
 
-    ResourceFactory()
-    refresh_search_index.call()
-    assert OaiRecord.objects.count() == 1
+    assert SCHEDULE["oai-rebuild"][0] == "staffroom.interop.oai.tasks.rebuild_oai_records"
+    resource = ResourceFactory()
+    OaiRecord.objects.all().delete()
+    rebuild_oai_records.call()
+    assert OaiRecord.objects.get().resource_id == resource.pk
 
 
 def test_the_rebuild_command_fills_an_empty_table_once():

@@ -6,7 +6,7 @@ from django.db.models import Case, F, IntegerField, Prefetch, Q, QuerySet, Value
 
 from staffroom.curriculum.models import Level, Subject
 from staffroom.curriculum.queries import filter_by_terms, level_by_code, subject_by_code
-from staffroom.resources.models import ContentLanguage, Resource, Status
+from staffroom.resources.models import ContentLanguage, Resource
 from staffroom.search.queries import PER_PAGE, search_collection
 
 from .documents import ANSWERED, COLLECTION, OPEN, SOLVED
@@ -72,7 +72,7 @@ def question_detail(pk: int) -> Question | None:
         .prefetch_related(
             "levels",
             "subjects",
-            Prefetch("resources", queryset=Resource.objects.filter(status=Status.PUBLISHED)),
+            Prefetch("resources", queryset=Resource.objects.published()),
         )
         .filter(pk=pk)
         .first()
@@ -100,9 +100,7 @@ def answers_for(question: Question, member) -> list[Answer]:
     ``is_expert``, ``expertise`` and ``voted`` (whether ``member`` voted for it)."""
     answers = list(
         question.answers.select_related("author")
-        .prefetch_related(
-            Prefetch("resources", queryset=Resource.objects.filter(status=Status.PUBLISHED))
-        )
+        .prefetch_related(Prefetch("resources", queryset=Resource.objects.published()))
         .annotate(
             accepted=Case(
                 When(pk=question.accepted_answer_id or 0, then=Value(1)),

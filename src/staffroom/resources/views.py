@@ -294,7 +294,7 @@ def contribute(request, pk: int | None = None):
 @require_http_methods(["GET", "POST"])
 def edit_published(request, pk: int):
     """Propose changes to a published resource; it stays online as it was until approved."""
-    resource = get_object_or_404(Resource, pk=pk, contributor=request.user, status=Status.PUBLISHED)
+    resource = get_object_or_404(Resource.objects.published(), pk=pk, contributor=request.user)
     form_kwargs = {
         "member": request.user,
         "region": request.region,

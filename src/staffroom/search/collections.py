@@ -48,10 +48,10 @@ def collection_names() -> list[str]:
 
 
 def _published(ids=None):
-    from staffroom.resources.models import Resource, Status
+    from staffroom.resources.models import Resource
 
     queryset = (
-        Resource.objects.filter(status=Status.PUBLISHED)
+        Resource.objects.published()
         .select_related("resource_type", "contributor", "organisation")
         .prefetch_related("files")
     )

@@ -18,7 +18,7 @@ from django.db.models.functions import Cast, StrIndex
 
 from staffroom.accounts.models import Member, Organisation
 from staffroom.curriculum.models import Level, ResourceType, Subject
-from staffroom.resources.models import ContentLanguage, Resource, Status
+from staffroom.resources.models import ContentLanguage, Resource
 
 KINDS = {
     "level": "Education level",
@@ -90,7 +90,8 @@ def _vocabulary_sets() -> Iterator[OaiSet]:
 def _publishing_members():
     return (
         Member.objects.filter(
-            pk__in=Resource.objects.filter(status=Status.PUBLISHED, organisation__isnull=True)
+            pk__in=Resource.objects.published()
+            .filter(organisation__isnull=True)
             .values("contributor_id")
             .distinct()
         )
