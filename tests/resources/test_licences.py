@@ -11,6 +11,7 @@ from staffroom.resources.licences import (
     remix_licences,
     remix_problem,
 )
+from staffroom.resources.inputs import ResourceInput
 from staffroom.resources.services import resource_submission_errors
 
 ALL = set(Licence)
@@ -82,7 +83,7 @@ def test_teachers_cannot_choose_all_rights_reserved():
 # --- The same rules where a submission is checked --------------------------------------------
 
 
-def _complete(**overrides) -> dict:
+def _complete(**overrides) -> ResourceInput:
     data = {
         "title": "Breuken met pizza's",
         "description": "Een werkblad om breuken te vergelijken met pizzapunten.",
@@ -94,7 +95,7 @@ def _complete(**overrides) -> dict:
         "licence": "cc-by",
     }
     data.update(overrides)
-    return data
+    return ResourceInput.from_values(data)
 
 
 @pytest.mark.django_db
@@ -159,3 +160,17 @@ def test_the_attribution_line_credits_the_work_and_the_original_of_a_remix():
     assert line.startswith("“Breuken 2” by Tom Mertens, https://staffroom.example/resources/")
     assert "CC BY-SA (https://creativecommons.org/licenses/by-sa/4.0/)" in line
     assert line.endswith("based on “Breuken” by An Peeters, CC BY")
+
+
+def test_the_input_cleans_keywords_and_text_the_same_for_every_caller():
+    """The form types keywords as one text, the API sends a list: one cleaning for both."""
+    typed = ResourceInput(keywords="breuken, Breuken , pizza,,", title="  Breuken  ")
+    sent = ResourceInput(keywords=["breuken", "BREUKEN", " pizza", "x" * 80])
+    assert typed.keywords == ["breuken", "pizza"]
+    assert sent.keywords == ["breuken", "pizza", "x" * 60]
+    assert typed.title == "Breuken"
+    assert ResourceInput(keywords=[f"k{n}" for n in range(40)]).get("keywords")[-1] == "k29"
+    # Left out is not the same as empty: a draft keeps what is not given.
+    assert "licence" not in ResourceInput(licence="").given()
+    assert ResourceInput(based_on=None).given() == {"based_on": None}
+    assert ResourceInput(description="a\r\nb").description == "a\nb"

@@ -8,6 +8,7 @@ from tests.factories import MemberFactory, ModeratorFactory, contribution_data, 
 from staffroom.moderation.models import ModerationItem
 from staffroom.moderation.services import moderation_item_publish, moderation_item_request_changes
 from staffroom.resources import services
+from staffroom.resources.inputs import ResourceInput
 from staffroom.resources.models import Resource, Status
 
 pytestmark = pytest.mark.django_db
@@ -70,7 +71,7 @@ def test_a_resource_cannot_be_based_on_itself(client, teacher):
     moderation_item_publish(item=ModerationItem.objects.get(), moderator=ModeratorFactory())
     with pytest.raises(ValidationError) as refused:
         services.resource_propose_edit(
-            resource=resource, contributor=teacher, data={"based_on": resource}, uploads=[]
+            resource=resource, contributor=teacher, data=ResourceInput(based_on=resource), uploads=[]
         )
     assert "based_on" in refused.value.message_dict
     assert not ModerationItem.objects.filter(decision="").exists()
@@ -97,7 +98,7 @@ def _published_with_pending_edit(contributor):
     services.resource_propose_edit(
         resource=resource,
         contributor=contributor,
-        data={"title": "Breuken vergelijken, tweede versie"},
+        data=ResourceInput(title="Breuken vergelijken, tweede versie"),
         uploads=[],
     )
     return resource

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from staffroom.curriculum.models import ResourceType
 from staffroom.resources import files as file_handling
 from staffroom.resources import lifecycle
+from staffroom.resources.inputs import ResourceInput
 from staffroom.resources.models import Kind, Resource, Status
 from staffroom.resources.services import resource_save_draft
 
@@ -43,7 +44,7 @@ def _presenters_text(event: Event) -> str:
     return ", ".join(names)
 
 
-def _material_data(event: Event, *, recording: bool, url: str, licence: str) -> dict:
+def _material_data(event: Event, *, recording: bool, url: str, licence: str) -> ResourceInput:
     with translation.override(_resource_language(event)):
         if recording:
             title = _("Recording: %(title)s") % {"title": event.title}
@@ -55,21 +56,21 @@ def _material_data(event: Event, *, recording: bool, url: str, licence: str) -> 
             "title": event.title,
             "date": event.local_starts_at.strftime("%Y-%m-%d"),
         }
-    return {
-        "kind": Kind.LINK if url else Kind.FILE,
-        "organisation": event.organisation,
-        "title": title[:200],
-        "description": description,
-        "language": event.language,
-        "url": url,
-        "levels": list(event.levels.all()),
-        "subjects": list(event.subjects.all()),
-        "resource_type": ResourceType.objects.filter(
+    return ResourceInput(
+        kind=Kind.LINK if url else Kind.FILE,
+        organisation=event.organisation,
+        title=title[:200],
+        description=description,
+        language=event.language,
+        url=url,
+        levels=list(event.levels.all()),
+        subjects=list(event.subjects.all()),
+        resource_type=ResourceType.objects.filter(
             code="video" if recording else "presentation"
         ).first(),
-        "licence": licence,
-        "author_name": _presenters_text(event)[:200],
-    }
+        licence=licence,
+        author_name=_presenters_text(event)[:200],
+    )
 
 
 def _publish(resource: Resource) -> None:

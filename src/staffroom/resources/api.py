@@ -2,7 +2,6 @@
 token add web links and change their own resources, which then go through moderation like
 anything contributed on the site (``resources.services``)."""
 
-import re
 from datetime import datetime
 from typing import Annotated, Literal
 
@@ -19,16 +18,16 @@ from staffroom.curriculum.models import Level, ResourceType, Subject
 from staffroom.curriculum.schemas import Term, term_out
 from staffroom.curriculum.vocabularies import read_vocabulary
 
+from .inputs import ResourceInput
 from .licences import LICENCE_URLS, TEACHER_LICENCES, Licence, remix_licences
 from .models import ContentLanguage, Resource
 from .models import Status as ResourceStatus
 from .partner_api import api_resource_create, api_resource_update
-from .queries import ResourceFilters, resource_detail, resources_filtered
+from .queries import ResourceFilters, filter_by_publisher, resource_detail, resources_filtered
 
 router = Router(tags=["resources"])
 licences_router = Router(tags=["vocabularies"])
 
-PUBLISHER = re.compile(r"(member|organisation):([0-9]{1,12})")
 
 # The codes a resource may be tagged with, from the vocabulary files every deployment loads:
 # the OpenAPI document lists them, so clients (and schema-driven tests) know the valid values.
@@ -183,15 +182,6 @@ def _resource_out(request, resource: Resource) -> dict:
     }
 
 
-def _by_publisher(queryset, publisher: str):
-    matched = PUBLISHER.fullmatch(publisher)
-    if not matched:
-        return queryset
-    if matched[1] == "organisation":
-        return queryset.filter(organisation_id=int(matched[2]))
-    return queryset.filter(contributor_id=int(matched[2]), organisation=None)
-
-
 @router.get(
     "/",
     response={200: ResourcePage, 422: ValidationErrors},
@@ -201,7 +191,7 @@ def resource_list(request, params: Query[ResourceQuery]):
     """Published resources, newest first (or ``popular``, ``title``), filtered as on the browse
     page. Unknown filter values are ignored; paged with ``limit`` and ``offset``."""
     filters = ResourceFilters.from_query(params.dict())
-    queryset = _by_publisher(resources_filtered(filters, params.sort), params.publisher)
+    queryset = filter_by_publisher(resources_filtered(filters, params.sort), params.publisher)
     page = page_of(queryset, params)
     return {
         "count": page["count"],
@@ -340,44 +330,23 @@ def _terms(model, codes: list[str], field: str) -> list:
     return terms
 
 
-def _keywords(values: list[str]) -> list[str]:
-    seen, keywords = set(), []
-    for keyword in (str(value).strip() for value in values):
-        if keyword and keyword.lower() not in seen:
-            seen.add(keyword.lower())
-            keywords.append(keyword[:60])
-    return keywords[:30]
-
-
-def _service_data(payload: BaseModel, *, partial: bool) -> dict:
-    """The payload as the resource services take it (model instances, cleaned text)."""
+def _service_data(payload: BaseModel, *, partial: bool) -> ResourceInput:
+    """The payload as the resource services take it (model instances; the input cleans
+    text and keywords as it does for the web form)."""
     given = payload.model_dump(exclude_unset=partial)
     given = {name: value for name, value in given.items() if value is not None}
-    data: dict = {}
     if "url" in given:
         try:
             URLValidator(schemes=["http", "https"])(given["url"])
         except ValidationError:
             raise _Invalid({"url": ["Enter a valid web address (http or https)."]}) from None
-        data["url"] = given["url"]
-    for name in ("title", "author_name", "attribution"):
-        if name in given:
-            data[name] = given[name].strip()
-    for name in ("description", "accessibility_notes"):
-        if name in given:
-            data[name] = given[name].replace("\r\n", "\n")
     if "levels" in given:
-        data["levels"] = _terms(Level, given["levels"], "levels")
+        given["levels"] = _terms(Level, given["levels"], "levels")
     if "subjects" in given:
-        data["subjects"] = _terms(Subject, given["subjects"], "subjects")
+        given["subjects"] = _terms(Subject, given["subjects"], "subjects")
     if "type" in given:
-        data["resource_type"] = _terms(ResourceType, [given["type"]], "type")[0]
-    for name in ("licence", "language"):
-        if name in given:
-            data[name] = given[name]
-    if "keywords" in given:
-        data["keywords"] = _keywords(given["keywords"])
-    return data
+        given["resource_type"] = _terms(ResourceType, [given.pop("type")], "type")[0]
+    return ResourceInput.from_values(given)
 
 
 def _unprocessable(errors: dict[str, list[str]]) -> dict:

@@ -11,6 +11,7 @@ from staffroom.curriculum.models import Level, ResourceType, Subject
 from staffroom.curriculum.queries import indentation, levels_for_region
 
 from .files import UploadRefused, check_upload
+from .inputs import ResourceInput
 from .licences import TEACHER_LICENCES, Licence
 from .metadata import snapshot
 from .models import ContentLanguage, Kind, Resource
@@ -225,27 +226,12 @@ class ResourceForm(forms.Form):
             raise forms.ValidationError(problems)
         return self.cleaned_data.get("files")
 
-    def clean_keywords(self):
-        raw = self.cleaned_data.get("keywords") or ""
-        seen, keywords = set(), []
-        for keyword in (part.strip() for part in raw.split(",")):
-            if keyword and keyword.lower() not in seen:
-                seen.add(keyword.lower())
-                keywords.append(keyword[:60])
-        return keywords[:30]
-
-    def metadata(self) -> dict:
-        """The fields that validated, ready for the services (files excluded)."""
-        data = {
-            name: value
-            for name, value in self.cleaned_data.items()
-            if name != "files" and name not in self.errors
-        }
-        if "kind" in data and not data["kind"]:
-            data["kind"] = Kind.FILE
-        if "licence" in data and not data["licence"]:
-            del data["licence"]
-        return data
+    def metadata(self) -> ResourceInput:
+        """The fields that validated, for the services (files excluded): nothing typed is
+        lost when another field is wrong."""
+        return ResourceInput.from_values(
+            {name: value for name, value in self.cleaned_data.items() if name not in self.errors}
+        )
 
 
 class ModerationForm(ResourceForm):
@@ -268,10 +254,8 @@ class ModerationForm(ResourceForm):
         self.fields["language"].required = True
         self.fields["title"].required = True
 
-    def corrected_metadata(self) -> dict:
-        data = self.metadata()
-        data.pop("message", None)
-        return data
+    def corrected_metadata(self) -> ResourceInput:
+        return self.metadata()
 
 
 class RatingForm(forms.Form):

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from staffroom.curriculum.models import Level, ResourceType, Subject
 from staffroom.curriculum.queries import terms_in_region
 
+from .inputs import ResourceInput
 from .licences import Licence
 from .models import ContentLanguage, Resource
 
@@ -45,13 +46,14 @@ def snapshot(resource: Resource) -> dict:
     }
 
 
-def snapshot_from_data(data: dict) -> dict:
-    """Form or API data (model instances) as JSON values, for the fields it holds."""
+def snapshot_from_data(data: ResourceInput) -> dict:
+    """An input's metadata (model instances) as JSON values, for the fields it gives."""
+    given = data.given()
     values = {}
     for field in Resource.METADATA_FIELDS:
-        if field not in data:
+        if field not in given:
             continue
-        value = data[field]
+        value = given[field]
         if field in ("levels", "subjects"):
             value = sorted(term.code for term in value or [])
         elif field == "resource_type":

@@ -4,6 +4,8 @@ Resource writes go through the same services as the contribution form
 (``resources.services``): a new resource is saved as a draft and submitted to moderation, an
 edit of a published one is proposed for review."""
 
+from dataclasses import replace
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -12,13 +14,14 @@ from staffroom.api.models import ApiToken
 
 from . import lifecycle
 from . import services as resource_services
+from .inputs import ResourceInput
 from .metadata import snapshot, snapshot_from_data
 from .models import Kind, Resource, Status
 from .review import pending_edit_values
 
 
 @transaction.atomic
-def api_resource_create(*, token: ApiToken, data: dict) -> Resource:
+def api_resource_create(*, token: ApiToken, data: ResourceInput) -> Resource:
     """A web link published under the token's organisation, sent straight to moderation.
 
     All or nothing: when the submission is incomplete, no draft is left behind (an API client
@@ -26,7 +29,7 @@ def api_resource_create(*, token: ApiToken, data: dict) -> Resource:
     member = token.created_by
     resource = resource_services.resource_save_draft(
         contributor=member,
-        data={**data, "kind": Kind.LINK, "organisation": token.organisation},
+        data=replace(data, kind=Kind.LINK, organisation=token.organisation),
         uploads=[],
     )
     resource_services.resource_submit(resource=resource, contributor=member)
@@ -34,7 +37,7 @@ def api_resource_create(*, token: ApiToken, data: dict) -> Resource:
     return resource
 
 
-def _changes(resource: Resource, data: dict) -> dict:
+def _changes(resource: Resource, data: ResourceInput) -> dict:
     current = snapshot(resource)
     return {
         field: value
@@ -45,7 +48,7 @@ def _changes(resource: Resource, data: dict) -> dict:
 
 @transaction.atomic
 def api_resource_update(
-    *, token: ApiToken, resource: Resource, data: dict
+    *, token: ApiToken, resource: Resource, data: ResourceInput
 ) -> tuple[Resource, bool]:
     """Change a resource of the token's organisation; return it and whether the change waits
     for review as a proposed edit.

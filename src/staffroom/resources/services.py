@@ -4,6 +4,8 @@ Views, the API, tasks and commands all call these; each runs in one transaction 
 slow work (text extraction, previews, mail) only once that transaction has committed.
 """
 
+from collections.abc import Sequence
+
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
@@ -12,21 +14,28 @@ from django.db.models import F
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from staffroom.accounts.models import Member, Organisation
 from staffroom.core.language import guess_content_language
 
 from . import files as file_handling
 from . import lifecycle, tasks
+from .files import CheckedUpload
+from .inputs import ResourceInput
 from .licences import NO_DERIVATIVES, Licence, remix_problem
 from .metadata import apply_snapshot, snapshot, snapshot_from_data
 from .models import Kind, Resource, ResourceFile, Status
 
 
 def resource_submission_errors(
-    data: dict, *, has_files: bool, organisation=None, resource: Resource | None = None
-) -> dict:
+    data: ResourceInput,
+    *,
+    has_files: bool,
+    organisation: Organisation | None = None,
+    resource: Resource | None = None,
+) -> dict[str, str]:
     """What stops ``data`` from going to moderation, as {field: message}; empty when complete.
 
-    The same rules hold for the web forms and the API.
+    The same rules hold for the web forms, the API and the harvester.
     """
     errors: dict[str, str] = {}
     if _is_untitled(data.get("title")):
@@ -79,7 +88,9 @@ def _is_untitled(title: str | None) -> bool:
     return not title or title in _untitled_placeholders()
 
 
-def _attach_uploads(resource: Resource, uploads: list, *, pending=False) -> list[ResourceFile]:
+def _attach_uploads(
+    resource: Resource, uploads: Sequence[CheckedUpload], *, pending: bool = False
+) -> list[ResourceFile]:
     attached = []
     for checked in uploads:
         resource_file = ResourceFile(
@@ -99,10 +110,11 @@ def _attach_uploads(resource: Resource, uploads: list, *, pending=False) -> list
     return attached
 
 
-def _set_fields(resource: Resource, data: dict) -> None:
+def _set_fields(resource: Resource, data: ResourceInput) -> None:
+    given = data.given()
     for field in ("kind", "organisation"):
-        if field in data:
-            setattr(resource, field, data[field])
+        if field in given:
+            setattr(resource, field, given[field])
     values = snapshot_from_data(data)
     if not values.get("title"):
         # Not typed, or not valid (too long): the draft keeps its title or gets a placeholder,
@@ -124,7 +136,11 @@ def _set_fields(resource: Resource, data: dict) -> None:
 
 @transaction.atomic
 def resource_save_draft(
-    *, contributor, data: dict, uploads: list, resource: Resource | None = None
+    *,
+    contributor: Member,
+    data: ResourceInput,
+    uploads: Sequence[CheckedUpload],
+    resource: Resource | None = None,
 ) -> Resource:
     """Create or update a draft with whatever ``data`` holds; files are kept straight away.
 
@@ -146,7 +162,7 @@ def resource_save_draft(
 
 
 @transaction.atomic
-def resource_submit(*, resource: Resource, contributor):
+def resource_submit(*, resource: Resource, contributor: Member):
     """Send a complete draft to moderation; raises ValidationError listing what is missing."""
     resource = Resource.objects.select_for_update().get(pk=resource.pk)
     if resource.contributor_id != contributor.pk:
@@ -154,7 +170,7 @@ def resource_submit(*, resource: Resource, contributor):
     if resource.status not in lifecycle.EDITABLE_STATUSES:
         raise ValidationError(_("This resource has already been submitted."))
     errors = resource_submission_errors(
-        _current_data(resource),
+        ResourceInput.of_resource(resource),
         has_files=resource.files.exists(),
         organisation=resource.organisation,
         resource=resource,
@@ -164,22 +180,14 @@ def resource_submit(*, resource: Resource, contributor):
     return lifecycle.resource_submit_for_review(resource)
 
 
-def _current_data(resource: Resource) -> dict:
-    return {
-        "title": resource.title,
-        "description": resource.description,
-        "levels": list(resource.levels.all()),
-        "subjects": list(resource.subjects.all()),
-        "resource_type": resource.resource_type,
-        "kind": resource.kind,
-        "url": resource.url,
-        "licence": resource.licence,
-        "based_on": resource.based_on,
-    }
-
-
 @transaction.atomic
-def resource_propose_edit(*, resource: Resource, contributor, data: dict, uploads: list):
+def resource_propose_edit(
+    *,
+    resource: Resource,
+    contributor: Member,
+    data: ResourceInput,
+    uploads: Sequence[CheckedUpload],
+):
     """Record an edit of a published resource for moderation; the published version stays
     visible unchanged until a moderator accepts the edit, new files included.
 
@@ -187,7 +195,7 @@ def resource_propose_edit(*, resource: Resource, contributor, data: dict, upload
     if resource.contributor_id != contributor.pk:
         raise PermissionDenied
     resource = Resource.objects.select_for_update().get(pk=resource.pk)
-    merged = {**_current_data(resource), **data}
+    merged = ResourceInput.of_resource(resource).updated_with(data)
     errors = resource_submission_errors(
         merged,
         has_files=resource.files.exists() or bool(uploads),
@@ -209,7 +217,7 @@ def resource_propose_edit(*, resource: Resource, contributor, data: dict, upload
 
 
 @transaction.atomic
-def resource_remove_file(*, resource: Resource, contributor, file_id: int) -> None:
+def resource_remove_file(*, resource: Resource, contributor: Member, file_id: int) -> None:
     if resource.contributor_id != contributor.pk:
         raise PermissionDenied
     if resource.status not in lifecycle.EDITABLE_STATUSES:
@@ -222,7 +230,7 @@ def resource_remove_file(*, resource: Resource, contributor, file_id: int) -> No
 
 
 @transaction.atomic
-def resource_withdraw(*, resource: Resource, member) -> None:
+def resource_withdraw(*, resource: Resource, member: Member) -> None:
     """The contributor (or staff) takes a resource offline or out of the queue; it can be
     edited and submitted again later. A rejection is final and cannot be withdrawn."""
     if resource.contributor_id != member.pk and not member.is_staff:
@@ -235,7 +243,7 @@ def resource_withdraw(*, resource: Resource, member) -> None:
 
 
 @transaction.atomic
-def resource_set_pick(*, resource: Resource, moderator, picked: bool) -> None:
+def resource_set_pick(*, resource: Resource, moderator: Member, picked: bool) -> None:
     """A moderator marks a published resource as a pick (a badge, and a higher place in
     search) or takes the mark away. Not one's own: a pick is a colleague's recommendation."""
     if not (moderator.is_moderator or moderator.is_staff):

@@ -309,9 +309,7 @@ def edit_published(request, pk: int):
     form = ResourceForm(request.POST, request.FILES, **form_kwargs)
     if not form.is_valid():
         return _form_page(request, form, resource, editing_published=True)
-    data = form.metadata()
-    data.pop("kind", None)
-    data.pop("organisation", None)
+    data = form.metadata().leaving_out("kind", "organisation")
     try:
         services.resource_propose_edit(
             resource=resource, contributor=request.user, data=data, uploads=form.checked_uploads

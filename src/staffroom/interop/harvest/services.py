@@ -40,6 +40,7 @@ from staffroom.interop.models.harvest import (
     HarvestStatus,
 )
 from staffroom.resources import lifecycle
+from staffroom.resources.inputs import ResourceInput
 from staffroom.resources.licences import Licence
 from staffroom.resources.metadata import snapshot, snapshot_from_data
 from staffroom.resources.models import Kind, Resource, Status
@@ -212,7 +213,7 @@ def _resource_data(
 
 
 def _values(data: dict) -> dict:
-    values = snapshot_from_data(data)
+    values = snapshot_from_data(ResourceInput.from_values(data))
     if not values.get("language"):
         values.pop("language", None)
     return values
@@ -221,7 +222,9 @@ def _values(data: dict) -> dict:
 def _create(source: HarvestSource, data: dict, contributor) -> Resource:
     if not data["language"]:
         data = {key: value for key, value in data.items() if key != "language"}
-    resource = resource_save_draft(contributor=contributor, data=data, uploads=[])
+    resource = resource_save_draft(
+        contributor=contributor, data=ResourceInput.from_values(data), uploads=[]
+    )
     if source.moderated:
         lifecycle.resource_submit_for_review(resource)
     else:
