@@ -22,6 +22,7 @@ from staffroom.events.models import (
     QuestionSource,
     RegistrationStatus,
 )
+from staffroom.forum.inputs import QuestionInput
 from staffroom.forum.models import Question
 from staffroom.forum.queries import search_questions
 from staffroom.forum.services import question_ask
@@ -328,9 +329,9 @@ def test_unanswered_questions_move_to_the_forum_once(
     # A new account that has just posted a lot: the move is not refused by its posting rate.
     asker = MemberFactory()
     for n in range(3):
-        question_ask(member=asker, data={"title": f"Een vraag over planborden {n}"})
+        question_ask(member=asker, data=QuestionInput(title=f"Een vraag over planborden {n}"))
     with pytest.raises(ValidationError):
-        question_ask(member=asker, data={"title": "Nog een vraag over planborden"})
+        question_ask(member=asker, data=QuestionInput(title="Nog een vraag over planborden"))
     moving = LiveQuestionFactory(event=event, author=asker, body="Hoe werk je met een kiesbord?")
     LiveQuestionFactory(event=event, answered_at=timezone.now())
     LiveQuestionFactory(event=event, hidden_at=timezone.now())

@@ -7,6 +7,7 @@ import pytest
 from django.utils import timezone
 
 from staffroom.forum import services
+from staffroom.forum.inputs import QuestionInput
 from staffroom.forum.models import Question
 from staffroom.recognition.models import PointEvent
 from tests.concurrency import race, require_postgres_with_vocabularies
@@ -28,7 +29,7 @@ def _members(count: int):
 def test_simultaneous_answers_and_votes_are_all_counted():
     asker, *others = _members(7)
     question = services.question_ask(
-        member=asker, data={"title": "Wie heeft tips voor hoekenwerk?"}
+        member=asker, data=QuestionInput(title="Wie heeft tips voor hoekenwerk?")
     )
     outcomes = race(
         [
@@ -53,7 +54,7 @@ def test_simultaneous_answers_and_votes_are_all_counted():
 def test_two_acceptances_at_once_leave_one_accepted_answer_with_its_points():
     asker, first_author, second_author = _members(3)
     question = services.question_ask(
-        member=asker, data={"title": "Wie heeft tips voor hoekenwerk?"}
+        member=asker, data=QuestionInput(title="Wie heeft tips voor hoekenwerk?")
     )
     first = services.answer_post(member=first_author, question=question, body="Eerste tip.")
     second = services.answer_post(member=second_author, question=question, body="Tweede tip.")

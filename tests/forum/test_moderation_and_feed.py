@@ -2,12 +2,15 @@
 edits keep their history, and questions reach the feeds of those who follow their subject or
 their asker."""
 
+from dataclasses import replace
+
 import pytest
 from django.urls import reverse
 
 from staffroom.accounts.services import follow_create
 from staffroom.curriculum.models import Subject
-from staffroom.forum.queries import questions_listed
+from staffroom.forum.inputs import QuestionInput
+from staffroom.forum.queries import QuestionFilters, questions_listed
 from staffroom.forum.services import answer_edit, question_edit
 from staffroom.moderation.community import report_file, reports_resolve
 from staffroom.moderation.models import Revision
@@ -18,8 +21,6 @@ pytestmark = pytest.mark.django_db
 
 
 def _recent():
-    from staffroom.forum.queries import QuestionFilters
-
     return list(questions_listed("recent", QuestionFilters()))
 
 
@@ -61,7 +62,11 @@ def test_an_answer_can_be_reported_through_its_page_and_hidden(client):
 
 def test_edits_of_questions_and_answers_keep_what_they_said():
     question = QuestionFactory(title="Oude titel")
-    question_edit(member=question.author, question=question, data={"title": "Nieuwe titel"})
+    question_edit(
+        member=question.author,
+        question=question,
+        data=replace(QuestionInput.of_question(question), title="Nieuwe titel"),
+    )
     answer = AnswerFactory(body="Eerste antwoord")
     answer_edit(member=answer.author, answer=answer, body="Beter antwoord")
     kept = {(r.kind, r.title or r.body) for r in Revision.objects.all()}

@@ -7,10 +7,12 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.core.management.base import CommandError
 from django.urls import reverse
 from django.utils import timezone
 
 from staffroom.forum import services
+from staffroom.forum.inputs import QuestionInput
 from staffroom.forum.models import Question
 from staffroom.forum.queries import search_filters_from, search_questions
 from staffroom.search.backends import get_backend
@@ -179,7 +181,8 @@ def test_the_index_follows_asking_and_answering(each_backend, django_capture_on_
     asker = established()
     with django_capture_on_commit_callbacks(execute=True):
         question = services.question_ask(
-            member=asker, data={"title": "Hoe organiseer ik hoekenwerk in de kleuterklas?"}
+            member=asker,
+            data=QuestionInput(title="Hoe organiseer ik hoekenwerk in de kleuterklas?"),
         )
     assert found("hoekenwerk") == [question.title]
     with django_capture_on_commit_callbacks(execute=True):
@@ -213,7 +216,5 @@ def test_reindex_and_check_cover_both_collections(each_backend):
 
 
 def test_an_unknown_collection_is_a_clear_command_error(each_backend):
-    from django.core.management.base import CommandError
-
     with pytest.raises(CommandError, match="known: resources, questions"):
         call_command("search", "reindex", "--collection", "answers")

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from staffroom.curriculum.models import Level, Subject
 from staffroom.forum import services
+from staffroom.forum.inputs import QuestionInput
 from staffroom.forum.models import ForumExpert, Question, Vote
 from staffroom.recognition import rules
 from staffroom.recognition.models import PointEvent
@@ -36,7 +37,7 @@ def ask(member=None, **data):
         "tags": ["breuken", "differentiatie"],
     }
     values.update(data)
-    return services.question_ask(member=member or established(), data=values)
+    return services.question_ask(member=member or established(), data=QuestionInput(**values))
 
 
 def notices(member) -> list[tuple[str, dict]]:
@@ -275,13 +276,11 @@ def test_the_asker_edits_the_question_and_the_index_follows(django_capture_on_co
         services.question_edit(
             member=asker,
             question=question,
-            data={
-                "title": "Hoe leer ik kommagetallen afronden?",
-                "body": "",
-                "tags": ["afronden"],
-                "levels": [Level.objects.get(code="nl-po-6")],
-                "subjects": [],
-            },
+            data=QuestionInput(
+                title="Hoe leer ik kommagetallen afronden?",
+                tags=["afronden"],
+                levels=[Level.objects.get(code="nl-po-6")],
+            ),
         )
     question.refresh_from_db()
     assert question.title == "Hoe leer ik kommagetallen afronden?"
@@ -294,7 +293,9 @@ def test_the_asker_edits_the_question_and_the_index_follows(django_capture_on_co
     # Tagged "Groep 6": found by the Flemish "4de leerjaar" filter.
     assert backend.search(SearchRequest(filters={"level": "fl-lo-4"})).ids == [question.pk]
     with pytest.raises(ValidationError, match="asked"):
-        services.question_edit(member=established(), question=question, data={"title": "Andere"})
+        services.question_edit(
+            member=established(), question=question, data=QuestionInput(title="Andere")
+        )
 
 
 def test_only_its_author_edits_an_answer():

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from staffroom.curriculum.models import Level, Subject
 from staffroom.forum import services
+from staffroom.forum.inputs import QuestionInput
 from staffroom.forum.models import Answer, ForumExpert, Question
 from tests.factories import MemberFactory, ResourceFactory, StaffFactory
 from tests.forum.factories import ForumExpertFactory, QuestionFactory
@@ -307,11 +308,11 @@ def test_the_asker_edits_the_question_others_may_not(client):
     resource = ResourceFactory()
     question = services.question_ask(
         member=asker,
-        data={
-            "title": "Hoe leg ik gelijknamige breuken uit?",
-            "levels": [Level.objects.get(code="nl-po-5")],  # the other region's term
-            "resources": [resource],
-        },
+        data=QuestionInput(
+            title="Hoe leg ik gelijknamige breuken uit?",
+            levels=[Level.objects.get(code="nl-po-5")],  # the other region's term
+            resources=[resource],
+        ),
     )
     client.force_login(established())
     assert client.get(reverse("forum:question_edit", args=[question.pk])).status_code == 403
@@ -400,7 +401,7 @@ def test_a_resource_page_lists_the_questions_linking_it(client):
     resource = ResourceFactory(title="Breukenmuur")
     asked = services.question_ask(
         member=established(),
-        data={"title": "Wie gebruikte de breukenmuur al?", "resources": [resource]},
+        data=QuestionInput(title="Wie gebruikte de breukenmuur al?", resources=[resource]),
     )
     other = QuestionFactory(title="Welke rekenspellen raden jullie aan?")
     answer(other, resources=[resource])

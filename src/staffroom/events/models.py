@@ -17,6 +17,8 @@ from staffroom.curriculum.models import Level, Subject
 from staffroom.resources.models import ContentLanguage
 
 EVENT_TIME_ZONE = zoneinfo.ZoneInfo("Europe/Brussels")
+# Of a question's group label (presenters file questions under one).
+GROUP_MAX_LENGTH = 80
 
 
 class EventKind(models.TextChoices):
@@ -244,7 +246,7 @@ class EventQuestion(models.Model):
     )
     source = models.CharField(max_length=12, choices=QuestionSource.choices)
     body = models.TextField(_("question"))
-    group = models.CharField(_("group"), max_length=80, blank=True)
+    group = models.CharField(_("group"), max_length=GROUP_MAX_LENGTH, blank=True)
     vote_count = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField()
     answered_at = models.DateTimeField(null=True, blank=True)

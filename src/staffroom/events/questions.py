@@ -25,12 +25,14 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from staffroom.core.ratelimit import check_posting_rate
-from staffroom.forum.models import Question as ForumQuestion
+from staffroom.forum.inputs import QuestionInput
+from staffroom.forum.models import TITLE_MAX_LENGTH
 from staffroom.forum.services import MIN_TITLE_LENGTH, question_ask
 from staffroom.notifications.services import notify
 
 from .models import (
     EVENT_TIME_ZONE,
+    GROUP_MAX_LENGTH,
     Event,
     EventKind,
     EventQuestion,
@@ -43,7 +45,6 @@ from .models import (
 from .queries import is_presenter
 
 BODY_MAX_LENGTH = 1000
-GROUP_MAX_LENGTH = EventQuestion._meta.get_field("group").max_length
 # Registrants may post from this long before the start until the end.
 POSTING_OPENS_BEFORE = timedelta(minutes=15)
 # Cells a spreadsheet would read as a formula (and the control characters that hide one).
@@ -351,7 +352,7 @@ def question_hide(*, member, question: EventQuestion, hidden: bool = True) -> Ev
 def forum_title_for(body: str, event: Event) -> str:
     """The forum title a question gets: its text on one line, cut at a word and marked with
     an ellipsis when longer than the forum allows; a very short one gets the event's title."""
-    limit = ForumQuestion._meta.get_field("title").max_length
+    limit = TITLE_MAX_LENGTH
     text = " ".join(body.split())
     title = text
     if len(title) < MIN_TITLE_LENGTH:
@@ -394,13 +395,13 @@ def questions_move_to_forum(*, member, event: Event, now=None) -> list[EventQues
     for question in movable_questions(event):
         forum_question = question_ask(
             member=question.author,
-            data={
-                "title": forum_title_for(question.body, event),
-                "body": f"{question.body}\n\n{link}",
-                "levels": levels,
-                "subjects": subjects,
-                "language": event.language,
-            },
+            data=QuestionInput(
+                title=forum_title_for(question.body, event),
+                body=f"{question.body}\n\n{link}",
+                levels=levels,
+                subjects=subjects,
+                language=event.language,
+            ),
             # The asker posted during the event, not now: their posting limit does not apply.
             check_rate=False,
         )

@@ -12,8 +12,9 @@ from staffroom.curriculum.forms import levels_field, subjects_field
 from staffroom.resources.models import ContentLanguage, Resource
 from staffroom.resources.queries import published_by_reference
 
-from .models import Answer, Question
-from .services import MAX_BODY_LENGTH, MAX_LINKED_RESOURCES, MAX_TAG_LENGTH, MAX_TAGS, clean_tags
+from .inputs import MAX_TAG_LENGTH, MAX_TAGS, clean_tags
+from .models import TITLE_MAX_LENGTH, Answer, Question
+from .services import MAX_BODY_LENGTH, MAX_LINKED_RESOURCES
 
 MARKDOWN_HELP = _("Markdown: **bold**, *italic*, lists and links.")
 
@@ -42,9 +43,9 @@ class ResourceLinksField(forms.CharField):
         super().__init__(**kwargs)
 
     def to_python(self, value):
-        text = super().to_python(value)
+        text = super().to_python(value) or ""
         # Checked here: the value the validators see is a list of resources, not the text.
-        if len(text) > self.max_length:
+        if self.max_length is not None and len(text) > self.max_length:
             raise forms.ValidationError(
                 self.error_messages["too_long"], code="too_long", params={"count": self.max_length}
             )
@@ -96,7 +97,7 @@ class TagsField(forms.CharField):
         super().__init__(**kwargs)
 
     def to_python(self, value):
-        text = super().to_python(value)
+        text = super().to_python(value) or ""
         tags = [part for part in text.split(",") if part.strip()]
         if len(tags) > MAX_TAGS:
             raise forms.ValidationError(
@@ -118,7 +119,7 @@ class TagsField(forms.CharField):
 class QuestionForm(forms.Form):
     title = forms.CharField(
         label=_("Your question"),
-        max_length=200,
+        max_length=TITLE_MAX_LENGTH,
         help_text=_("In one sentence: what do you want to know?"),
     )
     body = forms.CharField(
@@ -140,12 +141,14 @@ class QuestionForm(forms.Form):
 
     def __init__(self, *args, region: str, question: Question | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["levels"] = levels_field(region, label=_("Education levels"), required=False)
-        self.fields["subjects"] = subjects_field(region, label=_("Subjects"), required=False)
+        levels = levels_field(region, label=_("Education levels"), required=False)
+        subjects = subjects_field(region, label=_("Subjects"), required=False)
         if question is not None:
             # Terms of the other region the question was tagged with stay selectable.
-            self.fields["levels"].set_region(region, keep=question.levels.all())
-            self.fields["subjects"].set_region(region, keep=question.subjects.all())
+            levels.set_region(region, keep=question.levels.all())
+            subjects.set_region(region, keep=question.subjects.all())
+        self.fields["levels"] = levels
+        self.fields["subjects"] = subjects
         self.order_fields(["title", "body", "levels", "subjects", "tags", "resources", "language"])
 
     @staticmethod

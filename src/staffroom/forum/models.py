@@ -15,9 +15,11 @@ from django.utils.translation import gettext_lazy as _
 from staffroom.curriculum.models import Level, Subject
 from staffroom.resources.models import ContentLanguage
 
+TITLE_MAX_LENGTH = 200
+
 
 class Question(models.Model):
-    title = models.CharField(_("question"), max_length=200)
+    title = models.CharField(_("question"), max_length=TITLE_MAX_LENGTH)
     body = models.TextField(_("details"), blank=True)
     language = models.CharField(
         _("language"), max_length=5, choices=ContentLanguage.choices, default="nl"
@@ -48,6 +50,9 @@ class Question(models.Model):
     hidden_reason = models.CharField(max_length=300, blank=True)
     # Asked, answered or edited: what "recent" sorts on.
     active_at = models.DateTimeField(auto_now_add=True)
+
+    # Set on the questions of a feed by ``feeds`` (not stored): whose terms its entry shows.
+    feed_region: str
 
     class Meta:
         ordering = ["-active_at", "-pk"]
@@ -89,6 +94,11 @@ class Answer(models.Model):
     # Hidden by a moderator after a report, with the reason shown in its place.
     hidden_at = models.DateTimeField(null=True, blank=True)
     hidden_reason = models.CharField(max_length=300, blank=True)
+
+    # Set on the answers of a question page by ``queries.answers_for`` (not stored).
+    is_expert: bool
+    expertise: str
+    voted: bool
 
     class Meta:
         ordering = ["created_at", "pk"]

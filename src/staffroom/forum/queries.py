@@ -1,12 +1,19 @@
 """Reads of the teachers' room that pages, feeds and tasks share."""
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
+from django.contrib.auth.models import AnonymousUser
+from django.core.paginator import Page
 from django.db.models import Case, F, IntegerField, Prefetch, Q, QuerySet, Value, When
 
+from staffroom.accounts.models import Member
+from staffroom.accounts.queries import Followed
 from staffroom.curriculum.models import Level, Subject
 from staffroom.curriculum.queries import filter_by_terms, level_by_code, subject_by_code
 from staffroom.resources.models import ContentLanguage, Resource
+from staffroom.search.backends.base import Snippet
 from staffroom.search.queries import PER_PAGE, search_collection
 
 from .documents import ANSWERED, COLLECTION, OPEN, SOLVED
@@ -25,7 +32,7 @@ class QuestionFilters:
     subject: Subject | None = None
 
     @classmethod
-    def from_query(cls, params) -> "QuestionFilters":
+    def from_query(cls, params: Mapping[str, Any]) -> "QuestionFilters":
         return cls(
             level=level_by_code(str(params.get("level", ""))[:60]),
             subject=subject_by_code(str(params.get("subject", ""))[:60]),
@@ -44,12 +51,12 @@ class QuestionFilters:
         return found
 
 
-def _listed(queryset: QuerySet) -> QuerySet:
+def _listed(queryset: QuerySet[Question]) -> QuerySet[Question]:
     """What a line of a question list shows, in a fixed number of queries."""
     return queryset.select_related("author").prefetch_related("levels", "subjects")
 
 
-def questions_listed(list_name: str, filters: QuestionFilters) -> QuerySet:
+def questions_listed(list_name: str, filters: QuestionFilters) -> QuerySet[Question]:
     """The questions of a list: ``recent`` (latest activity first), ``unanswered`` (no answer
     yet, oldest waiting last), ``popular`` (most votes and answers). A level or subject
     includes its sub-terms and the other region's crosswalked terms."""
@@ -79,26 +86,24 @@ def question_detail(pk: int) -> Question | None:
     )
 
 
-def expert_ids(member_ids) -> set[int]:
+def expert_ids(member_ids: Iterable[int]) -> set[int]:
     """Which of these members answer as experts: staff, and members staff marked."""
-    from staffroom.accounts.models import Member
-
     ids = set(member_ids)
     staff = Member.objects.filter(pk__in=ids, is_staff=True).values_list("pk", flat=True)
     marked = ForumExpert.objects.filter(member_id__in=ids).values_list("member_id", flat=True)
     return set(staff) | set(marked)
 
 
-def is_forum_expert(member) -> bool:
+def is_forum_expert(member: Member | AnonymousUser) -> bool:
     if not member.is_authenticated:
         return False
     return member.is_staff or ForumExpert.objects.filter(member=member).exists()
 
 
-def answers_for(question: Question, member) -> list[Answer]:
+def answers_for(question: Question, member: Member | AnonymousUser) -> list[Answer]:
     """The answers of a question, the accepted one first, then by votes and age; each with
     ``is_expert``, ``expertise`` and ``voted`` (whether ``member`` voted for it)."""
-    answers = list(
+    answers: list[Answer] = list(
         question.answers.select_related("author")
         .prefetch_related(Prefetch("resources", queryset=Resource.objects.published()))
         .annotate(
@@ -114,7 +119,7 @@ def answers_for(question: Question, member) -> list[Answer]:
     expertise = dict(
         ForumExpert.objects.filter(member_id__in=experts).values_list("member_id", "expertise")
     )
-    voted = set()
+    voted: set[int] = set()
     if member.is_authenticated:
         voted = set(
             Vote.objects.filter(member=member, answer__question=question).values_list(
@@ -138,14 +143,12 @@ def questions_linking(resource: Resource, limit: int = 5) -> list[Question]:
     )
 
 
-def experts_listed() -> QuerySet:
+def experts_listed() -> QuerySet[ForumExpert]:
     return ForumExpert.objects.select_related("member", "marked_by").order_by("member__name")
 
 
-def members_matching(term: str, limit: int = 20) -> list:
+def members_matching(term: str, limit: int = 20) -> list[Member]:
     """Members whose name or email address holds ``term`` (the staff page's search)."""
-    from staffroom.accounts.models import Member
-
     term = " ".join((term or "").split())[:100]
     if len(term) < 2:
         return []
@@ -159,7 +162,7 @@ def members_matching(term: str, limit: int = 20) -> list:
 # --- search -----------------------------------------------------------------------------------
 
 
-def search_filters_from(params) -> dict[str, str]:
+def search_filters_from(params: Mapping[str, Any]) -> dict[str, str]:
     """The known filters of the forum search in a query string (``state`` is the index's
     ``kind``); unknown names and values are dropped."""
     filters = {}
@@ -176,17 +179,17 @@ def search_filters_from(params) -> dict[str, str]:
 
 @dataclass
 class QuestionSearch:
-    page: object
+    page: Page
     facets: dict[str, dict[str, int]]
     similar_words: bool = False
     suggestion: str = ""
-    highlights: dict = field(default_factory=dict)
+    highlights: dict[int, dict[str, Snippet]] = field(default_factory=dict)
 
 
 def search_questions(
     text: str,
     filters: dict[str, str],
-    page_number=1,
+    page_number: int | str = 1,
     *,
     sort: str = "relevance",
     languages: tuple[str, ...] = ("nl", "en", "fr", "de"),
@@ -222,11 +225,9 @@ def search_questions(
     )
 
 
-def questions_for_feed(member, followed) -> QuerySet:
+def questions_for_feed(member: Member, followed: Followed) -> QuerySet[Question]:
     """Questions asked by followed colleagues or about followed subjects (not one's own, not
     hidden), newest first: the forum's part of the personal feed."""
-    from django.db.models import Q
-
     wanted = Q(author_id__in=followed.member_ids)
     if followed.subject_ids:
         wanted |= Q(

@@ -8,28 +8,30 @@ through ``question_edit`` and ``answer_edit`` only, so that edit history and mod
 be added in one place.
 """
 
+from collections.abc import Iterable
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from staffroom.accounts.models import Member
 from staffroom.core.language import guess_content_language
 from staffroom.core.ratelimit import check_posting_rate
 from staffroom.moderation.community import revision_keep
 from staffroom.notifications.services import notify
 from staffroom.recognition import rules
 from staffroom.recognition import services as recognition
-from staffroom.resources.models import ContentLanguage, Status
+from staffroom.resources.models import ContentLanguage, Resource, Status
 from staffroom.search.services import search_update_on_commit
 
 from .documents import COLLECTION, plain_text
-from .models import Answer, ForumExpert, Question, Vote
+from .inputs import QuestionInput, clean_text
+from .models import TITLE_MAX_LENGTH, Answer, ForumExpert, Question, Vote
 
 MIN_TITLE_LENGTH = 10
 MAX_BODY_LENGTH = 20_000
-MAX_TAGS = 10
-MAX_TAG_LENGTH = 40
 MAX_LINKED_RESOURCES = 10
 
 
@@ -40,8 +42,7 @@ def _index_on_commit(question: Question) -> None:
 # --- checking what was written ------------------------------------------------------------------
 
 
-def _clean_title(title: str) -> str:
-    title = " ".join((title or "").split())
+def _check_title(title: str) -> str:
     if len(title) < MIN_TITLE_LENGTH:
         raise ValidationError(
             {
@@ -49,15 +50,14 @@ def _clean_title(title: str) -> str:
                 % {"count": MIN_TITLE_LENGTH}
             }
         )
-    if len(title) > Question._meta.get_field("title").max_length:
+    if len(title) > TITLE_MAX_LENGTH:
         raise ValidationError(
             {"title": _("Keep the question itself to 200 characters; add details below.")}
         )
     return title
 
 
-def _clean_body(body: str, *, required: bool) -> str:
-    body = (body or "").replace("\r\n", "\n").strip()
+def _check_body(body: str, *, required: bool) -> str:
     if required and not body:
         raise ValidationError({"body": _("Write your answer before posting.")})
     if len(body) > MAX_BODY_LENGTH:
@@ -70,33 +70,21 @@ def _clean_body(body: str, *, required: bool) -> str:
     return body
 
 
-def clean_tags(tags) -> list[str]:
-    """Tags as stored: trimmed, without duplicates (ignoring case), at most MAX_TAGS."""
-    seen, cleaned = set(), []
-    for tag in tags or []:
-        tag = " ".join(str(tag).split()).strip("#")[:MAX_TAG_LENGTH]
-        if tag and tag.casefold() not in seen:
-            seen.add(tag.casefold())
-            cleaned.append(tag)
-    return cleaned[:MAX_TAGS]
-
-
-def _check_resources(resources) -> list:
-    resources = list(dict.fromkeys(resources or []))
-    if len(resources) > MAX_LINKED_RESOURCES:
+def _check_resources(resources: Iterable[Resource] | None) -> list[Resource]:
+    linked = list(dict.fromkeys(resources or []))
+    if len(linked) > MAX_LINKED_RESOURCES:
         raise ValidationError(
             {"resources": _("Link at most %(count)d resources.") % {"count": MAX_LINKED_RESOURCES}}
         )
-    if any(resource.status != Status.PUBLISHED for resource in resources):
+    if any(resource.status != Status.PUBLISHED for resource in linked):
         raise ValidationError({"resources": _("Only published resources can be linked.")})
-    return resources
+    return linked
 
 
-def _language(data: dict, title: str, body: str, fallback: str) -> str:
-    chosen = data.get("language") or ""
-    if chosen in ContentLanguage.values:
-        return chosen
-    guessed = guess_content_language(f"{title}. {plain_text(body)}")
+def _language(data: QuestionInput, fallback: str) -> str:
+    if data.language:
+        return data.language
+    guessed = guess_content_language(f"{data.title}. {plain_text(data.body)}")
     return guessed or fallback
 
 
@@ -104,41 +92,42 @@ def _language(data: dict, title: str, body: str, fallback: str) -> str:
 
 
 @transaction.atomic
-def question_ask(*, member, data: dict, check_rate: bool = True) -> Question:
-    """Ask a question. ``data`` holds title, body (Markdown), levels, subjects, tags,
-    resources (published ones) and optionally language (else guessed from the text).
-    ``check_rate=False`` is for questions the member asked elsewhere earlier (an event's
-    Q&A moving here): they are not posting now, so their posting limit does not apply."""
+def question_ask(*, member: Member, data: QuestionInput, check_rate: bool = True) -> Question:
+    """Ask a question: ``data`` links published resources only; without a language it is
+    guessed from the text. ``check_rate=False`` is for questions the member asked elsewhere
+    earlier (an event's Q&A moving here): they are not posting now, so their posting limit
+    does not apply."""
     if check_rate:
         check_posting_rate(member)
-    title = _clean_title(data.get("title", ""))
-    body = _clean_body(data.get("body", ""), required=False)
-    resources = _check_resources(data.get("resources"))
+    title = _check_title(data.title)
+    body = _check_body(data.body, required=False)
+    resources = _check_resources(data.resources)
     fallback = member.language if member.language in ContentLanguage.values else "nl"
     question = Question.objects.create(
         title=title,
         body=body,
-        tags=clean_tags(data.get("tags")),
-        language=_language(data, title, body, fallback),
+        tags=list(data.tags),
+        language=_language(data, fallback),
         author=member,
     )
-    question.levels.set(data.get("levels") or [])
-    question.subjects.set(data.get("subjects") or [])
+    question.levels.set(data.levels)
+    question.subjects.set(data.subjects)
     question.resources.set(resources)
     _index_on_commit(question)
     return question
 
 
 @transaction.atomic
-def question_edit(*, member, question: Question, data: dict) -> Question:
-    """The asker changes their question (the same fields as when asking)."""
+def question_edit(*, member: Member, question: Question, data: QuestionInput) -> Question:
+    """The asker changes their question: ``data`` gives every field again, as when asking
+    (start from ``QuestionInput.of_question`` to change a few)."""
     if question.author_id != member.pk:
         raise ValidationError(_("Only the member who asked a question can change it."))
     if question.hidden_at:
         raise ValidationError(_("A hidden question cannot be changed."))
-    title = _clean_title(data.get("title", question.title))
-    body = _clean_body(data.get("body", question.body), required=False)
-    resources = _check_resources(data.get("resources", question.resources.all()))
+    title = _check_title(data.title)
+    body = _check_body(data.body, required=False)
+    resources = _check_resources(data.resources)
     if (title, body) != (question.title, question.body):
         # What it said before stays on record for moderators.
         revision_keep(
@@ -150,14 +139,12 @@ def question_edit(*, member, question: Question, data: dict) -> Question:
         )
     question.title = title
     question.body = body
-    question.tags = clean_tags(data.get("tags", question.tags))
-    question.language = _language(data, title, body, question.language)
+    question.tags = list(data.tags)
+    question.language = _language(data, question.language)
     question.edited_at = question.active_at = timezone.now()
     question.save()
-    if "levels" in data:
-        question.levels.set(data["levels"] or [])
-    if "subjects" in data:
-        question.subjects.set(data["subjects"] or [])
+    question.levels.set(data.levels)
+    question.subjects.set(data.subjects)
     question.resources.set(resources)
     _index_on_commit(question)
     return question
@@ -167,16 +154,18 @@ def question_edit(*, member, question: Question, data: dict) -> Question:
 
 
 @transaction.atomic
-def answer_post(*, member, question: Question, body: str, resources=()) -> Answer:
+def answer_post(
+    *, member: Member, question: Question, body: str, resources: Iterable[Resource] = ()
+) -> Answer:
     """Answer a question (Markdown, optionally linking published resources); the asker is
     told."""
     check_posting_rate(member)
-    body = _clean_body(body, required=True)
-    resources = _check_resources(resources)
+    body = _check_body(clean_text(body), required=True)
+    linked = _check_resources(resources)
     # Lock the question so that answers posted at the same time are all counted.
     Question.objects.select_for_update().filter(pk=question.pk).first()
     answer = Answer.objects.create(question=question, author=member, body=body)
-    answer.resources.set(resources)
+    answer.resources.set(linked)
     Question.objects.filter(pk=question.pk).update(
         answer_count=Answer.objects.filter(question=question).count(), active_at=timezone.now()
     )
@@ -193,13 +182,15 @@ def answer_post(*, member, question: Question, body: str, resources=()) -> Answe
 
 
 @transaction.atomic
-def answer_edit(*, member, answer: Answer, body: str, resources=None) -> Answer:
+def answer_edit(
+    *, member: Member, answer: Answer, body: str, resources: Iterable[Resource] | None = None
+) -> Answer:
     """The author changes their answer (and, when given, the resources it links)."""
     if answer.author_id != member.pk:
         raise ValidationError(_("Only its author can change an answer."))
     if answer.hidden_at:
         raise ValidationError(_("A hidden answer cannot be changed."))
-    body = _clean_body(body, required=True)
+    body = _check_body(clean_text(body), required=True)
     if body != answer.body:
         revision_keep(kind="answer", object_id=answer.pk, body=answer.body, editor=member)
     answer.body = body
@@ -212,7 +203,7 @@ def answer_edit(*, member, answer: Answer, body: str, resources=None) -> Answer:
 
 
 @transaction.atomic
-def answer_vote(*, member, answer: Answer, up: bool = True) -> Answer:
+def answer_vote(*, member: Member, answer: Answer, up: bool = True) -> Answer:
     """Vote an answer up, or take one's vote back (``up=False``). One vote per member, not
     for one's own answer."""
     if answer.author_id == member.pk:
@@ -233,7 +224,7 @@ def answer_vote(*, member, answer: Answer, up: bool = True) -> Answer:
 
 
 @transaction.atomic
-def answer_accept(*, member, answer: Answer) -> Question:
+def answer_accept(*, member: Member, answer: Answer) -> Question:
     """The asker accepts ``answer`` (replacing an answer accepted before). Its author earns
     the points of an accepted answer and is told; the points of the answer accepted before
     are taken back. Accepting one's own answer earns nothing."""
@@ -260,7 +251,7 @@ def answer_accept(*, member, answer: Answer) -> Question:
 
 
 @transaction.atomic
-def answer_unaccept(*, member, question: Question) -> Question:
+def answer_unaccept(*, member: Member, question: Question) -> Question:
     """The asker takes their acceptance back: the question is open for a better answer."""
     question = Question.objects.select_for_update().get(pk=question.pk)
     if question.author_id != member.pk:
@@ -281,7 +272,7 @@ def _take_points_back(question: Question, answer: Answer) -> None:
 # --- experts --------------------------------------------------------------------------------------
 
 
-def forum_expert_mark(*, staff, member, expertise: str = "") -> ForumExpert:
+def forum_expert_mark(*, staff: Member, member: Member, expertise: str = "") -> ForumExpert:
     """Staff mark a member as an expert (or change what they are an expert in)."""
     if not staff.is_staff:
         raise PermissionDenied
@@ -292,7 +283,8 @@ def forum_expert_mark(*, staff, member, expertise: str = "") -> ForumExpert:
     return expert
 
 
-def forum_expert_unmark(*, staff, member) -> None:
+def forum_expert_unmark(*, staff: Member, member: Member) -> None:
+    """Staff take the expert mark back."""
     if not staff.is_staff:
         raise PermissionDenied
     ForumExpert.objects.filter(member=member).delete()

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
+from staffroom.accounts.models import Member
 from staffroom.core.http import int_param
 from staffroom.core.pagination import paginate
 from staffroom.core.permissions import staff_required
@@ -20,6 +21,7 @@ from . import services
 from .documents import ANSWERED, OPEN, SOLVED
 from .feeds import list_title
 from .forms import AnswerForm, ExpertForm, QuestionForm
+from .inputs import QuestionInput
 from .models import Answer, Question
 from .queries import (
     LISTS,
@@ -108,7 +110,9 @@ def ask(request):
     form = QuestionForm(request.POST or None, region=request.region)
     if request.method == "POST" and form.is_valid():
         try:
-            asked = services.question_ask(member=request.user, data=form.cleaned_data)
+            asked = services.question_ask(
+                member=request.user, data=QuestionInput.from_form(form.cleaned_data)
+            )
         except ValidationError as refused:
             form.add_error(None, refused)
         else:
@@ -133,7 +137,9 @@ def question_edit(request, pk: int):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            services.question_edit(member=request.user, question=found, data=form.cleaned_data)
+            services.question_edit(
+                member=request.user, question=found, data=QuestionInput.from_form(form.cleaned_data)
+            )
         except ValidationError as refused:
             form.add_error(None, refused)
         else:
@@ -295,8 +301,6 @@ def search(request):
 @require_http_methods(["GET", "POST"])
 def experts(request):
     """Staff mark members as experts of the teachers' room, or take the mark back."""
-    from staffroom.accounts.models import Member
-
     if request.method == "POST":
         member = Member.objects.filter(pk=int_param(request.POST.get("member"))).first()
         if member is None:
