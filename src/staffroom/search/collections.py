@@ -11,7 +11,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.db.models import QuerySet
+
+from staffroom.resources.models import Resource
+
 from .backends.base import DEFAULT_COLLECTION, checked_collection
+from .documents import resource_document
 
 
 @dataclass(frozen=True)
@@ -47,9 +52,7 @@ def collection_names() -> list[str]:
 # --- resources ----------------------------------------------------------------------------------
 
 
-def _published(ids=None):
-    from staffroom.resources.models import Resource
-
+def _published(ids: list[int] | None = None) -> QuerySet[Resource]:
     queryset = (
         Resource.objects.published()
         .select_related("resource_type", "contributor", "organisation")
@@ -63,8 +66,6 @@ def _resource_ids() -> list[int]:
 
 
 def _resource_documents(ids: list[int], now: datetime | None) -> list[dict]:
-    from .documents import resource_document
-
     return [resource_document(resource, now) for resource in _published(ids)]
 
 

@@ -38,7 +38,7 @@ def clear_caches() -> None:
 
 
 def _labels(terms) -> list[str]:
-    labels = []
+    labels: list[str] = []
     for term in terms:
         for shown in {term, term.equivalent} - {None}:
             labels.extend(label for label in shown.labels.values() if label)

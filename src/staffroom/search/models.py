@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 from django.db import models
 
 
@@ -40,6 +42,4 @@ class SavedSearch(models.Model):
 
     @property
     def querystring(self) -> str:
-        from urllib.parse import urlencode
-
         return urlencode({"q": self.query, **self.filters})

@@ -1,11 +1,15 @@
 """Searching resources: the backend finds ids and facet counts, the database supplies rows."""
 
 from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any, overload
 
 from django.core.paginator import Page, Paginator
+from django.utils.translation import gettext as _
 
+from staffroom.accounts.models import Member, Organisation
 from staffroom.core.language import spellchecker
 from staffroom.curriculum.queries import (
     level_by_code,
@@ -20,7 +24,7 @@ from staffroom.resources.queries import publisher_key, with_listing_data
 
 from . import syntax
 from .backends import get_backend
-from .backends.base import DEFAULT_COLLECTION, SORTS, SearchRequest, Snippet
+from .backends.base import DEFAULT_COLLECTION, SORTS, SearchRequest, SearchResult, Snippet
 
 PER_PAGE = 20
 MAX_PAGE = 10_000
@@ -30,8 +34,6 @@ RATINGS = ("4", "3", "2", "1")  # "at least N stars"
 
 
 def _publisher_exists(key: str) -> bool:
-    from staffroom.accounts.models import Member, Organisation
-
     publisher = publisher_key(key)
     if publisher is None:
         return False
@@ -40,11 +42,9 @@ def _publisher_exists(key: str) -> bool:
     return model.objects.filter(pk=pk).exists()
 
 
-def publisher_labels(keys) -> dict[str, str]:
+def publisher_labels(keys: Iterable[str]) -> dict[str, str]:
     """Names for publisher filter values ("member:12" -> "An Peeters")."""
-    from staffroom.accounts.models import Member, Organisation
-
-    wanted = {"member": set(), "organisation": set()}
+    wanted: dict[str, set[int]] = {"member": set(), "organisation": set()}
     for key in keys:
         publisher = publisher_key(key)
         if publisher:
@@ -57,10 +57,8 @@ def publisher_labels(keys) -> dict[str, str]:
     return labels
 
 
-def describe_filters(filters: dict, region: str) -> list[str]:
+def describe_filters(filters: Mapping[str, str], region: str) -> list[str]:
     """The filters of a (saved) search as a reader names them, in their region's terms."""
-    from django.utils.translation import gettext as _
-
     labels = []
     for name, value in filters.items():
         if name == "level" and (level := level_by_code(value)):
@@ -82,7 +80,7 @@ def describe_filters(filters: dict, region: str) -> list[str]:
     return labels
 
 
-def describe_search(text: str, filters: dict, region: str) -> str:
+def describe_search(text: str, filters: Mapping[str, str], region: str) -> str:
     """A search in a few words: “breuken · 3de leerjaar · CC BY”."""
     return " · ".join([text] * bool(text) + describe_filters(filters, region)) or "*"
 
@@ -98,23 +96,25 @@ VALIDATORS = {
 }
 
 
-def search_filters_from(params) -> dict[str, str]:
+def search_filters_from(params: Mapping[str, Any]) -> dict[str, str]:
     """The known filters in a query string; unknown names and values are dropped."""
-    return {
-        name: params.get(name)
-        for name, is_known in VALIDATORS.items()
-        if params.get(name) and is_known(params.get(name))
-    }
+    filters = {}
+    for name, is_known in VALIDATORS.items():
+        value = params.get(name)
+        if value and is_known(value):
+            filters[name] = value
+    return filters
 
 
-def min_rating_from(params) -> int:
+def min_rating_from(params: Mapping[str, Any]) -> int:
     """The minimum rating asked for ("4": four stars and up); anything else: none."""
     value = str(params.get("rating") or "")
     return int(value) if value in RATINGS else 0
 
 
 class _Counted:
-    """Stands in for the result list so that Django's Paginator knows the total."""
+    """Stands in for the result list so that Django's Paginator knows the total (the page's
+    rows are filled in by the caller)."""
 
     def __init__(self, total: int):
         self.total = total
@@ -122,8 +122,19 @@ class _Counted:
     def __len__(self) -> int:
         return self.total
 
-    def __getitem__(self, _slice):
-        return []
+    def __iter__(self) -> Iterator[Any]:
+        return iter(())
+
+    @overload
+    def __getitem__(self, index: int) -> Any: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Any]: ...
+
+    def __getitem__(self, index: int | slice) -> Any:
+        if isinstance(index, slice):
+            return []
+        raise IndexError(index)
 
 
 @dataclass
@@ -137,7 +148,7 @@ class SearchPage:
     highlights: dict[int, dict[str, Snippet]] = field(default_factory=dict)
 
 
-def _page_number(raw) -> int:
+def _page_number(raw: Any) -> int:
     try:
         return min(max(int(raw), 1), MAX_PAGE)
     except (TypeError, ValueError):
@@ -187,10 +198,10 @@ def search_collection(
     collection: str,
     text: str,
     filters: dict[str, str],
-    page_number=1,
+    page_number: int | str | None = 1,
     *,
     sort: str = "relevance",
-    sorts=SORTS,
+    sorts: tuple[str, ...] = SORTS,
     languages: tuple[str, ...] = ("nl", "en", "fr", "de"),
     region: str = "fl",
     min_rating: int = 0,
@@ -205,7 +216,7 @@ def search_collection(
     backend = get_backend(collection)
     number = _page_number(page_number)
 
-    def run(page: int, fuzzy: int):
+    def run(page: int, fuzzy: int) -> SearchResult:
         return backend.search(
             SearchRequest(
                 text=text,
@@ -224,7 +235,7 @@ def search_collection(
         """For each filter in use, the counts its other values would give instead: the
         search without that one filter. (Counted with it, the other options would all be 0
         and a teacher could not switch from one licence or level to another.)"""
-        counts = {}
+        counts: dict[str, dict[str, int]] = {}
         for name in [*filters, *(["rating"] if min_rating else [])]:
             without = SearchRequest(
                 text=text,
@@ -261,7 +272,7 @@ def search_collection(
 def search_resources(
     text: str,
     filters: dict[str, str],
-    page_number=1,
+    page_number: int | str | None = 1,
     *,
     sort: str = "relevance",
     languages: tuple[str, ...] = ("nl", "en", "fr", "de"),

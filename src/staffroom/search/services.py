@@ -5,15 +5,24 @@ the teachers' room questions: ``collections.py``) from the database and ``search
 finds and repairs drift. Index writes run in the task worker.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
+from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from staffroom.accounts.models import Member
+
+# tasks imports this module: imported as a module, its tasks are looked up when called.
 from . import tasks
 from .backends import get_backend
-from .backends.base import DEFAULT_COLLECTION
+from .backends.base import DEFAULT_COLLECTION, SearchRequest
 from .collections import collection_named, collection_names
+from .models import SavedSearch, ZeroResultSearch
 
 BATCH = 500
 
@@ -43,7 +52,9 @@ def search_update_on_commit(object_id: int, collection: str = DEFAULT_COLLECTION
         transaction.on_commit(lambda: tasks.update_search_document.enqueue(collection, object_id))
 
 
-def search_follow_resource_change(sender, *, resource_id: int, announce: bool, **kwargs) -> None:
+def search_follow_resource_change(
+    sender: object, *, resource_id: int, announce: bool, **kwargs: Any
+) -> None:
     """Receiver of the resource lifecycle's ``resource_changed`` (connected in
     ``SearchConfig.ready``): index the resource again; a first publication is also matched
     against saved searches (the task indexes it first)."""
@@ -53,7 +64,9 @@ def search_follow_resource_change(sender, *, resource_id: int, announce: bool, *
         search_update_on_commit(resource_id)
 
 
-def search_reindex(*, collection: str = DEFAULT_COLLECTION, progress=None) -> int:
+def search_reindex(
+    *, collection: str = DEFAULT_COLLECTION, progress: Callable[[int, int], object] | None = None
+) -> int:
     """Rebuild one collection's index from the database; returns how many entries it holds.
 
     Every entry is written again in batches and whatever no longer belongs removed, so
@@ -73,15 +86,14 @@ def search_reindex(*, collection: str = DEFAULT_COLLECTION, progress=None) -> in
     return len(ids)
 
 
-def search_reindex_all(*, progress=None) -> dict[str, int]:
+def search_reindex_all(
+    *, progress: Callable[[str, int, int], object] | None = None
+) -> dict[str, int]:
     """Rebuild every collection; how many entries each holds. ``progress`` is called with the
     collection's name, then done and total."""
     return {
         name: search_reindex(
-            collection=name,
-            progress=(lambda done, total, name=name: progress(name, done, total))
-            if progress
-            else None,
+            collection=name, progress=partial(progress, name) if progress else None
         )
         for name in collection_names()
     }
@@ -110,10 +122,8 @@ def search_check(*, collection: str = DEFAULT_COLLECTION, repair: bool = False) 
     return drift
 
 
-def search_record_zero_result(*, text: str, filters: dict, region: str) -> None:
+def search_record_zero_result(*, text: str, filters: dict[str, str], region: str) -> None:
     """Remember a search that found nothing (without who searched)."""
-    from .models import ZeroResultSearch
-
     if text.strip() or filters:
         ZeroResultSearch.objects.create(query=text[:500], filters=filters, region=region)
 
@@ -121,13 +131,8 @@ def search_record_zero_result(*, text: str, filters: dict, region: str) -> None:
 MAX_SAVED_SEARCHES = 50
 
 
-def saved_search_create(*, member, text: str, filters: dict):
+def saved_search_create(*, member: Member, text: str, filters: dict[str, str]) -> SavedSearch:
     """Keep a search for ``member`` (the same search twice is kept once)."""
-    from django.core.exceptions import ValidationError
-    from django.utils.translation import gettext as _
-
-    from .models import SavedSearch
-
     if not text.strip() and not filters:
         raise ValidationError(_("Type some words or choose a filter before saving a search."))
     if member.saved_searches.count() >= MAX_SAVED_SEARCHES:
@@ -141,16 +146,14 @@ def saved_search_create(*, member, text: str, filters: dict):
     return saved
 
 
-def saved_search_delete(*, member, saved_search_id: int) -> None:
+def saved_search_delete(*, member: Member, saved_search_id: int) -> None:
+    """Forget one of ``member``'s saved searches (someone else's id does nothing)."""
     member.saved_searches.filter(pk=saved_search_id).delete()
 
 
-def saved_searches_matching(resource_id: int) -> list:
+def saved_searches_matching(resource_id: int) -> list[SavedSearch]:
     """The saved searches a (newly published) resource matches, exactly as the search page
     would find it."""
-    from .backends.base import SearchRequest
-    from .models import SavedSearch
-
     backend = get_backend()
     matching = []
     for saved in SavedSearch.objects.select_related("member").exclude(

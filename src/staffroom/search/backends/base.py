@@ -104,15 +104,28 @@ class SearchResult:
 
 
 class SearchBackend(Protocol):
-    def index_documents(self, documents: list[dict]) -> None: ...
+    """What every backend offers, opened on one collection (``get_backend``). Both backends
+    subclass it, so that mypy holds each to every method's signature."""
 
-    def delete(self, ids: list[int]) -> None: ...
+    def index_documents(self, documents: list[dict]) -> None:
+        """Add or replace these documents (the last of two with the same id wins)."""
+        ...
 
-    def clear(self) -> None: ...
+    def delete(self, ids: list[int]) -> None:
+        """Remove these documents; unknown ids are ignored."""
+        ...
 
-    def indexed_ids(self) -> set[int]: ...
+    def clear(self) -> None:
+        """Remove every document of the collection."""
+        ...
 
-    def search(self, request: SearchRequest) -> SearchResult: ...
+    def indexed_ids(self) -> set[int]:
+        """The ids of every document in the collection."""
+        ...
+
+    def search(self, request: SearchRequest) -> SearchResult:
+        """The matches of ``request``: a page of ids, the total, facet counts, highlights."""
+        ...
 
     def version(self) -> str:
         """Changes whenever the index changes (what cached results are keyed on)."""

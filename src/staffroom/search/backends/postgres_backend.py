@@ -69,6 +69,7 @@ from .base import (
     REGIONAL_FACETS,
     REGIONS,
     TOP_PUBLISHERS,
+    SearchBackend,
     SearchRequest,
     SearchResult,
     checked_collection,
@@ -253,7 +254,9 @@ def _edit_distance(a: str, b: str, limit: int) -> int:
     ``limit`` is returned as ``limit + 1``."""
     if abs(len(a) - len(b)) > limit:
         return limit + 1
-    before, previous = None, list(range(len(b) + 1))
+    # The row before the previous one (read only from the second row on).
+    before: list[int] = []
+    previous = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
         current = [i] + [0] * len(b)
         for j, cb in enumerate(b, 1):
@@ -421,7 +424,7 @@ class _Query:
         return " AND ".join(self.where)
 
 
-class PostgresBackend:
+class PostgresBackend(SearchBackend):
     def __init__(self, directory=None, collection: str = DEFAULT_COLLECTION):
         # ``directory`` is the Tantivy index folder: nothing to keep there.
         self.collection = collection
@@ -501,7 +504,9 @@ class PostgresBackend:
         # The last version of a document given twice wins, as in Tantivy.
         documents = list({values["id"]: values for values in documents}.values())
         documents.sort(key=lambda values: values["id"])  # one lock order for every writer
-        prepared, lexemes, pairs = [], set(), set()
+        prepared = []
+        lexemes: set[tuple[str, str]] = set()
+        pairs: set[tuple[str, str]] = set()
         for values in documents:
             vector, rank_vector, terms = _vectors(values)
             for analysis, found in terms.items():
@@ -572,14 +577,14 @@ class PostgresBackend:
                 texts,
             )
             if lexemes:
-                analyses, terms = zip(*sorted(lexemes), strict=True)
+                analyses, analysed_terms = zip(*sorted(lexemes), strict=True)
                 cursor.execute(
                     f"""
                     INSERT INTO {tables.lexeme} (analysis, term)
                     SELECT * FROM unnest(%s::text[], %s::text[])
                     ON CONFLICT DO NOTHING
                     """,  # noqa: S608
-                    [list(analyses), list(terms)],
+                    [list(analyses), list(analysed_terms)],
                 )
             self._changed(cursor)
             if len(documents) >= LARGE_BATCH:

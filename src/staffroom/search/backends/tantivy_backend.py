@@ -24,6 +24,7 @@ from .base import (
     FILTER_FIELDS,
     RATING_STEPS,
     TOP_PUBLISHERS,
+    SearchBackend,
     SearchRequest,
     SearchResult,
     checked_collection,
@@ -77,7 +78,7 @@ def index_directory(directory, collection: str = DEFAULT_COLLECTION) -> Path:
     return root / f"v{SCHEMA_VERSION}"
 
 
-class TantivyBackend:
+class TantivyBackend(SearchBackend):
     def __init__(self, directory, collection: str = DEFAULT_COLLECTION):
         self.collection = collection
         self.directory = index_directory(directory, collection)

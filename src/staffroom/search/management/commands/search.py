@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
+from staffroom.search.backends import get_backend
 from staffroom.search.collections import collection_named, collection_names
 from staffroom.search.services import search_check, search_reindex
 
@@ -47,8 +48,6 @@ class Command(BaseCommand):
                 )
 
     def _reindex(self, name: str, if_empty: bool) -> None:
-        from staffroom.search.backends import get_backend
-
         if if_empty and get_backend(name).indexed_ids():
             self.stdout.write(f"The {name} index is already built.")
             return
