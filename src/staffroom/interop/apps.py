@@ -1,6 +1,3 @@
-import importlib
-import importlib.util
-
 from django.apps import AppConfig
 
 
@@ -11,12 +8,9 @@ class InteropConfig(AppConfig):
     def ready(self) -> None:
         from staffroom.resources.review import resource_changed
 
+        # Each metadata format registers itself in formats.FORMATS when imported.
+        from . import dc, lom  # noqa: F401
         from .oai.records import oai_follow_resource_change
 
         # OAI-PMH records are derived from resources: they follow every change of one.
         resource_changed.connect(oai_follow_resource_change, dispatch_uid="oai-resource")
-        # Each metadata format registers itself in formats.FORMATS when imported.
-        from . import dc  # noqa: F401
-
-        if importlib.util.find_spec("staffroom.interop.lom") is not None:
-            importlib.import_module("staffroom.interop.lom")

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from staffroom.accounts.models import Organisation
 
+from .harvest.inputs import clean_base_url
 from .harvest.services import DATESTAMP
 from .models.harvest import HarvestSource
 
@@ -35,15 +36,12 @@ class HarvestSourceForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = Organisation.objects.order_by("name")
+        organisation = self.fields["organisation"]
+        assert isinstance(organisation, forms.ModelChoiceField)
+        organisation.queryset = Organisation.objects.order_by("name")
 
-    def clean_base_url(self):
-        url = self.cleaned_data["base_url"].strip()
-        if not url.startswith(("http://", "https://")):
-            raise forms.ValidationError(_("Give an address that starts with http:// or https://."))
-        if "?" in url:
-            raise forms.ValidationError(_("Give the base address without a query (no “?verb=…”)."))
-        return url
+    def clean_base_url(self) -> str:
+        return clean_base_url(self.cleaned_data["base_url"])
 
 
 class HarvestNowForm(forms.Form):

@@ -11,6 +11,7 @@ from staffroom.core.pagination import paginate
 from staffroom.core.permissions import staff_required
 
 from .harvest import queries, services
+from .harvest.inputs import HarvestSourceInput
 from .harvest_forms import HarvestNowForm, HarvestSourceForm
 from .models.harvest import HarvestRun, HarvestSource
 
@@ -32,7 +33,7 @@ def harvest_source_edit(request, pk=None):
         if form.is_valid():
             try:
                 source = services.harvest_source_save(
-                    staff=request.user, data=form.cleaned_data, source=source
+                    staff=request.user, data=HarvestSourceInput.from_form(form), source=source
                 )
             except ValidationError as error:
                 form.add_error(None, error)
@@ -65,7 +66,8 @@ def harvest_source_run(request, pk):
     if not form.is_valid():
         for errors in form.errors.values():
             for error in errors:
-                messages.error(request, error)
+                # An ErrorList yields its messages as text.
+                messages.error(request, str(error))
         return redirect("interop:harvest_source", source.pk)
     services.harvest_enqueue(staff=request.user, source=source, from_=form.start())
     messages.success(

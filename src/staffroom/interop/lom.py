@@ -314,7 +314,7 @@ def _licence_description(resource) -> tuple[str, str]:
 def _path(term, model) -> list:
     """The term and its broader terms, broadest first."""
     by_id = terms_by_id(model)
-    chain = []
+    chain: list = []
     while term is not None and len(chain) < 10:
         chain.append(term)
         term = by_id.get(term.parent_id) if term.parent_id else None

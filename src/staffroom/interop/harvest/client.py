@@ -55,7 +55,9 @@ class _StrictScythe(Scythe):
         if root.tag != f"{OAI}OAI-PMH":
             if http_response.is_error:
                 raise HarvestError(f"HTTP {http_response.status_code} from the repository.")
-            raise HarvestError(f"The repository sent XML that is not OAI-PMH (<{root.tag}>).")
+            raise HarvestError(
+                f"The repository sent XML that is not OAI-PMH (<{etree.QName(root).text}>)."
+            )
         self.response_dates.append((root.findtext(f"{OAI}responseDate") or "").strip())
         response = OAIResponse(http_response, params=query)
         response.raise_for_oaipmh_error()
@@ -94,6 +96,8 @@ def _client(base_url: str) -> _StrictScythe:
 
 def _pages(client: _StrictScythe, query: dict) -> Iterator[Page]:
     for response in client.list_records(**query):
+        # The client iterates with OAIResponseIterator: whole responses, never single records.
+        assert isinstance(response, OAIResponse)
         root = etree.fromstring(response.http_response.content, parser=STRICT_PARSER)
         yield Page(
             response_date=client.response_dates[-1],

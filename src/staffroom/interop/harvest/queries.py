@@ -1,11 +1,14 @@
 """Reads for the harvesting staff pages and the command."""
 
-from django.db.models import OuterRef, Q, Subquery
+from collections.abc import Iterable
+from typing import Any
+
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 
 from staffroom.interop.models.harvest import HarvestRun, HarvestSource
 
 
-def sources_with_last_run():
+def sources_with_last_run() -> QuerySet[HarvestSource]:
     """Every source with ``last_run_id`` (its newest run), newest first within each name."""
     newest = HarvestRun.objects.filter(source=OuterRef("pk")).order_by("-started_at", "-pk")
     return HarvestSource.objects.select_related("organisation").annotate(
@@ -13,8 +16,9 @@ def sources_with_last_run():
     )
 
 
-def last_runs_by_source(sources) -> dict:
-    """The newest run of each of ``sources`` (annotated by ``sources_with_last_run``)."""
+def last_runs_by_source(sources: Iterable[Any]) -> dict[int, HarvestRun]:
+    """The newest run of each of ``sources`` (sources from ``sources_with_last_run``: its
+    ``last_run_id`` annotation is what is read, and no model declares it)."""
     ids = [source.last_run_id for source in sources if source.last_run_id]
     return {run.source_id: run for run in HarvestRun.objects.filter(pk__in=ids)}
 
@@ -29,7 +33,8 @@ def source_named(value: str) -> HarvestSource | None:
     return found[0] if len(found) == 1 else None
 
 
-def runs_of(source: HarvestSource):
+def runs_of(source: HarvestSource) -> QuerySet[HarvestRun]:
+    """The source's runs, newest first."""
     return source.runs.order_by("-started_at", "-pk")
 
 

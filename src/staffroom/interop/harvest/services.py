@@ -32,7 +32,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from staffroom.accounts.models import NotificationMail, OrganisationMembership
+from staffroom.accounts.models import Member, NotificationMail, Organisation, OrganisationMembership
+
+# tasks imports this module: imported as a module, its tasks are looked up when called.
+from staffroom.interop import tasks
 from staffroom.interop.models.harvest import (
     HarvestedRecord,
     HarvestRun,
@@ -48,6 +51,7 @@ from staffroom.resources.services import resource_save_draft
 
 from . import mapping
 from .client import OAI, HarvestError, list_record_pages
+from .inputs import HarvestSourceInput
 from .parse import HarvestedMetadata, parse_metadata
 
 logger = logging.getLogger(__name__)
@@ -112,7 +116,7 @@ class Report:
 # --- the system contributor -----------------------------------------------------------------
 
 
-def harvest_contributor(organisation):
+def harvest_contributor(organisation: Organisation) -> Member:
     """The member harvested resources of ``organisation`` are contributed by: one system
     account per organisation (a member of it, without a usable password, mail never), so that
     resources never depend on a person who may leave, and moderators' mails about harvested
@@ -426,34 +430,30 @@ def _save_counts(run: HarvestRun, counts: Counter, report: Report, *, final=Fals
 # --- staff actions ----------------------------------------------------------------------------
 
 
-def harvest_enqueue(*, staff, source: HarvestSource, from_: str | None = None) -> None:
+def harvest_enqueue(*, staff: Member, source: HarvestSource, from_: str | None = None) -> None:
     """Have the worker harvest ``source`` (once this transaction commits)."""
-    from staffroom.interop.tasks import harvest_source
-
     if not staff.is_staff:
         raise PermissionDenied
     if from_ is not None and from_ and not DATESTAMP.match(from_):
         raise ValidationError(_("Give the date as YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ."))
-    transaction.on_commit(lambda: harvest_source.enqueue(source.pk, from_))
+    transaction.on_commit(lambda: tasks.harvest_source.enqueue(source.pk, from_))
 
 
 @transaction.atomic
-def harvest_source_save(*, staff, data: dict, source: HarvestSource | None = None):
-    """Create or change a source's settings (staff only)."""
+def harvest_source_save(
+    *, staff: Member, data: HarvestSourceInput, source: HarvestSource | None = None
+) -> HarvestSource:
+    """Create a source, or replace ``source``'s settings (staff only)."""
     if not staff.is_staff:
         raise PermissionDenied
     source = source or HarvestSource()
-    for field in (
-        "name",
-        "base_url",
-        "metadata_prefix",
-        "set_spec",
-        "organisation",
-        "moderated",
-        "active",
-    ):
-        if field in data:
-            setattr(source, field, data[field])
+    source.name = data.name
+    source.base_url = data.base_url
+    source.metadata_prefix = data.metadata_prefix
+    source.set_spec = data.set_spec
+    source.organisation = data.organisation
+    source.moderated = data.moderated
+    source.active = data.active
     source.full_clean(exclude=["harvested_until"])
     source.save()
     return source

@@ -21,6 +21,7 @@ from lxml import etree
 
 from staffroom.interop.formats import FORMATS
 from staffroom.interop.models import OaiRecord
+from staffroom.interop.parts import terms_of
 from staffroom.resources.models import Resource, ResourceFile
 
 from . import tasks, tokens
@@ -82,9 +83,9 @@ def resources_for_records(resource_ids: Iterable[int]) -> dict[int, Resource]:
 def record_specs(resource: Resource) -> list[str]:
     return set_specs_for(
         resource,
-        resource.listed_levels,
-        resource.listed_subjects,
-        resource.organisation.slug if resource.organisation_id else None,
+        terms_of(resource, "levels"),
+        terms_of(resource, "subjects"),
+        resource.organisation.slug if resource.organisation else None,
     )
 
 

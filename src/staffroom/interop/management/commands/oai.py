@@ -2,6 +2,7 @@ import sys
 
 from django.core.management.base import BaseCommand
 
+from staffroom.interop.models import OaiRecord
 from staffroom.interop.oai.records import oai_records_rebuild
 
 
@@ -16,8 +17,6 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, action: str, quiet: bool, if_empty: bool, **options):
-        from staffroom.interop.models import OaiRecord
-
         if if_empty and OaiRecord.objects.exists():
             return
 
