@@ -6,6 +6,7 @@ import urllib.parse
 from datetime import timedelta
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
@@ -84,8 +85,6 @@ def test_waitlisted_and_unregistered_members_get_no_button_and_a_403(client):
 
 
 def test_a_get_on_join_is_refused():
-    from django.test import Client
-
     event = starting_in(5, room_kind="external", external_url="https://meet.example.org/r")
     member = MemberFactory()
     register(event, member)

@@ -7,9 +7,12 @@ import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
+from django.utils.module_loading import import_string
 
 from staffroom.accounts.models import OrganisationMembership
+from staffroom.core.schedule import SCHEDULE
 from staffroom.events import services
+from staffroom.events.inputs import EventInput
 from staffroom.events.models import EventKind, EventStatus, RegistrationStatus
 from staffroom.notifications.models import Notification
 from tests.events.factories import EventFactory
@@ -18,7 +21,7 @@ from tests.factories import MemberFactory, OrganisationFactory, StaffFactory
 pytestmark = pytest.mark.django_db
 
 
-def event_data(**overrides):
+def event_data(**overrides) -> EventInput:
     starts = datetime(2030, 3, 4, 14, 0, tzinfo=UTC)
     data = {
         "kind": EventKind.WEBINAR,
@@ -29,7 +32,7 @@ def event_data(**overrides):
         "capacity": 50,
     }
     data.update(overrides)
-    return data
+    return EventInput(**data)
 
 
 def test_staff_create_a_draft_and_publish_it():
@@ -196,10 +199,6 @@ def test_resetting_the_calendar_token_makes_a_new_secret():
 
 
 def test_the_clock_runs_the_reminders_every_ten_minutes():
-    from django.utils.module_loading import import_string
-
-    from staffroom.core.schedule import SCHEDULE
-
     task_path, interval = SCHEDULE["events-reminders"]
     assert interval <= timedelta(minutes=10)
     assert import_string(task_path).call() == 0

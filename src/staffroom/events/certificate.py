@@ -7,12 +7,14 @@ failing.
 """
 
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 
 from django.conf import settings
 from django.urls import reverse
 from django.utils import formats, translation
 from django.utils.translation import gettext as _
+from fpdf import FPDF
 
 from .followup import _presenters_text, certificate_code
 from .models import Registration
@@ -58,13 +60,12 @@ def _hours(registration: Registration) -> str:
 
 def certificate_pdf(registration: Registration, *, compress: bool = True) -> bytes:
     """The certificate of an attended registration."""
-    from fpdf import FPDF
-
     member, event = registration.member, registration.event
     code = certificate_code(registration)
     pdf = FPDF(format="A4", orientation="landscape")
     pdf.set_compression(compress)
     font_dir = _font_dir()
+    safe: Callable[[str], str]
     if font_dir is not None:
         pdf.add_font("DejaVu", "", str(font_dir / "DejaVuSans.ttf"))
         bold = font_dir / "DejaVuSans-Bold.ttf"

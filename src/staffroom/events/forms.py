@@ -1,3 +1,5 @@
+from typing import cast
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -97,11 +99,13 @@ class EventForm(forms.ModelForm):
         if member is not None and not member.is_staff:
             for name in set(FIELDS) - set(PARTNER_FIELDS):
                 self.fields.pop(name, None)
-            self.fields["organisation"].queryset = Organisation.objects.filter(members=member)
-            self.fields["organisation"].required = True
+            organisation = cast(forms.ModelChoiceField, self.fields["organisation"])
+            organisation.queryset = Organisation.objects.filter(members=member)
+            organisation.required = True
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         starts, ends = data.get("starts_at"), data.get("ends_at")
         if starts and ends and ends <= starts:
             self.add_error("ends_at", _("An event ends after it starts."))

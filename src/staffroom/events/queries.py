@@ -1,11 +1,16 @@
 """Reads of events: the public listing with its filters, a member's registrations, the staff
 review list and a member's calendar feed."""
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
 
-from django.db.models import Count, Q
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
+from staffroom.accounts.models import Member
 from staffroom.curriculum.models import Level, Subject
 from staffroom.curriculum.queries import filter_by_terms, level_by_code, subject_by_code
 
@@ -23,7 +28,7 @@ class EventFilters:
         return bool(self.topic or self.level or self.subject)
 
 
-def filters_from(params) -> EventFilters:
+def filters_from(params: Mapping[str, Any]) -> EventFilters:
     """Filters from query parameters; unknown values are ignored, never an error."""
     topic = params.get("topic", "")
     return EventFilters(
@@ -33,7 +38,9 @@ def filters_from(params) -> EventFilters:
     )
 
 
-def events_listed(*, past: bool = False, filters: EventFilters | None = None, now=None):
+def events_listed(
+    *, past: bool = False, filters: EventFilters | None = None, now: datetime | None = None
+) -> QuerySet[Event]:
     """Published and cancelled events, upcoming (soonest first) or past (latest first)."""
     now = now or timezone.now()
     events = Event.objects.filter(status__in=[EventStatus.PUBLISHED, EventStatus.CANCELLED])
@@ -54,20 +61,23 @@ def events_listed(*, past: bool = False, filters: EventFilters | None = None, no
     )
 
 
-def can_see(member, event: Event) -> bool:
+def can_see(member: Member | AnonymousUser, event: Event) -> bool:
+    """Published and cancelled events are public; drafts and submitted trainings are seen by
+    staff and by whoever made them."""
     if event.status in (EventStatus.PUBLISHED, EventStatus.CANCELLED):
         return True
     return member.is_authenticated and (member.is_staff or event.created_by_id == member.pk)
 
 
-def is_presenter(member, event: Event) -> bool:
+def is_presenter(member: Member | AnonymousUser, event: Event) -> bool:
     """Presenters of the event and staff run it: presenter view, live Q&A, attendance."""
     if not member.is_authenticated:
         return False
     return member.is_staff or event.presenters.filter(pk=member.pk).exists()
 
 
-def registration_of(member, event: Event) -> Registration | None:
+def registration_of(member: Member | AnonymousUser, event: Event) -> Registration | None:
+    """The member's registration for the event, unless they cancelled it."""
     if not member.is_authenticated:
         return None
     return (
@@ -77,7 +87,7 @@ def registration_of(member, event: Event) -> Registration | None:
     )
 
 
-def registration_open(event: Event, now=None) -> bool:
+def registration_open(event: Event, now: datetime | None = None) -> bool:
     """Whether members can register (or change their registration) here."""
     now = now or timezone.now()
     return (
@@ -88,10 +98,11 @@ def registration_open(event: Event, now=None) -> bool:
 
 
 def confirmed_count(event: Event) -> int:
+    """How many places are taken."""
     return event.registrations.filter(status=RegistrationStatus.CONFIRMED).count()
 
 
-def events_to_review():
+def events_to_review() -> QuerySet[Event]:
     """Trainings that partners submitted, oldest first: the staff review list."""
     return (
         Event.objects.filter(status=EventStatus.SUBMITTED)
@@ -100,14 +111,15 @@ def events_to_review():
     )
 
 
-def member_by_calendar_token(token: str):
+def member_by_calendar_token(token: str) -> Member | None:
+    """Whose calendar feed this is (an active member), or None."""
     found = CalendarToken.objects.select_related("member").filter(token=token).first()
     if found is None or not found.member.is_active:
         return None
     return found.member
 
 
-def calendar_events_of(member):
+def calendar_events_of(member: Member) -> QuerySet[Event]:
     """The events a member holds a confirmed place for (cancelled events stay, marked so)."""
     return Event.objects.filter(
         registrations__member=member,

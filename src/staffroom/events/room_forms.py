@@ -1,5 +1,7 @@
 """Forms of the online room and the follow-up: materials and feedback."""
 
+from typing import cast
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -33,10 +35,11 @@ class MaterialsForm(forms.Form):
         super().__init__(*args, **kwargs)
         if organisation is not None:
             # Partner organisations may publish their own content with all rights reserved.
-            self.fields["licence"].choices = Licence.choices
+            cast(forms.ChoiceField, self.fields["licence"]).choices = Licence.choices
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if data.get("slides_file") and data.get("slides_url"):
             self.add_error("slides_url", _("Give the slides as a file or as a link, not both."))
         if not self.errors and not (

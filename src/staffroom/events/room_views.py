@@ -44,12 +44,13 @@ def detail_context(request, event, registration) -> dict:
         feedback = followup.feedback_of(member, event)
         context["feedback"] = feedback
         context["feedback_form"] = FeedbackForm(
-            initial=feedback
-            and {
+            initial={
                 "rating": feedback.rating,
                 "usefulness": feedback.usefulness,
                 "comment": feedback.comment,
             }
+            if feedback
+            else None
         )
     return context
 

@@ -5,18 +5,24 @@ Registration and cancellation lock the event row (``select_for_update``) and cou
 places inside that lock, so simultaneous registrations never exceed the capacity.
 """
 
-from datetime import timedelta
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import datetime, timedelta
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from staffroom.accounts.models import Member, Organisation
 from staffroom.core.mail import Attachment, mail_member
 from staffroom.notifications.services import notify
 
+from . import tasks
 from .ics import calendar_bytes
+from .inputs import EventInput
 from .models import (
     CalendarToken,
     Event,
@@ -35,28 +41,11 @@ REMINDERS = {
     "24h": (timedelta(hours=24), "reminded_24h_at"),
     "1h": (timedelta(hours=1), "reminded_1h_at"),
 }
-SCALAR_FIELDS = (
-    "kind",
-    "title",
-    "description",
-    "topic",
-    "presenter_names",
-    "starts_at",
-    "ends_at",
-    "capacity",
-    "language",
-    "online",
-    "room_kind",
-    "external_url",
-    "organisation",
-    "price",
-    "location",
-    "registration_url",
-)
 
 
-def is_partner(member) -> bool:
-    return member.is_authenticated and member.organisations.exists()
+def is_partner(member: Member | AnonymousUser) -> bool:
+    """Whether ``member`` belongs to a partner organisation (and so may submit trainings)."""
+    return isinstance(member, Member) and member.organisations.exists()
 
 
 def _check(event: Event) -> None:
@@ -71,21 +60,51 @@ def _check(event: Event) -> None:
         raise ValidationError(errors)
 
 
-def _save(event: Event, data: dict) -> Event:
-    for field in SCALAR_FIELDS:
-        if field in data:
-            setattr(event, field, data[field])
-    event.title = (event.title or "").strip()
+def _save(event: Event, data: EventInput) -> Event:
+    event.kind = data.kind
+    event.title = data.title
+    event.description = data.description
+    event.topic = data.topic
+    event.presenter_names = data.presenter_names
+    event.starts_at = data.starts_at
+    event.ends_at = data.ends_at
+    event.capacity = data.capacity
+    event.language = data.language
+    event.online = data.online
+    event.room_kind = data.room_kind
+    event.external_url = data.external_url
+    event.organisation = data.organisation
+    event.price = data.price
+    event.location = data.location
+    event.registration_url = data.registration_url
     _check(event)
     event.save()
-    for field in ("levels", "subjects", "presenters"):
-        if field in data:
-            getattr(event, field).set(data[field])
+    event.levels.set(data.levels)
+    event.subjects.set(data.subjects)
+    event.presenters.set(data.presenters)
     return event
 
 
+def _as_training(
+    data: EventInput,
+    *,
+    organisation: Organisation | None,
+    presenters: Sequence[Member] = (),
+    room_kind: str = RoomKind.NONE,
+) -> EventInput:
+    """What a partner may say: a training of its organisation. Presenters with an account
+    and the online room are staff's choice (the presenters field finds members by address)."""
+    return replace(
+        data,
+        kind=EventKind.TRAINING,
+        organisation=organisation,
+        presenters=presenters,
+        room_kind=room_kind,
+    )
+
+
 @transaction.atomic
-def event_create(*, staff, data: dict) -> Event:
+def event_create(*, staff: Member, data: EventInput) -> Event:
     """Staff create an event, as a draft."""
     if not staff.is_staff:
         raise PermissionDenied
@@ -93,29 +112,36 @@ def event_create(*, staff, data: dict) -> Event:
 
 
 @transaction.atomic
-def event_edit(*, member, event: Event, data: dict) -> Event:
-    """Staff edit any event; a partner edits its own submitted training until it is published."""
+def event_edit(*, member: Member, event: Event, data: EventInput) -> Event:
+    """Staff edit any event; a partner edits its own submitted training until it is published
+    (its organisation, presenters with an account and online room stay as they are)."""
     if not member.is_staff and not (
         event.created_by_id == member.pk and event.status == EventStatus.SUBMITTED
     ):
         raise PermissionDenied
     if not member.is_staff:
-        data = {**data, "organisation": event.organisation, "kind": EventKind.TRAINING}
+        data = _as_training(
+            data,
+            organisation=event.organisation,
+            presenters=list(event.presenters.all()),
+            room_kind=event.room_kind,
+        )
     return _save(event, data)
 
 
 @transaction.atomic
-def training_submit(*, member, data: dict) -> Event:
+def training_submit(*, member: Member, data: EventInput) -> Event:
     """A partner organisation member submits a training for staff approval."""
-    organisation = data.get("organisation")
+    organisation = data.organisation
     if organisation is None or not member.organisations.filter(pk=organisation.pk).exists():
         raise PermissionDenied
-    data = {**data, "kind": EventKind.TRAINING}
+    data = _as_training(data, organisation=organisation)
     return _save(Event(created_by=member, status=EventStatus.SUBMITTED), data)
 
 
 @transaction.atomic
-def event_publish(*, staff, event: Event) -> Event:
+def event_publish(*, staff: Member, event: Event) -> Event:
+    """Staff publish a draft or a submitted training: members can see it and register."""
     if not staff.is_staff:
         raise PermissionDenied
     event = Event.objects.select_for_update().get(pk=event.pk)
@@ -128,7 +154,7 @@ def event_publish(*, staff, event: Event) -> Event:
 
 
 @transaction.atomic
-def event_return_to_draft(*, staff, event: Event) -> Event:
+def event_return_to_draft(*, staff: Member, event: Event) -> Event:
     """Staff send a submitted training back (not published); the partner may submit it again."""
     if not staff.is_staff:
         raise PermissionDenied
@@ -141,7 +167,7 @@ def event_return_to_draft(*, staff, event: Event) -> Event:
 
 
 @transaction.atomic
-def event_cancel(*, staff, event: Event) -> Event:
+def event_cancel(*, staff: Member, event: Event) -> Event:
     """Staff cancel an event; everyone registered is told."""
     if not staff.is_staff:
         raise PermissionDenied
@@ -160,7 +186,7 @@ def event_cancel(*, staff, event: Event) -> Event:
     return event
 
 
-def _open_for_registration(event: Event, now) -> None:
+def _open_for_registration(event: Event, now: datetime) -> None:
     if event.status != EventStatus.PUBLISHED:
         raise ValidationError(_("This event is not open for registration."))
     if event.starts_at <= now:
@@ -169,7 +195,7 @@ def _open_for_registration(event: Event, now) -> None:
         raise ValidationError(_("Register for this training on the organiser's site."))
 
 
-def _confirm(registration: Registration, now) -> None:
+def _confirm(registration: Registration, now: datetime) -> None:
     """Confirm a place; reminders whose moment has already passed are not owed any more."""
     registration.status = RegistrationStatus.CONFIRMED
     registration.confirmed_at = now
@@ -179,14 +205,12 @@ def _confirm(registration: Registration, now) -> None:
 
 
 def _mail_confirmation_on_commit(registration: Registration) -> None:
-    from .tasks import mail_confirmation
-
     pk = registration.pk
-    transaction.on_commit(lambda: mail_confirmation.enqueue(pk))
+    transaction.on_commit(lambda: tasks.mail_confirmation.enqueue(pk))
 
 
 @transaction.atomic
-def register(*, member, event: Event, question: str = "") -> Registration:
+def register(*, member: Member, event: Event, question: str = "") -> Registration:
     """Register ``member``: a confirmed place while there is room, else the waitlist.
 
     Registering again while registered only updates the question.
@@ -226,7 +250,7 @@ def register(*, member, event: Event, question: str = "") -> Registration:
 
 
 @transaction.atomic
-def registration_cancel(*, member, event: Event) -> Registration | None:
+def registration_cancel(*, member: Member, event: Event) -> Registration | None:
     """Cancel ``member``'s registration; a freed place goes to the first on the waitlist."""
     now = timezone.now()
     event = Event.objects.select_for_update().get(pk=event.pk)
@@ -247,7 +271,7 @@ def registration_cancel(*, member, event: Event) -> Registration | None:
     return registration
 
 
-def promote_waitlisted(*, event: Event, now=None) -> list[Registration]:
+def promote_waitlisted(*, event: Event, now: datetime | None = None) -> list[Registration]:
     """Fill free places from the waitlist, first come first served. Call with the event locked."""
     now = now or timezone.now()
     if event.status != EventStatus.PUBLISHED or event.starts_at <= now:
@@ -324,7 +348,7 @@ def confirmation_mail(*, registration_id: int) -> bool:
     return True
 
 
-def reminders_send(*, now=None) -> int:
+def reminders_send(*, now: datetime | None = None) -> int:
     """Mail each due reminder (24 hours, 1 hour before) once; return how many were sent.
 
     The conditional update claims a reminder, so two runs at once send it once; a failed mail
@@ -360,13 +384,14 @@ def reminders_send(*, now=None) -> int:
 # --- Calendar feed ---
 
 
-def calendar_token_for(member) -> CalendarToken:
+def calendar_token_for(member: Member) -> CalendarToken:
+    """The member's calendar feed token (made on first use)."""
     token, _created = CalendarToken.objects.get_or_create(member=member)
     return token
 
 
 @transaction.atomic
-def calendar_token_reset(*, member) -> CalendarToken:
+def calendar_token_reset(*, member: Member) -> CalendarToken:
     """A new secret: the old feed URL stops working."""
     token, created = CalendarToken.objects.get_or_create(member=member)
     if not created:

@@ -14,6 +14,7 @@ from staffroom.curriculum.queries import levels_for_region, subjects_for_region
 from . import live_views, queries, room_views, services
 from .forms import EventForm, RegistrationForm
 from .ics import calendar_bytes
+from .inputs import EventInput
 from .models import Event, EventStatus, Topic
 
 PER_PAGE = 20
@@ -101,7 +102,7 @@ def cancel(request, pk):
 def _edit(request, event=None):
     form = EventForm(request.POST or None, instance=event, member=request.user)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
+        data = EventInput.from_form(form.cleaned_data)
         try:
             if event is not None:
                 event = services.event_edit(member=request.user, event=event, data=data)
