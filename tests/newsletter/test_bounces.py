@@ -8,7 +8,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.test import Client
 
-from staffroom.newsletter import bounces
+from staffroom.newsletter import bounces, sending
 from staffroom.newsletter.models import Bounce, BounceKind, Delivery, SuppressedAddress
 
 from .factories import IssueFactory, SubscriberFactory
@@ -146,8 +146,6 @@ def test_an_address_suppressed_during_a_run_is_skipped(settings):
     settings.NEWSLETTER_HARD_BOUNCE_LIMIT = 1
     member = SubscriberFactory(email="els@school.be")
     issue = IssueFactory()
-    from staffroom.newsletter import sending
-
     sending.mailing_start(mailing=issue, enqueue=False)
     sending.recipients_prepare(mailing=issue)
     bounces.bounce_record(dsn(member.email))

@@ -12,6 +12,7 @@ from django.utils.translation import gettext
 from staffroom.curriculum.models import Level
 from staffroom.events.models import EVENT_TIME_ZONE
 from staffroom.newsletter import services
+from staffroom.newsletter.inputs import PromotionRequestInput
 from staffroom.newsletter.models import (
     Mailing,
     MailingKind,
@@ -23,8 +24,14 @@ from staffroom.newsletter.models import (
 )
 from tests.factories import MemberFactory, OrganisationFactory, StaffFactory
 
-from .factories import DutchSubscriberFactory, OrderFactory, PriceFactory, SubscriberFactory
-from .helpers import parts, send
+from .factories import (
+    DutchSubscriberFactory,
+    IssueFactory,
+    OrderFactory,
+    PriceFactory,
+    SubscriberFactory,
+)
+from .helpers import parts, send, week_content
 
 # The members here read Dutch: the mark on promotions is in their language.
 with translation.override("nl"):
@@ -54,7 +61,7 @@ def booking(partner, **changes):
         "subjects": [],
     }
     data.update(changes)
-    return data
+    return PromotionRequestInput(**data)
 
 
 def test_a_partner_books_at_the_price_of_the_day(partner):
@@ -210,9 +217,6 @@ def test_the_dedicated_mailing_reaches_only_its_audience_who_accept_promotions(p
 
 
 def test_a_regional_block_only_appears_for_that_region(smtp_server):
-    from .factories import IssueFactory
-    from .helpers import week_content
-
     flemish = SubscriberFactory()
     dutch = DutchSubscriberFactory()
     week_content()

@@ -5,6 +5,7 @@ from datetime import datetime, timedelta
 
 import pytest
 from django.core import mail
+from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from staffroom.core.schedule import SCHEDULE
@@ -152,8 +153,6 @@ def test_an_editorial_goes_to_everyone_even_without_news():
 
 
 def test_the_command_does_what_the_clock_does_and_refuses_bad_ids(capsys):
-    from django.core.management import CommandError, call_command
-
     call_command("newsletter", "due")
     assert "Started" in capsys.readouterr().out
     assert Mailing.objects.filter(week=MONDAY).exists()

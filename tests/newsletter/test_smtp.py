@@ -2,12 +2,13 @@
 
 import html
 from datetime import timedelta
+from email.utils import parsedate_to_datetime
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
 from django.test import Client
 
-from staffroom.newsletter import services
+from staffroom.newsletter import compose, sending, services
 from staffroom.newsletter.models import (
     Delivery,
     DeliveryStatus,
@@ -147,10 +148,6 @@ def test_prepared_mail_fills_in_odd_names_and_falls_back_for_long_lines(smtp_ser
     """Mail to SMTP servers is made once per edition and filled in per member: a name with
     accents and markup lands as typed in the text and escaped in the HTML; an editorial whose
     lines need quoted-printable is built message by message instead, with the same result."""
-    from email.utils import parsedate_to_datetime
-
-    from staffroom.newsletter import compose, sending
-
     week_content()
     zoe = SubscriberFactory(name="Zoë <b>Ünal</b> & co", email="zoe@school.be")
     els = SubscriberFactory(name="Els Peeters", email="els@school.be")

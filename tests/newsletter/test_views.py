@@ -19,7 +19,7 @@ from staffroom.newsletter.models import (
     PriceListItem,
     PromotionOrder,
 )
-from tests.factories import MemberFactory, StaffFactory
+from tests.factories import MemberFactory, OrganisationFactory, StaffFactory
 
 from .factories import DutchSubscriberFactory, IssueFactory, OrderFactory, SubscriberFactory
 from .helpers import send, week_content
@@ -245,8 +245,6 @@ def test_garbage_never_gives_a_server_error(client):
 
 
 def test_members_find_their_choices_and_partners_the_promotions(client):
-    from tests.factories import OrganisationFactory
-
     member = MemberFactory()
     client.force_login(member)
     settings_page = client.get(reverse("accounts:profile_edit")).content.decode()

@@ -15,6 +15,7 @@ import mailbox
 from dataclasses import dataclass
 from email import message_from_bytes, policy
 from email.message import Message
+from email.utils import collapse_rfc2231_value
 from pathlib import Path
 
 from django.conf import settings
@@ -32,7 +33,7 @@ class BounceReport:
     original_message_id: str
 
 
-def _address(value: str) -> str:
+def _address(value: str | None) -> str:
     """``rfc822; someone@example.org`` -> ``someone@example.org``."""
     value = (value or "").strip()
     if ";" in value:
@@ -46,10 +47,11 @@ def _original_message_id(message: Message) -> str:
         if content_type == "message/rfc822":
             payload = part.get_payload()
             inner = payload[0] if isinstance(payload, list) and payload else None
-            if inner is not None and inner.get("Message-ID"):
+            if isinstance(inner, Message) and inner.get("Message-ID"):
                 return str(inner["Message-ID"]).strip()
         elif content_type == "text/rfc822-headers":
-            headers = message_from_bytes(part.get_payload(decode=True) or b"")
+            raw_headers = part.get_payload(decode=True)
+            headers = message_from_bytes(raw_headers if isinstance(raw_headers, bytes) else b"")
             if headers.get("Message-ID"):
                 return str(headers["Message-ID"]).strip()
     return ""
@@ -60,7 +62,8 @@ def parse_dsn(raw: bytes) -> list[BounceReport]:
     message = message_from_bytes(raw, policy=policy.compat32)
     if message.get_content_type() != "multipart/report":
         return []
-    if (message.get_param("report-type") or "").lower() != "delivery-status":
+    report_type = message.get_param("report-type")
+    if report_type is None or collapse_rfc2231_value(report_type).lower() != "delivery-status":
         return []
     original = _original_message_id(message)
     reports = []
@@ -72,6 +75,8 @@ def parse_dsn(raw: bytes) -> list[BounceReport]:
             continue
         # The first group is about the message; each further one is about a recipient.
         for group in groups[1:]:
+            if not isinstance(group, Message):
+                continue
             action = (group.get("Action") or "").strip().lower()
             status = (group.get("Status") or "").strip().split(" ")[0]
             if action not in ("failed", "delayed"):

@@ -1,3 +1,5 @@
+from typing import cast
+
 from django import forms
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
@@ -5,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from staffroom.accounts.models import Organisation
 from staffroom.events.forms import BrusselsDateTimeField
 
-from .models import Mailing, OrderStatus, PriceListItem, PromotionOrder
+from .models import Mailing, OrderStatus, PriceListItem, PromotionKind, PromotionOrder
 
 
 class PreferencesForm(forms.Form):
@@ -59,11 +61,12 @@ class PromotionOrderForm(forms.ModelForm):
 
     def __init__(self, *args, member=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = Organisation.objects.filter(members=member)
-        self.fields["organisation"].empty_label = None
+        organisation = cast(forms.ModelChoiceField, self.fields["organisation"])
+        organisation.queryset = Organisation.objects.filter(members=member)
+        organisation.empty_label = None
         bookable = set(PriceListItem.objects.filter(active=True).values_list("kind", flat=True))
-        self.fields["kind"].choices = [
-            (value, label) for value, label in self.fields["kind"].choices if value in bookable
+        cast(forms.ChoiceField, self.fields["kind"]).choices = [
+            (value, label) for value, label in PromotionKind.choices if value in bookable
         ]
 
 

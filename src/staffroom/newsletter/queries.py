@@ -8,14 +8,17 @@ so the archive shows what was sent, whatever has been published since.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import TypedDict
 
 from allauth.account.models import EmailAddress
-from django.contrib.auth import get_user_model
-from django.db.models import Count, Exists, F, OuterRef, Q
+from django.conf import settings
+from django.db.models import Count, Exists, F, Model, OuterRef, Q, QuerySet
 from django.utils import timezone
 
+from staffroom.accounts.models import Member
 from staffroom.curriculum.models import Level, Subject
 from staffroom.curriculum.queries import matching_term_ids, terms_by_id
 from staffroom.events.models import EVENT_TIME_ZONE, Event, EventKind, EventStatus
@@ -91,9 +94,9 @@ class WeekContent:
     microseconds, where asking the database for each member costs milliseconds.
     """
 
-    def __init__(self, moment: datetime, week: date | None):
+    def __init__(self, moment: datetime, week: date | None) -> None:
         self.moment = moment
-        self._expanded: dict[tuple, frozenset[int]] = {}
+        self._expanded: dict[tuple[type, frozenset[int]], frozenset[int]] = {}
         resources = list(
             Resource.objects.published()
             .filter(published_at__gt=moment - timedelta(days=7), published_at__lte=moment)
@@ -144,7 +147,8 @@ class WeekContent:
         self.webinars = [(event, webinar_levels[event.pk]) for event in webinars]
         self.blocks = booked_blocks(week) if week else []
 
-    def expanded(self, model, ids: frozenset[int]) -> frozenset[int]:
+    def expanded(self, model: type[Level] | type[Subject], ids: frozenset[int]) -> frozenset[int]:
+        """``ids`` with what they reach (see ``_expand``), worked out once per set."""
         key = (model, ids)
         found = self._expanded.get(key)
         if found is None:
@@ -187,17 +191,18 @@ class WeekContent:
         )
 
 
-def _tags(through, owner: str, field: str, rows) -> dict[int, frozenset[int]]:
+def _tags(
+    through: type[Model], owner: str, field: str, rows: Iterable[Model]
+) -> dict[int, frozenset[int]]:
     """The term ids each row is tagged with, in one query."""
     tags: dict[int, set[int]] = {row.pk: set() for row in rows}
-    for owner_id, term_id in through.objects.filter(**{f"{owner}_id__in": list(tags)}).values_list(
-        f"{owner}_id", f"{field}_id"
-    ):
+    links = through._default_manager.filter(**{f"{owner}_id__in": list(tags)})
+    for owner_id, term_id in links.values_list(f"{owner}_id", f"{field}_id"):
         tags[owner_id].add(term_id)
     return {pk: frozenset(ids) for pk, ids in tags.items()}
 
 
-def _expand(model, ids) -> set[int]:
+def _expand(model: type[Level] | type[Subject], ids: Iterable[int]) -> set[int]:
     """What a member's terms reach: each term with its sub-terms and crosswalk equivalents (as
     the search filters do), and the broader terms of all those: something for "lager
     onderwijs" is for a teacher of the 3de leerjaar, and of groep 5 (its equivalent), too."""
@@ -251,10 +256,9 @@ def edition_for(mailing: Mailing, profile: Profile) -> Edition:
 # --- recipients ---
 
 
-def subscribers(kind: str = MailingKind.ISSUE):
+def subscribers(kind: str = MailingKind.ISSUE) -> QuerySet[Member]:
     """Active members with a verified address who take the weekly newsletter (or, for a
     promotional mailing, promotions), minus suppressed addresses."""
-    Member = get_user_model()
     refused = "weekly" if kind == MailingKind.ISSUE else "promotions"
     # The address we send to must be the verified one, not just any of the member's addresses.
     verified = EmailAddress.objects.filter(
@@ -271,7 +275,6 @@ def subscribers(kind: str = MailingKind.ISSUE):
 
 def profiles_of(member_ids: list[int]) -> dict[int, Profile]:
     """Profiles of a chunk of members, in four queries whatever the chunk's size."""
-    Member = get_user_model()
     rows = Member.objects.filter(pk__in=member_ids).values_list("pk", "language", "region")
     levels: dict[int, set[int]] = {}
     for member_id, level_id in Member.levels.through.objects.filter(
@@ -300,7 +303,8 @@ def profiles_of(member_ids: list[int]) -> dict[int, Profile]:
     }
 
 
-def preference_of(member) -> NewsletterPreference:
+def preference_of(member: Member) -> NewsletterPreference:
+    """The member's choices (the defaults, unsaved, when they made none)."""
     return NewsletterPreference.objects.filter(member=member).first() or NewsletterPreference(
         member=member
     )
@@ -327,6 +331,7 @@ class Progress:
 
 
 def progress_of(mailing: Mailing) -> Progress:
+    """How far a mailing's run is, counted from its deliveries."""
     counts = dict(
         Delivery.objects.filter(mailing=mailing)
         .values_list("status")
@@ -346,10 +351,8 @@ def progress_of(mailing: Mailing) -> Progress:
     )
 
 
-def run_is_active(mailing: Mailing, now=None) -> bool:
+def run_is_active(mailing: Mailing, now: datetime | None = None) -> bool:
     """Whether a sender of this mailing did something lately (else the clock restarts it)."""
-    from django.conf import settings
-
     now = now or timezone.now()
     since = now - timedelta(seconds=settings.NEWSLETTER_CLAIM_TIMEOUT)
     if mailing.recipients_ready_at is None:
@@ -359,7 +362,13 @@ def run_is_active(mailing: Mailing, now=None) -> bool:
     ).exists()
 
 
-def recent_errors(mailing: Mailing, limit: int = 20):
+class FailedDelivery(TypedDict):
+    email: str
+    error: str
+
+
+def recent_errors(mailing: Mailing, limit: int = 20) -> list[FailedDelivery]:
+    """The latest failed deliveries' addresses and errors, for staff."""
     return list(
         Delivery.objects.filter(mailing=mailing, status=DeliveryStatus.FAILED)
         .exclude(error="")
@@ -368,23 +377,27 @@ def recent_errors(mailing: Mailing, limit: int = 20):
     )
 
 
-def mailings_for_staff():
+def mailings_for_staff() -> QuerySet[Mailing]:
+    """Every mailing, newest first."""
     return Mailing.objects.select_related("promotion__organisation").order_by("-pk")
 
 
-def archived_issues():
+def archived_issues() -> QuerySet[Mailing]:
+    """Weekly issues that were sent, latest first: the archive."""
     return Mailing.objects.filter(kind=MailingKind.ISSUE, status=MailingStatus.SENT).order_by(
         "-started_at", "-pk"
     )
 
 
-def orders_for_staff():
+def orders_for_staff() -> QuerySet[PromotionOrder]:
+    """Every promotion order, by status and date."""
     return PromotionOrder.objects.select_related("organisation", "requested_by").order_by(
         "status", "date", "pk"
     )
 
 
-def orders_of(member):
+def orders_of(member: Member) -> QuerySet[PromotionOrder]:
+    """The promotion orders of the member's organisations."""
     return PromotionOrder.objects.filter(organisation__members=member).select_related(
         "organisation"
     )

@@ -37,7 +37,7 @@ from django.db import transaction
 from django.db.models import Exists, F, OuterRef
 from django.utils import timezone
 
-from . import compose, links, queries
+from . import compose, links, queries, tasks
 from .compose import NAME, PREFERENCES, UNSUBSCRIBE, Composer, personalise
 from .models import (
     Delivery,
@@ -443,27 +443,23 @@ def _describe(error: Exception) -> str:
 def mailing_start(*, mailing: Mailing, enqueue: bool = True) -> bool:
     """Move a draft or scheduled mailing to sending and enqueue its run; False if it was
     already. ``enqueue=False`` when the caller sends in its own process."""
-    from .tasks import run_mailing
-
     started = Mailing.objects.filter(
         pk=mailing.pk, status__in=[MailingStatus.DRAFT, MailingStatus.SCHEDULED]
     ).update(status=MailingStatus.SENDING, started_at=timezone.now())
     if started and enqueue:
-        transaction.on_commit(lambda: run_mailing.enqueue(mailing.pk))
+        transaction.on_commit(lambda: tasks.run_mailing.enqueue(mailing.pk))
     return bool(started)
 
 
 def mailing_run(*, mailing: Mailing, senders: int | None = None) -> None:
     """Prepare the recipients if need be, then start the senders (tasks, in parallel)."""
-    from .tasks import send_mailing
-
     if mailing.status != MailingStatus.SENDING:
         return
     if mailing.recipients_ready_at is None:
         recipients_prepare(mailing=mailing)
     release_stale_claims(mailing=mailing)
     for _ in range(senders or settings.NEWSLETTER_SENDERS):
-        send_mailing.enqueue(mailing.pk)
+        tasks.send_mailing.enqueue(mailing.pk)
 
 
 def mailing_finish_if_done(*, mailing: Mailing) -> bool:
@@ -487,7 +483,9 @@ def mailing_finish_if_done(*, mailing: Mailing) -> bool:
                 orders = orders.filter(
                     kind="block", date__gte=mailing.week, date__lt=mailing.week + timedelta(7)
                 )
-            else:
+            elif mailing.promotion_id is not None:
                 orders = orders.filter(pk=mailing.promotion_id)
+            else:
+                orders = orders.none()
             orders.update(status=OrderStatus.SENT, sent_at=now)
     return bool(finished)

@@ -12,9 +12,11 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from staffroom.accounts.models import Member
 from staffroom.events.models import EVENT_TIME_ZONE
 
-from . import queries
+from . import queries, sending
+from .inputs import IssueInput, PromotionRequestInput
 from .models import (
     Delivery,
     LinkClick,
@@ -27,13 +29,13 @@ from .models import (
     PromotionKind,
     PromotionOrder,
 )
-from .sending import mailing_run, mailing_start
 
 # --- members ---
 
 
 @transaction.atomic
-def preferences_set(*, member, weekly: bool, promotions: bool) -> NewsletterPreference:
+def preferences_set(*, member: Member, weekly: bool, promotions: bool) -> NewsletterPreference:
+    """Which mailings ``member`` takes: the weekly newsletter, promotions (or neither)."""
     preference, _created = NewsletterPreference.objects.select_for_update().get_or_create(
         member=member
     )
@@ -42,13 +44,15 @@ def preferences_set(*, member, weekly: bool, promotions: bool) -> NewsletterPref
     return preference
 
 
-def unsubscribe(*, member) -> NewsletterPreference:
+def unsubscribe(*, member: Member) -> NewsletterPreference:
     """One-click unsubscribe (RFC 8058): no more newsletters and no more promotions."""
     return preferences_set(member=member, weekly=False, promotions=False)
 
 
 def click_record(*, delivery_id: int | None, url: str) -> None:
     """Count a click on a tracked link; the first click also marks the delivery as read."""
+    if delivery_id is None:
+        return
     delivery = Delivery.objects.filter(pk=delivery_id).only("pk", "mailing_id").first()
     if delivery is None:
         return
@@ -61,7 +65,7 @@ def click_record(*, delivery_id: int | None, url: str) -> None:
 # --- staff: issues ---
 
 
-def _check_staff(member) -> None:
+def _check_staff(member: Member) -> None:
     if not member.is_staff:
         raise PermissionDenied
 
@@ -72,7 +76,7 @@ def send_moment(week: date) -> datetime:
     return datetime.combine(day, time(settings.NEWSLETTER_HOUR), tzinfo=EVENT_TIME_ZONE)
 
 
-def issue_for_week(week: date, *, created_by=None) -> Mailing:
+def issue_for_week(week: date, *, created_by: Member | None = None) -> Mailing:
     """The issue of ``week`` (made, empty and scheduled, if there is none yet)."""
     week = queries.week_start(week)
     try:
@@ -92,36 +96,40 @@ def issue_for_week(week: date, *, created_by=None) -> Mailing:
 
 
 @transaction.atomic
-def issue_edit(*, staff, issue: Mailing, data: dict) -> Mailing:
-    """Staff write the editorial and may change the subject line and the moment of sending."""
+def issue_edit(*, staff: Member, issue: Mailing, data: IssueInput) -> Mailing:
+    """Staff write the editorial and may change the subject line and the moment of sending
+    (without one in ``data``, the issue keeps its moment)."""
     _check_staff(staff)
     issue = Mailing.objects.select_for_update().get(pk=issue.pk)
     if issue.status not in (MailingStatus.DRAFT, MailingStatus.SCHEDULED):
         raise ValidationError(_("This newsletter is already being sent; it cannot change now."))
-    for name in ("subject", "editorial_title", "editorial", "send_at"):
-        if name in data:
-            setattr(issue, name, data[name])
+    issue.subject = data.subject
+    issue.editorial_title = data.editorial_title
+    issue.editorial = data.editorial
+    if data.send_at is not None:
+        issue.send_at = data.send_at
     issue.save()
     return issue
 
 
-def send_now(*, staff, mailing: Mailing) -> bool:
+def send_now(*, staff: Member, mailing: Mailing) -> bool:
+    """Staff start a mailing now rather than at its moment; False when it had started."""
     _check_staff(staff)
-    return mailing_start(mailing=mailing)
+    return sending.mailing_start(mailing=mailing)
 
 
-def due_mailings_start(*, now=None) -> list[int]:
+def due_mailings_start(*, now: datetime | None = None) -> list[int]:
     """The clock's part: make this week's issue, start every mailing whose moment has come and
     restart runs that stopped (a crash, a lost connection). Safe to run as often as wanted."""
     now = now or timezone.now()
     issue_for_week(timezone.localtime(now, EVENT_TIME_ZONE).date())
     started = []
     for mailing in Mailing.objects.filter(status=MailingStatus.SCHEDULED, send_at__lte=now):
-        if mailing_start(mailing=mailing):
+        if sending.mailing_start(mailing=mailing):
             started.append(mailing.pk)
     for mailing in Mailing.objects.filter(status=MailingStatus.SENDING).exclude(pk__in=started):
         if not queries.run_is_active(mailing, now=now):
-            mailing_run(mailing=mailing)
+            sending.mailing_run(mailing=mailing)
     return started
 
 
@@ -129,6 +137,7 @@ def due_mailings_start(*, now=None) -> list[int]:
 
 
 def price_of(kind: str) -> int:
+    """Today's price of a kind of promotion, in cents; refused when it cannot be booked."""
     item = PriceListItem.objects.filter(kind=kind, active=True).first()
     if item is None:
         raise ValidationError(_("This kind of promotion cannot be booked at the moment."))
@@ -136,31 +145,30 @@ def price_of(kind: str) -> int:
 
 
 @transaction.atomic
-def promotion_request(*, member, data: dict) -> PromotionOrder:
+def promotion_request(*, member: Member, data: PromotionRequestInput) -> PromotionOrder:
     """A partner organisation's member books a promotion; staff approve it or not."""
-    organisation = data.get("organisation")
-    if organisation is None or not member.organisations.filter(pk=organisation.pk).exists():
+    if not member.organisations.filter(pk=data.organisation.pk).exists():
         raise PermissionDenied
-    if data["date"] <= timezone.localdate():
+    if data.date <= timezone.localdate():
         raise ValidationError({"date": _("Choose a date after today.")})
     order = PromotionOrder.objects.create(
-        organisation=organisation,
+        organisation=data.organisation,
         requested_by=member,
-        kind=data["kind"],
-        date=data["date"],
-        title=data["title"].strip(),
-        body=data["body"].strip(),
-        link=data.get("link", ""),
-        region=data.get("region", ""),
-        price_cents=price_of(data["kind"]),
+        kind=data.kind,
+        date=data.date,
+        title=data.title,
+        body=data.body,
+        link=data.link,
+        region=data.region,
+        price_cents=price_of(data.kind),
     )
-    order.levels.set(data.get("levels") or [])
-    order.subjects.set(data.get("subjects") or [])
+    order.levels.set(data.levels)
+    order.subjects.set(data.subjects)
     return order
 
 
 # Which status may follow which, and the moment each records.
-TRANSITIONS = {
+TRANSITIONS: dict[str, tuple[set[str], str | None]] = {
     OrderStatus.APPROVED: ({OrderStatus.REQUESTED}, "decided_at"),
     OrderStatus.REJECTED: ({OrderStatus.REQUESTED}, "decided_at"),
     OrderStatus.INVOICED: ({OrderStatus.APPROVED, OrderStatus.SENT}, "invoiced_at"),
@@ -181,7 +189,12 @@ def _billing_done(order: PromotionOrder, status: str) -> bool:
 
 @transaction.atomic
 def promotion_move(
-    *, staff, order: PromotionOrder, status: str, note: str = "", invoice_reference: str = ""
+    *,
+    staff: Member,
+    order: PromotionOrder,
+    status: str,
+    note: str = "",
+    invoice_reference: str = "",
 ) -> PromotionOrder:
     """Staff move an order on: approve or reject it, record the invoice and the payment, or
     cancel it. Approving a dedicated mailing schedules that mailing for the order's date. An

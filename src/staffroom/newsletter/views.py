@@ -19,6 +19,7 @@ from staffroom.core.permissions import staff_required
 from . import bounces, links, queries, services
 from .compose import personalise, render_for_profile
 from .forms import IssueForm, OrderMoveForm, PreferencesForm, PriceForm, PromotionOrderForm
+from .inputs import IssueInput, PromotionRequestInput
 from .models import Mailing, MailingKind, PriceListItem, PromotionKind, PromotionOrder
 from .sending import preview
 
@@ -40,7 +41,9 @@ def click(request):
 
 def _member_from_token(token):
     member_id = links.member_id_from(token)
-    member = get_user_model().objects.filter(pk=member_id, is_active=True).first()
+    member = None
+    if member_id is not None:
+        member = get_user_model().objects.filter(pk=member_id, is_active=True).first()
     if member is None:
         raise Http404
     return member
@@ -160,7 +163,9 @@ def staff_mailing(request, pk):
         form = IssueForm(request.POST or None, instance=mailing)
         if request.method == "POST" and form.is_valid():
             try:
-                services.issue_edit(staff=request.user, issue=mailing, data=form.cleaned_data)
+                services.issue_edit(
+                    staff=request.user, issue=mailing, data=IssueInput.from_form(form.cleaned_data)
+                )
             except ValidationError as error:
                 form.add_error(None, error)
             else:
@@ -293,7 +298,9 @@ def promotion_new(request):
     form = PromotionOrderForm(request.POST or None, member=request.user)
     if request.method == "POST" and form.is_valid():
         try:
-            services.promotion_request(member=request.user, data=form.cleaned_data)
+            services.promotion_request(
+                member=request.user, data=PromotionRequestInput.from_form(form.cleaned_data)
+            )
         except ValidationError as error:
             form.add_error(None, error)
         else:

@@ -57,5 +57,5 @@ class Command(BaseCommand):
             f"Sent {report.sent}, failed {report.failed}, skipped {report.skipped}, "
             f"to retry {report.retried}."
         )
-        for error in report.errors:
-            self.stderr.write(error)
+        for message in report.errors:
+            self.stderr.write(message)
