@@ -43,15 +43,19 @@ def queue_for_moderator(moderator) -> QuerySet:
         return items.annotate(is_mine=Value(False, output_field=BooleanField()))
     conditions = Q()
     if level_ids:
-        conditions |= Exists(
-            Resource.levels.through.objects.filter(
-                resource_id=OuterRef("resource_id"), level_id__in=level_ids
+        conditions |= Q(
+            Exists(
+                Resource.levels.through.objects.filter(
+                    resource_id=OuterRef("resource_id"), level_id__in=level_ids
+                )
             )
         )
     if subject_ids:
-        conditions |= Exists(
-            Resource.subjects.through.objects.filter(
-                resource_id=OuterRef("resource_id"), subject_id__in=subject_ids
+        conditions |= Q(
+            Exists(
+                Resource.subjects.through.objects.filter(
+                    resource_id=OuterRef("resource_id"), subject_id__in=subject_ids
+                )
             )
         )
     return items.annotate(is_mine=conditions).order_by("-is_mine", "created_at", "pk")
@@ -99,7 +103,7 @@ def open_reports() -> list[dict]:
     for (kind, object_id), reports in grouped.items():
         reportable = REPORTABLE.get(kind)
         target = reportable.find(object_id) if reportable else None
-        if target is None:
+        if reportable is None or target is None:
             continue
         title, excerpt, url = reportable.describe(target)
         rows.append(

@@ -7,6 +7,7 @@ the same way (``register``), so reports of every kind share one queue.
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from django.utils import timezone
 from django.utils.text import Truncator
@@ -17,13 +18,14 @@ from staffroom.resources.models import Reply, Resource, Status
 
 @dataclass(frozen=True)
 class Reportable:
-    find: Callable[[int], object | None]
+    # Each app registers functions of its own model (a Reply, a Question, ...).
+    find: Callable[[int], Any]
     # (title, excerpt, url) for the moderator
-    describe: Callable[[object], tuple[str, str, str]]
-    hide: Callable[[object, str], None]
-    restore: Callable[[object], None]
-    is_hidden: Callable[[object], bool]
-    author_id: Callable[[object], int | None]
+    describe: Callable[[Any], tuple[str, str, str]]
+    hide: Callable[[Any, str], None]
+    restore: Callable[[Any], None]
+    is_hidden: Callable[[Any], bool]
+    author_id: Callable[[Any], int | None]
 
 
 REPORTABLE: dict[str, Reportable] = {}

@@ -5,7 +5,7 @@ from .models import Resource, ResourceFile
 
 class ResourceFileInline(admin.TabularInline):
     model = ResourceFile
-    fields = ["original_name", "mime_type", "size", "sha256", "analysed_at"]
+    fields = ("original_name", "mime_type", "size", "sha256", "analysed_at")
     readonly_fields = fields
     extra = 0
 

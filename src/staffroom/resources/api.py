@@ -3,7 +3,7 @@ token add web links and change their own resources, which then go through modera
 anything contributed on the site (``resources.services``)."""
 
 from datetime import datetime
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal, TypeAlias
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
@@ -31,11 +31,19 @@ licences_router = Router(tags=["vocabularies"])
 
 # The codes a resource may be tagged with, from the vocabulary files every deployment loads:
 # the OpenAPI document lists them, so clients (and schema-driven tests) know the valid values.
-LevelCode = Literal[tuple(entry["code"] for entry in read_vocabulary("levels"))]
-SubjectCode = Literal[tuple(entry["code"] for entry in read_vocabulary("subjects"))]
-TypeCode = Literal[tuple(entry["code"] for entry in read_vocabulary("resource_types"))]
-LicenceCode = Literal[tuple(Licence.values)]
-LanguageCode = Literal[tuple(ContentLanguage.values)]
+# Built at run time, so the type checker sees them as the strings they are.
+if TYPE_CHECKING:
+    LevelCode: TypeAlias = str
+    SubjectCode: TypeAlias = str
+    TypeCode: TypeAlias = str
+    LicenceCode: TypeAlias = str
+    LanguageCode: TypeAlias = str
+else:
+    LevelCode = Literal[tuple(entry["code"] for entry in read_vocabulary("levels"))]
+    SubjectCode = Literal[tuple(entry["code"] for entry in read_vocabulary("subjects"))]
+    TypeCode = Literal[tuple(entry["code"] for entry in read_vocabulary("resource_types"))]
+    LicenceCode = Literal[tuple(Licence.values)]
+    LanguageCode = Literal[tuple(ContentLanguage.values)]
 
 # What the web form's URL check (http and https only, a host with a top-level domain) accepts,
 # so that the schema promises no address the service would refuse.
@@ -147,15 +155,18 @@ def _resource_out(request, resource: Resource) -> dict:
         "link": resource.url or None,
         "language": resource.language,
         "type": term_out(resource.resource_type) if resource.resource_type else None,
-        "levels": [term_out(level) for level in resource.listed_levels],
-        "subjects": [term_out(subject) for subject in resource.listed_subjects],
+        # Set by with_terms() (ResourceQuerySet), which the API's queries use.
+        "levels": [term_out(level) for level in resource.listed_levels],  # type: ignore[attr-defined]
+        "subjects": [term_out(subject) for subject in resource.listed_subjects],  # type: ignore[attr-defined]
         "keywords": [str(keyword) for keyword in resource.keywords or []],
         "licence": {
             "code": resource.licence,
             "label": str(Licence(resource.licence).label)
             if resource.licence in Licence.values
             else resource.licence,
-            "url": LICENCE_URLS.get(resource.licence),
+            "url": LICENCE_URLS.get(Licence(resource.licence))
+            if resource.licence in Licence.values
+            else None,
         },
         "author": resource.credited_author,
         "attribution": resource.attribution,

@@ -27,7 +27,7 @@ MAX_REPLY_LENGTH = 10_000
 def _people_behind(resource: Resource) -> set:
     """Who hears about feedback: the contributor and the publishing organisation's members."""
     people = {resource.contributor}
-    if resource.organisation_id:
+    if resource.organisation is not None:
         people |= set(resource.organisation.members.all())
     return people
 

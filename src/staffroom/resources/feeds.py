@@ -27,6 +27,7 @@ FEED_ITEMS = 30
 class FeedQuery:
     filters: ResourceFilters
     region: str
+    code: str = ""  # the level's or subject's code in the feed's address
 
     @property
     def term(self):
@@ -56,7 +57,7 @@ class NewResourcesFeed(Feed):
     feed_type = Atom1Feed
 
     def get_object(self, request, code: str = "") -> FeedQuery:
-        return FeedQuery(self.filters_for(code), getattr(request, "region", "fl"))
+        return FeedQuery(self.filters_for(code), getattr(request, "region", "fl"), code)
 
     def filters_for(self, code: str) -> ResourceFilters:
         return ResourceFilters()
@@ -125,7 +126,7 @@ class LevelFeed(NewResourcesFeed):
         return ResourceFilters(level=level)
 
     def feed_path(self, query: FeedQuery) -> str:
-        return reverse("resources:level_feed", args=[query.filters.level.code])
+        return reverse("resources:level_feed", args=[query.code])
 
 
 class SubjectFeed(NewResourcesFeed):
@@ -136,7 +137,7 @@ class SubjectFeed(NewResourcesFeed):
         return ResourceFilters(subject=subject)
 
     def feed_path(self, query: FeedQuery) -> str:
-        return reverse("resources:subject_feed", args=[query.filters.subject.code])
+        return reverse("resources:subject_feed", args=[query.code])
 
 
 def feed_for_filters(filters: ResourceFilters) -> tuple[str, str] | None:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 import filetype
 from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _
 
 logger = logging.getLogger(__name__)
@@ -147,7 +148,7 @@ def _ole_mime_type(upload) -> str | None:
 
 @dataclass
 class CheckedUpload:
-    upload: object
+    upload: UploadedFile
     mime_type: str
     size: int
     sha256: str

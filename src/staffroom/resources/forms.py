@@ -2,15 +2,18 @@
 metadata. Every field is optional at the form level so that a draft keeps whatever was typed;
 what a submission needs is checked by the service (``resource_submission_errors``)."""
 
+from typing import cast
+
 from django import forms
 from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
+from staffroom.accounts.models import Organisation
 from staffroom.curriculum.forms import levels_field, subjects_field
 from staffroom.curriculum.models import Level, ResourceType, Subject
 from staffroom.curriculum.queries import indentation, levels_for_region
 
-from .files import UploadRefused, check_upload
+from .files import CheckedUpload, UploadRefused, check_upload
 from .inputs import ResourceInput
 from .licences import TEACHER_LICENCES, Licence
 from .metadata import snapshot
@@ -66,7 +69,9 @@ class ResourceForm(forms.Form):
         widget=forms.RadioSelect,
         required=False,
     )
-    files = MultipleFileField(
+    # Named like BaseForm.files (the uploaded data): the form metaclass takes declared fields
+    # off the class, so the two never meet; the stubs cannot know that.
+    files = MultipleFileField(  # type: ignore[assignment]
         label=_("Files"),
         required=False,
         help_text=_(
@@ -84,7 +89,7 @@ class ResourceForm(forms.Form):
         validators=[URLValidator(schemes=["http", "https"])],
         help_text=_("For a web link, or a video or interactive exercise to embed."),
     )
-    resource_type = forms.ModelChoiceField(
+    resource_type = forms.ModelChoiceField[ResourceType](
         label=_("Type"), queryset=None, required=False, empty_label=_("Choose a type")
     )
     licence = forms.ChoiceField(
@@ -140,7 +145,7 @@ class ResourceForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("E.g. dyslexia-friendly font, subtitles, screen-reader tested."),
     )
-    organisation = forms.ModelChoiceField(
+    organisation = forms.ModelChoiceField[Organisation](
         label=_("Publish as"),
         queryset=None,
         required=False,
@@ -160,17 +165,20 @@ class ResourceForm(forms.Form):
     def __init__(self, *args, member, region: str, advanced: bool, resource=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.advanced = advanced
-        self.fields["levels"] = levels_field(region, label=_("Education levels"), required=False)
-        self.fields["subjects"] = subjects_field(region, label=_("Subjects"), required=False)
-        self.fields["resource_type"].queryset = ResourceType.objects.order_by("position")
+        levels = levels_field(region, label=_("Education levels"), required=False)
+        subjects = subjects_field(region, label=_("Subjects"), required=False)
+        self.fields["levels"], self.fields["subjects"] = levels, subjects
+        cast(
+            forms.ModelChoiceField, self.fields["resource_type"]
+        ).queryset = ResourceType.objects.order_by("position")
         organisations = member.organisations.all()
-        self.fields["organisation"].queryset = organisations
+        cast(forms.ModelChoiceField, self.fields["organisation"]).queryset = organisations
         is_partner = organisations.exists()
         if is_partner:
-            self.fields["licence"].choices = Licence.choices
+            cast(forms.ChoiceField, self.fields["licence"]).choices = Licence.choices
         if resource is not None:
-            self.fields["levels"].set_region(region, keep=resource.levels.all())
-            self.fields["subjects"].set_region(region, keep=resource.subjects.all())
+            levels.set_region(region, keep=resource.levels.all())
+            subjects.set_region(region, keep=resource.subjects.all())
         if not advanced:
             for name in self.ADVANCED_FIELDS:
                 # Partners choose whose name to publish under in the simple form too.
@@ -190,7 +198,7 @@ class ResourceForm(forms.Form):
                 *self.ADVANCED_FIELDS,
             ]
         )
-        self.checked_uploads = []
+        self.checked_uploads: list[CheckedUpload] = []
 
     @staticmethod
     def initial_from(resource: Resource, proposed: dict | None = None) -> dict:
@@ -249,8 +257,8 @@ class ModerationForm(ResourceForm):
         super().__init__(*args, resource=resource, advanced=True, **kwargs)
         for name in ("files", "kind", "organisation"):
             del self.fields[name]
-        self.fields["licence"].choices = Licence.choices
-        self.fields["language"].choices = ContentLanguage.choices
+        cast(forms.ChoiceField, self.fields["licence"]).choices = Licence.choices
+        cast(forms.ChoiceField, self.fields["language"]).choices = ContentLanguage.choices
         self.fields["language"].required = True
         self.fields["title"].required = True
 
@@ -273,7 +281,7 @@ class RatingForm(forms.Form):
 
     def __init__(self, *args, region: str, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["used_with"].choices = [("", "—")] + [
+        cast(forms.ChoiceField, self.fields["used_with"]).choices = [("", "—")] + [
             (level.pk, f"{indentation(level)}{level.label}") for level in levels_for_region(region)
         ]
 

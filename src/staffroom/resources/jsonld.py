@@ -15,6 +15,8 @@ only (a Dutch teacher never reads "3de leerjaar"), and the description must not 
 fetched the page. Their labels belong to the vocabulary behind ``concept_uri``.
 """
 
+from typing import Any
+
 from django.conf import settings
 from django.http import HttpRequest
 
@@ -355,7 +357,7 @@ def resource_jsonld(resource: Resource, request_or_site_url: HttpRequest | str) 
 
     organisation = resource.organisation
     if resource.author_name:
-        creator = {"type": "Person", "name": resource.author_name}
+        creator: dict[str, Any] = {"type": "Person", "name": resource.author_name}
         if organisation is not None:
             creator["affiliation"] = {"type": "Organization", "name": organisation.name}
     elif organisation is not None:

@@ -18,6 +18,8 @@ Callers hold the resource's row lock (``select_for_update``) and run inside thei
 transaction; these functions only change the row they are given and schedule what follows.
 """
 
+from functools import partial
+
 from django.db import transaction
 from django.utils import timezone
 
@@ -48,9 +50,8 @@ def _discard_pending_files(resource: Resource) -> None:
     """Files of an edit that nobody approved never go online; their stored copies are deleted
     after commit."""
     for resource_file in resource.files.filter(pending=True):
-        stored = resource_file.file
         resource_file.delete()
-        transaction.on_commit(lambda stored=stored: stored.delete(save=False))
+        transaction.on_commit(partial(resource_file.file.delete, save=False))
 
 
 def _leave_queue(resource: Resource) -> None:

@@ -107,9 +107,9 @@ def display_value(field: str, value, region: str) -> str:
         term = ResourceType.objects.filter(code=value).first()
         return term.label if term else str(value)
     if field == "licence":
-        return Licence(value).label if value in Licence.values else str(value)
+        return str(Licence(value).label) if value in Licence.values else str(value)
     if field == "language":
-        return ContentLanguage(value).label if value in ContentLanguage.values else str(value)
+        return str(ContentLanguage(value).label) if value in ContentLanguage.values else str(value)
     if field == "based_on":
         source = Resource.objects.filter(pk=value).first()
         return source.title if source else "—"

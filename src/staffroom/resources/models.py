@@ -1,6 +1,7 @@
 """Resources: what teachers share. A resource is one or more files, a web link or an embed."""
 
 import uuid
+from collections.abc import Sequence
 
 from django.conf import settings
 from django.db import models
@@ -9,6 +10,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from staffroom.curriculum.models import Level, ResourceType, Subject
+from staffroom.curriculum.queries import terms_by_id
 
 from .licences import LICENCE_URLS, Licence
 
@@ -38,33 +40,51 @@ class Status(models.TextChoices):
     HIDDEN = "hidden", _("Hidden by a moderator")
 
 
-class ResourceQuerySet(models.QuerySet):
+class ResourceQuerySet(models.QuerySet["Resource"]):
+    # Django's QuerySet offers no public hook to post-process fetched rows; _chain, _clone
+    # and _fetch_all are the documented-by-use extension points (the stubs leave them out).
     _with_terms = False
 
-    def published(self):
+    def published(self) -> "ResourceQuerySet":
         return self.filter(status=Status.PUBLISHED)
 
-    def with_terms(self):
+    def with_terms(self) -> "ResourceQuerySet":
         """Give each resource ``listed_levels`` and ``listed_subjects``, taken from the
         vocabularies each process keeps in memory: one query on the link tables instead of
         building every term object again for every card."""
-        clone = self._chain()
+        clone = self._chain()  # type: ignore[attr-defined]
         clone._with_terms = True
         return clone
 
-    def _clone(self):
-        clone = super()._clone()
+    def _clone(self) -> "ResourceQuerySet":
+        clone = super()._clone()  # type: ignore[misc]
         clone._with_terms = self._with_terms
         return clone
 
-    def _fetch_all(self):
+    def _fetch_all(self) -> None:
         fetched_now = self._result_cache is None
         super()._fetch_all()
         rows = self._result_cache
         if fetched_now and self._with_terms and rows and isinstance(rows[0], Resource):
-            from .queries import attach_terms
-
             attach_terms(rows)
+
+
+def attach_terms(resources: "Sequence[Resource]") -> None:
+    """Set ``listed_levels`` and ``listed_subjects`` on each resource (see ``with_terms``)."""
+    ids = [resource.pk for resource in resources]
+    for name, model in (("levels", Level), ("subjects", Subject)):
+        link = getattr(Resource, name).through
+        column = f"{model.__name__.lower()}_id"
+        terms = terms_by_id(model)
+        found: dict[int, list] = {}
+        for resource_id, term_id in (
+            link.objects.filter(resource_id__in=ids)
+            .order_by("pk")
+            .values_list("resource_id", column)
+        ):
+            found.setdefault(resource_id, []).append(terms[term_id])
+        for resource in resources:
+            setattr(resource, f"listed_{name}", found.get(resource.pk, []))
 
 
 class Resource(models.Model):
@@ -182,7 +202,7 @@ class Resource(models.Model):
 
     @property
     def licence_url(self) -> str:
-        return LICENCE_URLS.get(self.licence, "")
+        return LICENCE_URLS.get(Licence(self.licence), "")
 
 
 def resource_file_path(instance: "ResourceFile", filename: str) -> str:

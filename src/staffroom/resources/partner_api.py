@@ -27,6 +27,8 @@ def api_resource_create(*, token: ApiToken, data: ResourceInput) -> Resource:
     All or nothing: when the submission is incomplete, no draft is left behind (an API client
     sends everything at once; the web form keeps drafts so nothing typed is lost)."""
     member = token.created_by
+    if member is None:  # token_for_key refuses such tokens; a token object may still have none
+        raise PermissionDenied
     resource = resource_services.resource_save_draft(
         contributor=member,
         data=replace(data, kind=Kind.LINK, organisation=token.organisation),

@@ -2,6 +2,7 @@
 
 import re
 from dataclasses import dataclass
+from typing import cast
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
@@ -16,13 +17,15 @@ from staffroom.curriculum.queries import (
 )
 
 from .licences import Licence
-from .models import ContentLanguage, Kind, Resource, ResourceFile
+from .models import ContentLanguage, Kind, Rating, Resource, ResourceFile, ResourceQuerySet
 
 
-def with_listing_data(queryset: QuerySet) -> QuerySet:
+def with_listing_data(queryset: QuerySet[Resource]) -> ResourceQuerySet:
     """What a resource card shows, fetched in a fixed number of queries."""
+    # Every queryset of resources comes from their manager, so it is a ResourceQuerySet.
+    resources = cast(ResourceQuerySet, queryset)
     return (
-        queryset.select_related("resource_type", "contributor", "organisation")
+        resources.select_related("resource_type", "contributor", "organisation")
         .prefetch_related(
             # Cards show the first public file's preview; the extracted text can be large.
             Prefetch(
@@ -33,24 +36,6 @@ def with_listing_data(queryset: QuerySet) -> QuerySet:
         )
         .with_terms()
     )
-
-
-def attach_terms(resources: list[Resource]) -> None:
-    """Set ``listed_levels`` and ``listed_subjects`` on each resource (see ``with_terms``)."""
-    ids = [resource.pk for resource in resources]
-    for name, model in (("levels", Level), ("subjects", Subject)):
-        link = getattr(Resource, name).through
-        column = f"{model.__name__.lower()}_id"
-        terms = terms_by_id(model)
-        found: dict[int, list] = {}
-        for resource_id, term_id in (
-            link.objects.filter(resource_id__in=ids)
-            .order_by("pk")
-            .values_list("resource_id", column)
-        ):
-            found.setdefault(resource_id, []).append(terms[term_id])
-        for resource in resources:
-            setattr(resource, f"listed_{name}", found.get(resource.pk, []))
 
 
 def published_resources() -> QuerySet:
@@ -136,7 +121,7 @@ class ResourceFilters:
 def resources_filtered(filters: ResourceFilters, order: str = "newest") -> QuerySet:
     """Published resources matching ``filters``; a level or subject includes its sub-terms and
     the other region's crosswalked terms."""
-    queryset = Resource.objects.published()
+    queryset: QuerySet = Resource.objects.published()
     queryset = filter_by_terms(queryset, level=filters.level, subject=filters.subject)
     if filters.resource_type:
         queryset = queryset.filter(resource_type=filters.resource_type)
@@ -239,7 +224,7 @@ class Feedback:
 
     # (level as the viewer names it, how many used it there), most used first
     used_with: list
-    own_rating: object  # the viewer's Rating, or None
+    own_rating: Rating | None  # the viewer's
     replies: list  # top-level replies, each with ``thread``: its answers in order
 
 

@@ -93,15 +93,16 @@ def _attach_uploads(
 ) -> list[ResourceFile]:
     attached = []
     for checked in uploads:
+        name = checked.upload.name or "upload"
         resource_file = ResourceFile(
             resource=resource,
             pending=pending,
-            original_name=checked.upload.name[:255],
+            original_name=name[:255],
             mime_type=checked.mime_type,
             size=checked.size,
             sha256=checked.sha256,
         )
-        resource_file.file.save(checked.upload.name, checked.upload, save=False)
+        resource_file.file.save(name, checked.upload, save=False)
         resource_file.save()
         attached.append(resource_file)
     if attached:
