@@ -5,7 +5,8 @@ from django.db.models import BooleanField, Exists, OuterRef, Q, QuerySet, Value
 from staffroom.curriculum.queries import matching_term_ids
 from staffroom.resources.models import Resource
 
-from .models import Decision, ModerationItem
+from .models import Decision, ModerationItem, Outcome, Report, Revision
+from .reports import REPORTABLE
 
 
 def open_items() -> QuerySet:
@@ -93,9 +94,6 @@ def latest_items_for(resource_ids: list[int]) -> dict[int, ModerationItem]:
 def open_reports() -> list[dict]:
     """Open reports grouped by what they report, most reported first: what it is, how many
     reported it and why."""
-    from .models import Report, Revision
-    from .reports import REPORTABLE
-
     grouped: dict = {}
     for report in Report.objects.filter(resolved_at=None).select_related("reporter"):
         grouped.setdefault((report.kind, report.object_id), []).append(report)
@@ -126,8 +124,6 @@ def open_reports() -> list[dict]:
 
 def recently_hidden(limit: int = 20) -> list:
     """The latest decisions to hide, one per hidden thing (several reports close together)."""
-    from .models import Outcome, Report
-
     seen, latest = set(), []
     for report in Report.objects.filter(outcome=Outcome.HIDDEN).order_by("-resolved_at")[:200]:
         if (report.kind, report.object_id) not in seen:
@@ -137,6 +133,4 @@ def recently_hidden(limit: int = 20) -> list:
 
 
 def open_report_count() -> int:
-    from .models import Report
-
     return Report.objects.filter(resolved_at=None).values("kind", "object_id").distinct().count()

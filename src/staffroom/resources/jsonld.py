@@ -19,8 +19,10 @@ from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest
+from django.urls import reverse
 
 from staffroom.curriculum.models import Level, Region, Subject
+from staffroom.curriculum.queries import terms_by_id
 
 from .models import ContentLanguage, Kind, Resource, Status
 
@@ -227,8 +229,6 @@ def _educational_levels(levels: list) -> list[dict]:
 
 
 def _about(subjects: list, site_url: str) -> list[dict]:
-    from staffroom.curriculum.queries import terms_by_id
-
     by_id = terms_by_id(Subject)
     matched: dict[str, dict] = {}
     for subject in subjects:
@@ -302,8 +302,6 @@ def _public_files(resource: Resource) -> list:
 
 
 def _encoding(resource: Resource, files: list, base: str) -> list[dict]:
-    from django.urls import reverse
-
     if resource.kind == Kind.EMBED and resource.url:
         return [{"type": "MediaObject", "embedUrl": resource.url}]
     encodings = []
@@ -328,8 +326,6 @@ def resource_jsonld(resource: Resource, request_or_site_url: HttpRequest | str) 
     ``request_or_site_url`` gives the base of page and download addresses: a request (its own
     scheme and host) or a site URL such as ``settings.SITE_URL``. Vocabulary URIs always use
     SITE_URL (see ``concept_uri``)."""
-    from django.urls import reverse
-
     base = _base_url(request_or_site_url)
     site_url = settings.SITE_URL
     page = base + resource.get_absolute_url()

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from staffroom.curriculum.models import Level, ResourceType, Subject
 from staffroom.curriculum.queries import terms_by_id
 
+from .files import extension_for
 from .licences import LICENCE_URLS, Licence
 
 
@@ -208,8 +209,6 @@ class Resource(models.Model):
 def resource_file_path(instance: "ResourceFile", filename: str) -> str:
     """A generated name with the extension of the detected type: the uploader's name (kept in
     ``original_name``) never decides how a stored file is named or served."""
-    from .files import extension_for
-
     return f"resources/{instance.resource_id}/{uuid.uuid4().hex}{extension_for(instance.mime_type)}"
 
 

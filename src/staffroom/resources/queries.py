@@ -17,7 +17,16 @@ from staffroom.curriculum.queries import (
 )
 
 from .licences import Licence
-from .models import ContentLanguage, Kind, Rating, Resource, ResourceFile, ResourceQuerySet
+from .models import (
+    ContentLanguage,
+    Folder,
+    Kind,
+    Rating,
+    Reply,
+    Resource,
+    ResourceFile,
+    ResourceQuerySet,
+)
 
 
 def with_listing_data(queryset: QuerySet[Resource]) -> ResourceQuerySet:
@@ -229,8 +238,6 @@ class Feedback:
 
 
 def feedback_for(resource: Resource, member, region: str) -> Feedback:
-    from .models import Rating, Reply
-
     used: dict = {}
     for level_id in resource.ratings.exclude(used_with=None).values_list("used_with", flat=True):
         level = terms_by_id(Level)[level_id].in_region(region)
@@ -253,8 +260,6 @@ def feedback_for(resource: Resource, member, region: str) -> Feedback:
 
 
 def folders_of(member):
-    from django.db.models import Count
-
     return member.folders.annotate(size=Count("items")).order_by("name", "pk")
 
 
@@ -267,8 +272,6 @@ def folder_resources(folder):
 
 
 def shared_folder(token: str):
-    from .models import Folder
-
     if not token:
         return None
     return Folder.objects.select_related("member").filter(share_token=token).first()
