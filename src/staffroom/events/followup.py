@@ -2,14 +2,17 @@
 with a signed verification code, participants' feedback and the archive of recordings."""
 
 from dataclasses import dataclass, field
+from datetime import datetime
 
+from django.contrib.auth.models import AnonymousUser
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Avg, Count
+from django.db.models import Avg, Count, QuerySet
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from staffroom.accounts.models import Member
 from staffroom.curriculum.models import ResourceType
 from staffroom.resources import files as file_handling
 from staffroom.resources import lifecycle
@@ -28,7 +31,7 @@ SCALE = range(1, 6)
 # --- Recording and slides ---------------------------------------------------------------------
 
 
-def may_manage(member, event: Event) -> bool:
+def may_manage(member: Member | AnonymousUser, event: Event) -> bool:
     """Presenters and staff add materials, mark attendance and read feedback."""
     return queries.is_presenter(member, event)
 
@@ -99,7 +102,7 @@ def check_slides_upload(upload):
 @transaction.atomic
 def materials_publish(
     *,
-    member,
+    member: Member,
     event: Event,
     recording_url: str = "",
     slides_upload=None,
@@ -151,7 +154,9 @@ def published_material(resource: Resource | None) -> Resource | None:
     return resource if resource is not None and resource.status == Status.PUBLISHED else None
 
 
-def recordings_archive(filters=None, now=None):
+def recordings_archive(
+    filters: queries.EventFilters | None = None, now: datetime | None = None
+) -> QuerySet[Event]:
     """Past events with a published recording, newest first."""
     return (
         queries.events_listed(past=True, filters=filters, now=now)
@@ -163,7 +168,7 @@ def recordings_archive(filters=None, now=None):
 # --- Certificates -----------------------------------------------------------------------------
 
 
-def attended_registration(member, event: Event) -> Registration | None:
+def attended_registration(member: Member | AnonymousUser, event: Event) -> Registration | None:
     if not member.is_authenticated:
         return None
     return Registration.objects.filter(
@@ -217,20 +222,28 @@ def certificate_verify(code: str) -> VerifiedCertificate | None:
 # --- Feedback ---------------------------------------------------------------------------------
 
 
-def may_give_feedback(member, event: Event, now=None) -> bool:
+def may_give_feedback(
+    member: Member | AnonymousUser, event: Event, now: datetime | None = None
+) -> bool:
     """Members who attended, once the event has started."""
     now = now or timezone.now()
     return event.starts_at <= now and attended_registration(member, event) is not None
 
 
-def feedback_of(member, event: Event) -> EventFeedback | None:
+def feedback_of(member: Member | AnonymousUser, event: Event) -> EventFeedback | None:
     if not member.is_authenticated:
         return None
     return EventFeedback.objects.filter(member=member, event=event).first()
 
 
 def feedback_save(
-    *, member, event: Event, rating: int, usefulness: int, comment: str = "", now=None
+    *,
+    member: Member,
+    event: Event,
+    rating: int,
+    usefulness: int,
+    comment: str = "",
+    now: datetime | None = None,
 ) -> EventFeedback:
     """Record (or update) a participant's feedback."""
     if not may_give_feedback(member, event, now):

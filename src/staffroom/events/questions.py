@@ -14,16 +14,18 @@ never count twice.
 
 import csv
 import io
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Exists, F, OuterRef, Value
+from django.db.models import Exists, F, OuterRef, QuerySet, Value
 from django.db.models.functions import Greatest
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from staffroom.accounts.models import Member
 from staffroom.core.ratelimit import check_posting_rate
 from staffroom.forum.inputs import QuestionInput
 from staffroom.forum.models import TITLE_MAX_LENGTH
@@ -54,7 +56,7 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # --- who and when ---------------------------------------------------------------------------------
 
 
-def is_confirmed_registrant(member, event: Event) -> bool:
+def is_confirmed_registrant(member: Member | AnonymousUser, event: Event) -> bool:
     return (
         member.is_authenticated
         and Registration.objects.filter(
@@ -63,7 +65,7 @@ def is_confirmed_registrant(member, event: Event) -> bool:
     )
 
 
-def may_take_part(member, event: Event) -> bool:
+def may_take_part(member: Member | AnonymousUser, event: Event) -> bool:
     """Confirmed registrants, presenters and staff read, ask and vote in the live Q&A."""
     return is_presenter(member, event) or is_confirmed_registrant(member, event)
 
@@ -72,22 +74,22 @@ def posting_opens_at(event: Event):
     return event.starts_at - POSTING_OPENS_BEFORE
 
 
-def posting_open(event: Event, now=None) -> bool:
+def posting_open(event: Event, now: datetime | None = None) -> bool:
     now = now or timezone.now()
     return event.status == EventStatus.PUBLISHED and posting_opens_at(event) <= now < event.ends_at
 
 
-def voting_open(event: Event, now=None) -> bool:
+def voting_open(event: Event, now: datetime | None = None) -> bool:
     """Votes count before and during the event, registration questions included."""
     now = now or timezone.now()
     return event.status == EventStatus.PUBLISHED and now < event.ends_at
 
 
-def has_ended(event: Event, now=None) -> bool:
+def has_ended(event: Event, now: datetime | None = None) -> bool:
     return event.ends_at <= (now or timezone.now())
 
 
-def is_running(event: Event, now=None) -> bool:
+def is_running(event: Event, now: datetime | None = None) -> bool:
     """From the opening of the questions until the end: when the list refreshes by itself."""
     return posting_open(event, now)
 
@@ -122,7 +124,9 @@ def registration_question_sync(registration: Registration) -> EventQuestion | No
 # --- reads ----------------------------------------------------------------------------------------
 
 
-def questions_listed(event: Event, member=None, *, include_hidden: bool = False):
+def questions_listed(
+    event: Event, member: Member | AnonymousUser | None = None, *, include_hidden: bool = False
+) -> QuerySet[EventQuestion]:
     """The event's questions, most votes first; without those of cancelled registrations.
     ``voted`` says whether ``member`` voted for each one."""
     questions = (
@@ -141,13 +145,17 @@ def questions_listed(event: Event, member=None, *, include_hidden: bool = False)
     return questions.order_by("-vote_count", "created_at", "pk")
 
 
-def questions_live(event: Event, member=None) -> list[EventQuestion]:
+def questions_live(
+    event: Event, member: Member | AnonymousUser | None = None
+) -> list[EventQuestion]:
     """What the live page lists: open questions by votes, then the answered ones."""
     questions = list(questions_listed(event, member))
     return [q for q in questions if not q.answered_at] + [q for q in questions if q.answered_at]
 
 
-def questions_grouped(event: Event, member=None) -> list[tuple[str, list[EventQuestion]]]:
+def questions_grouped(
+    event: Event, member: Member | AnonymousUser | None = None
+) -> list[tuple[str, list[EventQuestion]]]:
     """Visible questions under their group label (alphabetical, ungrouped last), each group
     by votes."""
     groups: dict[str, list[EventQuestion]] = {}
@@ -198,7 +206,7 @@ def _brussels(moment) -> str:
     return moment.astimezone(EVENT_TIME_ZONE).strftime("%Y-%m-%d %H:%M") if moment else ""
 
 
-def registrants_csv(event: Event, viewer) -> str:
+def registrants_csv(event: Event, viewer: Member) -> str:
     """The registrants as CSV text (with a BOM, for spreadsheets): e-mail addresses only for
     staff; cells that would start a formula are defused with an apostrophe."""
     with_email = viewer.is_staff
@@ -242,7 +250,9 @@ def _check_presenter(member, event: Event) -> None:
 
 
 @transaction.atomic
-def question_post(*, member, event: Event, body: str, now=None) -> EventQuestion:
+def question_post(
+    *, member: Member, event: Event, body: str, now: datetime | None = None
+) -> EventQuestion:
     """A registrant asks a question during the event (from 15 minutes before the start)."""
     if not may_take_part(member, event):
         raise PermissionDenied
@@ -278,7 +288,9 @@ def _question_for(question: EventQuestion) -> EventQuestion:
 
 
 @transaction.atomic
-def question_vote(*, member, question: EventQuestion, up: bool = True, now=None) -> bool:
+def question_vote(
+    *, member: Member, question: EventQuestion, up: bool = True, now: datetime | None = None
+) -> bool:
     """Vote for a question (``up``) or take the vote back; return whether the member's vote
     stands. Once per member, never for one's own question, before and during the event."""
     question = _question_for(question)
@@ -309,7 +321,9 @@ def question_vote(*, member, question: EventQuestion, up: bool = True, now=None)
 
 
 @transaction.atomic
-def question_mark_answered(*, member, question: EventQuestion, answered: bool = True):
+def question_mark_answered(
+    *, member: Member, question: EventQuestion, answered: bool = True
+) -> EventQuestion:
     """Presenters mark a question answered (or not answered after all)."""
     question = _question_for(question)
     _check_presenter(member, question.event)
@@ -322,7 +336,7 @@ def question_mark_answered(*, member, question: EventQuestion, answered: bool = 
 
 
 @transaction.atomic
-def question_group_set(*, member, question: EventQuestion, group: str) -> EventQuestion:
+def question_group_set(*, member: Member, question: EventQuestion, group: str) -> EventQuestion:
     """Presenters file a question under a short free label (empty: ungrouped)."""
     question = _question_for(question)
     _check_presenter(member, question.event)
@@ -337,7 +351,7 @@ def question_group_set(*, member, question: EventQuestion, group: str) -> EventQ
 
 
 @transaction.atomic
-def question_hide(*, member, question: EventQuestion, hidden: bool = True) -> EventQuestion:
+def question_hide(*, member: Member, question: EventQuestion, hidden: bool = True) -> EventQuestion:
     """Presenters hide a question from the lists (off-topic, a duplicate), or show it again."""
     question = _question_for(question)
     _check_presenter(member, question.event)
@@ -373,7 +387,9 @@ def movable_questions(event: Event):
 
 
 @transaction.atomic
-def questions_move_to_forum(*, member, event: Event, now=None) -> list[EventQuestion]:
+def questions_move_to_forum(
+    *, member: Member, event: Event, now: datetime | None = None
+) -> list[EventQuestion]:
     """After the event, each unanswered question becomes a question in the teachers' room in
     the name of its asker, linking back to the event; the asker is told. Running it again
     moves nothing twice (the event row is locked while moving)."""

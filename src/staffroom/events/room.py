@@ -6,14 +6,18 @@ Attendance comes from BigBlueButton (``attendance_poll``) or from staff and pres
 """
 
 import logging
-from datetime import timedelta
+from collections.abc import Iterable
+from datetime import datetime, timedelta
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from staffroom.accounts.models import Member
 from staffroom.notifications.models import Notification
 from staffroom.notifications.services import notify
 
@@ -42,7 +46,9 @@ def has_room(event: Event) -> bool:
     )
 
 
-def may_enter(member, event: Event, registration: Registration | None = None) -> bool:
+def may_enter(
+    member: Member | AnonymousUser, event: Event, registration: Registration | None = None
+) -> bool:
     """Confirmed registrants, the presenters and staff; never the waitlist."""
     if not member.is_authenticated:
         return False
@@ -53,13 +59,13 @@ def may_enter(member, event: Event, registration: Registration | None = None) ->
     return registration is not None and registration.status == RegistrationStatus.CONFIRMED
 
 
-def room_is_open(event: Event, now=None) -> bool:
+def room_is_open(event: Event, now: datetime | None = None) -> bool:
     """From 15 minutes before the start until the end."""
     now = now or timezone.now()
     return has_room(event) and join_opens_at(event) <= now < event.ends_at
 
 
-def room_join_url(*, member, event: Event, now=None) -> str:
+def room_join_url(*, member: Member, event: Event, now: datetime | None = None) -> str:
     """Where the join button sends ``member``: the signed BigBlueButton join link (the meeting
     is created first, which is idempotent) or the external room's address.
 
@@ -108,7 +114,7 @@ def room_join_url(*, member, event: Event, now=None) -> str:
         ) from error
 
 
-def notify_once(member, kind: str, event: Event) -> None:
+def notify_once(member: Member, kind: str, event: Event) -> None:
     """Send ``member`` this notice about ``event`` unless they already had it."""
     url = event.get_absolute_url()
     if not Notification.objects.filter(member=member, kind=kind, url=url).exists():
@@ -130,7 +136,7 @@ def _record_attended(registrations, source: str, now) -> int:
     return marked
 
 
-def events_to_poll(now=None):
+def events_to_poll(now: datetime | None = None) -> QuerySet[Event]:
     """Published BigBlueButton events whose room may be in use now."""
     now = now or timezone.now()
     return Event.objects.filter(
@@ -141,7 +147,7 @@ def events_to_poll(now=None):
     )
 
 
-def attendance_poll(now=None) -> int:
+def attendance_poll(now: datetime | None = None) -> int:
     """Ask BigBlueButton who is in each running event's room and mark those confirmed
     registrants attended; returns how many were marked. A meeting that is not running
     (``notFound``) is normal; other failures are logged, and the next run tries again."""
@@ -180,7 +186,13 @@ def attendance_list(event: Event):
 
 
 @transaction.atomic
-def attendance_mark(*, member, event: Event, attended_ids, now=None) -> tuple[int, int]:
+def attendance_mark(
+    *,
+    member: Member,
+    event: Event,
+    attended_ids: Iterable[int],
+    now: datetime | None = None,
+) -> tuple[int, int]:
     """Staff or a presenter set who attended: the confirmed registrations in ``attended_ids``
     are marked (source staff), the others unmarked. Unknown ids are ignored. Returns
     (marked, unmarked)."""
