@@ -155,9 +155,8 @@ def _resource_out(request, resource: Resource) -> dict:
         "link": resource.url or None,
         "language": resource.language,
         "type": term_out(resource.resource_type) if resource.resource_type else None,
-        # Set by with_terms() (ResourceQuerySet), which the API's queries use.
-        "levels": [term_out(level) for level in resource.listed_levels],  # type: ignore[attr-defined]
-        "subjects": [term_out(subject) for subject in resource.listed_subjects],  # type: ignore[attr-defined]
+        "levels": [term_out(level) for level in resource.listed_levels],
+        "subjects": [term_out(subject) for subject in resource.listed_subjects],
         "keywords": [str(keyword) for keyword in resource.keywords or []],
         "licence": {
             "code": resource.licence,

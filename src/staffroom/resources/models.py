@@ -169,6 +169,10 @@ class Resource(models.Model):
     )
 
     objects = ResourceQuerySet.as_manager()
+    # Set on resources fetched with ``with_terms()``: their levels and subjects, from the
+    # vocabularies in memory.
+    listed_levels: list[Level]
+    listed_subjects: list[Subject]
 
     class Meta:
         ordering = ["-published_at", "-created_at"]
