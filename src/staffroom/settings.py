@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "staffroom.newsletter",
     "staffroom.interop",
     "staffroom.api",
+    "staffroom.site",
 ]
 
 MIDDLEWARE = [
@@ -106,7 +107,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "staffroom.core.middleware.MemberPreferencesMiddleware",
+    "staffroom.curriculum.middleware.RegionMiddleware",
+    "staffroom.core.middleware.MemberLanguageMiddleware",
 ]
 
 ROOT_URLCONF = "staffroom.urls"
@@ -124,6 +126,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "staffroom.core.context_processors.site",
+                "staffroom.curriculum.context_processors.region",
                 "staffroom.notifications.context_processors.notifications",
             ],
         },

@@ -1,10 +1,10 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from staffroom.api.main import api
+from staffroom.site.api import api
 
 urlpatterns = [
-    path("", include("staffroom.core.urls")),
+    path("", include("staffroom.site.urls")),
     path("accounts/", include("allauth.urls")),
     path("", include("staffroom.accounts.urls")),
     path("resources/", include("staffroom.resources.urls")),
@@ -25,5 +25,5 @@ urlpatterns = [
 # Uploaded files are never served from MEDIA_ROOT directly: downloads and previews go through
 # views that check who may see them (drafts, files of an edit waiting for review).
 
-handler404 = "staffroom.core.views.not_found"
-handler500 = "staffroom.core.views.server_error"
+handler404 = "staffroom.site.views.not_found"
+handler500 = "staffroom.site.views.server_error"

@@ -6,7 +6,8 @@ from django.urls import reverse
 from tests.factories import MemberFactory, ModeratorFactory, ResourceFactory
 
 from staffroom.core.pagination import paginate
-from staffroom.core.templatetags.staffroom import filesize, indent, query_with
+from staffroom.core.templatetags.staffroom import filesize, query_with
+from staffroom.curriculum.templatetags.terms import indent
 from staffroom.resources.models import Resource
 
 pytestmark = pytest.mark.django_db

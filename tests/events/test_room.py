@@ -11,10 +11,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 
-from staffroom.core.schedule import SCHEDULE
 from staffroom.events import room, tasks
 from staffroom.events.models import Event, Registration, RegistrationStatus
 from staffroom.notifications.models import Notification
+from staffroom.site.schedule import SCHEDULE
 from tests.events.factories import EventFactory
 from tests.events.test_bbb import SECRET, server_checksum_ok
 from tests.factories import MemberFactory, StaffFactory

@@ -10,11 +10,11 @@ from django.utils import timezone
 from django.utils.module_loading import import_string
 
 from staffroom.accounts.models import OrganisationMembership
-from staffroom.core.schedule import SCHEDULE
 from staffroom.events import services
 from staffroom.events.inputs import EventInput
 from staffroom.events.models import EventKind, EventStatus, RegistrationStatus
 from staffroom.notifications.models import Notification
+from staffroom.site.schedule import SCHEDULE
 from tests.events.factories import EventFactory
 from tests.factories import MemberFactory, OrganisationFactory, StaffFactory
 

@@ -6,10 +6,10 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from staffroom.core.demo.forum import QUESTIONS
 from staffroom.forum.models import Answer, ForumExpert, Question
 from staffroom.recognition.models import PointEvent, Score
 from staffroom.recognition.services import scores_recompute
+from staffroom.site.demo.forum import QUESTIONS
 
 pytestmark = pytest.mark.django_db
 

@@ -6,11 +6,11 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from staffroom.core.schedule import SCHEDULE
 from staffroom.interop.harvest.services import harvest_run
 from staffroom.interop.models.harvest import HarvestRun, HarvestSource
 from staffroom.interop.tasks import harvest_all
 from staffroom.resources.models import Resource
+from staffroom.site.schedule import SCHEDULE
 from tests.factories import MemberFactory, OrganisationFactory, StaffFactory
 
 from .test_harvest import DSPACE, fast_retries, lom_repository, repository  # noqa: F401

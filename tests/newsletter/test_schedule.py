@@ -8,7 +8,6 @@ from django.core import mail
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
-from staffroom.core.schedule import SCHEDULE
 from staffroom.curriculum.models import Level
 from staffroom.events.models import EVENT_TIME_ZONE
 from staffroom.newsletter import sending, services
@@ -21,6 +20,7 @@ from staffroom.newsletter.models import (
 )
 from staffroom.newsletter.queries import week_start
 from staffroom.newsletter.tasks import start_due_mailings
+from staffroom.site.schedule import SCHEDULE
 
 from .factories import IssueFactory, OrderFactory, SubscriberFactory
 from .helpers import week_content

@@ -10,7 +10,6 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import get_language
 
-from staffroom.core.schedule import SCHEDULE
 from staffroom.notifications import messages
 from staffroom.notifications.models import Notification
 from staffroom.notifications.services import (
@@ -19,6 +18,7 @@ from staffroom.notifications.services import (
     notify,
 )
 from staffroom.notifications.tasks import mail_digests, mail_notification
+from staffroom.site.schedule import SCHEDULE
 from tests.factories import MemberFactory
 
 pytestmark = pytest.mark.django_db

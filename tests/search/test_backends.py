@@ -10,7 +10,6 @@ import pytest
 from django.db import connection
 from tests.factories import OrganisationFactory, ResourceFactory
 
-from staffroom.core.demo.topics import BANDS, TOPICS
 from staffroom.curriculum.models import Level, ResourceType, Subject
 from staffroom.resources.models import Resource
 from staffroom.search import documents, ranking
@@ -22,6 +21,7 @@ from staffroom.search.backends.base import (
 )
 from staffroom.search.backends.postgres_backend import PostgresBackend
 from staffroom.search.backends.tantivy_backend import TantivyBackend
+from staffroom.site.demo.topics import BANDS, TOPICS
 
 pytestmark = pytest.mark.django_db
 

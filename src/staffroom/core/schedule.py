@@ -1,10 +1,12 @@
-"""Periodic work, enqueued by the ``staffroom clock`` process (started by ``make run``).
+"""The clock's mechanics: enqueue each periodic task of a schedule when its interval has passed.
 
 The clock only enqueues; the worker runs the tasks. Several clocks may run (one per machine):
-the conditional update on ScheduledJob lets exactly one of them enqueue each due run.
+the conditional update on ScheduledJob lets exactly one of them enqueue each due run. Which
+tasks run how often is decided by the app at the top, which names every app's tasks.
 """
 
-from datetime import timedelta
+from collections.abc import Mapping
+from datetime import datetime, timedelta
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -12,25 +14,15 @@ from django.utils.module_loading import import_string
 
 from .models import ScheduledJob
 
-# name: (task path, interval)
-SCHEDULE = {
-    "moderation-recheck": ("staffroom.moderation.tasks.queue_due_rechecks", timedelta(days=1)),
-    "search-refresh": ("staffroom.search.tasks.refresh_search_index", timedelta(days=1)),
-    "notifications-prune": ("staffroom.notifications.tasks.prune_notifications", timedelta(days=1)),
-    "notifications-digest": ("staffroom.notifications.tasks.mail_digests", timedelta(days=1)),
-    "events-reminders": ("staffroom.events.tasks.send_reminders", timedelta(minutes=10)),
-    "events-attendance": ("staffroom.events.tasks.poll_attendance", timedelta(minutes=1)),
-    # This week's issue, due mailings, stalled sending runs.
-    "newsletter-due": ("staffroom.newsletter.tasks.start_due_mailings", timedelta(minutes=5)),
-    "interop-harvest": ("staffroom.interop.tasks.harvest_all", timedelta(days=1)),
-}
+# name: (dotted path of a task, interval)
+Schedule = Mapping[str, tuple[str, timedelta]]
 
 
-def enqueue_due_jobs(now=None) -> list[str]:
-    """Enqueue every scheduled task whose interval has passed; return the names enqueued."""
+def enqueue_due_jobs(schedule: Schedule, now: datetime | None = None) -> list[str]:
+    """Enqueue every task of ``schedule`` whose interval has passed; return the names enqueued."""
     now = now or timezone.now()
     enqueued = []
-    for name, (task_path, interval) in SCHEDULE.items():
+    for name, (task_path, interval) in schedule.items():
         job = ScheduledJob.objects.filter(name=name).first()
         if job is None:
             try:

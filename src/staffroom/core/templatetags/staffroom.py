@@ -3,7 +3,6 @@ from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 
 from staffroom.core.markdown import render_markdown
-from staffroom.curriculum.queries import indentation, terms_in_region
 
 register = template.Library()
 
@@ -11,12 +10,6 @@ register = template.Library()
 @register.filter
 def markdown(text: str) -> str:
     return mark_safe(render_markdown(text))
-
-
-@register.simple_tag(takes_context=True)
-def regional(context, terms):
-    """Name vocabulary terms in the viewer's regional terminology."""
-    return terms_in_region(terms, context.get("region") or "fl")
 
 
 @register.simple_tag(takes_context=True)
@@ -39,11 +32,6 @@ def filesize(size: int) -> str:
             return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
         size /= 1024
     return str(size)
-
-
-@register.filter
-def indent(term) -> str:
-    return indentation(term)
 
 
 @register.filter

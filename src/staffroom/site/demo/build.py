@@ -1,0 +1,384 @@
+"""Create the demo content through the project's own services.
+
+Every resource is saved as a draft with real uploaded files, submitted, and decided by a
+moderator, exactly as the web forms do it. Afterwards the dates are spread over three years
+(the services stamp "now"), files are analysed and open items pre-checked right away instead
+of by the worker, and the tasks the services queued for that are removed again.
+"""
+
+import random
+import time
+from collections import Counter
+from datetime import timedelta
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from staffroom.accounts.models import Member
+from staffroom.curriculum.models import Level, ResourceType, Subject
+from staffroom.moderation.models import ModerationItem
+from staffroom.moderation.services import (
+    moderation_item_publish,
+    moderation_item_reject,
+    moderation_item_request_changes,
+    moderation_prechecks_run,
+)
+from staffroom.resources.files import check_upload
+from staffroom.resources.inputs import ResourceInput
+from staffroom.resources.licences import (
+    NO_DERIVATIVES,
+    TEACHER_LICENCES,
+    Licence,
+    remix_licences,
+)
+from staffroom.resources.models import Resource, ResourceFile
+from staffroom.resources.services import resource_file_analyse, resource_save_draft, resource_submit
+
+from . import documents, links
+from .community import build_community
+from .content import load
+from .events import build_events
+from .forum import build_forum
+from .newsletter import build_newsletter
+from .people import ensure_cast
+from .plan import FILE_UNSUITED_TYPES, Spec, place, plan
+from .writing import (
+    DocumentContext,
+    compose_description,
+    compose_remix_title,
+    compose_title,
+    document_blocks,
+)
+
+DAY = timedelta(days=1)
+HISTORY_DAYS = 3 * 365
+# What a moderator writes back, in the contributor's interface language (nl or en), and the
+# keyword a moderator adds when publishing (to show corrections in the demo).
+CHANGES_MESSAGES = load("phrases")["changes_messages"]
+REJECT_MESSAGES = load("phrases")["reject_messages"]
+MODERATOR_KEYWORDS = load("phrases")["moderator_keywords"]
+ACCESSIBILITY_NOTES = load("phrases")["accessibility_notes"]
+DEMO_TASKS = (
+    "staffroom.resources.tasks.analyse_resource_file",
+    "staffroom.moderation.tasks.run_prechecks",
+    "staffroom.moderation.tasks.send_submission_receipt",
+    "staffroom.moderation.tasks.send_decision_email",
+    "staffroom.events.tasks.mail_confirmation",
+)
+
+
+class DemoBuilder:
+    def __init__(self, *, rng: random.Random, count: int, password: str, write):
+        self.rng = rng
+        self.count = count
+        self.password = password
+        self.write = write
+        self.now = timezone.now()
+        self.levels = {level.code: level for level in Level.objects.all()}
+        self.subjects = {subject.code: subject for subject in Subject.objects.all()}
+        self.types = {kind.code: kind for kind in ResourceType.objects.all()}
+        self.created: list[tuple[Resource, Spec]] = []
+        self.cast = None
+
+    def run(self) -> dict:
+        started = time.monotonic()
+        task_cutoff = timezone.now()
+        cast = ensure_cast(self.password)
+        self.cast = cast
+        self.write(
+            f"Members: {cast.created} created, {len(cast.persons) - cast.created} already there."
+        )
+        specs = plan(self.rng, self.count, cast)
+        # All or nothing: a failed run leaves no half demo that --if-empty would then skip.
+        with transaction.atomic():
+            for index, spec in enumerate(specs, start=1):
+                with transaction.atomic():
+                    resource = self._create(spec)
+                self.created.append((resource, spec))
+                if index % 50 == 0 or index == len(specs):
+                    self.write(
+                        f"Resources: {index}/{len(specs)} ({time.monotonic() - started:.0f} s)"
+                    )
+            self._spread_dates()
+            community = build_community(self.rng, cast, self.write)
+            community["events"] = build_events(self.rng, cast, self.write)
+            community |= build_forum(self.rng, self.write)
+            community |= build_newsletter(self.rng, cast, self.write)
+        analysed = self._analyse_files(started)
+        checked = self._run_prechecks()
+        removed = self._remove_queued_tasks(task_cutoff)
+        self.write(
+            f"Analysed {analysed} files, pre-checked {checked} open items, "
+            f"removed {removed} queued tasks ({time.monotonic() - started:.0f} s)."
+        )
+        return self._summary(time.monotonic() - started) | community
+
+    # --- one resource --------------------------------------------------------------------
+
+    def _create(self, spec: Spec) -> Resource:
+        original = self._choose_original(spec) if spec.remix else None
+        text = spec.topic.texts[spec.language]
+        level = self.levels[spec.level_codes[0]]
+        level_label = level.labels.get(spec.language) or level.labels.get("en", "")
+        data = {
+            "language": spec.language,
+            "kind": spec.kind,
+            "levels": [self.levels[code] for code in spec.level_codes],
+            "subjects": [self.subjects[code] for code in spec.subject_codes],
+            "licence": spec.licence,
+            "organisation": spec.organisation,
+            "keywords": self._keywords(spec, text) if spec.keywords else [],
+        }
+        url, type_code = "", self._file_type(spec)
+        if spec.kind == "link":
+            url, type_code = links.link_for(self.rng, spec.topic.key, text, spec.language)
+        elif spec.kind == "embed":
+            url, type_code = links.embed_for(self.rng)
+        resource_type = self.types[type_code]
+        type_label = resource_type.labels.get(spec.language, resource_type.code)
+        if original is not None:
+            title = compose_remix_title(self.rng, original.title, spec.language, level_label)
+            data["based_on"] = original
+            remix_of = (original.title, original.credited_author)
+        else:
+            title = compose_title(self.rng, text, spec.language, type_label, level_label)
+            remix_of = None
+        data.update(
+            title=title,
+            url=url,
+            resource_type=resource_type,
+            description=compose_description(
+                self.rng,
+                text,
+                spec.language,
+                level_label,
+                remix_of=remix_of,
+                organisation=spec.organisation.name if spec.organisation else "",
+            ),
+            accessibility_notes=(
+                self.rng.choice(ACCESSIBILITY_NOTES[spec.language]) if spec.accessibility else ""
+            ),
+        )
+        if spec.status == "draft" and self.rng.random() < 0.5:
+            # Drafts are often unfinished: no levels or subjects chosen yet.
+            data.pop("levels")
+            data.pop("subjects")
+        uploads = []
+        if spec.kind == "file":
+            subject = self.subjects[spec.subject_codes[0]]
+            context = DocumentContext(
+                title=title,
+                language=spec.language,
+                type_code=type_code,
+                type_label=type_label,
+                level_label=level_label,
+                subject_label=subject.labels.get(spec.language) or subject.code,
+                author=spec.organisation.name if spec.organisation else spec.contributor.name,
+                licence_label=Licence(spec.licence).label,
+                all_rights_reserved=spec.licence == Licence.ALL_RIGHTS_RESERVED,
+            )
+            uploads = [
+                self._upload(text, context, file_format, teacher_notes=position > 0)
+                for position, file_format in enumerate(spec.formats)
+            ]
+        resource = resource_save_draft(
+            contributor=spec.contributor, data=ResourceInput.from_values(data), uploads=uploads
+        )
+        if spec.status != "draft":
+            self._moderate(spec, resource)
+        return resource
+
+    def _moderate(self, spec: Spec, resource: Resource) -> None:
+        item = resource_submit(resource=resource, contributor=spec.contributor)
+        moderator = self.cast.moderators[spec.moderator_key]
+        language = spec.contributor.language if spec.contributor.language in ("nl", "en") else "nl"
+        if spec.status == "published":
+            corrected = None
+            if spec.corrected:
+                corrected = {"keywords": [*resource.keywords, MODERATOR_KEYWORDS[spec.language]]}
+            moderation_item_publish(item=item, moderator=moderator, corrected=corrected)
+        elif spec.status == "changes":
+            moderation_item_request_changes(
+                item=item,
+                moderator=moderator,
+                message=self.rng.choice(CHANGES_MESSAGES[language]),
+            )
+        elif spec.status == "rejected":
+            moderation_item_reject(
+                item=item, moderator=moderator, message=self.rng.choice(REJECT_MESSAGES[language])
+            )
+
+    def _choose_original(self, spec: Spec) -> Resource:
+        """A published CC BY or BY-SA resource by someone else, adopted with its topic."""
+        candidates = [
+            (resource, source)
+            for resource, source in self.created
+            if source.status == "published"
+            and source.topic is not None
+            and not source.remix
+            and resource.licence in (Licence.BY, Licence.BY_SA)
+            and resource.contributor_id != spec.contributor.pk
+        ]
+        original, source = self.rng.choice(candidates)
+        spec.language, spec.topic, spec.band = source.language, source.topic, source.band
+        place(self.rng, spec, source.topic, source.band)
+        allowed = [
+            licence for licence in remix_licences(original.licence) if licence in TEACHER_LICENCES
+        ]
+        # Most adapters keep the original's licence; few close theirs with "no derivatives".
+        open_ones = [licence for licence in allowed if licence not in NO_DERIVATIVES]
+        spec.licence = (
+            original.licence if self.rng.random() < 0.6 else self.rng.choice(open_ones or allowed)
+        )
+        return original
+
+    def _file_type(self, spec: Spec) -> str:
+        suited = [code for code in spec.topic.types if code not in FILE_UNSUITED_TYPES]
+        return self.rng.choice(suited or ["worksheet"])
+
+    def _keywords(self, spec: Spec, text) -> list[str]:
+        count = min(len(text.keywords), self.rng.randint(2, 5))
+        return self.rng.sample(list(text.keywords), count)
+
+    def _upload(self, text, context: DocumentContext, file_format: str, *, teacher_notes: bool):
+        blocks = document_blocks(self.rng, text, context, teacher_notes=teacher_notes)
+        content = documents.render(blocks, file_format, language=context.language)
+        stem = slugify(blocks[0][1])[:70] or "document"
+        return check_upload(SimpleUploadedFile(f"{stem}.{file_format}", content))
+
+    # --- history -------------------------------------------------------------------------
+
+    def _spread_dates(self) -> None:
+        """Give the resources, their moderation and their downloads a three-year history."""
+        rng, now = self.rng, self.now
+        resources, items = [], []
+        by_pk = {resource.pk: resource for resource, _ in self.created}
+        for resource, spec in self.created:
+            if spec.status == "published":
+                if spec.remix:
+                    original = by_pk.get(resource.based_on_id)
+                    earliest = original.published_at + 14 * DAY if original else now - 300 * DAY
+                    span = max((now - earliest).total_seconds(), 86400)
+                    published = earliest + timedelta(seconds=rng.random() * span) - DAY
+                else:
+                    days = max(1.0, HISTORY_DAYS * rng.random() ** 1.35)
+                    published = now - timedelta(days=days, hours=rng.random() * 12)
+                submitted = published - timedelta(days=rng.uniform(0.2, 6))
+                resource.published_at = published
+                resource.checked_at = published
+                if (now - published).days > 500 and rng.random() < 0.1:
+                    resource.checked_at = published + timedelta(days=rng.uniform(365, 480))
+                resource.download_count = self._downloads(spec, (now - published).days)
+                decided = published
+            elif spec.status == "pending":
+                submitted = now - timedelta(days=rng.uniform(0.1, 20))
+                decided = None
+            elif spec.status in ("changes", "rejected"):
+                submitted = now - timedelta(days=rng.uniform(3, 60))
+                decided = submitted + timedelta(days=rng.uniform(0.5, 4))
+            else:
+                submitted, decided = None, None
+            created = (submitted or now - timedelta(days=rng.uniform(0.2, 30))) - timedelta(
+                days=rng.uniform(0, 3)
+            )
+            resource.created_at = created
+            resource.submitted_at = submitted
+            resource.updated_at = decided or submitted or created
+            resources.append(resource)
+            for item in resource.moderation_items.all():
+                item.created_at = submitted or created
+                if decided is not None:
+                    item.decided_at = decided
+                    item.taken_at = decided - timedelta(minutes=rng.randint(3, 90))
+                    item.taken_by = item.decided_by
+                elif rng.random() < 0.25:
+                    item.taken_by = self.cast.moderators[spec.moderator_key]
+                    item.taken_at = submitted + timedelta(hours=rng.uniform(1, 30))
+                    item.taken_at = min(item.taken_at, now)
+                items.append(item)
+        Resource.objects.bulk_update(
+            resources,
+            [
+                "created_at",
+                "updated_at",
+                "submitted_at",
+                "published_at",
+                "checked_at",
+                "download_count",
+            ],
+            batch_size=200,
+        )
+        ModerationItem.objects.bulk_update(
+            items, ["created_at", "decided_at", "taken_at", "taken_by"], batch_size=200
+        )
+        for member in Member.objects.filter(pk__in=list(self.cast.persons), last_login=None):
+            member.date_joined = now - timedelta(days=rng.uniform(HISTORY_DAYS + 10, 1800))
+            member.save(update_fields=["date_joined"])
+
+    def _downloads(self, spec: Spec, age_days: int) -> int:
+        """Most resources are downloaded a little, a few a lot; older ones more."""
+        count = self.rng.lognormvariate(2.4, 1.1) * (1 + age_days / 365)
+        if spec.organisation is not None:
+            count *= 2
+        if spec.kind != "file":
+            count *= 0.6
+        return min(int(count), 9000)
+
+    # --- derived data and clean-up -------------------------------------------------------
+
+    def _analyse_files(self, started: float) -> int:
+        pending = list(ResourceFile.objects.filter(analysed_at=None).order_by("pk"))
+        for index, resource_file in enumerate(pending, start=1):
+            resource_file_analyse(resource_file=resource_file)
+            if index % 100 == 0:
+                self.write(
+                    f"Files analysed: {index}/{len(pending)} ({time.monotonic() - started:.0f} s)"
+                )
+        return len(pending)
+
+    def _run_prechecks(self) -> int:
+        items = list(
+            ModerationItem.objects.filter(decision="", checks_ran_at=None).select_related(
+                "resource"
+            )
+        )
+        for item in items:
+            moderation_prechecks_run(item=item)
+        return len(items)
+
+    def _remove_queued_tasks(self, since) -> int:
+        """The work those tasks would do is done; without this the worker would redo it and
+        mail every demo address a receipt and a decision."""
+        from django_tasks_db.models import DBTaskResult
+
+        deleted, _ = DBTaskResult.objects.filter(
+            enqueued_at__gte=since, status="READY", task_path__in=DEMO_TASKS
+        ).delete()
+        return deleted
+
+    def _summary(self, seconds: float) -> dict:
+        statuses = Counter(
+            Resource.objects.filter(
+                pk__in=[resource.pk for resource, _ in self.created]
+            ).values_list("status", flat=True)
+        )
+        languages = Counter(spec.language for _, spec in self.created)
+        regions = Counter(spec.region for _, spec in self.created)
+        kinds = Counter(spec.kind for _, spec in self.created)
+        formats = Counter(
+            f for _, spec in self.created for f in spec.formats if spec.kind == "file"
+        )
+        return {
+            "resources": len(self.created),
+            "statuses": dict(statuses),
+            "languages": dict(languages),
+            "regions": dict(regions),
+            "kinds": dict(kinds),
+            "formats": dict(formats),
+            "partner": sum(1 for _, spec in self.created if spec.organisation is not None),
+            "remixes": sum(1 for _, spec in self.created if spec.remix),
+            "members": len(self.cast.persons),
+            "seconds": seconds,
+        }

@@ -1,0 +1,87 @@
+"""Start the web server, the task worker and the clock together; Ctrl-C stops all three."""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+from .demo import DEMO_PASSWORD
+
+DEMO_ACCOUNTS = """
+Demo accounts (password for all: {password})
+  teacher, Flanders      an.peeters@demo.staffroom.invalid
+  teacher, Netherlands   sanne.devries@demo.staffroom.invalid
+  moderator (lager/po)   moderator.lager@demo.staffroom.invalid
+  moderator (secundair)  moderator.secundair@demo.staffroom.invalid
+  partner organisation   partner@demo.staffroom.invalid
+  staff                  staff@demo.staffroom.invalid
+Mail the site sends is written to {mail}
+"""
+
+
+class Command(BaseCommand):
+    help = "Prepare the database (first run: demo content) and run web server, worker and clock."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")))
+        parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
+        parser.add_argument("--no-demo", action="store_true")
+
+    def handle(self, *args, port: int, host: str, no_demo: bool, **options):
+        call_command("migrate", interactive=False, verbosity=0)
+        if not no_demo:
+            call_command("demo", "--if-empty")
+        call_command("search", "reindex", "--if-empty")
+        call_command("oai", "rebuild", "--if-empty", "--quiet")
+        executable = [sys.executable, "-m", "staffroom"]
+        processes = [
+            subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "gunicorn",
+                    "staffroom.wsgi:application",
+                    "--bind",
+                    f"{host}:{port}",
+                    "--workers",
+                    os.environ.get("WEB_WORKERS", "2"),
+                    "--access-logfile",
+                    "-",
+                    "--graceful-timeout",
+                    "5",
+                ]
+            ),
+            subprocess.Popen([*executable, "db_worker", "--interval", "0.5", "--no-reload"]),
+            subprocess.Popen([*executable, "clock"]),
+        ]
+        self.stdout.write(self.style.SUCCESS(f"\nStaffroom runs on http://{host}:{port}/"))
+        self.stdout.write(
+            DEMO_ACCOUNTS.format(
+                password=DEMO_PASSWORD, mail=getattr(settings, "EMAIL_FILE_PATH", "the console")
+            )
+        )
+        self.stdout.write("Press Ctrl-C to stop.\n")
+
+        def stop(*_):
+            for process in processes:
+                if process.poll() is None:
+                    process.send_signal(signal.SIGTERM)
+            for process in processes:
+                try:
+                    process.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+            raise SystemExit(0)
+
+        signal.signal(signal.SIGTERM, stop)
+        try:
+            while all(process.poll() is None for process in processes):
+                time.sleep(0.5)
+        except KeyboardInterrupt:
+            pass
+        stop()

@@ -1,0 +1,29 @@
+"""Periodic work, enqueued by the ``staffroom clock`` process (started by ``make run``).
+
+This is the one place that names every app's periodic tasks; the enqueueing itself (once per
+interval, however many clocks run) is ``staffroom.core.schedule``.
+"""
+
+from datetime import datetime, timedelta
+
+from staffroom.core.schedule import Schedule, enqueue_due_jobs
+
+# name: (task path, interval)
+SCHEDULE: Schedule = {
+    "moderation-recheck": ("staffroom.moderation.tasks.queue_due_rechecks", timedelta(days=1)),
+    "search-refresh": ("staffroom.search.tasks.refresh_search_index", timedelta(days=1)),
+    # The OAI-PMH records are derived from resources like the index: rebuilt daily for drift.
+    "oai-rebuild": ("staffroom.interop.oai.tasks.rebuild_oai_records", timedelta(days=1)),
+    "notifications-prune": ("staffroom.notifications.tasks.prune_notifications", timedelta(days=1)),
+    "notifications-digest": ("staffroom.notifications.tasks.mail_digests", timedelta(days=1)),
+    "events-reminders": ("staffroom.events.tasks.send_reminders", timedelta(minutes=10)),
+    "events-attendance": ("staffroom.events.tasks.poll_attendance", timedelta(minutes=1)),
+    # This week's issue, due mailings, stalled sending runs.
+    "newsletter-due": ("staffroom.newsletter.tasks.start_due_mailings", timedelta(minutes=5)),
+    "interop-harvest": ("staffroom.interop.tasks.harvest_all", timedelta(days=1)),
+}
+
+
+def enqueue_due(now: datetime | None = None) -> list[str]:
+    """Enqueue the scheduled tasks that are due; return their names."""
+    return enqueue_due_jobs(SCHEDULE, now=now)

@@ -1,0 +1,18 @@
+from django.urls import path
+from django.views.generic import TemplateView
+
+from . import sitemaps, views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("region/", views.set_region, name="set_region"),
+    path("language/", views.set_language, name="set_language"),
+    path(
+        "help/search/",
+        TemplateView.as_view(template_name="site/help_search.html"),
+        name="help_search",
+    ),
+    path("robots.txt", sitemaps.robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemaps.sitemap_index, name="sitemap"),
+    path("sitemap-<slug:section>.xml", sitemaps.sitemap_section, name="sitemap_section"),
+]

@@ -1,0 +1,65 @@
+from django.http import HttpResponseRedirect
+from django.shortcuts import render
+from django.utils.translation import check_for_language
+from django.views.decorators.http import require_POST
+
+from staffroom.accounts.services import member_update_profile
+from staffroom.core.http import safe_next
+from staffroom.curriculum.middleware import REGION_SESSION_KEY
+from staffroom.curriculum.models import Region
+from staffroom.curriculum.queries import levels_for_region
+from staffroom.resources.queries import (
+    published_counts_by_level,
+    resources_newest,
+    resources_popular,
+)
+
+
+def home(request):
+    top_levels = [level for level in levels_for_region(request.region) if level.parent_id is None]
+    counts = published_counts_by_level(top_levels)
+    return render(
+        request,
+        "site/home.html",
+        {
+            "newest": resources_newest(8),
+            "popular": resources_popular(4),
+            "levels": [(level, counts.get(level.code, 0)) for level in top_levels],
+        },
+    )
+
+
+def _back(request) -> str:
+    return safe_next(request, request.POST.get("next") or request.META.get("HTTP_REFERER"))
+
+
+@require_POST
+def set_region(request):
+    """A visitor chooses whose terminology to see; a member's choice updates their profile."""
+    region = request.POST.get("region")
+    response = HttpResponseRedirect(_back(request))
+    if region in Region.values:
+        request.session[REGION_SESSION_KEY] = region
+        response.set_cookie(REGION_SESSION_KEY, region, max_age=365 * 24 * 3600, samesite="Lax")
+        if request.user.is_authenticated:
+            member_update_profile(member=request.user, data={"region": region})
+    return response
+
+
+@require_POST
+def set_language(request):
+    language = request.POST.get("language", "")
+    response = HttpResponseRedirect(_back(request))
+    if language in ("nl", "en") and check_for_language(language):
+        response.set_cookie("staffroom_language", language, max_age=365 * 24 * 3600, samesite="Lax")
+        if request.user.is_authenticated:
+            member_update_profile(member=request.user, data={"language": language})
+    return response
+
+
+def not_found(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    return render(request, "500.html", status=500)
