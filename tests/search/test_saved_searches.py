@@ -3,10 +3,12 @@
 import pytest
 from django.core import mail
 from django.urls import reverse
+from django.utils import translation
 from tests.factories import MemberFactory, ModerationItemFactory, ModeratorFactory
 
 from staffroom.moderation.services import moderation_item_publish
 from staffroom.search.models import SavedSearch
+from staffroom.search.queries import describe_search
 
 pytestmark = pytest.mark.django_db
 
@@ -76,3 +78,16 @@ def test_an_empty_search_is_not_saved_and_visitors_must_log_in(client):
     response = client.post(reverse("search:save"), {"q": "  "}, follow=True)
     assert "Type some words" in response.content.decode()
     assert not SavedSearch.objects.exists()
+
+
+def test_a_search_is_described_with_every_kind_of_filter_in_the_active_language():
+    # Choice labels are lazy: joined as they were, a language or kind filter raised TypeError
+    # and the saved-search notice for such a search was never sent.
+    filters = {"language": "fr", "licence": "arr", "kind": "link", "rating": "4"}
+    with translation.override("en"):
+        assert describe_search("breuken", filters, "fl") == (
+            "breuken · French · All rights reserved, used with permission · Web link"
+            " · 4 stars and up"
+        )
+    with translation.override("nl"):
+        assert "Weblink" in describe_search("", {"kind": "link"}, "nl")

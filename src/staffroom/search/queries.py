@@ -58,21 +58,22 @@ def publisher_labels(keys: Iterable[str]) -> dict[str, str]:
 
 
 def describe_filters(filters: Mapping[str, str], region: str) -> list[str]:
-    """The filters of a (saved) search as a reader names them, in their region's terms."""
-    labels = []
+    """The filters of a (saved) search as a reader names them, in their region's terms (text
+    in the active language, ready to join: choice labels are lazy)."""
+    labels: list[str] = []
     for name, value in filters.items():
         if name == "level" and (level := level_by_code(value)):
-            labels.append(level.in_region(region).label)
+            labels.append(str(level.in_region(region).label))
         elif name == "subject" and (subject := subject_by_code(value)):
-            labels.append(subject.in_region(region).label)
+            labels.append(str(subject.in_region(region).label))
         elif name == "type" and (resource_type := resource_type_by_code(value)):
-            labels.append(resource_type.label)
+            labels.append(str(resource_type.label))
         elif name == "language" and value in ContentLanguage.values:
-            labels.append(ContentLanguage(value).label)
+            labels.append(str(ContentLanguage(value).label))
         elif name == "licence" and value in Licence.values:
-            labels.append(Licence(value).label)
+            labels.append(str(Licence(value).label))
         elif name == "kind" and value in Kind.values:
-            labels.append(Kind(value).label)
+            labels.append(str(Kind(value).label))
         elif name == "publisher":
             labels.append(publisher_labels([value]).get(value, value))
         elif name == "rating" and value in RATINGS:
