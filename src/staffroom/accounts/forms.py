@@ -1,10 +1,16 @@
+from __future__ import annotations
+
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from staffroom.curriculum.forms import levels_field, subjects_field
-from staffroom.curriculum.models import Region
+from staffroom.curriculum.models import Level, Region, Subject
 
+from .inputs import ProfileInput
 from .models import Language, Member, NotificationMail, Organisation
+from .services import member_update_profile
 
 
 class SignupProfileForm(forms.Form):
@@ -21,10 +27,8 @@ class SignupProfileForm(forms.Form):
 
     field_order = ["name", "email", "region", "town", "language", "password1", "password2"]
 
-    def signup(self, request, user: Member) -> None:
-        from .services import member_update_profile
-
-        member_update_profile(member=user, data=self.cleaned_data)
+    def signup(self, request: Any, user: Member) -> None:
+        member_update_profile(member=user, data=ProfileInput.from_values(self.cleaned_data))
 
 
 class ProfileForm(forms.ModelForm):
@@ -54,22 +58,24 @@ class ProfileForm(forms.ModelForm):
         ]
         widgets = {"bio": forms.Textarea(attrs={"rows": 4})}
 
-    def __init__(self, *args, **kwargs):
+    instance: Member
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         region = self.instance.region
-        self.fields["levels"] = levels_field(
+        levels = self.fields["levels"] = levels_field(
             region,
             required=False,
             label=_("Levels I teach"),
         )
-        self.fields["subjects"] = subjects_field(
+        subjects = self.fields["subjects"] = subjects_field(
             region,
             required=False,
             label=_("Subjects I teach"),
         )
         if self.instance.pk:
-            self.fields["levels"].set_region(region, keep=self.instance.levels.all())
-            self.fields["subjects"].set_region(region, keep=self.instance.subjects.all())
+            levels.set_region(region, keep=self.instance.levels.all())
+            subjects.set_region(region, keep=self.instance.subjects.all())
 
     def clean_notification_mail(self) -> str:
         return self.cleaned_data.get("notification_mail") or self.instance.notification_mail
@@ -79,8 +85,13 @@ class RolesForm(forms.Form):
     """What staff assign on the roles page."""
 
     is_moderator = forms.BooleanField(label=_("Moderator"), required=False)
-    moderated_levels = forms.ModelMultipleChoiceField(queryset=None, required=False)
-    moderated_subjects = forms.ModelMultipleChoiceField(queryset=None, required=False)
+    # Declared for their place in the form; __init__ fills them with the region's terms.
+    moderated_levels: forms.ModelMultipleChoiceField[Level] = forms.ModelMultipleChoiceField(
+        queryset=None, required=False
+    )
+    moderated_subjects: forms.ModelMultipleChoiceField[Subject] = forms.ModelMultipleChoiceField(
+        queryset=None, required=False
+    )
     is_staff = forms.BooleanField(label=_("Staff"), required=False)
     organisations = forms.ModelMultipleChoiceField(
         label=_("Member of partner organisations"),
@@ -89,7 +100,7 @@ class RolesForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
 
-    def __init__(self, *args, region: str, **kwargs):
+    def __init__(self, *args: Any, region: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["moderated_levels"] = levels_field(
             region, required=False, label=_("Levels they moderate")

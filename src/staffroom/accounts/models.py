@@ -5,6 +5,10 @@ and subjects they look after; partner organisations have member accounts that pu
 organisation's name; staff are Django staff users.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, ClassVar
+
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.urls import reverse
@@ -12,13 +16,19 @@ from django.utils.translation import gettext_lazy as _
 
 from staffroom.curriculum.models import DEFAULT_REGION, Level, Region, Subject
 
+if TYPE_CHECKING:
+    # Generic in the stubs only: at run time UserManager takes no type argument.
+    _UserManager = UserManager["Member"]
+else:
+    _UserManager = UserManager
 
-class MemberManager(UserManager):
+
+class MemberManager(_UserManager):
     """Members log in with their email address; there is no username."""
 
     use_in_migrations = True
 
-    def _create_user(self, email, password, **extra_fields):
+    def _create_user(self, email: str | None, password: str | None, **extra_fields: Any) -> Member:
         if not email:
             raise ValueError("An email address is required.")
         member = self.model(email=self.normalize_email(email).lower(), **extra_fields)
@@ -26,12 +36,17 @@ class MemberManager(UserManager):
         member.save(using=self._db)
         return member
 
-    def create_user(self, email=None, password=None, **extra_fields):
+    # Members have no username: the stub's signature starts with one (UserManager's).
+    def create_user(  # type: ignore[override]
+        self, email: str | None = None, password: str | None = None, **extra_fields: Any
+    ) -> Member:
         extra_fields.setdefault("is_staff", False)
         extra_fields.setdefault("is_superuser", False)
         return self._create_user(email, password, **extra_fields)
 
-    def create_superuser(self, email=None, password=None, **extra_fields):
+    def create_superuser(  # type: ignore[override]
+        self, email: str | None = None, password: str | None = None, **extra_fields: Any
+    ) -> Member:
         extra_fields.setdefault("is_staff", True)
         extra_fields.setdefault("is_superuser", True)
         return self._create_user(email, password, **extra_fields)
@@ -51,9 +66,11 @@ class NotificationMail(models.TextChoices):
 
 
 class Member(AbstractUser):
-    username = None
-    first_name = None
-    last_name = None
+    # Setting an inherited field to None removes it (Django's documented way); the stub types
+    # these fields as str only.
+    username = None  # type: ignore[assignment]
+    first_name = None  # type: ignore[assignment]
+    last_name = None  # type: ignore[assignment]
     email = models.EmailField(_("email address"), unique=True)
     name = models.CharField(_("name"), max_length=120)
     town = models.CharField(_("town"), max_length=120, blank=True)
@@ -86,7 +103,7 @@ class Member(AbstractUser):
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = ["name"]
-    objects = MemberManager()
+    objects: ClassVar[MemberManager] = MemberManager()
 
     class Meta:
         verbose_name = _("member")
@@ -221,5 +238,5 @@ class Follow(models.Model):
         return f"{self.follower} → {self.target}"
 
     @property
-    def target(self):
+    def target(self) -> Member | Organisation | Subject | None:
         return self.member or self.organisation or self.subject

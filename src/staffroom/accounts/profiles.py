@@ -22,6 +22,7 @@ order they were registered. The page's template shows a slot with
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from django.http import HttpRequest
 
@@ -34,7 +35,7 @@ SLOTS = {"member": ("summary", "content"), "organisation": ("content",)}
 class ProfileSection:
     name: str
     template: str
-    context: Callable[[HttpRequest, object], dict]
+    context: Callable[[HttpRequest, Any], dict[str, Any]]
 
 
 PROFILE_SECTIONS: dict[tuple[str, str], dict[str, ProfileSection]] = {
@@ -42,7 +43,14 @@ PROFILE_SECTIONS: dict[tuple[str, str], dict[str, ProfileSection]] = {
 }
 
 
-def register_profile_section(name: str, *, page: str, slot: str, template: str, context) -> None:
+def register_profile_section(
+    name: str,
+    *,
+    page: str,
+    slot: str,
+    template: str,
+    context: Callable[[HttpRequest, Any], dict[str, Any]],
+) -> None:
     """Add (or replace, by name) a section of the member or organisation page; see above."""
     if slot not in SLOTS.get(page, ()):
         raise ValueError(f"No slot {slot!r} on the {page} page")
@@ -52,10 +60,12 @@ def register_profile_section(name: str, *, page: str, slot: str, template: str, 
 @dataclass(frozen=True)
 class RenderedSection:
     template: str
-    context: dict
+    context: dict[str, Any]
 
 
-def profile_sections(request, page: str, owner) -> dict[str, list[RenderedSection]]:
+def profile_sections(
+    request: HttpRequest, page: str, owner: object
+) -> dict[str, list[RenderedSection]]:
     """The sections of ``owner``'s page (a member's or an organisation's) by slot, each with
     its context worked out."""
     return {

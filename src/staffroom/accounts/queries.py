@@ -4,8 +4,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cached_property
-from typing import Any
+from typing import Any, Protocol, overload
 
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q, QuerySet
 
 from staffroom.curriculum.models import Subject
@@ -32,7 +33,7 @@ MEMBER_COUNTS: dict[str, Any] = {}
 ORGANISATION_COUNTS: dict[str, Any] = {}
 
 
-def register_list_count(name: str, *, member=None, organisation=None) -> None:
+def register_list_count(name: str, *, member: Any = None, organisation: Any = None) -> None:
     """Add (or replace, by name) a count to the rows of the member and organisation lists."""
     if member is not None:
         MEMBER_COUNTS[name] = member
@@ -40,21 +41,24 @@ def register_list_count(name: str, *, member=None, organisation=None) -> None:
         ORGANISATION_COUNTS[name] = organisation
 
 
-def members_for_roles_page(term: str = "") -> QuerySet:
+def members_for_roles_page(term: str = "") -> QuerySet[Member]:
     members = Member.objects.annotate(**MEMBER_COUNTS).prefetch_related("organisations")
     if term:
         members = members.filter(Q(name__icontains=term) | Q(email__icontains=term))
     return members.order_by("name")
 
 
-def organisations_listed() -> QuerySet:
+def organisations_listed() -> QuerySet[Organisation]:
     return Organisation.objects.annotate(**ORGANISATION_COUNTS).order_by("name")
 
 
 # --- Follows -----------------------------------------------------------------------------
 
+# What a member can follow.
+FollowTarget = Member | Organisation | Subject
 
-def follow_field(target) -> str:
+
+def follow_field(target: object) -> str:
     """Which column of ``Follow`` holds ``target``: "member", "organisation" or "subject"."""
     if isinstance(target, Member):
         return "member"
@@ -65,7 +69,7 @@ def follow_field(target) -> str:
     raise TypeError(f"Members cannot follow a {type(target).__name__}")
 
 
-def follow_target(kind: str, key: str):
+def follow_target(kind: str, key: str) -> FollowTarget | None:
     """What the follow button names: an active member by id, an organisation by slug or a
     subject by code; None when there is no such thing."""
     if kind == "member":
@@ -79,21 +83,23 @@ def follow_target(kind: str, key: str):
     return None
 
 
-def follow_key(target) -> str:
+def follow_key(target: FollowTarget) -> str:
     """The part of the follow address that names ``target`` (see ``follow_target``)."""
-    field = follow_field(target)
-    if field == "organisation":
+    if isinstance(target, Organisation):
         return target.slug
-    return target.code if field == "subject" else str(target.pk)
+    if isinstance(target, Subject):
+        return target.code
+    follow_field(target)  # a member, or TypeError for what cannot be followed
+    return str(target.pk)
 
 
-def is_following(member, target) -> bool:
+def is_following(member: Member | AnonymousUser, target: FollowTarget) -> bool:
     if not member.is_authenticated:
         return False
     return Follow.objects.filter(follower=member, **{follow_field(target): target}).exists()
 
 
-def followers_count(target) -> int:
+def followers_count(target: FollowTarget) -> int:
     return Follow.objects.filter(**{follow_field(target): target}).count()
 
 
@@ -101,21 +107,21 @@ def followers_count(target) -> int:
 class Following:
     """What a member follows, for the "What I follow" page."""
 
-    members: list = field(default_factory=list)
-    organisations: list = field(default_factory=list)
-    subjects: list = field(default_factory=list)
+    members: list[Member] = field(default_factory=list)
+    organisations: list[Organisation] = field(default_factory=list)
+    subjects: list[Subject] = field(default_factory=list)
 
     def __bool__(self) -> bool:
         return bool(self.members or self.organisations or self.subjects)
 
 
-def following_of(member) -> Following:
+def following_of(member: Member) -> Following:
     following = Following()
     subjects = terms_by_id(Subject)
     for follow in Follow.objects.filter(follower=member).select_related("member", "organisation"):
-        if follow.member_id:
+        if follow.member is not None:
             following.members.append(follow.member)
-        elif follow.organisation_id:
+        elif follow.organisation is not None:
             following.organisations.append(follow.organisation)
         elif follow.subject_id in subjects:
             following.subjects.append(subjects[follow.subject_id])
@@ -130,16 +136,18 @@ class Followed:
     """Ids of what a member follows, subjects widened to what a filter on them finds (their
     sub-subjects and the other region's crosswalked subjects): what feed sources select on."""
 
-    member_ids: frozenset = frozenset()
-    organisation_ids: frozenset = frozenset()
-    subject_ids: frozenset = frozenset()
+    member_ids: frozenset[int] = frozenset()
+    organisation_ids: frozenset[int] = frozenset()
+    subject_ids: frozenset[int] = frozenset()
 
     def __bool__(self) -> bool:
         return bool(self.member_ids or self.organisation_ids or self.subject_ids)
 
 
-def followed_by(member) -> Followed:
-    member_ids, organisation_ids, subject_ids = set(), set(), set()
+def followed_by(member: Member) -> Followed:
+    member_ids: set[int] = set()
+    organisation_ids: set[int] = set()
+    subject_ids: set[int] = set()
     subjects = terms_by_id(Subject)
     for member_id, organisation_id, subject_id in Follow.objects.filter(
         follower=member
@@ -153,7 +161,20 @@ def followed_by(member) -> Followed:
     return Followed(frozenset(member_ids), frozenset(organisation_ids), frozenset(subject_ids))
 
 
-def followers_of_resource(resource) -> set[int]:
+class FollowedWork(Protocol):
+    """What ``followers_of_resource`` reads of a resource (a model of a higher app)."""
+
+    @property
+    def contributor_id(self) -> int | None: ...
+
+    @property
+    def organisation_id(self) -> int | None: ...
+
+    @property
+    def subjects(self) -> Any: ...
+
+
+def followers_of_resource(resource: FollowedWork) -> set[int]:
     """Ids of the active members who follow the resource's contributor, its organisation or
     one of its subjects (a followed subject covers its sub-subjects and crosswalk), without
     the contributor."""
@@ -217,7 +238,13 @@ class FeedSource:
 FEED_SOURCES: dict[str, FeedSource] = {}
 
 
-def register_feed_source(name: str, *, items, date_field: str, template: str) -> None:
+def register_feed_source(
+    name: str,
+    *,
+    items: Callable[[Member, Followed], QuerySet],
+    date_field: str,
+    template: str,
+) -> None:
     """Add (or replace, by name) a source of feed items; see the comment above."""
     FEED_SOURCES[name] = FeedSource(name, items, date_field, template)
 
@@ -250,11 +277,17 @@ class Feed:
     def __len__(self) -> int:
         return self._count
 
-    def __getitem__(self, index):
+    @overload
+    def __getitem__(self, index: int) -> FeedEntry: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[FeedEntry]: ...
+
+    def __getitem__(self, index: int | slice) -> FeedEntry | list[FeedEntry]:
         if not isinstance(index, slice):
             return self[index : index + 1][0]
         stop = index.stop if index.stop is not None else self._count
-        entries = []
+        entries: list[tuple[datetime, str, int, FeedEntry]] = []
         for source, queryset in self.streams:
             for item in queryset[:stop]:
                 at = getattr(item, source.date_field) or _LONG_AGO
@@ -263,7 +296,7 @@ class Feed:
         return [entry[-1] for entry in entries][index]
 
 
-def feed_for(member) -> Feed:
+def feed_for(member: Member) -> Feed:
     """What is new from everything ``member`` follows, newest first (never their own)."""
     followed = followed_by(member)
     if not followed:

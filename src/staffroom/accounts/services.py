@@ -1,27 +1,52 @@
 """Member and organisation use-cases."""
 
+from collections.abc import Iterable
+from typing import Any
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from .models import Follow, Member, Organisation, OrganisationMembership, RoleChange
-from .queries import follow_field
+from staffroom.curriculum.models import Level, Region, Subject
 
-PROFILE_FIELDS = ("name", "town", "region", "language", "bio", "notification_mail")
+from .inputs import OrganisationInput, ProfileInput
+from .models import (
+    Follow,
+    Language,
+    Member,
+    NotificationMail,
+    Organisation,
+    OrganisationMembership,
+    RoleChange,
+)
+from .queries import FollowTarget, follow_field
+
+# The profile's choices, each with the values it takes.
+PROFILE_CHOICES = {
+    "region": Region.values,
+    "language": Language.values,
+    "notification_mail": NotificationMail.values,
+}
 
 
 @transaction.atomic
-def member_update_profile(*, member: Member, data: dict) -> Member:
-    """Save the profile fields present in ``data`` (levels and subjects included)."""
-    for field in PROFILE_FIELDS:
-        if field in data:
-            setattr(member, field, data[field] or "")
+def member_update_profile(*, member: Member, data: ProfileInput) -> Member:
+    """Save the profile fields that ``data`` gives (levels and subjects included); the others
+    keep what they hold."""
+    given = data.given()
+    for field, allowed in PROFILE_CHOICES.items():
+        if field in given and given[field] not in allowed:
+            raise ValidationError({field: _("Choose one of the options offered.")})
+    levels = given.pop("levels", None)
+    subjects = given.pop("subjects", None)
+    for field, value in given.items():
+        setattr(member, field, value)
     member.save()
-    if "levels" in data:
-        member.levels.set(data["levels"])
-    if "subjects" in data:
-        member.subjects.set(data["subjects"])
+    if levels is not None:
+        member.levels.set(levels)
+    if subjects is not None:
+        member.subjects.set(subjects)
     return member
 
 
@@ -31,10 +56,10 @@ def member_set_roles(
     member: Member,
     changed_by: Member,
     is_moderator: bool,
-    moderated_levels,
-    moderated_subjects,
+    moderated_levels: Iterable[Level],
+    moderated_subjects: Iterable[Subject],
     is_staff: bool,
-    organisations,
+    organisations: Iterable[Organisation],
 ) -> RoleChange | None:
     """Assign roles; only staff may, and every change is recorded with who made it."""
     if not changed_by.is_staff:
@@ -73,33 +98,37 @@ def _roles_summary(member: Member) -> str:
 
 
 @transaction.atomic
-def organisation_create(*, data: dict, created_by: Member) -> Organisation:
+def organisation_create(*, data: OrganisationInput, created_by: Member) -> Organisation:
+    """Staff add a partner organisation; its address (slug) is made from its name, unique."""
     if not created_by.is_staff:
         raise PermissionDenied
-    base = slugify(data["name"])[:150] or "organisation"
+    if not data.name:
+        raise ValidationError({"name": _("Give the organisation a name.")})
+    base = slugify(data.name)[:150] or "organisation"
     slug, suffix = base, 2
     while Organisation.objects.filter(slug=slug).exists():
         slug, suffix = f"{base}-{suffix}", suffix + 1
     return Organisation.objects.create(
-        name=data["name"],
+        name=data.name,
         slug=slug,
-        description=data.get("description", ""),
-        website=data.get("website", ""),
+        description=data.description,
+        website=data.website,
     )
 
 
 @transaction.atomic
-def follow_create(*, follower: Member, target) -> Follow:
+def follow_create(*, follower: Member, target: FollowTarget) -> Follow:
     """``follower`` follows a member, an organisation or a subject (again: nothing changes)."""
     field = follow_field(target)
     if field == "member" and target.pk == follower.pk:
         raise ValidationError(_("You cannot follow yourself."))
-    follow, _created = Follow.objects.get_or_create(follower=follower, **{field: target})
+    lookup: dict[str, Any] = {"follower": follower, field: target}
+    follow, _created = Follow.objects.get_or_create(**lookup)
     return follow
 
 
 @transaction.atomic
-def follow_delete(*, follower: Member, target) -> bool:
+def follow_delete(*, follower: Member, target: FollowTarget) -> bool:
     """Stop following ``target``; False when ``follower`` did not follow it."""
     deleted, _by_model = Follow.objects.filter(
         follower=follower, **{follow_field(target): target}

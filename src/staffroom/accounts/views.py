@@ -12,14 +12,16 @@ from django.views.decorators.http import require_http_methods, require_POST
 from staffroom.core.http import safe_next
 from staffroom.core.pagination import paginate
 from staffroom.core.permissions import staff_required
+from staffroom.curriculum.models import Subject
 
 from . import services
 from .forms import OrganisationForm, ProfileForm, RolesForm
+from .inputs import OrganisationInput, ProfileInput
 from .models import Member, Organisation
 from .profiles import profile_sections
 from .queries import (
+    FollowTarget,
     feed_for,
-    follow_field,
     follow_target,
     followers_count,
     following_of,
@@ -68,7 +70,9 @@ def organisations(request):
 def profile_edit(request):
     form = ProfileForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
-        services.member_update_profile(member=request.user, data=form.cleaned_data)
+        services.member_update_profile(
+            member=request.user, data=ProfileInput.from_values(form.cleaned_data)
+        )
         messages.success(request, _("Your profile has been saved."))
         response = redirect("accounts:profile_edit")
         response.set_cookie("staffroom_language", request.user.language, samesite="Lax")
@@ -118,19 +122,25 @@ def roles_edit(request, pk: int):
 def organisation_create(request):
     form = OrganisationForm(request.POST)
     if form.is_valid():
-        created = services.organisation_create(data=form.cleaned_data, created_by=request.user)
-        messages.success(request, _("Organisation %(name)s created.") % {"name": created})
-    else:
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
+        try:
+            created = services.organisation_create(
+                data=OrganisationInput.from_values(form.cleaned_data), created_by=request.user
+            )
+        except ValidationError as refused:
+            form.add_error(None, refused)
+        else:
+            messages.success(request, _("Organisation %(name)s created.") % {"name": created})
+            return redirect("accounts:roles")
+    for error in form.errors.values():
+        for message in error:
+            messages.error(request, str(message))
     return redirect("accounts:roles")
 
 
-def target_url(target) -> str:
+def target_url(target: FollowTarget) -> str:
     """Where a followed member, organisation or subject is shown (a subject: the resources
     filtered on it)."""
-    if follow_field(target) == "subject":
+    if isinstance(target, Subject):
         return f"{reverse('resources:browse')}?{urlencode({'subject': target.code})}"
     return target.get_absolute_url()
 
@@ -142,7 +152,7 @@ def follow(request, kind: str, key: str):
     target = follow_target(kind, key)
     if target is None:
         raise Http404
-    name = target.in_region(request.region).label if kind == "subject" else str(target)
+    name = target.in_region(request.region).label if isinstance(target, Subject) else str(target)
     if request.POST.get("action") == "unfollow":
         services.follow_delete(follower=request.user, target=target)
         messages.success(request, _("You no longer follow %(name)s.") % {"name": name})

@@ -4,6 +4,8 @@ import hashlib
 
 from django.db.models import QuerySet
 
+from staffroom.accounts.models import Member, Organisation
+
 from .models import ApiToken
 
 # Keys are made by ``api_token_create``; anything much longer is not one of ours.
@@ -11,6 +13,7 @@ MAX_KEY_LENGTH = 200
 
 
 def key_hash(key: str) -> str:
+    """What is stored of a key: its SHA-256, in hex."""
     return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
 
 
@@ -32,7 +35,7 @@ def token_for_key(key: str) -> ApiToken | None:
     return token
 
 
-def tokens_visible_to(member) -> QuerySet:
+def tokens_visible_to(member: Member) -> QuerySet[ApiToken]:
     """Staff see every token; members of partner organisations those of their organisations."""
     tokens = ApiToken.objects.select_related("organisation", "created_by", "revoked_by")
     if member.is_staff:
@@ -40,6 +43,6 @@ def tokens_visible_to(member) -> QuerySet:
     return tokens.filter(organisation__in=member.organisations.all())
 
 
-def organisations_for_tokens(member) -> QuerySet:
+def organisations_for_tokens(member: Member) -> QuerySet[Organisation]:
     """The organisations ``member`` may make tokens for: their own."""
     return member.organisations.order_by("name")

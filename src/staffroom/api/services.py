@@ -9,6 +9,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from staffroom.accounts.models import Member, Organisation
+
 from .models import ApiToken
 from .queries import key_hash
 
@@ -17,7 +19,9 @@ KEY_PREFIX = "sr_"
 LAST_USED_RESOLUTION_SECONDS = 60
 
 
-def api_token_create(*, member, organisation, name: str) -> tuple[ApiToken, str]:
+def api_token_create(
+    *, member: Member, organisation: Organisation, name: str
+) -> tuple[ApiToken, str]:
     """Make a token for ``organisation``; return it with its key, which is never stored and
     so can only be shown now."""
     if not member.organisations.filter(pk=organisation.pk).exists():
@@ -36,7 +40,7 @@ def api_token_create(*, member, organisation, name: str) -> tuple[ApiToken, str]
     return token, key
 
 
-def api_token_revoke(*, member, token: ApiToken) -> None:
+def api_token_revoke(*, member: Member, token: ApiToken) -> None:
     """Members of the token's organisation and staff can revoke it; revoking is final."""
     if not (member.is_staff or member.organisations.filter(pk=token.organisation_id).exists()):
         raise PermissionDenied
@@ -47,6 +51,7 @@ def api_token_revoke(*, member, token: ApiToken) -> None:
 
 
 def api_token_mark_used(token: ApiToken) -> None:
+    """Note when ``token`` was last used, at most once a minute."""
     now = timezone.now()
     last = token.last_used_at
     if last is None or (now - last).total_seconds() >= LAST_USED_RESOLUTION_SECONDS:

@@ -6,6 +6,8 @@ Flanders and the Netherlands name the same stages of schooling differently ("3de
 tagged with terms of either region; a viewer always sees the terms of their own region.
 """
 
+from typing import Self, cast
+
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -55,16 +57,22 @@ class RegionalTerm(LabelledTerm):
         related_name="+",
         help_text="The nearest term of the other region (the crosswalk).",
     )
+    # The columns of the two keys, named for the type checker: its plugin gives them to
+    # concrete models only.
+    parent_id: int | None
+    equivalent_id: int | None
 
     class Meta:
         abstract = True
         ordering = ["position"]
 
-    def in_region(self, region: str):
+    def in_region(self, region: str) -> Self:
         """This term as a viewer of ``region`` names it: itself, or its crosswalk equivalent."""
         if self.region == region or self.equivalent_id is None:
             return self
-        return self.equivalent
+        # A key to "self" declared on an abstract model points to the concrete model: the
+        # equivalent of a level is a level.
+        return cast(Self, self.equivalent)
 
 
 class Level(RegionalTerm):

@@ -2,22 +2,27 @@
 
 import time
 from collections.abc import Iterable
+from typing import Any, TypeVar
 
-from django.db.models import QuerySet
+from django.db.models import ManyToManyField, Model, QuerySet
 
-from .models import Level, ResourceType, Subject
+from .models import LabelledTerm, Level, RegionalTerm, ResourceType, Subject
+
+TermT = TypeVar("TermT", bound=LabelledTerm)
+RegionalT = TypeVar("RegionalT", bound=RegionalTerm)
+ModelT = TypeVar("ModelT", bound=Model)
 
 VOCABULARY_CACHE_SECONDS = 300
 # model -> (read at, terms). Vocabularies change only when a deployment loads new ones; each
 # process rereads them every few minutes. Kept in the process, not in the shared cache: every
 # page needs them, and unpickling ~200 terms per request costs more than the page itself.
-_loaded: dict = {}
+_loaded: dict[type[LabelledTerm], tuple[float, list[Any]]] = {}
 
 
-def _terms(model) -> list:
+def _terms(model: type[TermT]) -> list[TermT]:
     read_at, terms = _loaded.get(model, (0.0, None))
     if terms is None or time.monotonic() - read_at > VOCABULARY_CACHE_SECONDS:
-        queryset = model.objects.order_by("position")
+        queryset = model._default_manager.order_by("position")
         if model is not ResourceType:
             queryset = queryset.select_related("equivalent")
         terms = list(queryset)
@@ -25,7 +30,7 @@ def _terms(model) -> list:
     return terms
 
 
-def terms_by_id(model) -> dict:
+def terms_by_id(model: type[TermT]) -> dict[int, TermT]:
     """Every level (or subject, or type) by id, as kept in memory."""
     return {term.pk: term for term in _terms(model)}
 
@@ -48,10 +53,10 @@ def resource_types() -> list[ResourceType]:
     return _terms(ResourceType)
 
 
-def terms_in_region(terms: Iterable, region: str) -> list:
+def terms_in_region(terms: Iterable[RegionalT], region: str) -> list[RegionalT]:
     """Name ``terms`` as a viewer of ``region`` does: crosswalked and without duplicates."""
     seen: set[int] = set()
-    named = []
+    named: list[RegionalT] = []
     for term in terms:
         shown = term.in_region(region)
         if shown.pk not in seen:
@@ -60,14 +65,14 @@ def terms_in_region(terms: Iterable, region: str) -> list:
     return named
 
 
-def matching_term_ids(term) -> set[int]:
+def matching_term_ids(term: RegionalTerm) -> set[int]:
     """Ids of the terms a filter on ``term`` includes.
 
     The term and all its sub-terms, plus the terms of the other region that the crosswalk maps
     onto them (and theirs onto those), so that "groep 5" finds what is tagged "3de leerjaar".
     """
     terms = _terms(type(term))
-    children: dict[int | None, list] = {}
+    children: dict[int | None, list[RegionalTerm]] = {}
     for candidate in terms:
         children.setdefault(candidate.parent_id, []).append(candidate)
     selected: set[int] = set()
@@ -82,7 +87,9 @@ def matching_term_ids(term) -> set[int]:
     return selected | crosswalked
 
 
-def filter_by_terms(queryset: QuerySet, *, level=None, subject=None) -> QuerySet:
+def filter_by_terms(
+    queryset: QuerySet[ModelT], *, level: Level | None = None, subject: Subject | None = None
+) -> QuerySet[ModelT]:
     """The rows of ``queryset`` tagged (in its ``levels`` and ``subjects``) with a term that a
     filter on ``level`` and on ``subject`` includes: sub-terms and the other region's
     crosswalked terms (``matching_term_ids``).
@@ -90,11 +97,17 @@ def filter_by_terms(queryset: QuerySet, *, level=None, subject=None) -> QuerySet
     One subquery on the link table per filter rather than a join: a join per matching term
     would repeat rows, and multiply any count annotated afterwards.
     """
-    for name, term in (("levels", level), ("subjects", subject)):
+    filters: tuple[tuple[str, RegionalTerm | None], ...] = (
+        ("levels", level),
+        ("subjects", subject),
+    )
+    for name, term in filters:
         if term is None:
             continue
         field = queryset.model._meta.get_field(name)
-        links = field.remote_field.through.objects.filter(
+        if not isinstance(field, ManyToManyField) or field.remote_field.through is None:
+            raise TypeError(f"{queryset.model.__name__}.{name} is not a list of terms")
+        links = field.remote_field.through._default_manager.filter(
             **{f"{field.m2m_reverse_field_name()}_id__in": matching_term_ids(term)}
         )
         queryset = queryset.filter(pk__in=links.values(f"{field.m2m_field_name()}_id"))
@@ -113,7 +126,7 @@ def resource_type_by_code(code: str) -> ResourceType | None:
     return next((kind for kind in _terms(ResourceType) if kind.code == code), None)
 
 
-def indentation(term) -> str:
+def indentation(term: RegionalTerm) -> str:
     """Non-breaking spaces that indent a term by its depth in option and checkbox lists
     (HTML would collapse ordinary spaces)."""
     depth = getattr(term, "depth", None)

@@ -7,19 +7,22 @@ arguments so that the data migration can pass its historical models.
 
 import json
 from pathlib import Path
+from typing import Any
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
 
-def read_vocabulary(name: str) -> list[dict]:
+def read_vocabulary(name: str) -> list[dict[str, Any]]:
     return json.loads((DATA_DIR / f"{name}.json").read_text(encoding="utf-8"))
 
 
-def _load_regional(model, entries: list[dict], *, with_isced: bool) -> int:
-    by_code: dict[str, object] = {}
+# The model classes are typed Any: the data migration passes historical models, which the type
+# checker does not know.
+def _load_regional(model: Any, entries: list[dict[str, Any]], *, with_isced: bool) -> int:
+    by_code: dict[str, Any] = {}
     for position, entry in enumerate(entries):
-        parent = by_code.get(entry.get("parent")) if entry.get("parent") else None
-        defaults = {
+        parent = by_code.get(entry["parent"]) if entry.get("parent") else None
+        defaults: dict[str, Any] = {
             "region": entry["region"],
             "labels": entry["label"],
             "position": position,
@@ -32,13 +35,12 @@ def _load_regional(model, entries: list[dict], *, with_isced: bool) -> int:
         by_code[term.code] = term
     # The crosswalk points across regions, so it is set once every term exists.
     for entry in entries:
-        model.objects.filter(code=entry["code"]).update(
-            equivalent=by_code.get(entry.get("equivalent"))
-        )
+        equivalent = by_code.get(entry["equivalent"]) if entry.get("equivalent") else None
+        model.objects.filter(code=entry["code"]).update(equivalent=equivalent)
     return len(entries)
 
 
-def load_vocabularies(level_model, subject_model, type_model) -> dict[str, int]:
+def load_vocabularies(level_model: Any, subject_model: Any, type_model: Any) -> dict[str, int]:
     """Create or update levels, subjects and resource types; return how many of each."""
     counts = {
         "levels": _load_regional(level_model, read_vocabulary("levels"), with_isced=True),

@@ -6,12 +6,18 @@ Apps add their own kinds with ``register_message`` in their AppConfig.ready() (r
 adds its badges and rewards); ``notify`` refuses a kind that is not here.
 """
 
+from __future__ import annotations
+
 from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext, gettext_lazy
 
-Message = Promise | str | Callable[[dict], str]
+if TYPE_CHECKING:
+    from .models import Notification
+
+Message = Promise | str | Callable[[dict[str, Any]], str]
 
 MESSAGES: dict[str, Message] = {
     "saved_search_match": gettext_lazy("New for your saved search “%(query)s”: %(title)s"),
@@ -45,7 +51,7 @@ def register_message(kind: str, message: Message) -> None:
     MESSAGES[kind] = message
 
 
-def describe(notification) -> str:
+def describe(notification: Notification) -> str:
     message = MESSAGES.get(notification.kind)
     try:
         if callable(message):

@@ -7,6 +7,8 @@ worded when shown, in the reader's current language (messages.py).
 from django.conf import settings
 from django.db import models
 
+from .messages import describe
+
 
 class Notification(models.Model):
     member = models.ForeignKey(
@@ -36,6 +38,4 @@ class Notification(models.Model):
         ]
 
     def __str__(self) -> str:
-        from .messages import describe
-
         return describe(self)

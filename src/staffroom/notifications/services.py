@@ -6,7 +6,9 @@ digest``, enqueued by the clock) or never. ``Notification.mailed_at`` records th
 longer owes the member the notice, so nothing is mailed twice.
 """
 
-from datetime import timedelta
+from collections.abc import Iterable
+from datetime import datetime, timedelta
+from typing import Any
 
 from django.conf import settings
 from django.core.mail import EmailMessage
@@ -18,6 +20,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 
 from staffroom.accounts.models import Member, NotificationMail
 
+# Imported as a module: the tasks call back into this one (read at run time, not at import).
+from . import tasks
 from .messages import MESSAGES, describe
 from .models import Notification
 
@@ -32,7 +36,9 @@ DIGEST_MAX_AGE = timedelta(days=7)
 DIGEST_MAX_LISTED = 50
 
 
-def notify(*, member, kind: str, params: dict, url: str = "", mail: bool = True) -> Notification:
+def notify(
+    *, member: Member, kind: str, params: dict[str, Any], url: str = "", mail: bool = True
+) -> Notification:
     """Record a notice for ``member``; mail it at once or keep it for their daily digest, as
     they chose. ``mail=False`` keeps it out of mail (for a caller that mails it itself)."""
     if kind not in MESSAGES:
@@ -47,13 +53,11 @@ def notify(*, member, kind: str, params: dict, url: str = "", mail: bool = True)
         mailed_at=timezone.now() if mailed else None,
     )
     if not mailed and preference == NotificationMail.AT_ONCE:
-        from .tasks import mail_notification
-
-        transaction.on_commit(lambda: mail_notification.enqueue(notification.pk))
+        transaction.on_commit(lambda: tasks.mail_notification.enqueue(notification.pk))
     return notification
 
 
-def notifications_mark_read(*, member, ids=None) -> int:
+def notifications_mark_read(*, member: Member, ids: Iterable[int] | None = None) -> int:
     """Mark the member's unread notices read: these ``ids``, or all of them."""
     unread = member.notifications.filter(read_at__isnull=True)
     if ids is not None:
@@ -67,7 +71,7 @@ def _safe_path(url: str) -> str:
     return url if safe and url.startswith("/") else ""
 
 
-def notification_open(*, member, notification_id: int) -> str:
+def notification_open(*, member: Member, notification_id: int) -> str:
     """Mark one notice read and return where it leads (only ever a path on this site)."""
     notification = member.notifications.filter(pk=notification_id).first()
     if notification is None:
@@ -78,14 +82,14 @@ def notification_open(*, member, notification_id: int) -> str:
     return _safe_path(notification.url)
 
 
-def notifications_prune(now=None) -> int:
+def notifications_prune(now: datetime | None = None) -> int:
     """Remove read notices older than KEEP_DAYS."""
-    cutoff = (now or timezone.now()) - timezone.timedelta(days=KEEP_DAYS)
+    cutoff = (now or timezone.now()) - timedelta(days=KEEP_DAYS)
     deleted, _ = Notification.objects.filter(read_at__isnull=False, created_at__lt=cutoff).delete()
     return deleted
 
 
-def _mail(member, template: str, context: dict) -> None:
+def _mail(member: Member, template: str, context: dict[str, Any]) -> None:
     """Mail ``member`` in their language; every mail says where to change or stop it."""
     settings_url = settings.SITE_URL + reverse("accounts:profile_edit")
     with translation.override(member.language):
@@ -115,7 +119,7 @@ def _absolute_link(notice: Notification) -> str:
     return settings.SITE_URL + (_safe_path(notice.url) or reverse("notifications:inbox"))
 
 
-def _claim(ids, now) -> list[Notification]:
+def _claim(ids: Iterable[int], now: datetime) -> list[Notification]:
     """Mark the notices ``ids`` that still wait for mail as mailed at ``now`` and return them.
 
     The conditional update lets one of two concurrent senders claim each notice; the caller's
@@ -149,7 +153,7 @@ def notification_mail(*, notification_id: int) -> bool:
 
 
 @transaction.atomic
-def notifications_mail_digest(*, member_id: int, now=None) -> int:
+def notifications_mail_digest(*, member_id: int, now: datetime | None = None) -> int:
     """Mail a daily-digest member one message with their notices waiting since the last
     digest, newest first, and mark them mailed; returns how many it listed.
 

@@ -1,18 +1,19 @@
 from django_tasks import task
 
+# Imported as a module: services enqueue these tasks (read at run time, not at import).
+from . import services
 from .queries import members_with_digest_due
-from .services import notification_mail, notifications_mail_digest, notifications_prune
 
 
 @task()
 def prune_notifications() -> int:
-    return notifications_prune()
+    return services.notifications_prune()
 
 
 @task()
 def mail_notification(notification_id: int) -> bool:
     """Mail one notice to a member who wants notices by mail at once."""
-    return notification_mail(notification_id=notification_id)
+    return services.notification_mail(notification_id=notification_id)
 
 
 @task()
@@ -27,4 +28,4 @@ def mail_digests() -> int:
 
 @task()
 def mail_digest(member_id: int) -> int:
-    return notifications_mail_digest(member_id=member_id)
+    return services.notifications_mail_digest(member_id=member_id)

@@ -2,11 +2,14 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
+from staffroom.accounts.models import Member
+
 from . import rules
 from .models import PointEvent, Score
 
 
 def current_month() -> str:
+    """This month as a score period, "YYYY-MM"."""
     return timezone.localtime().strftime("%Y-%m")
 
 
@@ -20,7 +23,8 @@ def leaderboard(*, region: str, period: str, limit: int = 25) -> list[Score]:
     )
 
 
-def points_of(member, period: str = Score.ALL_TIME) -> int:
+def points_of(member: Member, period: str = Score.ALL_TIME) -> int:
+    """The member's points in ``period`` ("all" or "YYYY-MM")."""
     score = Score.objects.filter(member=member, period=period).first()
     return score.points if score else 0
 
@@ -31,7 +35,7 @@ class Badge:
     name: str
 
 
-def badges_of(member) -> list[Badge]:
+def badges_of(member: Member) -> list[Badge]:
     """The milestones a member has reached, from their recorded events."""
     counts: dict[str, int] = {}
     for kind in PointEvent.objects.filter(member=member).values_list("kind", flat=True):
@@ -44,4 +48,5 @@ def badges_of(member) -> list[Badge]:
 
 
 def badge_name(code: str) -> str:
+    """The badge's name in the active language (its code when there is no such badge)."""
     return next((str(name) for c, name, _kind, _n in rules.BADGES if c == code), code)

@@ -6,6 +6,7 @@ rebuilds them from the events, and must always agree with what ``record`` kept.
 """
 
 from collections import defaultdict
+from datetime import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -13,24 +14,32 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from staffroom.accounts.models import Member
 from staffroom.notifications.services import notify
 
 from . import rules
 from .models import PointEvent, Reward, Score
 
 
-def _periods(moment) -> tuple[str, str]:
+def _periods(moment: datetime) -> tuple[str, str]:
     return Score.ALL_TIME, timezone.localtime(moment).strftime("%Y-%m")
 
 
-def _add(member, moment, points: int) -> None:
+def _add(member: Member, moment: datetime, points: int) -> None:
     for period in _periods(moment):
         score, _created = Score.objects.get_or_create(member=member, period=period)
         Score.objects.filter(pk=score.pk).update(points=F("points") + points)
 
 
 @transaction.atomic
-def record(*, member, kind: str, subject_id: int, points: int | None = None, at=None) -> None:
+def record(
+    *,
+    member: Member,
+    kind: str,
+    subject_id: int,
+    points: int | None = None,
+    at: datetime | None = None,
+) -> None:
     """Record that ``member`` earned points for ``subject_id`` (once per subject and kind; a
     second call changes the points, e.g. when a rating changes)."""
     points = rules.POINTS[kind] if points is None else points
@@ -56,7 +65,7 @@ def record(*, member, kind: str, subject_id: int, points: int | None = None, at=
 
 
 @transaction.atomic
-def unrecord(*, member, kind: str, subject_id: int) -> None:
+def unrecord(*, member: Member, kind: str, subject_id: int) -> None:
     """Take back the points of a subject that no longer counts (a rating removed)."""
     event = PointEvent.objects.filter(member=member, kind=kind, subject_id=subject_id).first()
     if event is not None:
@@ -64,7 +73,7 @@ def unrecord(*, member, kind: str, subject_id: int) -> None:
         event.delete()
 
 
-def _announce_badges(member, kind: str) -> None:
+def _announce_badges(member: Member, kind: str) -> None:
     count = PointEvent.objects.filter(member=member, kind=kind).count()
     for code, _name, counted, needed in rules.BADGES:
         if counted == kind and count == needed:
@@ -79,7 +88,7 @@ def _announce_badges(member, kind: str) -> None:
 @transaction.atomic
 def scores_recompute() -> int:
     """Rebuild every score from the events; returns how many score rows there are."""
-    totals: dict = defaultdict(int)
+    totals: defaultdict[tuple[int, str], int] = defaultdict(int)
     for member_id, points, occurred_at in PointEvent.objects.values_list(
         "member_id", "points", "occurred_at"
     ):
@@ -93,7 +102,8 @@ def scores_recompute() -> int:
     return len(totals)
 
 
-def reward_grant(*, staff, member, title: str, message: str = "") -> Reward:
+def reward_grant(*, staff: Member, member: Member, title: str, message: str = "") -> Reward:
+    """Staff grant ``member`` a reward; the member is told in a notice."""
     if not staff.is_staff:
         raise PermissionDenied
     title = (title or "").strip()
