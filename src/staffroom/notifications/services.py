@@ -11,14 +11,13 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from django.conf import settings
-from django.core.mail import EmailMessage
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from staffroom.accounts.models import Member, NotificationMail
+from staffroom.core.mail import mail_member
 
 # Imported as a module: the tasks call back into this one (read at run time, not at import).
 from . import tasks
@@ -93,26 +92,17 @@ def _mail(member: Member, template: str, context: dict[str, Any]) -> None:
     """Mail ``member`` in their language; every mail says where to change or stop it."""
     settings_url = settings.SITE_URL + reverse("accounts:profile_edit")
     with translation.override(member.language):
-        context = {
-            **context,
-            "member": member,
-            "site_url": settings.SITE_URL,
-            "settings_url": settings_url,
-            "entries": [
-                # Worded here, inside the member's language.
-                {"text": describe(notice), "link": _absolute_link(notice)}
-                for notice in context.get("notices", ())
-            ],
-        }
-        subject = render_to_string(f"notifications/email/{template}_subject.txt", context)
-        body = render_to_string(f"notifications/email/{template}.txt", context)
-    EmailMessage(
-        " ".join(subject.split())[:200],
-        body,
-        None,
-        [member.email],
-        headers={"List-Unsubscribe": f"<{settings_url}>"},
-    ).send()
+        # Worded here, inside the member's language.
+        entries = [
+            {"text": describe(notice), "link": _absolute_link(notice)}
+            for notice in context.get("notices", ())
+        ]
+    mail_member(
+        member,
+        f"notifications/email/{template}",
+        {**context, "settings_url": settings_url, "entries": entries},
+        unsubscribe_url=settings_url,
+    )
 
 
 def _absolute_link(notice: Notification) -> str:
