@@ -3,6 +3,7 @@ from django.shortcuts import render
 from django.utils.translation import check_for_language
 from django.views.decorators.http import require_POST
 
+from staffroom.accounts.inputs import ProfileInput
 from staffroom.accounts.services import member_update_profile
 from staffroom.core.http import safe_next
 from staffroom.curriculum.middleware import REGION_SESSION_KEY
@@ -42,7 +43,7 @@ def set_region(request):
         request.session[REGION_SESSION_KEY] = region
         response.set_cookie(REGION_SESSION_KEY, region, max_age=365 * 24 * 3600, samesite="Lax")
         if request.user.is_authenticated:
-            member_update_profile(member=request.user, data={"region": region})
+            member_update_profile(member=request.user, data=ProfileInput(region=region))
     return response
 
 
@@ -53,7 +54,7 @@ def set_language(request):
     if language in ("nl", "en") and check_for_language(language):
         response.set_cookie("staffroom_language", language, max_age=365 * 24 * 3600, samesite="Lax")
         if request.user.is_authenticated:
-            member_update_profile(member=request.user, data={"language": language})
+            member_update_profile(member=request.user, data=ProfileInput(language=language))
     return response
 
 
