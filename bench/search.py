@@ -36,7 +36,7 @@ django.setup()
 import tantivy  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 
-from staffroom.core.demo.topics import BANDS, TOPICS  # noqa: E402
+from staffroom.site.demo.topics import BANDS, TOPICS  # noqa: E402
 from staffroom.curriculum.models import Level, Subject  # noqa: E402
 from staffroom.search import documents, ranking  # noqa: E402
 from staffroom.search.backends.base import SearchRequest  # noqa: E402
