@@ -26,8 +26,12 @@ install-test: $(VENV)/.installed-test
 run: install
 	STAFFROOM_DEBUG=1 $(BIN)/staffroom serve --port $(PORT)
 
+# The suite with coverage: the per-file table, then one line per app (tests/coverage_by_app.py),
+# printed even when a test fails; the exit status stays pytest's.
 test: install-test
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	rm -f var/coverage/coverage.json; status=0; \
+	  $(BIN)/python -m pytest --cov --cov-report=term --cov-report=json $(PYTEST_ARGS) || status=$$?; \
+	  $(BIN)/python tests/coverage_by_app.py || true; exit $$status
 
 test-browser: install-test
 	$(BIN)/python -m pytest tests/browser $(PYTEST_ARGS)

@@ -36,7 +36,7 @@ def each_backend(request, settings):
     """Run a test on each backend (PostgreSQL only when the database is PostgreSQL)."""
     if request.param == "postgres":
         if connection.vendor != "postgresql":
-            pytest.skip("the PostgreSQL backend needs PostgreSQL as the database (DATABASE_URL)")
+            pytest.skip("needs PostgreSQL: the PostgreSQL search backend runs on it (DATABASE_URL)")
         settings.SEARCH_BACKEND = POSTGRES
         reset_backend()
         get_backend("resources").clear()

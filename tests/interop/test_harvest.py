@@ -21,7 +21,7 @@ from staffroom.moderation.models import ModerationItem
 from staffroom.resources.models import Resource, Status
 from tests.factories import OrganisationFactory
 
-DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
+DATA = Path(__file__).resolve().parents[1] / "data"
 DSPACE = DATA / "oai-pmh-real" / "eur-dspace-2003"
 NL_LOM = DATA / "nl-lom"
 
@@ -29,11 +29,6 @@ pytestmark = pytest.mark.django_db
 
 OAI_NS = "http://www.openarchives.org/OAI/2.0/"
 IMS_NS = "http://www.imsglobal.org/xsd/imsmd_v1p2"
-
-
-def require_data():
-    if not (DSPACE / "fake1" / "mapping.txt").exists() or not NL_LOM.exists():
-        pytest.skip(f"The real OAI-PMH and NL-LOM records are not in {DATA} (../shared/data).")
 
 
 def _key(params) -> frozenset:
@@ -146,7 +141,6 @@ def quirky_lom() -> bytes:
 
 @pytest.fixture
 def repository():
-    require_data()
     server = FakeRepository()
     thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
     thread.start()

@@ -9,14 +9,13 @@ from staffroom.interop.formats import FORMATS
 from staffroom.interop.oai.records import oai_records_rebuild
 from staffroom.resources.models import Status
 from tests.factories import ResourceFactory
-from tests.interop.xsd import require_data, validate
+from tests.interop.xsd import validate
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
 def harvestable(settings, transactional_db):
-    require_data()
     from staffroom.curriculum.models import Level, ResourceType, Subject
     from staffroom.curriculum.vocabularies import load_vocabularies
 

@@ -1,10 +1,8 @@
-"""Validating XML against the schemas in ../shared/data/xsd (offline, through its catalog).
+"""Validating XML against the schemas in tests/data/xsd (offline, through its catalog).
 
-    validate(xml_bytes)                  # OAI-PMH.xsd (lax nowhere: <metadata> is strict)
-    validate(xml_bytes, schema="driver") # OAI-PMH with oai_dc, oai-identifier, LOM, IMS MD
-    validate(element, schema="oai_dc")   # one metadata record
-
-Tests skip with a clear message where ../shared/data is absent.
+validate(xml_bytes)                  # OAI-PMH.xsd (lax nowhere: <metadata> is strict)
+validate(xml_bytes, schema="driver") # OAI-PMH with oai_dc, oai-identifier, LOM, IMS MD
+validate(element, schema="oai_dc")   # one metadata record
 """
 
 import os
@@ -13,8 +11,7 @@ from pathlib import Path
 
 import pytest
 
-DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
-XSD = DATA / "xsd"
+XSD = Path(__file__).resolve().parents[1] / "data" / "xsd"
 SCHEMAS = {
     "oai": "OAI/2.0/OAI-PMH.xsd",
     "driver": "oai-pmh+oai_dc+lom.xsd",
@@ -26,20 +23,13 @@ SCHEMAS = {
 }
 
 
-def require_data() -> Path:
-    if not (XSD / "catalog.xml").exists():
-        pytest.skip(f"the reference schemas are not at {XSD} (../shared/data is absent)")
-    return XSD
-
-
 @cache
 def load_schema(name: str):
     from lxml import etree
 
-    folder = require_data()
     # libxml2 reads the catalog when it first needs one: set it before any schema is parsed.
-    os.environ["XML_CATALOG_FILES"] = str(folder / "catalog.xml")
-    return etree.XMLSchema(etree.parse(str(folder / SCHEMAS.get(name, name))))
+    os.environ["XML_CATALOG_FILES"] = str(XSD / "catalog.xml")
+    return etree.XMLSchema(etree.parse(str(XSD / SCHEMAS.get(name, name))))
 
 
 def validate(xml, schema: str = "oai"):

@@ -25,7 +25,7 @@ from staffroom.site.demo.topics import BANDS, TOPICS
 
 pytestmark = pytest.mark.django_db
 
-NEEDS_POSTGRES = "the PostgreSQL backend needs PostgreSQL as the database (set DATABASE_URL)"
+NEEDS_POSTGRES = "needs PostgreSQL: the PostgreSQL search backend runs on it (set DATABASE_URL)"
 
 
 def _backend(name: str, folder):

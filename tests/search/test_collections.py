@@ -22,7 +22,7 @@ def pair(request, tmp_path):
     if request.param == "tantivy":
         return TantivyBackend(tmp_path), TantivyBackend(tmp_path, collection="questions")
     if connection.vendor != "postgresql":
-        pytest.skip("the PostgreSQL backend needs PostgreSQL as the database (DATABASE_URL)")
+        pytest.skip("needs PostgreSQL: the PostgreSQL search backend runs on it (DATABASE_URL)")
     made = PostgresBackend(tmp_path), PostgresBackend(tmp_path, collection="questions")
     for backend in made:
         backend.clear()
