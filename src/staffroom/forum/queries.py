@@ -1,11 +1,10 @@
 """Reads of the teachers' room that pages, feeds and tasks share."""
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
-from django.core.paginator import Page
 from django.db.models import Case, F, IntegerField, Prefetch, Q, QuerySet, Value, When
 
 from staffroom.accounts.models import Member
@@ -13,8 +12,7 @@ from staffroom.accounts.queries import Followed
 from staffroom.curriculum.models import Level, Subject
 from staffroom.curriculum.queries import filter_by_terms, level_by_code, subject_by_code
 from staffroom.resources.models import ContentLanguage, Resource
-from staffroom.search.backends.base import Snippet
-from staffroom.search.queries import PER_PAGE, search_collection
+from staffroom.search.queries import PER_PAGE, SearchPage, search_collection
 
 from .documents import ANSWERED, COLLECTION, OPEN, SOLVED
 from .models import Answer, ForumExpert, Question, Vote
@@ -177,15 +175,6 @@ def search_filters_from(params: Mapping[str, Any]) -> dict[str, str]:
     return filters
 
 
-@dataclass
-class QuestionSearch:
-    page: Page
-    facets: dict[str, dict[str, int]]
-    similar_words: bool = False
-    suggestion: str = ""
-    highlights: dict[int, dict[str, Snippet]] = field(default_factory=dict)
-
-
 def search_questions(
     text: str,
     filters: dict[str, str],
@@ -194,7 +183,7 @@ def search_questions(
     sort: str = "relevance",
     languages: tuple[str, ...] = ("nl", "en", "fr", "de"),
     region: str = "fl",
-) -> QuestionSearch:
+) -> SearchPage:
     """One page of questions matching ``text`` and ``filters``, searched as resources are
     (stems per language, accents, typos, phrases, exclusions, OR; highlights), with facet
     counts. Each question gets ``highlight``: its title and text with the matches marked."""
@@ -209,20 +198,7 @@ def search_questions(
         region=region,
         per_page=PER_PAGE,
     )
-    rows = {
-        question.pk: question for question in _listed(Question.objects.filter(pk__in=found.ids))
-    }
-    page = found.page
-    page.object_list = [rows[pk] for pk in found.ids if pk in rows]
-    for question in page.object_list:
-        question.highlight = found.highlights.get(question.pk, {})
-    return QuestionSearch(
-        page=page,
-        facets=found.facets,
-        similar_words=found.similar_words,
-        suggestion=found.suggestion,
-        highlights=found.highlights,
-    )
+    return found.filled_from(_listed(Question.objects.all()))
 
 
 def questions_for_feed(member: Member, followed: Followed) -> QuerySet[Question]:

@@ -7,6 +7,7 @@ from functools import lru_cache
 from typing import Any, overload
 
 from django.core.paginator import Page, Paginator
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from staffroom.accounts.models import Member, Organisation
@@ -194,6 +195,22 @@ class CollectionPage:
     suggestion: str
     highlights: dict[int, dict[str, Snippet]]
 
+    def filled_from(self, rows: QuerySet) -> SearchPage:
+        """The page with the rows of ``rows`` for the engine's ids, in the engine's order; a
+        row that no longer qualifies (unpublished or hidden since it was indexed) is left out.
+        Each row gets ``highlight``: where the words matched (see the ``marked`` filter)."""
+        by_id = {row.pk: row for row in rows.filter(pk__in=self.ids)}
+        self.page.object_list = [by_id[pk] for pk in self.ids if pk in by_id]
+        for row in self.page.object_list:
+            row.highlight = self.highlights.get(row.pk, {})
+        return SearchPage(
+            page=self.page,
+            facets=self.facets,
+            similar_words=self.similar_words,
+            suggestion=self.suggestion,
+            highlights=self.highlights,
+        )
+
 
 def search_collection(
     collection: str,
@@ -292,22 +309,7 @@ def search_resources(
         region=region,
         min_rating=min_rating,
     )
-    page = found.page
-    rows = {
-        r.pk: r for r in with_listing_data(Resource.objects.published()).filter(pk__in=found.ids)
-    }
-    # Keep the engine's order; a row unpublished since it was indexed is simply left out.
-    page.object_list = [rows[pk] for pk in found.ids if pk in rows]
-    for resource in page.object_list:
-        # What the card shows of where the words matched (see the ``marked`` filter).
-        resource.highlight = found.highlights.get(resource.pk, {})
-    return SearchPage(
-        page=page,
-        facets=found.facets,
-        similar_words=found.similar_words,
-        suggestion=found.suggestion,
-        highlights=found.highlights,
-    )
+    return found.filled_from(with_listing_data(Resource.objects.published()))
 
 
 def search_suggestions(text: str, region: str, limit: int = 8) -> list[str]:
