@@ -4,12 +4,11 @@ absolute addresses from it, and a fresh database says "example.com"."""
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.contrib.sites.models import Site
 
 
 def site_sync(**kwargs) -> None:
     """After migrate: the current Site's domain and name from SITE_URL."""
-    from django.contrib.sites.models import Site
-
     parts = urlsplit(settings.SITE_URL)
     domain = parts.netloc or "localhost"
     Site.objects.update_or_create(

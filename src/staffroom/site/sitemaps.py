@@ -102,9 +102,12 @@ def sitemap_index(request):
         sitemap = sitemap_class()
         location = settings.SITE_URL + reverse("sitemap_section", kwargs={"section": section})
         lastmod = sitemap.get_latest_lastmod()
-        items.append(sitemap_views.SitemapIndexItem(location, lastmod))
-        for page in range(2, sitemap.paginator.num_pages + 1):
-            items.append(sitemap_views.SitemapIndexItem(f"{location}?p={page}", lastmod))
+        pages = [location] + [
+            f"{location}?p={page}" for page in range(2, sitemap.paginator.num_pages + 1)
+        ]
+        # SitemapIndexItem.last_mod is a datetime (Django's own index passes one), but Django
+        # annotates it "bool" and the stubs copy that.
+        items += [sitemap_views.SitemapIndexItem(page, lastmod) for page in pages]  # type: ignore[arg-type]
     return TemplateResponse(
         request, "sitemap_index.xml", {"sitemaps": items}, content_type="application/xml"
     )
@@ -113,7 +116,8 @@ def sitemap_index(request):
 @require_safe
 @cache_page(SITEMAP_CACHE_SECONDS)
 def sitemap_section(request, section: str):
-    return sitemap_views.sitemap(request, sitemaps=SITEMAPS, section=section)
+    # A copy typed as the view's parameter (a dict of classes or instances; dict is invariant).
+    return sitemap_views.sitemap(request, sitemaps=dict(SITEMAPS), section=section)
 
 
 ROBOTS_DISALLOW = ["/admin/", "/moderation/", "/accounts/", "/api/", "/resources/mine/"]

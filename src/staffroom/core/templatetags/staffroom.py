@@ -26,7 +26,7 @@ def query_with(context, **changes):
 
 
 @register.filter
-def filesize(size: int) -> str:
+def filesize(size: float) -> str:
     for unit in ("B", "KB", "MB", "GB"):
         if size < 1024 or unit == "GB":
             return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"

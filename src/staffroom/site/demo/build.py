@@ -9,12 +9,14 @@ of by the worker, and the tasks the services queued for that are removed again.
 import random
 import time
 from collections import Counter
-from datetime import timedelta
+from datetime import datetime, timedelta
+from typing import Any
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
+from django_tasks_db.models import DBTaskResult
 
 from staffroom.accounts.models import Member
 from staffroom.curriculum.models import Level, ResourceType, Subject
@@ -42,7 +44,7 @@ from .content import load
 from .events import build_events
 from .forum import build_forum
 from .newsletter import build_newsletter
-from .people import ensure_cast
+from .people import Cast, ensure_cast
 from .plan import FILE_UNSUITED_TYPES, Spec, place, plan
 from .writing import (
     DocumentContext,
@@ -80,13 +82,20 @@ class DemoBuilder:
         self.subjects = {subject.code: subject for subject in Subject.objects.all()}
         self.types = {kind.code: kind for kind in ResourceType.objects.all()}
         self.created: list[tuple[Resource, Spec]] = []
-        self.cast = None
+        self._cast: Cast | None = None
+
+    @property
+    def cast(self) -> Cast:
+        """The demo members and organisations; ``run`` makes sure they exist first."""
+        if self._cast is None:
+            raise RuntimeError("The cast exists once DemoBuilder.run() has created it.")
+        return self._cast
 
     def run(self) -> dict:
         started = time.monotonic()
         task_cutoff = timezone.now()
         cast = ensure_cast(self.password)
-        self.cast = cast
+        self._cast = cast
         self.write(
             f"Members: {cast.created} created, {len(cast.persons) - cast.created} already there."
         )
@@ -119,10 +128,12 @@ class DemoBuilder:
 
     def _create(self, spec: Spec) -> Resource:
         original = self._choose_original(spec) if spec.remix else None
-        text = spec.topic.texts[spec.language]
+        topic = spec.placed_topic
+        text = topic.texts[spec.language]
         level = self.levels[spec.level_codes[0]]
         level_label = level.labels.get(spec.language) or level.labels.get("en", "")
-        data = {
+        # A form's cleaned data, by field name (ResourceInput.from_values takes any mapping).
+        data: dict[str, Any] = {
             "language": spec.language,
             "kind": spec.kind,
             "levels": [self.levels[code] for code in spec.level_codes],
@@ -133,7 +144,7 @@ class DemoBuilder:
         }
         url, type_code = "", self._file_type(spec)
         if spec.kind == "link":
-            url, type_code = links.link_for(self.rng, spec.topic.key, text, spec.language)
+            url, type_code = links.link_for(self.rng, topic.key, text, spec.language)
         elif spec.kind == "embed":
             url, type_code = links.embed_for(self.rng)
         resource_type = self.types[type_code]
@@ -176,7 +187,7 @@ class DemoBuilder:
                 level_label=level_label,
                 subject_label=subject.labels.get(spec.language) or subject.code,
                 author=spec.organisation.name if spec.organisation else spec.contributor.name,
-                licence_label=Licence(spec.licence).label,
+                licence_label=str(Licence(spec.licence).label),
                 all_rights_reserved=spec.licence == Licence.ALL_RIGHTS_RESERVED,
             )
             uploads = [
@@ -223,7 +234,7 @@ class DemoBuilder:
         ]
         original, source = self.rng.choice(candidates)
         spec.language, spec.topic, spec.band = source.language, source.topic, source.band
-        place(self.rng, spec, source.topic, source.band)
+        place(self.rng, spec, source.placed_topic, source.band)
         allowed = [
             licence for licence in remix_licences(original.licence) if licence in TEACHER_LICENCES
         ]
@@ -235,7 +246,7 @@ class DemoBuilder:
         return original
 
     def _file_type(self, spec: Spec) -> str:
-        suited = [code for code in spec.topic.types if code not in FILE_UNSUITED_TYPES]
+        suited = [code for code in spec.placed_topic.types if code not in FILE_UNSUITED_TYPES]
         return self.rng.choice(suited or ["worksheet"])
 
     def _keywords(self, spec: Spec, text) -> list[str]:
@@ -256,10 +267,17 @@ class DemoBuilder:
         resources, items = [], []
         by_pk = {resource.pk: resource for resource, _ in self.created}
         for resource, spec in self.created:
+            submitted: datetime | None
+            decided: datetime | None
             if spec.status == "published":
                 if spec.remix:
-                    original = by_pk.get(resource.based_on_id)
-                    earliest = original.published_at + 14 * DAY if original else now - 300 * DAY
+                    # The original is published and dated above: remixes come after it.
+                    original = by_pk.get(resource.based_on_id) if resource.based_on_id else None
+                    earliest = (
+                        original.published_at + 14 * DAY
+                        if original is not None and original.published_at is not None
+                        else now - 300 * DAY
+                    )
                     span = max((now - earliest).total_seconds(), 86400)
                     published = earliest + timedelta(seconds=rng.random() * span) - DAY
                 else:
@@ -293,10 +311,10 @@ class DemoBuilder:
                     item.decided_at = decided
                     item.taken_at = decided - timedelta(minutes=rng.randint(3, 90))
                     item.taken_by = item.decided_by
-                elif rng.random() < 0.25:
+                elif submitted is not None and rng.random() < 0.25:
                     item.taken_by = self.cast.moderators[spec.moderator_key]
-                    item.taken_at = submitted + timedelta(hours=rng.uniform(1, 30))
-                    item.taken_at = min(item.taken_at, now)
+                    taken = submitted + timedelta(hours=rng.uniform(1, 30))
+                    item.taken_at = min(taken, now)
                 items.append(item)
         Resource.objects.bulk_update(
             resources,
@@ -351,8 +369,6 @@ class DemoBuilder:
     def _remove_queued_tasks(self, since) -> int:
         """The work those tasks would do is done; without this the worker would redo it and
         mail every demo address a receipt and a decision."""
-        from django_tasks_db.models import DBTaskResult
-
         deleted, _ = DBTaskResult.objects.filter(
             enqueued_at__gte=since, status="READY", task_path__in=DEMO_TASKS
         ).delete()

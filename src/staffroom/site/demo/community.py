@@ -8,6 +8,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from staffroom.accounts.services import follow_create
 from staffroom.recognition.models import PointEvent
 from staffroom.recognition.rules import RESOURCE_PUBLISHED
 from staffroom.recognition.services import scores_recompute
@@ -130,8 +131,6 @@ def _folders(rng: random.Random, published: list, cast) -> int:
 def _follows(rng: random.Random, cast) -> int:
     """Every demo teacher follows a few colleagues, a subject they teach and sometimes a
     partner organisation, so that feeds have something in them."""
-    from staffroom.accounts.services import follow_create
-
     made = 0
     for teacher in cast.teachers:
         colleagues = [t for t in cast.teachers if t.pk != teacher.pk]

@@ -2,6 +2,14 @@
 
 import io
 
+import docx
+from docx.shared import Pt
+from fpdf import FPDF
+from odf.dc import Title
+from odf.opendocument import OpenDocumentText
+from odf.style import ParagraphProperties, Style, TextProperties
+from odf.text import H, List, ListItem, P
+
 from .writing import Block
 
 EXTENSIONS = {"pdf": "pdf", "docx": "docx", "odt": "odt"}
@@ -61,8 +69,6 @@ PDF_STYLES = {
 
 
 def _pdf(blocks: list[Block], language: str) -> bytes:
-    from fpdf import FPDF
-
     pdf = FPDF(format="A4")
     pdf.core_fonts_encoding = "windows-1252"
     pdf.set_margins(20, 18, 20)
@@ -97,9 +103,6 @@ def _pdf(blocks: list[Block], language: str) -> bytes:
 
 
 def _docx(blocks: list[Block], language: str) -> bytes:
-    import docx
-    from docx.shared import Pt
-
     document = docx.Document()
     document.core_properties.title = blocks[0][1]
     document.core_properties.language = LOCALES[language]
@@ -130,10 +133,6 @@ def _docx(blocks: list[Block], language: str) -> bytes:
 
 
 def _odt(blocks: list[Block], language: str) -> bytes:
-    from odf.opendocument import OpenDocumentText
-    from odf.style import ParagraphProperties, Style, TextProperties
-    from odf.text import H, List, ListItem, P
-
     document = OpenDocumentText()
     country = LOCALES[language].split("-")[1]
 
@@ -180,6 +179,4 @@ def _odt(blocks: list[Block], language: str) -> bytes:
 
 
 def _odf_title(title: str):
-    from odf.dc import Title
-
     return Title(text=title)

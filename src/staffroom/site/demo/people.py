@@ -5,6 +5,7 @@ Accounts are looked up by email, so running the demo again reuses them.
 
 from dataclasses import dataclass
 
+from allauth.account.models import EmailAddress
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
@@ -104,8 +105,6 @@ def _member(person: Person, password_hash: str) -> tuple[Member, bool]:
 
 def _verify_email(member: Member) -> None:
     """Sign-in requires a verified address; demo addresses cannot receive mail."""
-    from allauth.account.models import EmailAddress
-
     EmailAddress.objects.update_or_create(
         user=member, email=member.email, defaults={"verified": True, "primary": True}
     )
@@ -133,18 +132,18 @@ def ensure_cast(password: str) -> Cast:
         teachers.append(member)
         persons[member.pk] = person
     moderators = {}
-    for spec in MODERATORS:
-        member, new = _member(spec.person, password_hash)
+    for moderator in MODERATORS:
+        member, new = _member(moderator.person, password_hash)
         created += new
         if new:
             member.is_moderator = True
-            member.is_staff = member.is_superuser = spec.staff
+            member.is_staff = member.is_superuser = moderator.staff
             member.save(update_fields=["is_moderator", "is_staff", "is_superuser"])
-            member.moderated_levels.set(Level.objects.filter(code__in=spec.levels))
-            member.moderated_subjects.set(Subject.objects.filter(code__in=spec.subjects))
-        key = spec.person.email.split("@")[0].removeprefix("moderator.")
+            member.moderated_levels.set(Level.objects.filter(code__in=moderator.levels))
+            member.moderated_subjects.set(Subject.objects.filter(code__in=moderator.subjects))
+        key = moderator.person.email.split("@")[0].removeprefix("moderator.")
         moderators[key] = member
-        persons[member.pk] = spec.person
+        persons[member.pk] = moderator.person
     organisations = []
     for spec in ORGANISATIONS:
         organisation, _ = Organisation.objects.get_or_create(

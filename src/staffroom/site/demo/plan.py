@@ -8,7 +8,9 @@ language, file format and outcome the tests and the tour of the site rely on.
 import random
 from dataclasses import dataclass, field
 
-from .people import Cast
+from staffroom.accounts.models import Member, Organisation
+
+from .people import Cast, OrganisationSpec
 from .topics import BANDS, PRIMARY_BANDS, TOPICS, Topic
 
 LANGUAGE_SHARES = {"en": 0.18, "fr": 0.11, "de": 0.09}  # the rest is Dutch
@@ -34,11 +36,11 @@ class Spec:
     """One resource to create."""
 
     status: str  # published, pending, changes, draft, rejected
-    contributor: object
+    contributor: Member
     region: str
     language: str
-    organisation: object = None
-    organisation_spec: object = None
+    organisation: Organisation | None = None
+    organisation_spec: OrganisationSpec | None = None
     topic: Topic | None = None  # None for a remix until its original is chosen
     band: str = ""
     level_codes: list[str] = field(default_factory=list)
@@ -51,6 +53,13 @@ class Spec:
     accessibility: bool = False
     corrected: bool = False
     pinned: bool = False  # contributor chosen on purpose; not to be reassigned
+
+    @property
+    def placed_topic(self) -> Topic:
+        """The topic, once the spec is placed (a remix's when its original is chosen)."""
+        if self.topic is None:
+            raise ValueError("This spec has no topic yet: a remix gets its original's.")
+        return self.topic
 
     @property
     def moderator_key(self) -> str:
@@ -139,7 +148,7 @@ def _teacher_spec(rng: random.Random, cast: Cast, status: str, language: str) ->
     return spec
 
 
-def _contributor_for(rng: random.Random, cast: Cast, language: str):
+def _contributor_for(rng: random.Random, cast: Cast, language: str) -> Member:
     """Language teachers share most material in the language they teach."""
     if language != "nl" and rng.random() < 0.5:
         wanted = {LANGUAGE_SUBJECTS["fl"][language], LANGUAGE_SUBJECTS["nl"][language]}

@@ -49,7 +49,7 @@ class Topic:
 PRIMARY_BANDS = {"ko", "lo1", "lo2", "bu"}
 
 # Level codes per band and region: a resource is tagged with one or two codes of one band.
-BANDS = {
+BANDS: dict[str, dict[str, tuple[str, ...]]] = {
     "ko": {"fl": ("fl-ko-1", "fl-ko-2", "fl-ko-3"), "nl": ("nl-po-1", "nl-po-2")},
     "lo1": {"fl": ("fl-lo-1", "fl-lo-2", "fl-lo-3"), "nl": ("nl-po-3", "nl-po-4", "nl-po-5")},
     "lo2": {"fl": ("fl-lo-4", "fl-lo-5", "fl-lo-6"), "nl": ("nl-po-6", "nl-po-7", "nl-po-8")},
