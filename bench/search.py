@@ -36,12 +36,12 @@ django.setup()
 import tantivy  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 
-from staffroom.site.demo.topics import BANDS, TOPICS  # noqa: E402
 from staffroom.curriculum.models import Level, Subject  # noqa: E402
 from staffroom.search import documents, ranking  # noqa: E402
 from staffroom.search.backends.base import SearchRequest  # noqa: E402
 from staffroom.search.backends.postgres_backend import PostgresBackend  # noqa: E402
 from staffroom.search.backends.tantivy_backend import TantivyBackend  # noqa: E402
+from staffroom.site.demo.topics import BANDS, TOPICS  # noqa: E402
 
 COMMAND = "STAFFROOM_DEBUG=1 .venv/bin/python bench/search.py"
 # Words nearly every lesson text contains, for the "very broad" queries.

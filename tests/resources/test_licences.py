@@ -4,6 +4,7 @@ import pytest
 from tests.factories import ResourceFactory
 
 from staffroom.curriculum.models import Level, ResourceType, Subject
+from staffroom.resources.inputs import ResourceInput
 from staffroom.resources.licences import (
     NON_COMMERCIAL,
     TEACHER_LICENCES,
@@ -11,7 +12,6 @@ from staffroom.resources.licences import (
     remix_licences,
     remix_problem,
 )
-from staffroom.resources.inputs import ResourceInput
 from staffroom.resources.services import resource_submission_errors
 
 ALL = set(Licence)

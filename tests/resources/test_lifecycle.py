@@ -71,7 +71,10 @@ def test_a_resource_cannot_be_based_on_itself(client, teacher):
     moderation_item_publish(item=ModerationItem.objects.get(), moderator=ModeratorFactory())
     with pytest.raises(ValidationError) as refused:
         services.resource_propose_edit(
-            resource=resource, contributor=teacher, data=ResourceInput(based_on=resource), uploads=[]
+            resource=resource,
+            contributor=teacher,
+            data=ResourceInput(based_on=resource),
+            uploads=[],
         )
     assert "based_on" in refused.value.message_dict
     assert not ModerationItem.objects.filter(decision="").exists()
