@@ -14,7 +14,7 @@ from staffroom.recognition.rules import RESOURCE_PUBLISHED
 from staffroom.recognition.services import scores_recompute
 from staffroom.resources.feedback import rating_set
 from staffroom.resources.folders import folder_add, folder_create, folder_share
-from staffroom.resources.models import Reply, Resource, Status
+from staffroom.resources.models import Reply, Resource
 
 from .content import load
 
@@ -28,7 +28,7 @@ STARS = [5, 5, 5, 4, 4, 4, 4, 3, 3, 2]
 def build_community(rng: random.Random, cast, write) -> dict:
     now = timezone.now()
     published = list(
-        Resource.objects.filter(status=Status.PUBLISHED)
+        Resource.objects.published()
         .select_related("contributor")
         .prefetch_related("levels")
     )
