@@ -28,9 +28,7 @@ STARS = [5, 5, 5, 4, 4, 4, 4, 3, 3, 2]
 def build_community(rng: random.Random, cast, write) -> dict:
     now = timezone.now()
     published = list(
-        Resource.objects.published()
-        .select_related("contributor")
-        .prefetch_related("levels")
+        Resource.objects.published().select_related("contributor").prefetch_related("levels")
     )
     _date_publication_points()
     ratings = replies = 0
