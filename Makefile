@@ -39,6 +39,7 @@ test-browser: install-test
 lint: install-test
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
+	STAFFROOM_DEBUG=1 $(BIN)/mypy
 
 format: install-test
 	$(BIN)/ruff format src tests bench
