@@ -18,6 +18,8 @@ from django.db import models
 from django.dispatch import Signal
 from django.utils.translation import gettext_lazy as _
 
+from .models import Resource
+
 
 class ReviewReason(models.TextChoices):
     """Why a resource waits for a moderator."""
@@ -38,13 +40,14 @@ class ReviewState:
 
 
 class ReviewQueue(Protocol):
-    def open(self, *, resource: Any, reason: str, proposed: dict | None) -> Any:
-        """Put the resource in the queue (an open entry is updated, not duplicated)."""
+    def open(self, *, resource: Resource, reason: str, proposed: dict | None) -> Any:
+        """Put the resource in the queue (an open entry is updated, not duplicated); the
+        queue's own record of it."""
 
-    def close(self, *, resource: Any) -> None:
+    def close(self, *, resource: Resource) -> None:
         """Take the resource out of the queue: its open entry is dropped."""
 
-    def pending_edit(self, *, resource: Any) -> dict | None:
+    def pending_edit(self, *, resource: Resource) -> dict | None:
         """The proposed values of an edit that still counts (open, or sent back)."""
 
     def latest(self, *, resource_ids: list[int]) -> dict[int, ReviewState]:
@@ -67,7 +70,7 @@ def connect_queue(queue: ReviewQueue) -> None:
     QUEUE = queue
 
 
-def pending_edit_values(resource) -> dict | None:
+def pending_edit_values(resource: Resource) -> dict | None:
     """What an edit of a published resource waiting for review proposes, or None."""
     return QUEUE.pending_edit(resource=resource)
 
