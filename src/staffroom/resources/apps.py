@@ -30,13 +30,13 @@ class ResourcesConfig(AppConfig):
             "resources",
             items=resources_for_feed,
             date_field="published_at",
-            template="accounts/_feed_resource.html",
+            template="resources/_feed_resource.html",
         )
         register_profile_section(
             "resources",
             page="member",
             slot="content",
-            template="accounts/_published_resources.html",
+            template="resources/_published_resources.html",
             context=lambda request, member: {
                 "page": paginate(request, resources_published_by_member(member), PROFILE_PAGE_SIZE)
             },
@@ -45,7 +45,7 @@ class ResourcesConfig(AppConfig):
             "resources",
             page="organisation",
             slot="content",
-            template="accounts/_published_resources.html",
+            template="resources/_published_resources.html",
             context=lambda request, organisation: {
                 "page": paginate(
                     request, resources_published_by_organisation(organisation), PROFILE_PAGE_SIZE
