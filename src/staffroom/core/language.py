@@ -3,9 +3,6 @@
 import re
 from functools import lru_cache
 
-from py3langid.langid import MODEL_FILE, LanguageIdentifier
-from spellchecker import SpellChecker
-
 CONTENT_LANGUAGES = ("nl", "en", "fr", "de")
 # A word: letters, with inner apostrophes or hyphens ("l'école", "e-mail").
 WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
@@ -14,12 +11,16 @@ WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
 @lru_cache(maxsize=4)
 def spellchecker(language: str):
     """pyspellchecker's dictionary for nl, en, fr or de (loaded once per process)."""
+    from spellchecker import SpellChecker
+
     return SpellChecker(language=language, distance=1)
 
 
 @lru_cache(maxsize=1)
 def _identifier():
     """py3langid's model (read once per process, on first use)."""
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 

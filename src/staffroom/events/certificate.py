@@ -14,7 +14,6 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import formats, translation
 from django.utils.translation import gettext as _
-from fpdf import FPDF
 
 from .followup import _presenters_text, certificate_code
 from .models import Registration
@@ -60,6 +59,8 @@ def _hours(registration: Registration) -> str:
 
 def certificate_pdf(registration: Registration, *, compress: bool = True) -> bytes:
     """The certificate of an attended registration."""
+    from fpdf import FPDF
+
     member, event = registration.member, registration.event
     code = certificate_code(registration)
     pdf = FPDF(format="A4", orientation="landscape")
