@@ -58,7 +58,6 @@ def test_rating_publisher_and_best_rated(client):
         {"q": '"open'},
         {"level": "nope"},
         {"page": 10000},
-        {"region": "zz"},
         {"rating": "11"},
         {"publisher": "member:abc"},
         {"sort": "worst"},
@@ -76,3 +75,15 @@ def test_a_page_that_is_not_a_number_is_a_clear_422(client, indexed):
 def test_the_openapi_document_describes_the_endpoint(client):
     document = client.get("/api/v1/openapi.json").json()
     assert "/api/v1/search" in document["paths"]
+
+
+@pytest.mark.parametrize("region", ["netherlands", "NL", "be", ""])
+def test_an_unknown_region_is_refused_not_read_as_flanders(client, region):
+    response = client.get("/api/v1/search", {"q": "breuken", "region": region})
+    assert response.status_code == 422
+    assert "region" in response.content.decode()
+
+
+def test_both_regions_are_accepted(client):
+    for region in ("fl", "nl"):
+        assert client.get("/api/v1/search", {"q": "breuken", "region": region}).status_code == 200

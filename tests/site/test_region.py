@@ -123,3 +123,43 @@ def test_a_members_language_choice_is_saved_and_used(client):
     # The member's language wins over a browser asking for another one.
     response = client.get("/resources/", HTTP_ACCEPT_LANGUAGE="nl")
     assert response.context["LANGUAGE_CODE"] == "en"
+
+
+@pytest.mark.parametrize(
+    ("accept_language", "region"),
+    [
+        ("nl-NL,nl;q=0.9,en;q=0.8", "nl"),
+        ("en-GB,en;q=0.9,nl-NL;q=0.5", "nl"),
+        ("nl-BE,nl;q=0.9", "fl"),
+        ("fr-BE,nl-NL;q=0.5", "fl"),
+        ("nl", "fl"),
+        ("en-US,en;q=0.9", "fl"),
+        ("", "fl"),
+        ("nl-NL;q=garbage,,;", "fl"),
+    ],
+)
+def test_a_visitor_gets_the_terms_of_the_country_their_browser_asks_for(
+    client, resource, accept_language, region
+):
+    """The first language the browser prefers that names the Netherlands or Belgium decides;
+    one that names no country says nothing."""
+    response = client.get(resource.get_absolute_url(), HTTP_ACCEPT_LANGUAGE=accept_language)
+    assert response.context["region"] == region
+
+
+def test_a_dutch_browser_reads_dutch_terms(client, resource):
+    page = client.get(resource.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="nl-NL,nl;q=0.9")
+    assert "Groep 5" in page.content.decode()
+    assert "3de leerjaar" not in page.content.decode()
+
+
+def test_a_visitors_own_choice_wins_over_the_browser(client, resource):
+    client.post(reverse("set_region"), {"region": "fl"})
+    response = client.get(resource.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="nl-NL,nl;q=0.9")
+    assert response.context["region"] == "fl"
+
+
+def test_a_members_profile_wins_over_the_browser(client, resource):
+    client.force_login(MemberFactory(region="fl", language="nl"))
+    response = client.get(resource.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="nl-NL")
+    assert response.context["region"] == "fl"

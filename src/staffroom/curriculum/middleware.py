@@ -1,17 +1,38 @@
-"""Whose terminology a viewer sees: the region of a member's profile, or a visitor's choice."""
+"""Whose terminology a viewer sees: the region of a member's profile, or a visitor's choice,
+or what their browser says."""
+
+from django.http import HttpRequest
+from django.utils.translation.trans_real import parse_accept_lang_header
 
 from .models import DEFAULT_REGION, Region
 
 REGION_SESSION_KEY = "region"
+# The country part of a language tag (nl-NL, fr-BE) that tells a region.
+REGION_OF_COUNTRY = {"nl": Region.NETHERLANDS, "be": Region.FLANDERS}
 
 
-def region_of(request) -> str:
-    """A member's region comes from their profile, a visitor's from their choice (or Flanders)."""
+def region_from_browser(accept_language: str) -> str | None:
+    """The region of the first language the browser prefers that names the Netherlands or
+    Belgium ("en-GB,nl-NL;q=0.5" is the Netherlands), or None when none does."""
+    # Django's own parser, as LocaleMiddleware uses: ordered by preference, a malformed
+    # header gives nothing.
+    for tag, _quality in parse_accept_lang_header(accept_language[:255]):
+        _language, _dash, country = tag.partition("-")
+        if country.lower() in REGION_OF_COUNTRY:
+            return REGION_OF_COUNTRY[country.lower()]
+    return None
+
+
+def region_of(request: HttpRequest) -> str:
+    """A member's region comes from their profile; a visitor's from their choice, else from
+    the country their browser's languages name, else Flanders."""
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
         return user.region
     chosen = request.session.get(REGION_SESSION_KEY) or request.COOKIES.get(REGION_SESSION_KEY)
-    return chosen if chosen in Region.values else DEFAULT_REGION
+    if chosen in Region.values:
+        return chosen
+    return region_from_browser(request.META.get("HTTP_ACCEPT_LANGUAGE", "")) or DEFAULT_REGION
 
 
 class RegionMiddleware:

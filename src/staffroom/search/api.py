@@ -1,7 +1,8 @@
+from typing import Literal
+
 from ninja import Query, Router, Schema
 
 from staffroom.core.schemas import ValidationErrors
-from staffroom.curriculum.models import DEFAULT_REGION, Region
 from staffroom.curriculum.queries import terms_in_region
 
 from .queries import min_rating_from, search_filters_from, search_resources
@@ -21,7 +22,8 @@ class SearchParams(Schema):
     rating: str = ""
     sort: str = "relevance"
     page: int = 1
-    region: str = DEFAULT_REGION
+    # Anything else is refused (422), not read as Flanders.
+    region: Literal["fl", "nl"] = "fl"  # DEFAULT_REGION
 
 
 class ResourceHit(Schema):
@@ -64,7 +66,7 @@ def search(request, params: Query[SearchParams]):
     facet counts over all matches. Unknown filter values are ignored; level and subject labels
     and counts are given in the terminology of ``region`` (fl or nl). Sort by relevance,
     newest, popular or rated. Page numbers past the end give the last page."""
-    region = params.region if params.region in Region.values else DEFAULT_REGION
+    region = params.region
     filters = search_filters_from(params.dict())
     found = search_resources(
         params.q,
