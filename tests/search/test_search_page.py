@@ -234,3 +234,16 @@ def test_a_filter_in_use_still_offers_its_other_values_with_their_counts(client,
     # Other filters are counted within the chosen licence.
     levels = {code: count for code, _l, count, _chosen in _facets(response)["level"]}
     assert levels["fl-lo-3"] == 1 and "fl-lo-4" not in levels
+
+
+def test_accessibility_notes_are_searched_and_shown_where_they_matched(client):
+    """Issue 13: "dyslexie" found nothing though resources say they suit dyslexic pupils."""
+    ResourceFactory(
+        title="Breuken met pizza's",
+        accessibility_notes="Geschikt voor leerlingen met dyslexie: groot lettertype.",
+    )
+    ResourceFactory(title="Breuken met taart")
+    search_reindex()
+    response = client.get(reverse("search:search"), {"q": "dyslexie"})
+    assert [resource.title for resource in response.context["page"]] == ["Breuken met pizza's"]
+    assert "<mark>dyslexie</mark>" in response.content.decode()

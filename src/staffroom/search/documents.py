@@ -94,7 +94,11 @@ def resource_document(resource: Resource, now=None) -> dict:
         "id": resource.pk,
         "language": resource.language,
         "title": resource.title,
-        "description": resource.description,
+        # What the resource says about accessibility ("suits pupils with dyslexia") is searched
+        # as its description is, and shown in the description's snippet where it matched.
+        "description": "\n\n".join(
+            text for text in (resource.description, resource.accessibility_notes) if text
+        ),
         "keywords": " ".join(resource.keywords),
         "author": f"{resource.credited_author} {resource.publisher}",
         "body": body,
