@@ -13,14 +13,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields
 from typing import Any
 
+from staffroom.core.inputs import known_fields
 from staffroom.curriculum.models import Level, Subject
-
-
-def _known_fields(cls: type, values: Mapping[str, Any]) -> dict[str, Any]:
-    """The entries of ``values`` named after a field of ``cls``: a form may hold more (the
-    sign-up form's email and passwords, for instance)."""
-    names = {field.name for field in fields(cls)}
-    return {name: value for name, value in values.items() if name in names}
 
 
 def _text(value: str | None) -> str | None:
@@ -53,7 +47,7 @@ class ProfileInput:
     @classmethod
     def from_values(cls, values: Mapping[str, Any]) -> ProfileInput:
         """From a form's cleaned data (or any mapping by field name); other keys are left out."""
-        return cls(**_known_fields(cls, values))
+        return cls(**known_fields(cls, values))
 
     def given(self) -> dict[str, Any]:
         """The fields that were given, by name (levels and subjects included)."""
@@ -78,4 +72,4 @@ class OrganisationInput:
     @classmethod
     def from_values(cls, values: Mapping[str, Any]) -> OrganisationInput:
         """From a form's cleaned data (or any mapping by field name); other keys are left out."""
-        return cls(**_known_fields(cls, values))
+        return cls(**known_fields(cls, values))

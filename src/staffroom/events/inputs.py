@@ -9,11 +9,12 @@ online room) and check the rules (an event ends after it starts).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from staffroom.accounts.models import Member, Organisation
+from staffroom.core.inputs import known_fields
 from staffroom.curriculum.models import Level, Subject
 
 from .models import EventKind, RoomKind
@@ -67,5 +68,4 @@ class EventInput:
     def from_form(cls, cleaned_data: Mapping[str, Any]) -> EventInput:
         """From the event form's cleaned data. A partner's form has no kind, presenters or
         room: those keep their defaults, and the services keep them for partners anyway."""
-        names = {field.name for field in fields(cls)}
-        return cls(**{name: value for name, value in cleaned_data.items() if name in names})
+        return cls(**known_fields(cls, cleaned_data))

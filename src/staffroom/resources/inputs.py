@@ -15,6 +15,7 @@ from dataclasses import dataclass, fields, replace
 from typing import Any
 
 from staffroom.accounts.models import Organisation
+from staffroom.core.inputs import known_fields
 from staffroom.curriculum.models import Level, ResourceType, Subject
 
 from .models import Kind, Resource
@@ -86,8 +87,7 @@ class ResourceInput:
     def from_values(cls, values: Mapping[str, Any]) -> ResourceInput:
         """From a form's cleaned data (or any mapping by field name); other keys are left
         out, so a form may hold more than the resource (files, a message)."""
-        names = {field.name for field in fields(cls)}
-        return cls(**{name: value for name, value in values.items() if name in names})
+        return cls(**known_fields(cls, values))
 
     @classmethod
     def of_resource(cls, resource: Resource) -> ResourceInput:
