@@ -51,7 +51,6 @@ class ModerationQueue:
         return {
             resource_id: ReviewState(
                 item=item,
-                is_open=item.is_open,
                 position=queue_position(item) if item.is_open else None,
                 corrections=item.corrections,
             )

@@ -34,7 +34,6 @@ class ReviewState:
     """The latest review of a resource, as its contributor sees it."""
 
     item: Any  # the queue's own record (a moderation item), for templates
-    is_open: bool
     position: int | None  # place in the queue while open: 1 is next
     corrections: list[dict]
 
