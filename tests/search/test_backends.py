@@ -12,7 +12,7 @@ from tests.factories import OrganisationFactory, ResourceFactory
 
 from staffroom.curriculum.models import Level, ResourceType, Subject
 from staffroom.resources.models import Resource
-from staffroom.search import documents, ranking
+from staffroom.search import documents, ranking, wordforms
 from staffroom.search.backends.base import (
     FACETS,
     RATING_STEPS,
@@ -702,13 +702,15 @@ def realistic_corpus(count: int, rng: random.Random) -> list[dict]:
         rating_count = rng.randint(1, 30) if rated else 0
         rating = round(rng.uniform(1, 5), 1) if rated else 0.0
         published = now - timedelta(days=rng.randint(0, 2000))
+        title = rng.choice(text.titles)
         found.append(
             {
                 "id": pk,
                 "language": language,
-                "title": rng.choice(text.titles),
+                "title": title,
                 "description": text.description,
                 "keywords": " ".join(text.keywords),
+                "variants": wordforms.document_variants([title, text.description], language),
                 "author": rng.choice(["An Peeters", "Jan de Vries", "Marie Dubois", "Ute Weber"]),
                 "body": " ".join([text.intro, *rng.sample(text.facts, 2), rng.choice(other.tasks)]),
                 "vocabulary": " ".join(documents._labels(tagged_levels + tagged_subjects)),
@@ -779,13 +781,22 @@ AGREEMENT_QUERIES = [
     SearchRequest(text="noemer tellr", fuzzy=1),
     SearchRequest(text="breuken", fuzzy=2),
     SearchRequest(text="kaart", filters={"type": "worksheet"}, fuzzy=1),
+    # Several values of a facet: any of them.
+    SearchRequest(filters={"level": ("fl-lo-3", "nl-havo-1")}),
+    SearchRequest(text="water", filters={"subject": ("fl-ak", "nl-bio"), "language": "nl"}),
+    # Typos forgiven for some words only, by their length.
+    SearchRequest(text="fotosyntese planten", fuzzy_words=("fotosyntese",)),
+    SearchRequest(text="klimat change", fuzzy_words=("klimat",), region="nl"),
+    # Other word forms (lemmas, compound parts) in the documents' variants.
+    SearchRequest(text="werkwoord"),
+    SearchRequest(text="kringloop"),
 ]
 
 
 def test_both_backends_answer_a_realistic_corpus_alike(tmp_path):
     if connection.vendor != "postgresql":
         pytest.skip(NEEDS_POSTGRES)
-    docs = realistic_corpus(400, random.Random(2020))
+    docs = realistic_corpus(400, random.Random(2021))
     tantivy, postgres = TantivyBackend(tmp_path), _backend("postgres", tmp_path)
     for backend in (tantivy, postgres):
         backend.index_documents(docs[:150])

@@ -40,6 +40,7 @@ def test_lower_case_or_is_a_word():
         ('"unbalanced quote', ["unbalanced", "quote"]),
         ('"a b" "c', ["a b", "c"]),
         ("AND OR NOT", ["AND", "NOT"]),
+        ("breuken AND procent", ["breuken", "procent"]),  # AND between words changes nothing
         ("(((", []),
         ('" - OR', []),
         ("title_nl:breuken", ["title nl breuken"]),  # no field syntax: one phrase

@@ -68,23 +68,45 @@ def terms_in_region(terms: Iterable[RegionalT], region: str) -> list[RegionalT]:
 def matching_term_ids(term: RegionalTerm) -> set[int]:
     """Ids of the terms a filter on ``term`` includes.
 
-    The term and all its sub-terms, plus the terms of the other region that the crosswalk maps
-    onto them (and theirs onto those), so that "groep 5" finds what is tagged "3de leerjaar".
+    The term and all its sub-terms, the terms of the other region that the crosswalk maps
+    onto any of those and, in turn, their sub-terms and the terms mapped onto them; plus the
+    crosswalk equivalents of the term and its sub-terms themselves. So "groep 5" finds what
+    is tagged "3de leerjaar", and "Onderbouw vo" what is tagged "Havo 1" (mapped onto "1ste
+    graad A-stroom", a sub-term of "1ste graad", which is mapped onto onderbouw).
     """
     terms = _terms(type(term))
-    children: dict[int | None, list[RegionalTerm]] = {}
+    narrower: dict[int, list[int]] = {}
     for candidate in terms:
-        children.setdefault(candidate.parent_id, []).append(candidate)
+        # A term's sub-terms, and the terms of the other region mapped onto it.
+        if candidate.parent_id:
+            narrower.setdefault(candidate.parent_id, []).append(candidate.pk)
+        if candidate.equivalent_id:
+            narrower.setdefault(candidate.equivalent_id, []).append(candidate.pk)
     selected: set[int] = set()
     stack = [term.pk]
     while stack:
         current = stack.pop()
         if current not in selected:
             selected.add(current)
-            stack.extend(child.pk for child in children.get(current, []))
-    crosswalked = {t.pk for t in terms if t.equivalent_id in selected}
-    crosswalked |= {t.equivalent_id for t in terms if t.pk in selected and t.equivalent_id}
+            stack.extend(narrower.get(current, []))
+    descendants = _descendants(terms, term.pk)
+    crosswalked = {t.equivalent_id for t in terms if t.pk in descendants and t.equivalent_id}
     return selected | crosswalked
+
+
+def _descendants(terms: list[RegionalT], pk: int) -> set[int]:
+    children: dict[int, list[int]] = {}
+    for candidate in terms:
+        if candidate.parent_id:
+            children.setdefault(candidate.parent_id, []).append(candidate.pk)
+    found: set[int] = set()
+    stack = [pk]
+    while stack:
+        current = stack.pop()
+        if current not in found:
+            found.add(current)
+            stack.extend(children.get(current, []))
+    return found
 
 
 def filter_by_terms(

@@ -12,10 +12,10 @@ from functools import cache
 from django.utils import timezone
 
 from staffroom.curriculum.models import Level, Subject
-from staffroom.curriculum.queries import matching_term_ids
+from staffroom.curriculum.queries import matching_term_ids, terms_by_id
 from staffroom.resources.models import Resource
 
-from . import ranking
+from . import ranking, wordforms
 from .backends.base import REGIONS
 
 CONTENT_LANGUAGES = ("nl", "en", "fr", "de")
@@ -31,6 +31,10 @@ def _filter_codes(model) -> dict[int, frozenset[str]]:
         for matched in matching_term_ids(term):
             found.setdefault(matched, set()).add(term.code)
     return {term_id: frozenset(codes) for term_id, codes in found.items()}
+
+
+def _terms_of(model) -> list:
+    return list(terms_by_id(model).values())
 
 
 def clear_caches() -> None:
@@ -58,6 +62,20 @@ def term_labels(terms) -> list[str]:
     return _labels(terms)
 
 
+def filter_labels(filters: dict[str, list[str]]) -> list[str]:
+    """The labels, in every language, of the terms whose filters find a document (its level
+    and subject filter fields): what is tagged "3de leerjaar" is found by the words "lager
+    onderwijs", "basisonderwijs" and "primair onderwijs" as by the filters, and Flemish
+    primary "Wiskunde" by "rekenen"."""
+    by_code = {term.code: term for model in (Level, Subject) for term in _terms_of(model)}
+    labels: list[str] = []
+    for codes in filters.values():
+        for code in codes:
+            if term := by_code.get(code):
+                labels.extend(label for label in term.labels.values() if label)
+    return labels
+
+
 def term_filters(levels, subjects) -> dict[str, list[str]]:
     """The level and subject filter fields of a document tagged with these terms: the codes
     of every term whose filter finds it (hierarchy and crosswalk), per region."""
@@ -74,7 +92,8 @@ def resource_document(resource: Resource, now=None) -> dict:
     levels = list(resource.levels.select_related("equivalent"))
     subjects = list(resource.subjects.select_related("equivalent"))
     body = " ".join(f.extracted_text for f in resource.files.all() if not f.pending)
-    vocabulary = _labels(levels) + _labels(subjects)
+    filters = term_filters(levels, subjects)
+    vocabulary = filter_labels(filters)
     if resource.resource_type:
         vocabulary.extend(label for label in resource.resource_type.labels.values() if label)
     publisher = (
@@ -103,7 +122,11 @@ def resource_document(resource: Resource, now=None) -> dict:
         "author": f"{resource.credited_author} {resource.publisher}",
         "body": body,
         "vocabulary": " ".join(vocabulary),
-        **term_filters(levels, subjects),
+        "variants": wordforms.document_variants(
+            [resource.title, resource.description, " ".join(resource.keywords)],
+            resource.language,
+        ),
+        **filters,
         "type": resource.resource_type.code if resource.resource_type else "",
         "licence": resource.licence,
         "kind": resource.kind,

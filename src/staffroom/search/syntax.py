@@ -1,8 +1,9 @@
 """What a teacher types into the search box, parsed once for every backend.
 
 The syntax: words (all must match), "exact phrases", -exclusions (a word or a phrase) and OR
-between two words or phrases. Anything else is text: stray operators, unbalanced quotes,
-colons or brackets never change the meaning of a query and never fail. Lower-case "or" is an
+between two words or phrases; AND between words is allowed and changes nothing. Anything
+else is text: stray operators, unbalanced quotes, colons or brackets never change the meaning
+of a query and never fail. Lower-case "or" is an
 ordinary word (French "or", Dutch "oranje"...).
 
 Backends build their own queries from the parsed clauses; none parses the raw text itself, so
@@ -17,6 +18,7 @@ WORD = re.compile(r"[^\W_]+")
 TOKEN = re.compile(r'-?"[^"]*"|\S+')
 MAX_CLAUSES = 32
 OR = "OR"
+AND = "AND"
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,9 @@ def parse(text: str) -> ParsedQuery:
     for token in TOKEN.findall(text):
         if token == OR:
             join_next = bool(groups)
+            continue
+        if token == AND and groups:
+            # All words must match anyway: "breuken AND procent" is "breuken procent".
             continue
         negated = token.startswith("-")
         words = tuple(WORD.findall(token))

@@ -4,7 +4,9 @@ A search document (``documents.resource_document``) is a dict of plain values:
 
 - ``id``, ``language`` (nl, en, fr, de or another code), ``title``, ``description``,
   ``keywords``, ``body`` (extracted file text), ``vocabulary`` (labels of its levels, subjects
-  and type in every language and both regions), ``author``: the text;
+  and type in every language and both regions, and of every broader and crosswalked term
+  whose filter finds it), ``author``: the text; ``variants`` (optional): other forms of its
+  words, matched like its text but never shown (lemmas and compound parts: ``wordforms.py``);
 - one list or string per field of ``FILTER_FIELDS``: the filter values that find it;
 - ``published`` (Unix seconds), ``downloads``, ``rating`` (average stars, 0 without ratings),
   ``rating_rank`` (what "best rated" sorts by) and ``boost`` (the quality signals, see
@@ -20,6 +22,7 @@ what a field holds in a collection other than resources is said where its docume
 """
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -66,11 +69,26 @@ def counted_field(facet: str, region: str) -> str:
     return f"{facet}_{region}" if facet in REGIONAL_FACETS else facet
 
 
+def filter_values(value: "str | tuple[str, ...]") -> tuple[str, ...]:
+    """The values of one filter: a single value, or several of which any may match."""
+    if isinstance(value, str):
+        return (value,) if value else ()
+    return tuple(item for item in value if item)
+
+
+def typo_distance(word: str) -> int:
+    """How many edits a word may be off when typos are forgiven: none below four letters
+    (too many short words are one edit apart), one up to seven, two from eight."""
+    length = len(word)
+    return 0 if length < 4 else 1 if length < 8 else 2
+
+
 @dataclass(frozen=True)
 class SearchRequest:
     # Words (all must match), "exact phrases", -exclusions and OR.
     text: str = ""
-    filters: dict[str, str] = field(default_factory=dict)  # facet name -> value
+    # facet name -> value, or several values of which any may match (within a facet: OR).
+    filters: Mapping[str, "str | tuple[str, ...]"] = field(default_factory=dict)
     # Only resources whose average rating is at least this (0: no minimum).
     min_rating: float = 0
     offset: int = 0
@@ -78,6 +96,9 @@ class SearchRequest:
     sort: str = "relevance"  # or "newest", "popular", "rated"
     # Edit distance allowed per word (0: exact words; 1 or 2: typo tolerance).
     fuzzy: int = 0
+    # Words (lower-case) matched with typo tolerance by their length (``typo_distance``),
+    # the others exactly.
+    fuzzy_words: tuple[str, ...] = ()
     # Whose level and subject terms are counted (facets of the other region are left out).
     region: str = "fl"
     # Count the facets (a saved-search check or the floor measurement does not need them).

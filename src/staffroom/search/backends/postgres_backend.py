@@ -75,6 +75,8 @@ from .base import (
     checked_collection,
     counted_field,
     filter_field,
+    filter_values,
+    typo_distance,
 )
 
 _ANALYZERS = {name: analyzer(name) for name in ANALYSES}
@@ -203,6 +205,8 @@ def _vectors(values: dict) -> tuple[str, str, dict[str, set[str]]]:
         (values["vocabulary"], OTHER, "B"),
         (about, analysis, "C"),
         (values["author"], OTHER, "D"),
+        # Other forms of its words (lemmas, compound parts): matched and ranked, not shown.
+        (values.get("variants", ""), analysis, "D"),
     ]
     rank_vector, _terms = _vector(fields)
     fields[2] = ("\n".join((about, values["body"])), analysis, "C")
@@ -311,8 +315,10 @@ def _similar_terms(cursor, lexemes: str, analysis: str, term: str, distance: int
 class _TextQuery:
     """The parsed text as a tsquery, and the terms to mark in highlights."""
 
-    def __init__(self, cursor, text: str, fuzzy: int, lexemes: str):
+    def __init__(self, cursor, request: SearchRequest, lexemes: str):
         self.lexeme_table = lexemes
+        text, self.fuzzy_words = request.text, set(request.fuzzy_words)
+        fuzzy = request.fuzzy
         parsed = parse(text)
         self.highlight: dict[str, set[str]] = defaultdict(set)
         # Every lexeme of the words that should match, OR'ed: what relevance is scored on.
@@ -338,6 +344,8 @@ class _TextQuery:
         """The tsquery of one clause: any analysis of it, OR'ed ("" when it can match
         nothing)."""
         alternatives = []
+        if not fuzzy and not clause.excluded and clause.text.lower() in self.fuzzy_words:
+            fuzzy = typo_distance(clause.text.lower())
         for analysis in ANALYSES:
             sequence = []
             offset = 0
@@ -646,11 +654,7 @@ class PostgresBackend(SearchBackend):
 
     def _query(self, cursor, request: SearchRequest) -> "_Query | None":
         """The request as SQL conditions and a score (None: it can match nothing)."""
-        text = (
-            _TextQuery(cursor, request.text, request.fuzzy, self.tables.lexeme)
-            if request.text.strip()
-            else None
-        )
+        text = _TextQuery(cursor, request, self.tables.lexeme) if request.text.strip() else None
         if text is not None and text.matches_nothing:
             return None
         query = _Query(text)
@@ -661,16 +665,28 @@ class PostgresBackend(SearchBackend):
             # vector; the GIN index answers a plain query without reading any.
             cursor.execute("SELECT set_config('enable_seqscan', 'off', true)")
         wanted = {
-            (filter_field(facet, value), value)
+            facet: {(filter_field(facet, item), item) for item in filter_values(value)}
             for facet, value in request.filters.items()
-            if facet in FACETS and value
+            if facet in FACETS and filter_values(value)
         }
         if wanted:
-            found = self._known_value_ids(cursor, wanted)
-            if len(found) < len(wanted):
-                return None  # a value no resource has
-            query.where.append("terms @> %s::int[]")
-            query.params.append(sorted(found.values()))
+            found = self._known_value_ids(cursor, set().union(*wanted.values()))
+            required, either = [], []
+            for pairs in wanted.values():
+                known = sorted(found[pair] for pair in pairs if pair in found)
+                if not known:
+                    return None  # no resource has any of the facet's values
+                if len(pairs) == 1:
+                    required.extend(known)
+                else:
+                    either.append(known)
+            if required:
+                query.where.append("terms @> %s::int[]")
+                query.params.append(sorted(required))
+            for known in either:
+                # Any of a facet's values (the GIN index answers an overlap, too).
+                query.where.append("terms && %s::int[]")
+                query.params.append(known)
         if request.min_rating:
             query.where.append("rating >= %s")
             query.params.append(float(request.min_rating))

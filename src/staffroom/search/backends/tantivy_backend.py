@@ -30,12 +30,14 @@ from .base import (
     checked_collection,
     counted_field,
     filter_field,
+    filter_values,
+    typo_distance,
 )
 
 # Raised whenever the schema changes: the index then lives in a new folder, which
 # ``staffroom search reindex`` fills (``make run`` does so when it finds it empty); the old
 # one can be deleted.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 WRITER_HEAP_BYTES = 64 * 1024 * 1024
 FACET_SIZE = 500
 SORT_FIELDS = {"newest": "published", "popular": "downloads", "rated": "rating_rank"}
@@ -57,6 +59,8 @@ def _schema():
             builder.add_text_field(
                 f"{kind}_{language}", stored=True, tokenizer_name=f"staffroom_{language}"
             )
+        # Other forms of its words (lemmas, compound parts): matched, never shown.
+        builder.add_text_field(f"variants_{language}", tokenizer_name=f"staffroom_{language}")
     # Vocabulary labels in every language and both regions, and authors: folded, not stemmed.
     builder.add_text_field("vocabulary", tokenizer_name="staffroom_other")
     builder.add_text_field("author", tokenizer_name="staffroom_other")
@@ -88,9 +92,13 @@ class TantivyBackend(SearchBackend):
         for language in LANGUAGES:
             self.index.register_tokenizer(f"staffroom_{language}", analyzer(language))
         self.text_fields = [
-            f"{kind}_{language}" for language in LANGUAGES for kind in ("title", "text")
+            f"{kind}_{language}" for language in LANGUAGES for kind in ("title", "text", "variants")
         ] + ["vocabulary", "author"]
-        self.boosts = {f"title_{language}": 3.0 for language in LANGUAGES} | {"vocabulary": 1.5}
+        self.boosts = (
+            {f"title_{language}": 3.0 for language in LANGUAGES}
+            | {f"variants_{language}": 0.5 for language in LANGUAGES}
+            | {"vocabulary": 1.5}
+        )
 
     # --- writing (task worker only) ---------------------------------------------------------
 
@@ -104,6 +112,7 @@ class TantivyBackend(SearchBackend):
             f"text_{language}",
             "\n".join((values["description"], values["keywords"], values["body"])),
         )
+        document.add_text(f"variants_{language}", values.get("variants", ""))
         document.add_text("vocabulary", values["vocabulary"])
         document.add_text("author", values["author"])
         for name in FILTER_FIELDS:
@@ -171,9 +180,12 @@ class TantivyBackend(SearchBackend):
         hits = searcher.search(tantivy.Query.all_query(), limit=total).hits
         return {searcher.doc(address)["id"][0] for _score, address in hits}
 
-    def _clause_query(self, clause: Clause, fuzzy: int):
+    def _clause_query(self, clause: Clause, request: SearchRequest | None):
         # Clauses hold only letters and digits: lower-cased, nothing in them is an operator.
         text = clause.text.lower()
+        fuzzy = 0
+        if request is not None:
+            fuzzy = request.fuzzy or (typo_distance(text) if text in request.fuzzy_words else 0)
         text = f'"{text}"' if clause.is_phrase else text
         fuzzy_fields = (
             {name: (False, fuzzy, True) for name in self.text_fields}
@@ -190,30 +202,41 @@ class TantivyBackend(SearchBackend):
         clauses = []
         for group in parsed.groups:
             if len(group) == 1:
-                clauses.append((tantivy.Occur.Must, self._clause_query(group[0], request.fuzzy)))
+                clauses.append((tantivy.Occur.Must, self._clause_query(group[0], request)))
             else:
                 either = [
-                    (tantivy.Occur.Should, self._clause_query(clause, request.fuzzy))
-                    for clause in group
+                    (tantivy.Occur.Should, self._clause_query(clause, request)) for clause in group
                 ]
                 clauses.append((tantivy.Occur.Must, tantivy.Query.boolean_query(either)))
         for clause in parsed.excluded:
-            clauses.append((tantivy.Occur.MustNot, self._clause_query(clause, 0)))
+            clauses.append((tantivy.Occur.MustNot, self._clause_query(clause, None)))
         return clauses
 
     def _query(self, request: SearchRequest):
         clauses = self._text_query(request)
         for facet, value in request.filters.items():
-            if facet in FACETS and value:
-                field = filter_field(facet, value)
-                if field not in FILTER_FIELDS:
-                    # A value no document can hold (a level of no known region): no match.
-                    return tantivy.Query.boolean_query(
-                        [(tantivy.Occur.MustNot, tantivy.Query.all_query())]
-                    )
-                clauses.append(
-                    (tantivy.Occur.Must, tantivy.Query.term_query(self.schema, field, value))
+            values = filter_values(value)
+            if facet not in FACETS or not values:
+                continue
+            # Any of a facet's values may match; a value no document can hold (a level of no
+            # known region) matches nothing.
+            either = [
+                (tantivy.Occur.Should, tantivy.Query.term_query(self.schema, field, item))
+                for item in values
+                if (field := filter_field(facet, item)) in FILTER_FIELDS
+            ]
+            if not either:
+                return tantivy.Query.boolean_query(
+                    [(tantivy.Occur.MustNot, tantivy.Query.all_query())]
                 )
+            # Scored as a constant: a filter says which resources, not how well they match
+            # (with no words, the quality signals alone then order them, as in PostgreSQL).
+            clauses.append(
+                (
+                    tantivy.Occur.Must,
+                    tantivy.Query.const_score_query(tantivy.Query.boolean_query(either), 1.0),
+                )
+            )
         if request.min_rating:
             clauses.append(
                 (
