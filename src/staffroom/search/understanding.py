@@ -17,7 +17,9 @@ of the teacher's words, for when all of them find too little.
 """
 
 import json
+import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import combinations
@@ -30,6 +32,7 @@ from .syntax import MAX_CLAUSES, WORD, Clause, ParsedQuery, parse
 
 FACETS = ("level", "subject")
 MAX_PHRASE_WORDS = 6
+ELISION = re.compile(r"(?<=\w)['’](?=\w)")
 # Labels this short are too often something else ("Wo" is a level and a German word).
 MIN_LABEL_LETTERS = 3
 
@@ -91,12 +94,16 @@ def _product(units):
 
 
 @cache
-def _aliases() -> dict[tuple[str, ...], tuple[str, tuple[str, ...]]]:
-    """Folded words -> (facet, codes), from the data file."""
+def _aliases(region: str) -> dict[tuple[str, ...], tuple[str, tuple[str, ...]]]:
+    """Folded words -> (facet, codes), from the data file: the entries of every region and
+    those of ``region`` ("WO" is world orientation in Flanders, university in the
+    Netherlands)."""
     data = json.loads((DATA_DIR / "search_terms.json").read_text(encoding="utf-8"))
     found: dict[tuple[str, ...], tuple[str, tuple[str, ...]]] = {}
     for facet, key in (("level", "levels"), ("subject", "subjects")):
         for entry in data[key]:
+            if entry.get("region", region) != region:
+                continue
             for words in entry["words"]:
                 found[_words(words)] = (facet, tuple(entry["codes"]))
     return found
@@ -110,7 +117,7 @@ def _label_variants(label: str) -> list[tuple[str, ...]]:
     return [words for words in variants if len("".join(words)) >= MIN_LABEL_LETTERS]
 
 
-def _vocabulary() -> dict[tuple[str, ...], tuple[str, tuple[str, ...]]]:
+def _vocabulary(region: str) -> dict[tuple[str, ...], tuple[str, tuple[str, ...]]]:
     """Every label of every level and subject (both regions, every language) and every alias,
     folded, -> (facet, codes). A label two terms share ("Wiskunde") filters on both."""
     found: dict[tuple[str, ...], tuple[str, tuple[str, ...]]] = {}
@@ -126,7 +133,7 @@ def _vocabulary() -> dict[tuple[str, ...], tuple[str, tuple[str, ...]]]:
                         found[words] = (facet, (term.code,))
                     elif term.code not in known[1]:
                         found[words] = (facet, (*known[1], term.code))
-    found.update(_aliases())
+    found.update(_aliases(region))
     return found
 
 
@@ -161,9 +168,12 @@ def _longest_match(words: list[str], start: int, table: dict) -> int:
     return 0
 
 
-def _word_groups(word: str, languages: tuple[str, ...]) -> list[tuple[Clause, ...]]:
-    """The groups that match one typed word: itself or its dictionary form; for a compound,
-    itself or each of its parts."""
+def _word_groups(
+    word: str, languages: tuple[str, ...], known: Callable[[str], bool]
+) -> list[tuple[Clause, ...]]:
+    """The groups that match one typed word: itself or its dictionary form; for a compound
+    the index does not know as a word, itself or each of its parts ("kringloop" is searched
+    as it is: the index knows it, and "kring" + "loop" would find electric circuits)."""
     folded = fold(word)
     alternatives = [word]
     parts: tuple[str, ...] = ()
@@ -171,10 +181,16 @@ def _word_groups(word: str, languages: tuple[str, ...]) -> list[tuple[Clause, ..
         if (base := wordforms.lemma(folded, language)) != folded and base not in alternatives:
             alternatives.append(base)
         parts = parts or wordforms.compound_parts(folded, language)
+    if parts and known(folded):
+        parts = ()
     same = tuple(Clause(words=(alternative,)) for alternative in alternatives)
     if not parts:
         return [same]
     return [(*same, Clause(words=(part,))) for part in parts]
+
+
+def _never_known(word: str) -> bool:
+    return False
 
 
 def understand(
@@ -182,14 +198,17 @@ def understand(
     *,
     filters: dict[str, object] | None = None,
     languages: tuple[str, ...] = ("nl",),
+    region: str = "fl",
+    known: Callable[[str], bool] = _never_known,
 ) -> Understanding:
     """``text`` as the engine should search it. Curriculum words of a facet the search is
     already filtered on are left as words. Quoted phrases, OR and exclusions are kept as
-    typed; the rest is read word by word."""
+    typed; the rest is read word by word. ``known`` says whether the index has a word."""
     filters = filters or {}
-    parsed = parse(text)
+    # French elision: "cycle de l'eau" is the words "cycle de l eau", not a phrase "l eau".
+    parsed = parse(ELISION.sub(" ", text))
     understanding = Understanding(text="", excluded=parsed.excluded)
-    vocabulary = _vocabulary()
+    vocabulary = _vocabulary(region)
     synonyms = _synonyms()
     lemma_languages = tuple(dict.fromkeys((*languages, "nl")))
     # Runs of plain words (a group of one single-word clause) are read together; anything
@@ -219,7 +238,7 @@ def understand(
                 continue
             word = plain[position]
             if words[position] not in not_required():
-                understanding.units.append(_word_groups(word, lemma_languages))
+                understanding.units.append(_word_groups(word, lemma_languages, known))
             position += 1
         plain.clear()
 

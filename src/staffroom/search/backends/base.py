@@ -51,6 +51,10 @@ FILTER_FIELDS = (
 )
 # Publishers number in the thousands: only the ones with most matches are counted.
 TOP_PUBLISHERS = 20
+# How much a resource in the reader's language gains: as much as a filter-only match scores
+# (so among equally relevant resources theirs come first), and about a tenth of a typical
+# text score (so a better text match in another language still wins).
+PREFERRED_LANGUAGE_SCORE = 1.0
 # The minimum-rating filter's values: "4" is four stars and up. Its facet counts, under the
 # name "rating", say how many matches have at least that average.
 RATING_STEPS = (4, 3, 2, 1)
@@ -101,6 +105,8 @@ class SearchRequest:
     fuzzy_words: tuple[str, ...] = ()
     # Whose level and subject terms are counted (facets of the other region are left out).
     region: str = "fl"
+    # Rank resources in this language (the reader's) a little higher (relevance only).
+    prefer_language: str = ""
     # Count the facets (a saved-search check or the floor measurement does not need them).
     facets: bool = True
     # Return a snippet per hit with the matched words marked.

@@ -22,6 +22,7 @@ from .base import (
     DEFAULT_COLLECTION,
     FACETS,
     FILTER_FIELDS,
+    PREFERRED_LANGUAGE_SCORE,
     RATING_STEPS,
     TOP_PUBLISHERS,
     SearchBackend,
@@ -260,6 +261,14 @@ class TantivyBackend(SearchBackend):
         if not any(occur == tantivy.Occur.Must for occur, _query in clauses):
             # Nothing required (no words, only exclusions): everything but the exclusions.
             clauses.append((tantivy.Occur.Must, tantivy.Query.all_query()))
+        if request.prefer_language:
+            preferred = tantivy.Query.term_query(self.schema, "language", request.prefer_language)
+            clauses.append(
+                (
+                    tantivy.Occur.Should,
+                    tantivy.Query.const_score_query(preferred, PREFERRED_LANGUAGE_SCORE),
+                )
+            )
         return tantivy.Query.boolean_query(clauses)
 
     def _count_facets(self, searcher, query, region: str) -> dict[str, dict[str, int]]:
