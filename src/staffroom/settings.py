@@ -182,6 +182,8 @@ SEARCH_BACKEND = os.environ.get(
 SEARCH_INDEX_DIR = Path(os.environ.get("SEARCH_INDEX_DIR", VAR_DIR / "search"))
 # How long a rendered search result page is reused for the same search (0: never).
 SEARCH_CACHE_SECONDS = int(os.environ.get("SEARCH_CACHE_SECONDS", "120"))
+# How many days a recorded search (search.models.SearchLog, no identity) is kept.
+SEARCH_LOG_DAYS = int(os.environ.get("SEARCH_LOG_DAYS", "400"))
 
 # --- Background work: django-tasks with the database backend; a worker runs them. ---
 TASKS = {

@@ -105,16 +105,16 @@ def test_sorting_by_downloads_and_by_date(client, indexed):
 def test_searches_that_find_nothing_are_recorded_without_who_searched(client, indexed):
     from tests.factories import MemberFactory
 
-    from staffroom.search.models import ZeroResultSearch
+    from staffroom.search.models import SearchLog
 
     client.force_login(MemberFactory(region="nl"))
     client.get(reverse("search:search"), {"q": "quantumfysica", "licence": "cc0"})
     client.get(reverse("search:search"), {"q": "breuken"})
-    recorded = ZeroResultSearch.objects.get()
+    recorded = SearchLog.objects.get(result_count=0)
     assert recorded.query == "quantumfysica"
     assert recorded.filters == {"licence": "cc0"}
     assert recorded.region == "nl"
-    assert not {field.name for field in ZeroResultSearch._meta.fields} & {"member", "user"}
+    assert not {field.name for field in SearchLog._meta.fields} & {"member", "user"}
 
 
 def test_suggestions_offer_regional_terms_and_titles(client, indexed):
@@ -217,12 +217,12 @@ def test_rendered_results_are_reused_until_the_index_changes(client, settings, i
 
 
 def test_searches_without_results_are_recorded_even_when_cached(client, settings, indexed):
-    from staffroom.search.models import ZeroResultSearch
+    from staffroom.search.models import SearchLog
 
     settings.SEARCH_CACHE_SECONDS = 60
     client.get(reverse("search:search"), {"q": "zzzyx"})
     client.get(reverse("search:search"), {"q": "zzzyx"})
-    assert ZeroResultSearch.objects.filter(query="zzzyx").count() == 2
+    assert SearchLog.objects.filter(query="zzzyx", result_count=0).count() == 2
 
 
 def test_a_filter_in_use_still_offers_its_other_values_with_their_counts(client, indexed):

@@ -5,7 +5,9 @@ from ninja import Query, Router, Schema
 from staffroom.core.schemas import ValidationErrors
 from staffroom.curriculum.queries import terms_in_region
 
+from .models import SearchLog
 from .queries import min_rating_from, search_filters_from, search_resources
+from .services import search_record
 
 router = Router(tags=["search"])
 
@@ -77,6 +79,16 @@ def search(request, params: Query[SearchParams]):
         min_rating=min_rating_from(params.dict()),
     )
     page = found.page
+    min_rating = min_rating_from(params.dict())
+    search_record(
+        text=params.q,
+        filters=filters | ({"rating": str(min_rating)} if min_rating else {}),
+        region=region,
+        result_count=page.paginator.count,
+        similar_words=found.similar_words,
+        source=SearchLog.Source.API,
+        first_page=params.page <= 1,
+    )
     return {
         "total": page.paginator.count,
         "page": page.number,

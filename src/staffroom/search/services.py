@@ -7,9 +7,11 @@ finds and repairs drift. Index writes run in the task worker.
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from functools import partial
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -22,7 +24,7 @@ from . import tasks
 from .backends import get_backend
 from .backends.base import DEFAULT_COLLECTION, SearchRequest
 from .collections import collection_named, collection_names
-from .models import SavedSearch, ZeroResultSearch
+from .models import SavedSearch, SearchLog
 
 BATCH = 500
 
@@ -122,10 +124,39 @@ def search_check(*, collection: str = DEFAULT_COLLECTION, repair: bool = False) 
     return drift
 
 
-def search_record_zero_result(*, text: str, filters: dict[str, str], region: str) -> None:
-    """Remember a search that found nothing (without who searched)."""
-    if text.strip() or filters:
-        ZeroResultSearch.objects.create(query=text[:500], filters=filters, region=region)
+def search_record(
+    *,
+    text: str,
+    filters: dict[str, str],
+    region: str,
+    result_count: int,
+    similar_words: bool = False,
+    source: str = SearchLog.Source.PAGE,
+    first_page: bool = True,
+) -> SearchLog | None:
+    """Record a search of the page or the API with what it found, without who searched (one
+    INSERT). Only a new search counts: the first page of one with words or filters (paging
+    through the results, or an empty search box, is not recorded). ``filters`` include the
+    minimum rating."""
+    text = " ".join(text.split())
+    if not first_page or not (text or filters):
+        return None
+    return SearchLog.objects.create(
+        query=text[:500],
+        filters=dict(sorted(filters.items())),
+        region=region[:2],
+        result_count=max(result_count, 0),
+        similar_words=similar_words and result_count > 0,
+        source=source,
+    )
+
+
+def search_log_prune(*, now: datetime | None = None) -> int:
+    """Delete the recorded searches older than ``SEARCH_LOG_DAYS`` (daily, by the clock);
+    how many were deleted."""
+    cutoff = (now or timezone.now()) - timedelta(days=settings.SEARCH_LOG_DAYS)
+    deleted, _by_model = SearchLog.objects.filter(created_at__lt=cutoff).delete()
+    return deleted
 
 
 MAX_SAVED_SEARCHES = 50

@@ -29,6 +29,12 @@ def refresh_search_index() -> int:
 
 
 @task()
+def prune_search_log() -> int:
+    """Delete recorded searches older than ``SEARCH_LOG_DAYS`` (daily, by the clock)."""
+    return services.search_log_prune()
+
+
+@task()
 def notify_saved_searches(resource_id: int) -> int:
     """Tell the members whose saved searches a newly published resource matches: by mail and
     in the app."""

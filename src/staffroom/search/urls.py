@@ -8,4 +8,5 @@ urlpatterns = [
     path("suggest/", views.suggest, name="suggest"),
     path("save/", views.save, name="save"),
     path("saved/", views.saved, name="saved"),
+    path("zero-results/", views.zero_results, name="zero_results"),
 ]

@@ -12,6 +12,7 @@ from staffroom.core.schedule import Schedule, enqueue_due_jobs
 SCHEDULE: Schedule = {
     "moderation-recheck": ("staffroom.moderation.tasks.queue_due_rechecks", timedelta(days=1)),
     "search-refresh": ("staffroom.search.tasks.refresh_search_index", timedelta(days=1)),
+    "search-log-prune": ("staffroom.search.tasks.prune_search_log", timedelta(days=1)),
     # The OAI-PMH records are derived from resources like the index: rebuilt daily for drift.
     "oai-rebuild": ("staffroom.interop.oai.tasks.rebuild_oai_records", timedelta(days=1)),
     "notifications-prune": ("staffroom.notifications.tasks.prune_notifications", timedelta(days=1)),
