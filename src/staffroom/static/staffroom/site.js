@@ -63,19 +63,183 @@ if (kindInputs.length && filesField && urlField) {
   showFor();
 }
 
-// Suggestions as you type: fill the shared <datalist> from the suggest endpoint.
-const suggestions = document.getElementById("search-suggestions");
+// Suggestions as you type: the search boxes become comboboxes with a listbox popup (the
+// WAI-ARIA 1.2 pattern, list autocomplete). The server groups the suggestions (levels,
+// subjects, themes, titles) and gives each the address picking it leads to: a level or
+// subject applies its filter, a theme searches for it, a title opens the resource. Arrow keys
+// move through them, Enter goes to the active one (or searches when none is), Escape or a
+// click elsewhere closes them, and a polite status says how many there are. Without
+// JavaScript the boxes are plain search boxes.
 document.querySelectorAll("input[data-suggest]").forEach((input) => {
+  const box = input.closest(".combobox") || input.parentElement;
+  const listbox = Object.assign(document.createElement("div"), { id: `${input.id}-suggestions`, className: "suggestions", hidden: true });
+  listbox.setAttribute("role", "listbox");
+  listbox.setAttribute("aria-label", input.dataset.suggestLabel || "");
+  const status = Object.assign(document.createElement("div"), { className: "visually-hidden" });
+  status.setAttribute("role", "status");
+  box.append(listbox, status);
+  input.setAttribute("role", "combobox");
+  input.setAttribute("aria-autocomplete", "list");
+  input.setAttribute("aria-expanded", "false");
+  input.setAttribute("aria-controls", listbox.id);
+
+  let options = [];
+  let active = -1;
   let timer;
+  let controller;
+  let asked = 0; // the number of the latest request: older answers are ignored
+
+  const setActive = (index) => {
+    options[active]?.removeAttribute("aria-selected");
+    active = index;
+    const option = options[active];
+    if (option) {
+      option.setAttribute("aria-selected", "true");
+      input.setAttribute("aria-activedescendant", option.id);
+      option.scrollIntoView({ block: "nearest" });
+    } else {
+      input.removeAttribute("aria-activedescendant");
+    }
+  };
+  // Keep the popup on the screen: shift it left where the box sits near the right edge, and
+  // no taller than the room below the box (it scrolls).
+  const fit = () => {
+    listbox.style.left = "";
+    const room = window.innerHeight - box.getBoundingClientRect().bottom - 8;
+    listbox.style.maxHeight = room >= 160 ? `min(26rem, ${room}px)` : "";
+    const overflow = listbox.getBoundingClientRect().right - (document.documentElement.clientWidth - 8);
+    if (overflow > 0) listbox.style.left = `${-Math.min(overflow, box.getBoundingClientRect().left - 8)}px`;
+  };
+  const open = () => {
+    if (!options.length) return;
+    listbox.hidden = false;
+    input.setAttribute("aria-expanded", "true");
+    fit();
+  };
+  const close = () => {
+    setActive(-1);
+    listbox.hidden = true;
+    input.setAttribute("aria-expanded", "false");
+  };
+  const show = (groups) => {
+    options = [];
+    active = -1;
+    input.removeAttribute("aria-activedescendant");
+    listbox.replaceChildren(...groups.map((group, number) => {
+      const list = document.createElement("ul");
+      list.setAttribute("role", "group");
+      list.setAttribute("aria-labelledby", `${listbox.id}-g${number}`);
+      const label = Object.assign(document.createElement("li"), { id: `${listbox.id}-g${number}`, className: "suggestion-group", textContent: group.label });
+      label.setAttribute("role", "presentation");
+      list.append(label);
+      for (const item of group.items) {
+        const option = Object.assign(document.createElement("li"), { id: `${listbox.id}-${options.length}`, textContent: item.label });
+        option.setAttribute("role", "option");
+        option.dataset.url = item.url;
+        option.dataset.kind = group.kind;
+        options.push(option);
+        list.append(option);
+      }
+      return list;
+    }));
+  };
+  // Where an option leads; a filter or theme keeps the filters the search form carries.
+  const target = (option) => {
+    const url = new URL(option.dataset.url, location.href);
+    if (option.dataset.kind !== "title" && input.form) {
+      for (const carried of input.form.querySelectorAll("input[type=hidden][name]")) {
+        if (carried.name !== "q" && !url.searchParams.has(carried.name)) url.searchParams.set(carried.name, carried.value);
+      }
+    }
+    return url.href;
+  };
+  const pick = (option) => {
+    close();
+    location.assign(target(option));
+  };
+  const ask = async () => {
+    const text = input.value.trim();
+    const number = ++asked;
+    controller?.abort();
+    if (text.length < 2) {
+      show([]);
+      close();
+      status.textContent = "";
+      return;
+    }
+    controller = new AbortController();
+    try {
+      const response = await fetch(`${input.dataset.suggest}?q=${encodeURIComponent(text)}`, { signal: controller.signal, headers: { Accept: "application/json" } });
+      if (!response.ok) return;
+      const answer = await response.json();
+      if (number !== asked) return;
+      show(answer.groups);
+      status.textContent = answer.status;
+      if (options.length && document.activeElement === input) open();
+      else close();
+    } catch (error) {
+      if (error.name !== "AbortError") console.warn("Suggestions:", error);
+    }
+  };
+
   input.addEventListener("input", () => {
     clearTimeout(timer);
-    timer = setTimeout(async () => {
-      if (input.value.trim().length < 2 || !suggestions) return;
-      const response = await fetch(`${input.dataset.suggest}?q=${encodeURIComponent(input.value)}`);
-      if (!response.ok) return;
-      const { suggestions: items } = await response.json();
-      suggestions.replaceChildren(...items.map((text) => Object.assign(document.createElement("option"), { value: text })));
-    }, 150);
+    timer = setTimeout(ask, 150);
+  });
+  input.addEventListener("keydown", (event) => {
+    if (event.ctrlKey || event.metaKey || event.isComposing) return;
+    const closed = listbox.hidden;
+    switch (event.key) {
+      case "ArrowDown":
+      case "ArrowUp": {
+        event.preventDefault();
+        if (!options.length) {
+          if (closed) ask();
+          return;
+        }
+        open();
+        if (event.altKey) return; // Alt+Down opens without moving
+        const last = options.length - 1;
+        if (event.key === "ArrowDown") setActive(closed || active >= last ? 0 : active + 1);
+        else setActive(closed || active <= 0 ? last : active - 1);
+        return;
+      }
+      case "Enter":
+        if (!closed && options[active]) {
+          event.preventDefault();
+          pick(options[active]);
+        } else {
+          close();
+        }
+        return;
+      case "Escape":
+        if (!closed) {
+          event.preventDefault(); // a second Escape clears the box, as browsers do
+          close();
+        }
+        return;
+      case "Tab":
+        close();
+        return;
+      case "Home":
+      case "End":
+      case "ArrowLeft":
+      case "ArrowRight":
+        setActive(-1); // the keys move the caret in the box again
+        return;
+    }
+  });
+  input.addEventListener("blur", close);
+  listbox.addEventListener("mousedown", (event) => event.preventDefault()); // keep focus in the box
+  listbox.addEventListener("click", (event) => {
+    const option = event.target.closest("[role=option]");
+    if (option) pick(option);
+  });
+  document.addEventListener("pointerdown", (event) => {
+    if (!box.contains(event.target)) close();
+  });
+  window.addEventListener("resize", () => {
+    if (!listbox.hidden) fit();
   });
 });
 
