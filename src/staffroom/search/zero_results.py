@@ -61,7 +61,7 @@ class Relaxed:
 
     @property
     def querystring(self) -> str:
-        return urlencode({"q": self.text, **self.filters})
+        return urlencode({"q": self.text, **self.filters}, doseq=True)
 
 
 @dataclass(frozen=True)
