@@ -182,3 +182,15 @@ def test_one_filter_by_terms_serves_every_tagged_model_with_hierarchy_and_crossw
     other = Subject.objects.exclude(pk__in=matching_term_ids(subject)).first()
     assert list(filter_by_terms(everything, level=_level("fl-lo"), subject=other)) == []
     assert filter_by_terms(everything) is everything
+
+
+def test_onderbouw_holds_the_first_two_years_of_havo_vwo_and_vmbo_and_vwo_no_havo():
+    def codes(code: str) -> set[str]:
+        found = matching_term_ids(Level.objects.get(code=code))
+        return set(Level.objects.filter(pk__in=found).values_list("code", flat=True))
+
+    onderbouw = codes("nl-vo-ob")
+    assert {"nl-havo-1", "nl-havo-2", "nl-vwo-1", "nl-vwo-2", "nl-vmbo-1", "nl-vmbo-2"} <= onderbouw
+    assert "fl-so-1g" in onderbouw and "nl-havo-3" not in onderbouw
+    # Crossing the crosswalk twice would put havo in vwo (both map onto 2de graad aso).
+    assert not {code for code in codes("nl-vwo") if code.startswith("nl-havo")}

@@ -415,3 +415,11 @@ def test_a_resource_page_lists_the_questions_linking_it(client):
         "Vragen die naar dit lesmateriaal verwijzen"
         not in client.get(lonely.get_absolute_url()).content.decode()
     )
+
+
+def test_a_search_that_found_nothing_prefills_the_question(client):
+    client.force_login(MemberFactory())
+    response = client.get(reverse("forum:ask"), {"title": "cricket regels " + "x" * 500})
+    form = response.context["form"]
+    assert form["title"].value().startswith("cricket regels")
+    assert len(form["title"].value()) == Question._meta.get_field("title").max_length

@@ -2,11 +2,13 @@
 
 import time
 from collections.abc import Iterable
+from functools import cache
 from typing import Any, TypeVar
 
 from django.db.models import ManyToManyField, Model, QuerySet
 
 from .models import LabelledTerm, Level, RegionalTerm, ResourceType, Subject
+from .vocabularies import read_vocabulary
 
 TermT = TypeVar("TermT", bound=LabelledTerm)
 RegionalT = TypeVar("RegionalT", bound=RegionalTerm)
@@ -68,45 +70,42 @@ def terms_in_region(terms: Iterable[RegionalT], region: str) -> list[RegionalT]:
 def matching_term_ids(term: RegionalTerm) -> set[int]:
     """Ids of the terms a filter on ``term`` includes.
 
-    The term and all its sub-terms, the terms of the other region that the crosswalk maps
-    onto any of those and, in turn, their sub-terms and the terms mapped onto them; plus the
-    crosswalk equivalents of the term and its sub-terms themselves. So "groep 5" finds what
-    is tagged "3de leerjaar", and "Onderbouw vo" what is tagged "Havo 1" (mapped onto "1ste
-    graad A-stroom", a sub-term of "1ste graad", which is mapped onto onderbouw).
+    The term and all its sub-terms (also those a data file places under it besides their
+    parent: "Havo 1" is in "Onderbouw vo", ``also_under`` in levels.json), plus the terms of
+    the other region that the crosswalk maps onto them (and theirs onto those), so that
+    "groep 5" finds what is tagged "3de leerjaar".
     """
     terms = _terms(type(term))
-    narrower: dict[int, list[int]] = {}
+    by_code = {candidate.code: candidate.pk for candidate in terms}
+    children: dict[int | None, list[int]] = {}
     for candidate in terms:
-        # A term's sub-terms, and the terms of the other region mapped onto it.
-        if candidate.parent_id:
-            narrower.setdefault(candidate.parent_id, []).append(candidate.pk)
-        if candidate.equivalent_id:
-            narrower.setdefault(candidate.equivalent_id, []).append(candidate.pk)
+        children.setdefault(candidate.parent_id, []).append(candidate.pk)
+        for broader in _also_under(type(term)).get(candidate.code, ()):
+            if broader in by_code:
+                children.setdefault(by_code[broader], []).append(candidate.pk)
     selected: set[int] = set()
     stack = [term.pk]
     while stack:
         current = stack.pop()
         if current not in selected:
             selected.add(current)
-            stack.extend(narrower.get(current, []))
-    descendants = _descendants(terms, term.pk)
-    crosswalked = {t.equivalent_id for t in terms if t.pk in descendants and t.equivalent_id}
+            stack.extend(children.get(current, []))
+    crosswalked = {t.pk for t in terms if t.equivalent_id in selected}
+    crosswalked |= {t.equivalent_id for t in terms if t.pk in selected and t.equivalent_id}
     return selected | crosswalked
 
 
-def _descendants(terms: list[RegionalT], pk: int) -> set[int]:
-    children: dict[int, list[int]] = {}
-    for candidate in terms:
-        if candidate.parent_id:
-            children.setdefault(candidate.parent_id, []).append(candidate.pk)
-    found: set[int] = set()
-    stack = [pk]
-    while stack:
-        current = stack.pop()
-        if current not in found:
-            found.add(current)
-            stack.extend(children.get(current, []))
-    return found
+@cache
+def _also_under(model: type[LabelledTerm]) -> dict[str, tuple[str, ...]]:
+    """code -> the codes of the broader terms it also belongs to (data files, per model)."""
+    name = {Level: "levels", Subject: "subjects"}.get(model)
+    if name is None:
+        return {}
+    return {
+        entry["code"]: tuple(entry["also_under"])
+        for entry in read_vocabulary(name)
+        if entry.get("also_under")
+    }
 
 
 def filter_by_terms(

@@ -7,10 +7,11 @@ the fields hold for a question:
 - ``title``: the question; ``description``: its details; ``keywords``: its tags; ``body``:
   the text of its answers (so a question is found by what colleagues answered), all analysed
   in the question's language. Markdown is reduced to its text first;
-- ``vocabulary``, ``level_*``, ``subject_*``: as for resources (both regions, hierarchy and
-  crosswalk); ``author``: the asker; ``publisher``: ``member:<asker id>``;
+- ``vocabulary``, ``level_*``, ``subject_*``, ``tagged``: as for resources (both regions,
+  hierarchy and crosswalk); ``author``: the asker; ``publisher``: ``member:<asker id>``;
 - ``kind``: where the question stands: ``open`` (no answer yet), ``answered``, ``solved``
-  (an answer is accepted); ``type`` and ``licence`` are empty;
+  (an answer is accepted); ``type``, ``licence``, ``format``, ``accessibility`` and
+  ``pick`` are empty;
 - ``published``: when it was asked; ``downloads``: votes plus answers ("popular");
   ``rating`` 0; ``boost``: ``ranking.question_multiplier``.
 """
@@ -62,12 +63,17 @@ def question_document(question: Question, now=None) -> dict:
         "keywords": " ".join(question.tags),
         "author": question.author.display_name,
         "body": answers,
+        # Its levels say which school system it was made for (its subjects if it has none).
+        "tagged": sorted({term.region for term in levels or subjects}),
         "vocabulary": " ".join(term_labels(levels) + term_labels(subjects)),
         **term_filters(levels, subjects),
         "type": "",
         "licence": "",
         "kind": question_state(question),
         "publisher": f"member:{question.author_id}",
+        "format": "",
+        "accessibility": "",
+        "pick": "",
         "published": int(question.created_at.timestamp()),
         "downloads": question.popularity,
         "rating": 0.0,

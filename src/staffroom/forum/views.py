@@ -107,7 +107,11 @@ def question(request, pk: int, slug: str = ""):
 @login_required
 @require_http_methods(["GET", "POST"])
 def ask(request):
-    form = QuestionForm(request.POST or None, region=request.region)
+    # A search that found nothing links here with its words as the question's title.
+    prefill = {
+        "title": request.GET.get("title", "")[: Question._meta.get_field("title").max_length]
+    }
+    form = QuestionForm(request.POST or None, region=request.region, initial=prefill)
     if request.method == "POST" and form.is_valid():
         try:
             asked = services.question_ask(

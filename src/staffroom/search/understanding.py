@@ -18,13 +18,18 @@ of the teacher's words, for when all of them find too little.
 
 import json
 import re
+import time
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import combinations
 
-from staffroom.curriculum.queries import levels_for_region, subjects_for_region
+from staffroom.curriculum.queries import (
+    VOCABULARY_CACHE_SECONDS,
+    levels_for_region,
+    subjects_for_region,
+)
 from staffroom.curriculum.vocabularies import DATA_DIR
 
 from . import wordforms
@@ -32,6 +37,8 @@ from .syntax import MAX_CLAUSES, WORD, Clause, ParsedQuery, parse
 
 FACETS = ("level", "subject")
 MAX_PHRASE_WORDS = 6
+# How much a synonym the teacher did not type counts, against the words they typed.
+SYNONYM_WEIGHT = 0.5
 ELISION = re.compile(r"(?<=\w)['’](?=\w)")
 # Labels this short are too often something else ("Wo" is a level and a German word).
 MIN_LABEL_LETTERS = 3
@@ -65,6 +72,8 @@ class Understanding:
     recognised: list[Recognised] = field(default_factory=list)
     # The teacher's own remaining words, each as the groups that match it (for relaxing).
     units: list[list[tuple[Clause, ...]]] = field(default_factory=list)
+    # (word or phrase, weight): alternatives the teacher did not type, which count less.
+    weights: dict[str, float] = field(default_factory=dict)
     excluded: tuple[Clause, ...] = ()
 
     def relaxed(self) -> str:
@@ -117,7 +126,19 @@ def _label_variants(label: str) -> list[tuple[str, ...]]:
     return [words for words in variants if len("".join(words)) >= MIN_LABEL_LETTERS]
 
 
+# region -> (built at, table): rebuilt as often as the vocabularies are reread.
+_tables: dict[str, tuple[float, dict]] = {}
+
+
 def _vocabulary(region: str) -> dict[tuple[str, ...], tuple[str, tuple[str, ...]]]:
+    built_at, table = _tables.get(region, (0.0, {}))
+    if not table or time.monotonic() - built_at > VOCABULARY_CACHE_SECONDS:
+        table = _build_vocabulary(region)
+        _tables[region] = (time.monotonic(), table)
+    return table
+
+
+def _build_vocabulary(region: str) -> dict[tuple[str, ...], tuple[str, tuple[str, ...]]]:
     """Every label of every level and subject (both regions, every language) and every alias,
     folded, -> (facet, codes). A label two terms share ("Wiskunde") filters on both."""
     found: dict[tuple[str, ...], tuple[str, tuple[str, ...]]] = {}
@@ -231,9 +252,19 @@ def understand(
                     continue
             length = _longest_match(words, position, synonyms)
             if length:
-                entries = synonyms[tuple(words[position : position + length])]
+                typed = tuple(words[position : position + length])
+                entries = synonyms[typed]
                 group = tuple(Clause(words=entry) for entry in entries)
-                understanding.units.append([group])
+                for entry in entries:
+                    if entry != typed:
+                        # "water cycle" should rank the English resources first, the Dutch
+                        # "waterkringloop" after them.
+                        understanding.weights.setdefault(" ".join(entry), SYNONYM_WEIGHT)
+                # Several words typed: each of them, anywhere, does as well as a synonym
+                # ("tables de multiplication" finds "les tables de 6, 7 et 8 ... multiplier").
+                loose = [word for word in typed if word not in not_required()]
+                unit = [(*group, Clause(words=(word,))) for word in loose if len(typed) > 1]
+                understanding.units.append(unit or [group])
                 position += length
                 continue
             word = plain[position]
