@@ -98,7 +98,8 @@ def matching_term_ids(term: RegionalTerm) -> set[int]:
 @cache
 def _also_under(model: type[LabelledTerm]) -> dict[str, tuple[str, ...]]:
     """code -> the codes of the broader terms it also belongs to (data files, per model)."""
-    name = {Level: "levels", Subject: "subjects"}.get(model)
+    names: dict[type[LabelledTerm], str] = {Level: "levels", Subject: "subjects"}
+    name = names.get(model)
     if name is None:
         return {}
     return {

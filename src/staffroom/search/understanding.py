@@ -252,18 +252,18 @@ def understand(
                     continue
             length = _longest_match(words, position, synonyms)
             if length:
-                typed = tuple(words[position : position + length])
-                entries = synonyms[typed]
+                said = tuple(words[position : position + length])
+                entries = synonyms[said]
                 group = tuple(Clause(words=entry) for entry in entries)
                 for entry in entries:
-                    if entry != typed:
+                    if entry != said:
                         # "water cycle" should rank the English resources first, the Dutch
                         # "waterkringloop" after them.
                         understanding.weights.setdefault(" ".join(entry), SYNONYM_WEIGHT)
                 # Several words typed: each of them, anywhere, does as well as a synonym
                 # ("tables de multiplication" finds "les tables de 6, 7 et 8 ... multiplier").
-                loose = [word for word in typed if word not in not_required()]
-                unit = [(*group, Clause(words=(word,))) for word in loose if len(typed) > 1]
+                loose = [word for word in said if word not in not_required()]
+                unit = [(*group, Clause(words=(word,))) for word in loose if len(said) > 1]
                 understanding.units.append(unit or [group])
                 position += length
                 continue
