@@ -23,7 +23,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
-from itertools import combinations
+from itertools import combinations, product
 
 from staffroom.curriculum.queries import (
     VOCABULARY_CACHE_SECONDS,
@@ -35,7 +35,6 @@ from staffroom.curriculum.vocabularies import DATA_DIR
 from . import wordforms
 from .syntax import MAX_CLAUSES, WORD, Clause, ParsedQuery, parse
 
-FACETS = ("level", "subject")
 MAX_PHRASE_WORDS = 6
 # How much a synonym the teacher did not type counts, against the words they typed.
 SYNONYM_WEIGHT = 0.5
@@ -85,21 +84,12 @@ class Understanding:
         groups: dict[frozenset[Clause], tuple[Clause, ...]] = {}
         for chosen in combinations(self.units, len(self.units) - needed + 1):
             # "Any of these words" as groups: every combination of one group per word.
-            for picked in _product(chosen):
+            for picked in product(*chosen):
                 merged = tuple(dict.fromkeys(clause for group in picked for clause in group))
                 groups.setdefault(frozenset(merged), merged)
         if len(groups) > MAX_CLAUSES:
             return ""
         return str(ParsedQuery(groups=tuple(groups.values()), excluded=self.excluded))
-
-
-def _product(units):
-    if not units:
-        yield ()
-        return
-    for group in units[0]:
-        for rest in _product(units[1:]):
-            yield (group, *rest)
 
 
 @cache
