@@ -53,6 +53,17 @@ GENERIC = {
 }
 LANGUAGE_WEIGHTS = [("nl", 0.62), ("en", 0.18), ("fr", 0.11), ("de", 0.09)]
 LICENCES = ["cc0", "cc-by", "cc-by-sa", "cc-by-nc", "cc-by-nc-sa", "cc-by-nd", "cc-by-nc-nd"]
+FORMATS = ["pdf", "document", "presentation", "spreadsheet", "video", "interactive", "image"]
+
+
+def format_accessibility_pick(rng: random.Random) -> dict:
+    """The format, accessibility and pick filter fields (drawn from their own generator, so
+    that the rest of the corpus stays what it was before they existed)."""
+    return {
+        "format": rng.sample(FORMATS, rng.choice([0, 1, 1, 1, 2])),
+        "accessibility": "described" if rng.random() < 0.15 else "",
+        "pick": "yes" if rng.random() < 0.01 else "",
+    }
 
 
 def vocabulary():
@@ -83,6 +94,7 @@ def corpus(count: int, rng: random.Random):
         for language in languages
     }
     now = datetime.now(UTC)
+    extra = random.Random(count)
     for pk in range(1, count + 1):
         language = rng.choices(languages, weights)[0]
         topic, text = rng.choice(by_language[language])
@@ -138,6 +150,7 @@ def corpus(count: int, rng: random.Random):
             "publisher": f"organisation:{rng.randint(1, 300)}"
             if organisation
             else f"member:{rng.randint(1, 20000)}",
+            **format_accessibility_pick(extra),
             "published": int(published.timestamp()),
             "downloads": downloads,
             "rating": rating,
@@ -157,13 +170,15 @@ def school_level(level) -> str:
     return (level.parent or level).code
 
 
-QUERY_KINDS = ("broad", "very broad", "mixed", "typos")
+QUERY_KINDS = ("broad", "very broad", "mixed", "typos", "multi-select")
 
 
 def queries(kind: str, count: int, rng: random.Random):
     """Broad: one word a teacher would type alone (a topic's keyword: a few percent of the
     documents). Very broad: a word nearly every lesson text holds. Mixed: two words of a topic
-    with a school-level or a subject filter. Typos: a keyword with two letters swapped."""
+    with a school-level or a subject filter. Typos: a keyword with two letters swapped.
+    Multi-select: a broad keyword with two school levels and two licences ticked (any of each);
+    measured with the counts of both filters' options (``page_search``)."""
     levels, subjects, _types = vocabulary()
     level_by_code = {level.code: level for level in levels}
     texts = topic_texts()
@@ -186,8 +201,39 @@ def queries(kind: str, count: int, rng: random.Random):
                 else {"subject": rng.choice(subjects).code},
                 region=region,
             )
-        else:
+        elif kind == "typos":
             yield SearchRequest(text=typo(keyword, rng), fuzzy=1, region=region)
+        else:
+            schools = sorted({school_level(level_by_code[code]) for code in BANDS[band][region]})
+            other = rng.choice([level for level in levels if level.region == region])
+            ticked = {rng.choice(schools), school_level(other)}
+            if len(ticked) == 1:
+                ticked.add(other.code)
+            yield SearchRequest(
+                text=keyword,
+                filters={"level": tuple(sorted(ticked)), "licence": tuple(rng.sample(LICENCES, 2))},
+                region=region,
+            )
+
+
+def page_search(backend, request):
+    """What the search page asks the engine: the search, and for each filter in use the search
+    without it, whose counts are what that filter's options would give instead: the page's
+    own ``queries._alternatives`` (a release without it: the same searches, every facet
+    counted)."""
+    result = backend.search(request)
+    try:
+        from staffroom.search.queries import _alternatives, _Attempt
+    except ImportError:
+        for name in request.filters:
+            without = {key: value for key, value in request.filters.items() if key != name}
+            backend.search(
+                SearchRequest(text=request.text, filters=without, limit=1, region=request.region)
+            )
+    else:
+        attempt = _Attempt(request.text, request.filters)
+        _alternatives(backend, attempt, request.filters, 0, request.region)
+    return result
 
 
 def percentile(values, fraction):
@@ -278,7 +324,9 @@ def measure(name: str, args, rng: random.Random) -> list[str]:
             floor_query(backend, request)
             floor.append((time.perf_counter() - t0) * 1000)
             t0 = time.perf_counter()
-            result = backend.search(request)
+            result = (
+                page_search(backend, request) if kind == "multi-select" else backend.search(request)
+            )
             full.append((time.perf_counter() - t0) * 1000)
             totals.append(result.total)
         rows.append(
@@ -309,8 +357,12 @@ def measure(name: str, args, rng: random.Random) -> list[str]:
         f"years and its subject in either region, filter codes with sub-levels and crosswalk "
         f"as `documents.py` makes them; built in {build_seconds:.0f} s. "
         '"Full" is the backend\'s `search`: the page of 20 hits by weighted relevance plus '
-        "exact counts for all seven facets over every match (levels and subjects of the "
-        'viewer\'s region, the 20 largest publishers). "Engine" is the raw query alone: the '
+        "exact counts for every facet over every match (levels and subjects of the "
+        "viewer's region, the 20 largest publishers; format, accessibility notes and picks "
+        "drawn apart). Multi-select: a broad keyword with two school levels and two "
+        "licences ticked, its full time the search plus one search per filter in use without "
+        "that filter (what the page runs to count each filter's other options); the others "
+        'are the search alone. "Engine" is the raw query alone: the '
         "top 20 hits, no facet counts (the floor).",
         "",
         "| queries | full p50 | full p95 | engine p50 | engine p95 | median matches |",

@@ -70,9 +70,15 @@ def verified(member):
 
 @pytest.fixture(autouse=True)
 def vocabularies(transactional_db):
-    """Transactional tests flush the database afterwards, migration-loaded data included."""
+    """Transactional tests flush the database afterwards, migration-loaded data included.
+    Loaded again, the terms have new ids: what the process keeps of the old ones (the
+    vocabularies, the search documents' filter codes) is forgotten."""
     from staffroom.curriculum.models import Level, ResourceType, Subject
+    from staffroom.curriculum.queries import forget_vocabularies
     from staffroom.curriculum.vocabularies import load_vocabularies
+    from staffroom.search import documents
 
     if not ResourceType.objects.exists():
         load_vocabularies(Level, Subject, ResourceType)
+        forget_vocabularies()
+        documents.clear_caches()

@@ -675,6 +675,17 @@ def test_the_version_changes_with_every_write_and_only_then(backend, corpus):
 LICENCES = ["cc0", "cc-by", "cc-by-sa", "cc-by-nc", "cc-by-nc-sa", "cc-by-nd", "cc-by-nc-nd"]
 
 
+FORMATS = ["pdf", "document", "presentation", "spreadsheet", "video", "interactive", "image"]
+
+
+def _format_accessibility_pick(rng: random.Random) -> dict:
+    return {
+        "format": rng.sample(FORMATS, rng.choice([0, 1, 1, 1, 2])),
+        "accessibility": "described" if rng.random() < 0.15 else "",
+        "pick": "yes" if rng.random() < 0.1 else "",
+    }
+
+
 def realistic_corpus(count: int, rng: random.Random) -> list[dict]:
     """Search documents as ``documents.resource_document`` makes them, from the demo's lesson
     texts in four languages, tagged with real levels and subjects (sub-levels and crosswalk
@@ -725,6 +736,8 @@ def realistic_corpus(count: int, rng: random.Random) -> list[dict]:
                 "licence": rng.choice(LICENCES),
                 "kind": rng.choice(["file", "link", "embed"]),
                 "publisher": f"member:{rng.randint(1, 40)}",
+                # Drawn apart, so that the rest of the corpus stays as it was.
+                **_format_accessibility_pick(random.Random(pk)),
                 "published": int(published.timestamp()),
                 "downloads": int(rng.paretovariate(1.2)),
                 "rating": rating,
@@ -790,6 +803,19 @@ AGREEMENT_QUERIES = [
     # Other word forms (lemmas, compound parts) in the documents' variants.
     SearchRequest(text="werkwoord"),
     SearchRequest(text="kringloop"),
+    # File format, reuse (the licences that allow all of it), accessibility notes, picks;
+    # several values joined by commas as the page carries them.
+    SearchRequest(filters={"format": ("pdf", "video")}),
+    SearchRequest(
+        text="water", filters={"format": "presentation,document", "level": "fl-lo,nl-po"}
+    ),
+    SearchRequest(filters={"reuse": "adapt,commercial"}, region="nl"),
+    SearchRequest(text="breuken", filters={"reuse": "share", "licence": ("cc-by", "cc-by-nd")}),
+    SearchRequest(filters={"accessibility": "described", "format": "pdf"}),
+    SearchRequest(text="leerlingen", filters={"pick": "yes", "language": ("nl", "en")}),
+    # Some facets counted only (what a filter's other options would give).
+    SearchRequest(text="water", filters={"licence": "cc-by"}, facets=("level",)),
+    SearchRequest(text="leerlingen", facets=("publisher", "rating", "format")),
 ]
 
 

@@ -36,6 +36,16 @@ SHARE_ALIKE = {Licence.BY_SA, Licence.BY_NC_SA}
 NON_COMMERCIAL = {Licence.BY_NC, Licence.BY_NC_SA, Licence.BY_NC_ND}
 # Licences a teacher may choose; "all rights reserved" is for partner organisations only.
 TEACHER_LICENCES = [choice for choice in Licence if choice != Licence.ALL_RIGHTS_RESERVED]
+# What a licence lets anyone do with the resource, as the search's reuse filter asks ("free to
+# share", "free to adapt", "commercial use allowed"): the licences that allow each. "All
+# rights reserved" allows none of them (the material is used with permission).
+REUSE: dict[str, tuple[str, ...]] = {
+    "share": tuple(choice.value for choice in TEACHER_LICENCES),
+    "adapt": tuple(choice.value for choice in TEACHER_LICENCES if choice not in NO_DERIVATIVES),
+    "commercial": tuple(
+        choice.value for choice in TEACHER_LICENCES if choice not in NON_COMMERCIAL
+    ),
+}
 
 
 def remix_licences(source: str) -> list[str]:

@@ -14,13 +14,19 @@ router = Router(tags=["search"])
 
 class SearchParams(Schema):
     q: str = ""
-    level: str = ""
-    subject: str = ""
-    type: str = ""
-    language: str = ""
-    licence: str = ""
-    kind: str = ""
-    publisher: str = ""
+    # Each filter takes several values, repeated (level=a&level=b) or joined by commas:
+    # any of them may match (reuse: all must hold).
+    level: list[str] = []
+    subject: list[str] = []
+    type: list[str] = []
+    language: list[str] = []
+    licence: list[str] = []
+    reuse: list[str] = []
+    format: list[str] = []
+    kind: list[str] = []
+    publisher: list[str] = []
+    accessibility: list[str] = []
+    pick: list[str] = []
     rating: str = ""
     sort: str = "relevance"
     page: int = 1
@@ -64,10 +70,16 @@ class SearchResponse(Schema):
 )
 def search(request, params: Query[SearchParams]):
     """Free text plus filters (codes as on the search page; ``publisher`` as
-    ``member:<id>`` or ``organisation:<id>``; ``rating`` 1-4 for that many stars and up), with
-    facet counts over all matches. Unknown filter values are ignored; level and subject labels
-    and counts are given in the terminology of ``region`` (fl or nl). Sort by relevance,
-    newest, popular or rated. Page numbers past the end give the last page."""
+    ``member:<id>`` or ``organisation:<id>``; ``reuse`` ``share``, ``adapt`` or
+    ``commercial``; ``format`` ``pdf``, ``document``, ``presentation``, ``spreadsheet``,
+    ``video``, ``interactive``, ``image`` or ``audio``; ``accessibility=described``;
+    ``pick=yes``; ``rating`` 1-4 for that many stars and up). A filter takes several values,
+    repeated or joined by commas: any of them may match, except reuse, whose values must all
+    hold. Facet counts are over all matches; a filter in use counts what each of its values
+    would give instead (reuse: with the values chosen). Unknown filter values are ignored;
+    level and subject labels and counts are given in the terminology of ``region`` (fl or
+    nl). Sort by relevance, newest, popular or rated. Page numbers past the end give the
+    last page."""
     region = params.region
     filters = search_filters_from(params.dict())
     found = search_resources(

@@ -19,21 +19,29 @@ document.querySelectorAll("[data-copy]").forEach((button) => {
 
 // Live filtering: fetch only the part of the page that changes and keep the address in sync.
 // The search page replaces its filters too (their counts change with every choice), so the
-// listener sits on the document and focus returns to the select that was used.
+// listener sits on the document, focus returns to the select or checkbox that was used, and
+// the parts that were open (the filter drawer, branches of the level tree) stay open. A
+// quicker second choice wins over the answer to the first.
+let liveAsked = 0;
 document.addEventListener("change", async (event) => {
   const form = event.target.closest("form[data-live-results]");
-  if (!form || event.target.tagName !== "SELECT") return;
+  if (!form || !event.target.matches("select, input[type=checkbox], input[type=radio]")) return;
   const target = document.querySelector(form.dataset.liveResults);
   if (!target) return;
-  const params = new URLSearchParams(new FormData(form));
-  for (const [key, value] of [...params]) if (!value) params.delete(key);
+  const params = new URLSearchParams([...new FormData(form)].filter(([, value]) => value));
   const query = params.toString();
   history.replaceState(null, "", query ? `?${query}` : location.pathname);
   params.set("fragment", form.dataset.liveFragment || "results");
+  const asked = ++liveAsked;
   const response = await fetch(`${form.action}?${params}`, { headers: { "X-Requested-With": "fetch" } });
-  if (!response.ok) return;
+  if (!response.ok || asked !== liveAsked) return;
   const focused = event.target.id;
-  target.innerHTML = await response.text();
+  const open = [...target.querySelectorAll("details[id][open]")].map((details) => details.id);
+  const html = await response.text();
+  if (asked !== liveAsked) return;
+  target.innerHTML = html;
+  for (const id of open) document.getElementById(id)?.setAttribute("open", "");
+  fitFilterDrawers();
   if (focused) document.getElementById(focused)?.focus();
   // Forms that carry the current filters along (the search box, "Save this search").
   params.delete("fragment");
@@ -46,6 +54,21 @@ document.addEventListener("change", async (event) => {
       other.lastElementChild.dataset.carried = "";
     }
   });
+});
+
+// The search filters: a sidebar on wide screens (the drawer kept open, its summary hidden by
+// site.css), a closed drawer above the results on narrow ones. Without JavaScript the drawer
+// starts closed, and wide screens whose browser can style ::details-content show it anyway.
+const wideScreen = window.matchMedia("(min-width: 50.01rem)");
+function fitFilterDrawers() {
+  document.querySelectorAll("details.filter-drawer").forEach((drawer) => {
+    if (wideScreen.matches) drawer.open = true;
+  });
+}
+fitFilterDrawers();
+wideScreen.addEventListener("change", () => {
+  if (!wideScreen.matches) document.querySelectorAll("details.filter-drawer").forEach((drawer) => { drawer.open = false; });
+  fitFilterDrawers();
 });
 
 // Contribute form: show the file field for files and the address field for links and embeds.
