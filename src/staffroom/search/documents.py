@@ -15,7 +15,7 @@ from staffroom.curriculum.models import Level, Subject
 from staffroom.curriculum.queries import matching_term_ids, terms_by_id
 from staffroom.resources.models import Resource
 
-from . import ranking, wordforms
+from . import facets, ranking, wordforms
 from .backends.base import REGIONS
 
 CONTENT_LANGUAGES = ("nl", "en", "fr", "de")
@@ -122,6 +122,8 @@ def resource_document(resource: Resource, now=None) -> dict:
         "author": f"{resource.credited_author} {resource.publisher}",
         "body": body,
         "vocabulary": " ".join(vocabulary),
+        # Its levels say which school system it was made for (its subjects if it has none).
+        "tagged": sorted({term.region for term in levels or subjects}),
         "variants": wordforms.document_variants(
             [resource.title, resource.description, " ".join(resource.keywords)],
             resource.language,
@@ -131,6 +133,8 @@ def resource_document(resource: Resource, now=None) -> dict:
         "licence": resource.licence,
         "kind": resource.kind,
         "publisher": publisher,
+        # Format, accessibility notes given, moderators' pick (``facets.py``).
+        **facets.document_filters(resource),
         "published": int(resource.published_at.timestamp()) if resource.published_at else 0,
         "downloads": resource.download_count,
         "rating": resource.rating_average if resource.rating_count else 0.0,

@@ -1,9 +1,8 @@
 """Searching resources: the backend finds ids and facet counts, the database supplies rows."""
 
-from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any, overload
 
 from django.core.paginator import Page, Paginator
@@ -14,18 +13,35 @@ from staffroom.accounts.models import Member, Organisation
 from staffroom.core.language import spellchecker
 from staffroom.curriculum.queries import (
     level_by_code,
-    levels_for_region,
     resource_type_by_code,
     subject_by_code,
-    subjects_for_region,
 )
 from staffroom.resources.licences import Licence
 from staffroom.resources.models import ContentLanguage, Kind, Resource
 from staffroom.resources.queries import publisher_key, with_listing_data
 
-from . import syntax
+from . import syntax, understanding
 from .backends import get_backend
-from .backends.base import DEFAULT_COLLECTION, SORTS, SearchRequest, SearchResult, Snippet
+from .backends.base import (
+    DEFAULT_COLLECTION,
+    REUSE,
+    SEPARATOR,
+    SORTS,
+    SearchRequest,
+    SearchResult,
+    Snippet,
+    engine_filters,
+    filter_values,
+    typo_distance,
+)
+from .facets import (
+    ACCESSIBILITY_LABELS,
+    FORMAT_LABELS,
+    PICK_LABELS,
+    REUSE_LABELS,
+    with_reuse_counts,
+)
+from .understanding import Recognised
 
 PER_PAGE = 20
 MAX_PAGE = 10_000
@@ -58,28 +74,56 @@ def publisher_labels(keys: Iterable[str]) -> dict[str, str]:
     return labels
 
 
+# The labels of the filters whose values are a fixed list.
+FIXED_LABELS: dict[str, Mapping[str, Any]] = {
+    "language": dict(ContentLanguage.choices),
+    "licence": dict(Licence.choices),
+    "kind": dict(Kind.choices),
+    "format": FORMAT_LABELS,
+    REUSE: REUSE_LABELS,
+    "accessibility": ACCESSIBILITY_LABELS,
+    "pick": PICK_LABELS,
+}
+
+
+def filter_label(name: str, value: str, region: str) -> str:
+    """One filter value as a reader names it, in their region's terms ("" if unknown)."""
+    if name == "level" and (level := level_by_code(value)):
+        return str(level.in_region(region).label)
+    if name == "subject" and (subject := subject_by_code(value)):
+        return str(subject.in_region(region).label)
+    if name == "type" and (resource_type := resource_type_by_code(value)):
+        return str(resource_type.label)
+    if name in FIXED_LABELS and value in FIXED_LABELS[name]:
+        return str(FIXED_LABELS[name][value])
+    if name == "publisher":
+        return publisher_labels([value]).get(value, value)
+    if name == "rating" and value in RATINGS:
+        return _("%(stars)s stars and up") % {"stars": value}
+    return ""
+
+
+def _listed(labels: list[str], all_of: bool) -> str:
+    """The labels as "a, b or c" (any of them) or "a, b and c" (all of them)."""
+    if len(labels) < 2:
+        return "".join(labels)
+    items, last = ", ".join(labels[:-1]), labels[-1]
+    if all_of:
+        return _("%(items)s and %(last)s") % {"items": items, "last": last}
+    return _("%(items)s or %(last)s") % {"items": items, "last": last}
+
+
 def describe_filters(filters: Mapping[str, str], region: str) -> list[str]:
     """The filters of a (saved) search as a reader names them, in their region's terms (text
-    in the active language, ready to join: choice labels are lazy)."""
-    labels: list[str] = []
+    in the active language, ready to join: choice labels are lazy): one entry per filter,
+    its values listed ("3de leerjaar or 4de leerjaar"; reuse options all hold: "and")."""
+    described: list[str] = []
     for name, value in filters.items():
-        if name == "level" and (level := level_by_code(value)):
-            labels.append(str(level.in_region(region).label))
-        elif name == "subject" and (subject := subject_by_code(value)):
-            labels.append(str(subject.in_region(region).label))
-        elif name == "type" and (resource_type := resource_type_by_code(value)):
-            labels.append(str(resource_type.label))
-        elif name == "language" and value in ContentLanguage.values:
-            labels.append(str(ContentLanguage(value).label))
-        elif name == "licence" and value in Licence.values:
-            labels.append(str(Licence(value).label))
-        elif name == "kind" and value in Kind.values:
-            labels.append(str(Kind(value).label))
-        elif name == "publisher":
-            labels.append(publisher_labels([value]).get(value, value))
-        elif name == "rating" and value in RATINGS:
-            labels.append(_("%(stars)s stars and up") % {"stars": value})
-    return labels
+        labels = [filter_label(name, item, region) for item in filter_values(value)]
+        labels = [label for label in labels if label]
+        if labels:
+            described.append(_listed(labels, all_of=name == REUSE))
+    return described
 
 
 def describe_search(text: str, filters: Mapping[str, str], region: str) -> str:
@@ -91,20 +135,34 @@ VALIDATORS = {
     "level": lambda code: level_by_code(code) is not None,
     "subject": lambda code: subject_by_code(code) is not None,
     "type": lambda code: resource_type_by_code(code) is not None,
-    "language": lambda code: code in ContentLanguage.values,
-    "licence": lambda code: code in Licence.values,
-    "kind": lambda code: code in Kind.values,
+    **{name: labels.__contains__ for name, labels in FIXED_LABELS.items()},
     "publisher": _publisher_exists,
 }
+# At most this many values of one filter are read (a level tree has a few dozen).
+MAX_FILTER_VALUES = 50
+
+
+def _given(params: Mapping[str, Any], name: str) -> list[str]:
+    """The values given for ``name``: repeated (``level=a&level=b``, a list in the API) or
+    joined by commas (``level=a,b``: links and saved searches)."""
+    given = params.getlist(name) if hasattr(params, "getlist") else params.get(name)
+    if not isinstance(given, list | tuple):
+        given = [given]
+    values = [
+        part.strip() for item in given if isinstance(item, str) for part in item.split(SEPARATOR)
+    ]
+    return list(dict.fromkeys(value for value in values if value))[:MAX_FILTER_VALUES]
 
 
 def search_filters_from(params: Mapping[str, Any]) -> dict[str, str]:
-    """The known filters in a query string; unknown names and values are dropped."""
+    """The known filters in a query string, each with one value or several (any of which
+    may match; reuse options must all hold), the values sorted and joined by commas
+    (``"fl-lo-3,fl-lo-4"``: how links, saved searches and the search log carry them).
+    Unknown names and values are dropped."""
     filters = {}
     for name, is_known in VALIDATORS.items():
-        value = params.get(name)
-        if value and is_known(value):
-            filters[name] = value
+        if known := sorted(value for value in _given(params, name) if is_known(value)):
+            filters[name] = SEPARATOR.join(known)
     return filters
 
 
@@ -148,6 +206,10 @@ class SearchPage:
     suggestion: str = ""
     # id -> {"title": snippet, "text": snippet} with the matched words marked
     highlights: dict[int, dict[str, Snippet]] = field(default_factory=dict)
+    # Curriculum words of the query applied as filters (shown as removable chips).
+    recognised: list[Recognised] = field(default_factory=list)
+    # Set when no resource had all the words and those with most of them are shown.
+    relaxed: bool = False
 
 
 def _page_number(raw: Any) -> int:
@@ -171,9 +233,52 @@ def _correction(word: str, languages: tuple[str, ...]) -> str:
     return word
 
 
-def _suggestion(text: str, languages: list[str]) -> str:
-    """The query with misspelt words corrected, its phrases, exclusions and OR kept."""
-    words = {word.lower() for word in syntax.parse(text).words}
+def _missing_words(understood: understanding.Understanding, known) -> list[str]:
+    """The teacher's words (lower-case) that no resource has in any form: words with no
+    synonym or other form the index knows either."""
+    if not understood.units:
+        words = syntax.parse(understood.text).words
+        return list(dict.fromkeys(word.lower() for word in words if not known(word.lower())))
+    missing: dict[str, None] = {}
+    for unit in understood.units:
+        words = [word.lower() for group in unit for clause in group for word in clause.words]
+        if not any(known(word) for word in words):
+            missing.update(dict.fromkeys(words))
+    return list(missing)
+
+
+def _in_a_dictionary(word: str, languages: tuple[str, ...]) -> bool:
+    return any(word in spellchecker(language) for language in dict.fromkeys(languages))
+
+
+def _known_spelling(word: str, languages: tuple[str, ...], known) -> str:
+    """The most common spelling one edit from ``word`` that some dictionary and the index
+    both know ("begrijpent" -> "begrijpend"); "" when there is none."""
+    candidates: dict[str, int] = {}
+    for language in dict.fromkeys(languages):
+        checker = spellchecker(language)
+        for candidate in checker.candidates(word) or ():
+            if candidate != word:
+                frequency = checker.word_usage_frequency(candidate)
+                candidates[candidate] = max(candidates.get(candidate, 0), frequency)
+    # A letter changed before one left out or added ("begrijpent": "begrijpend", a d/t slip,
+    # rather than "begrijpen"), then the most common.
+    ranked = sorted(candidates, key=lambda found: (len(found) != len(word), -candidates[found]))
+    for candidate in ranked[:5]:
+        if known(candidate):
+            return candidate
+    return ""
+
+
+def _replaced(text: str, corrections: dict[str, str]) -> str:
+    return syntax.WORD.sub(lambda found: corrections.get(found[0].lower(), found[0]), text)
+
+
+def _suggestion(text: str, languages: list[str], keep: set[str] | frozenset = frozenset()) -> str:
+    """The query with misspelt words corrected, its phrases, exclusions and OR kept, and the
+    words of ``keep`` (recognised curriculum terms: "groep6") as they are."""
+    words = {word.lower() for word in syntax.parse(text).words} - keep
+    words = {word for word in words if not any(char.isdigit() for char in word)}
     corrections = {word: _correction(word, tuple(languages)) for word in words}
     corrections = {word: better for word, better in corrections.items() if better != word}
     if not corrections:
@@ -194,6 +299,8 @@ class CollectionPage:
     similar_words: bool
     suggestion: str
     highlights: dict[int, dict[str, Snippet]]
+    recognised: list[Recognised] = field(default_factory=list)
+    relaxed: bool = False
 
     def filled_from(self, rows: QuerySet) -> SearchPage:
         """The page with the rows of ``rows`` for the engine's ids, in the engine's order; a
@@ -209,7 +316,28 @@ class CollectionPage:
             similar_words=self.similar_words,
             suggestion=self.suggestion,
             highlights=self.highlights,
+            recognised=self.recognised,
+            relaxed=self.relaxed,
         )
+
+
+# Fewer matches than this for all the words: those with most of the words are searched.
+RELAX_BELOW = 3
+
+
+@dataclass(frozen=True)
+class _Attempt:
+    """One way of searching the words: the text, its filters and the words allowed typos."""
+
+    text: str
+    filters: Mapping[str, str | tuple[str, ...]]
+    fuzzy_words: tuple[str, ...] = ()
+    # Words spelt as the index knows them: misspelt -> corrected.
+    corrected: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def similar(self) -> bool:
+        return bool(self.fuzzy_words or self.corrected)
 
 
 def search_collection(
@@ -224,67 +352,139 @@ def search_collection(
     region: str = "fl",
     min_rating: int = 0,
     per_page: int = PER_PAGE,
+    understand: bool = False,
 ) -> CollectionPage:
     """One page of ``collection`` matching ``text`` and ``filters``, with facet counts over
     all matches (for a filter in use: what each of its values would give instead). A page
-    past the end gives the last page. When the exact words find nothing, words within one and
-    then two typos are searched, and a correction is offered."""
+    past the end gives the last page.
+
+    With ``understand``, curriculum words become filters and words are expanded
+    (``understanding.py``). Then, as long as too little is found: words the index does not
+    know spelt as it does ("begrijpent" -> "begrijpend"); the matches of all but one of the
+    words (ranked by how many they have); typo tolerance for the unknown words no dictionary
+    knows (four letters or more, ``typo_distance``); and last the words without the
+    curriculum filters."""
     text = (text or "")[:MAX_QUERY_LENGTH]
     sort = sort if sort in sorts else "relevance"
     backend = get_backend(collection)
     number = _page_number(page_number)
 
-    def run(page: int, fuzzy: int) -> SearchResult:
+    def run(attempt: _Attempt, page: int) -> SearchResult:
         return backend.search(
             SearchRequest(
-                text=text,
-                filters=filters,
+                text=attempt.text,
+                filters=attempt.filters,
                 offset=(page - 1) * per_page,
                 limit=per_page,
                 sort=sort,
-                fuzzy=fuzzy,
+                fuzzy_words=attempt.fuzzy_words,
+                weights=tuple(weights.items()),
                 region=region,
                 min_rating=min_rating,
                 highlight=True,
+                # The reader's language and what is made for their region come first.
+                prefer=(("language", languages[0]), ("tagged", region)) if languages else (),
             )
         )
 
-    def alternatives(fuzzy: int) -> dict[str, dict[str, int]]:
-        """For each filter in use, the counts its other values would give instead: the
-        search without that one filter. (Counted with it, the other options would all be 0
-        and a teacher could not switch from one licence or level to another.)"""
-        counts: dict[str, dict[str, int]] = {}
-        for name in [*filters, *(["rating"] if min_rating else [])]:
-            without = SearchRequest(
-                text=text,
-                filters={key: value for key, value in filters.items() if key != name},
-                min_rating=0 if name == "rating" else min_rating,
-                limit=1,
-                fuzzy=fuzzy,
-                region=region,
-            )
-            counts[name] = backend.search(without).facets.get(name, {})
-        return counts
+    @cache  # asked once per word and search
+    def known(word: str) -> bool:
+        """Whether the index has ``word`` (in any analysis)."""
+        return bool(
+            backend.search(SearchRequest(text=word, limit=1, facets=False, region=region)).total
+        )
 
-    fuzzy = 0
-    result = run(number, fuzzy)
-    while not result.total and text.strip() and fuzzy < 2:
-        fuzzy += 1
-        result = run(number, fuzzy)
+    understood = (
+        understanding.understand(
+            text, filters=dict(filters), languages=languages[:1], region=region, known=known
+        )
+        if understand and text.strip()
+        else understanding.Understanding(text=text)
+    )
+
+    def attempts(understood: understanding.Understanding):
+        """The ways to search, in order: all the words; the words the index does not know
+        spelt as it knows them; all but one word; then typos forgiven."""
+        applied: dict[str, str | tuple[str, ...]] = {**filters, **understood.filters}
+        relaxed = understood.relaxed()
+        yield _Attempt(understood.text, applied), False
+        unknown = [word for word in _missing_words(understood, known) if typo_distance(word)]
+        # A word a dictionary knows is no typo: it is what the teacher meant ("kernfusie" is
+        # not "kernfysica"). The others are spelt as the index knows them, if it does.
+        misspelt = [word for word in unknown if not _in_a_dictionary(word, languages)]
+        corrected = {word: _known_spelling(word, languages, known) for word in misspelt}
+        corrected = {word: better for word, better in corrected.items() if better}
+        fixed = tuple(corrected.items())
+        if corrected:
+            yield _Attempt(_replaced(understood.text, corrected), applied, (), fixed), False
+        # Most of the words, unless one of them is in no resource at all: dropping it would
+        # show what the teacher did not ask for ("cricket regels" is not about the dt-regel).
+        if relaxed and len(unknown) == len(corrected):
+            yield _Attempt(_replaced(relaxed, corrected), applied, (), fixed), True
+        # Typos forgiven last, for the misspelt words the index has no spelling for.
+        fuzzy = tuple(word for word in misspelt if word not in corrected)
+        if fuzzy:
+            yield _Attempt(_replaced(understood.text, corrected), applied, fuzzy, fixed), False
+
+    weights = dict(understood.weights)
+    tried = [understood]
+    if understood.recognised:
+        tried.append(understanding.Understanding(text=text))
+    best: tuple[SearchResult, _Attempt, bool, understanding.Understanding] | None = None
+    for candidate in tried:
+        for attempt, relaxed in attempts(candidate):
+            result = run(attempt, number)
+            if best is None or result.total > best[0].total:
+                best = (result, attempt, relaxed, candidate)
+            if result.total >= RELAX_BELOW or (result.total and (relaxed or attempt.similar)):
+                break
+        if best and best[0].total:
+            break
+    assert best is not None
+    result, attempt, relaxed, understood = best
     page = Paginator(_Counted(result.total), per_page).get_page(number)
     if page.number != number:
-        result = run(page.number, fuzzy)
+        result = run(attempt, page.number)
     suggestion = ""
-    if text.strip() and (fuzzy or result.total < 3):
-        suggestion = _suggestion(text, list(languages))
+    if text.strip() and (attempt.similar or relaxed or result.total < RELAX_BELOW):
+        keep = {word.lower() for found in understood.recognised for word in found.words.split()}
+        suggestion = (
+            _replaced(" ".join(text.split()), dict(attempt.corrected))
+            if attempt.corrected
+            else _suggestion(text, list(languages), keep)
+        )
     return CollectionPage(
         page=page,
         ids=result.ids,
-        facets=result.facets | alternatives(fuzzy),
-        similar_words=bool(fuzzy),
+        facets=result.facets | _alternatives(backend, attempt, filters, min_rating, region),
+        similar_words=attempt.similar and bool(result.total),
         suggestion=suggestion,
         highlights=result.highlights,
+        recognised=understood.recognised,
+        relaxed=relaxed,
     )
+
+
+def _alternatives(
+    backend, attempt: _Attempt, filters: Mapping[str, str], min_rating: int, region: str
+) -> dict[str, dict[str, int]]:
+    """For each filter in use, the counts its other values would give instead: the search
+    without that one filter. (Counted with it, the other options would all be 0 and a teacher
+    could not switch from one licence or level to another.)"""
+    counts: dict[str, dict[str, int]] = {}
+    for name in [*filters, *(["rating"] if min_rating else [])]:
+        without = SearchRequest(
+            text=attempt.text,
+            filters={key: value for key, value in attempt.filters.items() if key != name},
+            min_rating=0 if name == "rating" else min_rating,
+            # Only that facet's counts: no page of hits, no other facet.
+            limit=0,
+            facets=(name,),
+            fuzzy_words=attempt.fuzzy_words,
+            region=region,
+        )
+        counts[name] = backend.search(without).facets.get(name, {})
+    return counts
 
 
 def search_resources(
@@ -298,48 +498,18 @@ def search_resources(
     min_rating: int = 0,
 ) -> SearchPage:
     """One page of published resources matching ``text`` and ``filters`` (see
-    ``search_collection``), their rows loaded for the cards."""
+    ``search_collection``), their rows loaded for the cards. The reuse filter is searched as
+    the licences it allows, and counted from the licence counts (``facets.with_reuse_counts``)."""
     found = search_collection(
         DEFAULT_COLLECTION,
         text,
-        filters,
+        engine_filters(filters),
         page_number,
         sort=sort,
         languages=languages,
         region=region,
         min_rating=min_rating,
+        understand=True,
     )
+    found.facets = with_reuse_counts(found.facets, filters)
     return found.filled_from(with_listing_data(Resource.objects.published()))
-
-
-def search_suggestions(text: str, region: str, limit: int = 8) -> list[str]:
-    """What to offer while a teacher types: subjects and levels (in their region's terms),
-    keywords colleagues gave, then titles of published resources, that contain what was
-    typed."""
-    text = " ".join((text or "").split())[:100]
-    if len(text) < 2:
-        return []
-    needle = text.casefold()
-    terms = [*subjects_for_region(region), *levels_for_region(region)]
-    found = [term.label for term in terms if needle in term.label.casefold()][: limit // 2]
-    published = Resource.objects.published()
-    keywords = Counter(
-        keyword.casefold()
-        for listed in published.filter(keywords__icontains=text).values_list("keywords", flat=True)[
-            :200
-        ]
-        for keyword in listed
-        if isinstance(keyword, str) and needle in keyword.casefold()
-    )
-    for keyword, _count in keywords.most_common(2):
-        if keyword not in {item.casefold() for item in found}:
-            found.append(keyword)
-    titles = (
-        published.filter(title__icontains=text)
-        .order_by("-download_count")
-        .values_list("title", flat=True)[: limit * 2]
-    )
-    for title in titles:
-        if title not in found:
-            found.append(title)
-    return found[:limit]

@@ -10,26 +10,36 @@ from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from staffroom.core.http import int_param
-from staffroom.curriculum.queries import levels_for_region, resource_types, subjects_for_region
-from staffroom.resources.licences import Licence
-from staffroom.resources.models import ContentLanguage, Kind
+from staffroom.core.pagination import paginate
+from staffroom.core.permissions import staff_required
+from staffroom.curriculum.models import Region
+from staffroom.curriculum.queries import level_by_code, subject_by_code
 
 from .backends import get_backend
+from .models import SearchLog
+from .panel import FACET_LABELS, facet_groups, filter_chips, selected_count
 from .queries import (
-    RATINGS,
     describe_filters,
     min_rating_from,
-    publisher_labels,
     search_filters_from,
     search_resources,
-    search_suggestions,
 )
-from .services import saved_search_create, saved_search_delete, search_record_zero_result
+from .services import saved_search_create, saved_search_delete, search_record
+from .suggestions import search_suggestions, suggestions_json
+from .understanding import without_words
+from .zero_results import (
+    LEADS_MARK,
+    UNFOUND_DAYS,
+    search_figures,
+    unfound_searches,
+    zero_results_for,
+)
 
 SORT_LABELS = {
     "relevance": gettext_lazy("Relevance"),
@@ -39,65 +49,21 @@ SORT_LABELS = {
 }
 
 
-def _options(choices, counts: dict[str, int], selected: str) -> list[tuple[str, str, int, bool]]:
-    """Filter options with how many results each would give, and whether it is the chosen
-    one; empty ones are left out."""
-    return [
-        (code, label, counts.get(code, 0), code == selected)
-        for code, label in choices
-        if counts.get(code) or code == selected
-    ]
-
-
 def suggest(request):
-    """Suggestions as you type (JSON); without JavaScript the search box is a plain search."""
+    """Suggestions as you type (JSON), grouped: levels, subjects, themes and titles, each
+    with the address picking it leads to (a level or subject applies its filter); see
+    suggestions.py. Without JavaScript the search boxes are plain search boxes."""
     return JsonResponse(
-        {"suggestions": search_suggestions(request.GET.get("q", ""), request.region)}
+        suggestions_json(search_suggestions(request.GET.get("q", ""), request.region))
     )
-
-
-def _rating_options(counts: dict[str, int], selected: int) -> list[tuple[str, str, int, bool]]:
-    labels = [(value, _("%(stars)s stars and up") % {"stars": value}) for value in RATINGS]
-    return _options(labels, counts, str(selected))
-
-
-FACET_LABELS = {
-    "level": gettext_lazy("Education level"),
-    "subject": gettext_lazy("Subject"),
-    "type": gettext_lazy("Type"),
-    "language": gettext_lazy("Language"),
-    "licence": gettext_lazy("Licence"),
-    "kind": gettext_lazy("Kind"),
-    "publisher": gettext_lazy("Publisher"),
-    "rating": gettext_lazy("Rating"),
-}
-
-
-def _facet_groups(facets, filters, min_rating, region):
-    publishers = facets.get("publisher", {})
-    if filters.get("publisher"):
-        publishers = {filters["publisher"]: 0} | publishers
-    publisher_names = publisher_labels(publishers)
-    choices = {
-        "level": [(t.code, t.label) for t in levels_for_region(region)],
-        "subject": [(t.code, t.label) for t in subjects_for_region(region)],
-        "type": [(t.code, t.label) for t in resource_types()],
-        "language": ContentLanguage.choices,
-        "licence": Licence.choices,
-        "kind": Kind.choices,
-        "publisher": [(key, publisher_names.get(key, key)) for key in publishers],
-    }
-    groups = [
-        (name, FACET_LABELS[name], _options(options, facets.get(name, {}), filters.get(name, "")))
-        for name, options in choices.items()
-    ]
-    groups.append(
-        ("rating", FACET_LABELS["rating"], _rating_options(facets.get("rating", {}), min_rating))
-    )
-    return groups
 
 
 FRAGMENTS = ("results", "body")
+
+
+def _filter_chips(text, filters, min_rating, sort, region) -> dict:
+    chips, clear_url = filter_chips(text, filters, min_rating, sort, region)
+    return {"filter_chips": chips, "clear_url": clear_url}
 
 
 def _results(request, text, filters, min_rating, sort, fragment: str):
@@ -119,12 +85,37 @@ def _results(request, text, filters, min_rating, sort, fragment: str):
         "page": found.page,
         "similar_words": found.similar_words,
         "suggestion": found.suggestion,
+        # "Did you mean" keeps the filters and the recognised curriculum words.
+        "suggestion_url": "?" + urlencode({"q": found.suggestion, **_carried(filters, min_rating)}),
+        "understood": _chips(text, found.recognised, _carried(filters, min_rating), request.region),
+        "relaxed": found.relaxed,
         "sort": sort,
         "sorts": SORT_LABELS,
-        "facet_groups": _facet_groups(found.facets, filters, min_rating, request.region),
+        # The filter panel: checkbox groups with counts, chips of the filters in use.
+        "facet_groups": facet_groups(found.facets, filters, min_rating, request.region),
+        "filter_count": selected_count(filters, min_rating),
+        **_filter_chips(text, filters, min_rating, sort, request.region),
     }
     template = "search/_results.html" if fragment == "results" else "search/_body.html"
     return render_to_string(template, context, request), found.page.paginator.count, context
+
+
+def _chips(text: str, recognised, carried: dict, region: str) -> list[dict[str, str]]:
+    """The curriculum words the search applied as filters, named in the reader's region's
+    terms, each with the search without them."""
+    chips = []
+    for term in recognised:
+        lookup = level_by_code if term.facet == "level" else subject_by_code
+        known = lookup(term.codes[0])
+        remaining = without_words(text, term.words)
+        chips.append(
+            {
+                "facet": str(FACET_LABELS[term.facet]),
+                "label": known.in_region(region).label if known else term.words,
+                "url": "?" + urlencode({"q": remaining, **carried}),
+            }
+        )
+    return chips
 
 
 def _carried(filters, min_rating) -> dict:
@@ -138,7 +129,8 @@ def _cache_key(request) -> str:
     identity = (
         sorted(request.GET.lists()),
         request.LANGUAGE_CODE,
-        request.region,
+        # A visitor's default region is the Region enum, a member's a plain "fl": one key.
+        str(request.region),
         get_backend().version(),
     )
     return "search:page:" + hashlib.sha256(repr(identity).encode()).hexdigest()
@@ -155,24 +147,66 @@ def search(request):
     # Teachers repeat each other's searches: the rendered results are kept for a short while
     # (the index version is part of the key, so a publication shows at once).
     seconds = settings.SEARCH_CACHE_SECONDS
-    key = _cache_key(request) if seconds else ""
+    # ":2": the cached value holds whether only similar words were found (a process of the
+    # previous release, sharing the cache, reads its own two-value entries).
+    key = f"{_cache_key(request)}:2" if seconds else ""
     cached = cache.get(key) if key else None
     context = {}
     if cached is None:
         body, total, context = _results(request, text, filters, min_rating, sort, fragment)
+        similar_words = bool(context["similar_words"])
         if key:
-            cache.set(key, (body, total), seconds)
+            cache.set(key, (body, total, similar_words), seconds)
     else:
-        body, total = cached
-    first_page = request.GET.get("page", "1") in ("", "1")
-    if first_page and not total and not fragment:
-        search_record_zero_result(
-            text=text, filters=_carried(filters, min_rating), region=request.region
-        )
+        body, total, similar_words = cached
+    # Every search is recorded, from the cache too (never who searched); paging through the
+    # results is not a new search.
+    search_record(
+        text=text,
+        filters=_carried(filters, min_rating),
+        region=request.region,
+        result_count=total,
+        similar_words=similar_words,
+        source=SearchLog.Source.PAGE,
+        first_page=request.GET.get("page", "1") in ("", "1"),
+    )
+    if not total:
+        body = _with_zero_results(request, body, text, _carried(filters, min_rating))
     if fragment:
         return HttpResponse(body)
     context |= {"q": text, "carried": _carried(filters, min_rating), "sort": sort, "body": body}
     return render(request, "search/search.html", context)
+
+
+def _with_zero_results(request, body: str, text: str, filters: dict[str, str]) -> str:
+    """The rendered results of a search that found nothing, with what leads on from there
+    (the relaxed search, popular resources for the reader's levels, asking colleagues,
+    saving the search) where the results template left room for it: these differ per reader,
+    so they are not part of the cached results."""
+    member = request.user if request.user.is_authenticated else None
+    leads = zero_results_for(text, filters, region=request.region, member=member)
+    search_path = f"{reverse('search:search')}?{urlencode({'q': text, **filters}, doseq=True)}"
+    login_url = f"{reverse('account_login')}?{urlencode({'next': search_path})}"
+    context = {"q": text, "carried": filters, "zero": leads, "login_url": login_url}
+    rendered = render_to_string("search/_zero_results_leads.html", context, request)
+    # Both parts are rendered (escaped) templates.
+    return mark_safe(body.replace(LEADS_MARK, rendered, 1))
+
+
+@staff_required
+def zero_results(request):
+    """Staff: the searches of the last 30 days that found nothing (or only similar words),
+    most frequent first, and how many searches there were."""
+    page = paginate(request, unfound_searches(), 50)
+    for row in page:
+        row["described"] = describe_filters(row["filters"] or {}, request.region)
+        row["region_label"] = Region(row["region"]).label if row["region"] in Region.values else ""
+        row["querystring"] = urlencode({"q": row["query"], **(row["filters"] or {})}, doseq=True)
+    return render(
+        request,
+        "search/zero_results.html",
+        {"page": page, "figures": search_figures(), "days": UNFOUND_DAYS},
+    )
 
 
 @login_required

@@ -24,7 +24,9 @@ what a field holds in a collection other than resources is said where its docume
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Protocol, TypeVar
+
+from staffroom.resources.licences import REUSE as REUSE_LICENCES
 
 DEFAULT_COLLECTION = "resources"
 # A collection's name goes into folder and table names: lower-case letters, digits, "_".
@@ -38,8 +40,26 @@ def checked_collection(name: str) -> str:
     return name
 
 
-# The filters a search offers, as the page and the API name them.
-FACETS = ("level", "subject", "type", "language", "licence", "kind", "publisher")
+# The filters a search offers, as the page and the API name them, each a field of the
+# documents: ``format`` (pdf, document, presentation, video, ...: ``search/facets.py``),
+# ``accessibility`` ("described": it has accessibility notes) and ``pick`` ("yes": a
+# moderators' pick) besides the vocabularies, licence, kind and publisher.
+FACETS = (
+    "level",
+    "subject",
+    "type",
+    "language",
+    "licence",
+    "kind",
+    "publisher",
+    "format",
+    "accessibility",
+    "pick",
+)
+# A filter that no document field holds: what a licence allows ("share", "adapt",
+# "commercial"), read as the licences that allow it. Its values must all hold (a teacher who
+# wants to adapt and to sell needs both), unlike a facet's values, any of which may.
+REUSE = "reuse"
 SORTS = ("relevance", "newest", "popular", "rated")
 REGIONS = ("fl", "nl")
 # Level and subject codes start with their region ("fl-lo-3", "nl-po-5"). A document carries
@@ -48,13 +68,17 @@ REGIONAL_FACETS = ("level", "subject")
 FILTER_FIELDS = (
     *(f"{facet}_{region}" for facet in REGIONAL_FACETS for region in REGIONS),
     *(facet for facet in FACETS if facet not in REGIONAL_FACETS),
+    # The regions whose own levels or subjects a resource is tagged with (not a facet: what
+    # ranks a resource made for the reader's school system higher).
+    "tagged",
 )
 # Publishers number in the thousands: only the ones with most matches are counted.
 TOP_PUBLISHERS = 20
-# How much a resource in the reader's language gains: as much as a filter-only match scores
-# (so among equally relevant resources theirs come first), and about a tenth of a typical
-# text score (so a better text match in another language still wins).
-PREFERRED_LANGUAGE_SCORE = 1.0
+# What a resource gains for each preference it meets (in the reader's language, tagged for
+# their region): twice what a filter-only match scores (so among resources that match alike
+# theirs come first), and a fraction of a typical text score (so a much better text match
+# still wins).
+PREFERENCE_SCORE = 2.0
 # The minimum-rating filter's values: "4" is four stars and up. Its facet counts, under the
 # name "rating", say how many matches have at least that average.
 RATING_STEPS = (4, 3, 2, 1)
@@ -73,11 +97,44 @@ def counted_field(facet: str, region: str) -> str:
     return f"{facet}_{region}" if facet in REGIONAL_FACETS else facet
 
 
+# Several values of one filter in one string ("fl-lo-3,fl-lo-4"): how the page, its links,
+# saved searches and the search log carry a multi-select as text. No code holds a comma.
+SEPARATOR = ","
+# A filter value no document holds (a filter nothing can satisfy).
+NO_VALUE = "-"
+
+
 def filter_values(value: "str | tuple[str, ...]") -> tuple[str, ...]:
-    """The values of one filter: a single value, or several of which any may match."""
+    """The values of one filter: a single value, several joined by commas, or a tuple of
+    them; any of them may match."""
     if isinstance(value, str):
-        return (value,) if value else ()
+        value = tuple(value.split(SEPARATOR))
     return tuple(item for item in value if item)
+
+
+FilterValue = TypeVar("FilterValue", str, "str | tuple[str, ...]")
+
+
+def engine_filters(filters: Mapping[str, FilterValue]) -> dict[str, FilterValue]:
+    """``filters`` as the document fields answer them: the reuse filter becomes the licences
+    that allow all of its values (within the licences chosen, if any). Unknown reuse values
+    are ignored, as unknown filter values are; a choice no licence satisfies matches nothing."""
+    found = dict(filters)
+    reuse = filter_values(found.pop(REUSE, ""))
+    wanted = [REUSE_LICENCES[item] for item in reuse if item in REUSE_LICENCES]
+    if wanted:
+        allowed = set.intersection(*(set(licences) for licences in wanted))
+        if chosen := filter_values(found.get("licence", "")):
+            allowed &= set(chosen)
+        found["licence"] = SEPARATOR.join(sorted(allowed)) or NO_VALUE
+    return found
+
+
+def counted_facets(request: "SearchRequest") -> tuple[str, ...]:
+    """The facets ``request`` counts: every one and "rating", none, or those it names."""
+    if request.facets is True:
+        return (*FACETS, "rating")
+    return tuple(name for name in request.facets or () if name in FACETS or name == "rating")
 
 
 def typo_distance(word: str) -> int:
@@ -103,12 +160,19 @@ class SearchRequest:
     # Words (lower-case) matched with typo tolerance by their length (``typo_distance``),
     # the others exactly.
     fuzzy_words: tuple[str, ...] = ()
+    # (word or phrase, lower-case; weight): clauses that count less (or more) towards the
+    # text score, e.g. synonyms the teacher did not type. Tantivy weighs them; PostgreSQL's
+    # ts_rank cannot weigh single terms and ignores this (the same resources are found).
+    weights: tuple[tuple[str, float], ...] = ()
     # Whose level and subject terms are counted (facets of the other region are left out).
     region: str = "fl"
-    # Rank resources in this language (the reader's) a little higher (relevance only).
-    prefer_language: str = ""
-    # Count the facets (a saved-search check or the floor measurement does not need them).
-    facets: bool = True
+    # (filter field, value): resources that have it rank a little higher (relevance only),
+    # e.g. ("language", "nl"), ("tagged", "fl").
+    prefer: tuple[tuple[str, str], ...] = ()
+    # Count the facets (a saved-search check or the floor measurement does not need them), or
+    # only those named (and "rating" if named): what a filter's other options would give
+    # needs its own counts alone, and the largest publishers cost more than all the rest.
+    facets: bool | tuple[str, ...] = True
     # Return a snippet per hit with the matched words marked.
     highlight: bool = False
     # Only these resources (e.g. does a newly published one match a saved search?).

@@ -25,10 +25,12 @@ holds both to that):
   levenshtein_less_equal and then an exact check in Python decide.
 - Filters and facets: every filter value has a small integer (``search_pg_value``); a
   resource holds the integers that find it (``terms``, GIN index). For counting, the values it
-  is counted under are grouped into two value sets shared by many resources (levels and
-  subjects; type, language, licence and kind: ``search_pg_value_set``) plus its publisher.
-  Counting a broad match is then a GROUP BY of three integers over the matching rows, the
-  sets expanded afterwards, all in the statement that fetches the page of hits.
+  is counted under are grouped into three value sets shared by many resources (levels and
+  subjects; type, language, licence and kind; format, accessibility notes and pick:
+  ``search_pg_value_set``) plus its publisher. Counting a broad match is then a GROUP BY of
+  four integers over the matching rows, the sets expanded afterwards, all in the statement
+  that fetches the page of hits. (One set of all seven would have tens of thousands of
+  distinct values, each expanded when it is among the matches.)
 - Relevance: ts_rank with the weights of Tantivy's field boosts (title 3, vocabulary 1.5, text
   and author 1), normalised by the log of the document length as BM25 damps long texts, times
   the quality multiplier log2(2 + boost) of ``ranking.py`` (stored as ``quality``). It is
@@ -65,7 +67,7 @@ from .base import (
     DEFAULT_COLLECTION,
     FACETS,
     FILTER_FIELDS,
-    PREFERRED_LANGUAGE_SCORE,
+    PREFERENCE_SCORE,
     RATING_STEPS,
     REGIONAL_FACETS,
     REGIONS,
@@ -74,7 +76,9 @@ from .base import (
     SearchRequest,
     SearchResult,
     checked_collection,
+    counted_facets,
     counted_field,
+    engine_filters,
     filter_field,
     filter_values,
     typo_distance,
@@ -85,8 +89,8 @@ _ANALYZERS = {name: analyzer(name) for name in ANALYSES}
 WEIGHTS = [1 / 3, 1 / 3, 0.5, 1.0]
 # ts_rank normalisation 1: divide by 1 + log(number of words).
 RANK_NORMALISATION = 1
-# What a resource in the reader's language adds to its ts_rank (see PREFERRED_LANGUAGE_SCORE).
-PREFERRED_LANGUAGE_RANK = 0.01
+# What a preference met adds to a resource's ts_rank (see PREFERENCE_SCORE).
+PREFERENCE_RANK = 0.01
 # The text score of a resource that matched in its body only (below any ranked-field match).
 BODY_ONLY_SCORE = 1e-6
 SORT_COLUMNS = {"newest": "published", "popular": "downloads", "rated": "rating_rank"}
@@ -220,7 +224,7 @@ def _vectors(values: dict) -> tuple[str, str, dict[str, set[str]]]:
 def _filter_values(values: dict) -> list[tuple[str, str]]:
     pairs = []
     for name in FILTER_FIELDS:
-        value = values[name]
+        value = values.get(name, "")
         for item in value if isinstance(value, list) else [value]:
             if item:
                 pairs.append((name, str(item)))
@@ -228,9 +232,13 @@ def _filter_values(values: dict) -> list[tuple[str, str]]:
 
 
 # Facets counted through value sets (publishers, too many to share sets, are counted apart).
+DETAIL_FACETS = ("format", "accessibility", "pick")
 VALUE_SETS = {
     "regional_set": REGIONAL_FACETS,
-    "common_set": tuple(f for f in FACETS if f not in REGIONAL_FACETS and f != "publisher"),
+    "common_set": tuple(
+        f for f in FACETS if f not in (*REGIONAL_FACETS, *DETAIL_FACETS, "publisher")
+    ),
+    "detail_set": DETAIL_FACETS,
 }
 
 
@@ -566,14 +574,15 @@ class PostgresBackend(SearchBackend):
             cursor.executemany(
                 f"""
                 INSERT INTO {tables.document} (id, analysed_as, vector, rank_vector, terms,
-                    regional_set, common_set, publisher, published, downloads, rating,
-                    rating_rank, quality)
+                    regional_set, common_set, detail_set, publisher, published, downloads,
+                    rating, rating_rank, quality)
                 VALUES (%s, %s, %s::tsvector, %s::tsvector, %s::int[], %s, %s, %s, %s, %s, %s,
-                    %s, %s)
+                    %s, %s, %s)
                 ON CONFLICT (id) DO UPDATE SET
                     analysed_as = EXCLUDED.analysed_as, vector = EXCLUDED.vector,
                     rank_vector = EXCLUDED.rank_vector, terms = EXCLUDED.terms,
                     regional_set = EXCLUDED.regional_set, common_set = EXCLUDED.common_set,
+                    detail_set = EXCLUDED.detail_set,
                     publisher = EXCLUDED.publisher, published = EXCLUDED.published,
                     downloads = EXCLUDED.downloads, rating = EXCLUDED.rating,
                     rating_rank = EXCLUDED.rating_rank, quality = EXCLUDED.quality
@@ -650,8 +659,9 @@ class PostgresBackend(SearchBackend):
 
     def _empty(self, request: SearchRequest) -> SearchResult:
         result = SearchResult(ids=[], total=0)
-        if request.facets:
-            result.facets = {facet: {} for facet in FACETS}
+        wanted = counted_facets(request)
+        result.facets = {facet: {} for facet in FACETS if facet in wanted}
+        if "rating" in wanted:
             result.facets["rating"] = {str(step): 0 for step in RATING_STEPS}
         return result
 
@@ -669,7 +679,7 @@ class PostgresBackend(SearchBackend):
             cursor.execute("SELECT set_config('enable_seqscan', 'off', true)")
         wanted = {
             facet: {(filter_field(facet, item), item) for item in filter_values(value)}
-            for facet, value in request.filters.items()
+            for facet, value in engine_filters(request.filters).items()
             if facet in FACETS and filter_values(value)
         }
         if wanted:
@@ -696,21 +706,24 @@ class PostgresBackend(SearchBackend):
         if request.only_ids:
             query.where.append("id = ANY(%s::bigint[])")
             query.params.append(list(request.only_ids))
+        prefer = {pair for pair in request.prefer if pair[0] in FILTER_FIELDS}
+        preferred = sorted(self._known_value_ids(cursor, prefer).values()) if prefer else []
         column = SORT_COLUMNS.get(request.sort)
         if column:
             query.score = column
         elif text is not None and text.positive:
             rank = f"ts_rank(%s::float4[], rank_vector, %s::tsquery, %s) + {BODY_ONLY_SCORE}"
             query.score_params = [WEIGHTS, text.ranked, RANK_NORMALISATION]
-            if request.prefer_language:
-                # ts_rank runs about a tenth of BM25: the reader's language gains as much
-                # relative to the text score as in Tantivy.
-                rank += " + %s * (analysed_as = %s)::int"
-                query.score_params += [PREFERRED_LANGUAGE_RANK, request.prefer_language]
+            for value_id in preferred:
+                # ts_rank runs about a tenth of BM25: a preference gains as much relative to
+                # the text score as in Tantivy.
+                rank += f" + {PREFERENCE_RANK} * (terms @> ARRAY[%s])::int"
+                query.score_params.append(value_id)
             query.score = f"({rank}) * quality"
-        elif request.prefer_language:
-            query.score = f"(1 + {PREFERRED_LANGUAGE_SCORE} * (analysed_as = %s)::int) * quality"
-            query.score_params = [request.prefer_language]
+        elif preferred:
+            gains = " + ".join([f"{PREFERENCE_SCORE} * (terms @> ARRAY[%s])::int"] * len(preferred))
+            query.score = f"(1 + {gains}) * quality"
+            query.score_params = list(preferred)
         return query
 
     def top_ids(self, request: SearchRequest) -> list[int]:
@@ -741,9 +754,12 @@ class PostgresBackend(SearchBackend):
         cursor.execute("SELECT set_config('work_mem', %s, true)", [SEARCH_WORK_MEM])
         # One statement, one pass over the matching rows: they are kept (MATERIALIZED), then
         # counted and sorted for the page. Only constants of this module go into the SQL text.
+        # No hits asked for (counts only): nothing to rank.
+        score, score_params = (query.score, query.score_params) if request.limit > 0 else ("0", [])
         matched = f"""
             WITH matched AS MATERIALIZED (
-                SELECT id, {query.score} AS score, regional_set, common_set, publisher, rating
+                SELECT id, {score} AS score, regional_set, common_set, detail_set,
+                    publisher, rating
                 FROM {self.tables.document}
                 WHERE {query.conditions}
             )"""  # noqa: S608
@@ -751,49 +767,68 @@ class PostgresBackend(SearchBackend):
             (SELECT array_agg(id ORDER BY score DESC, id DESC) FROM (
                 SELECT id, score FROM matched ORDER BY score DESC, id DESC LIMIT %s OFFSET %s
             ) AS page) AS ids"""
-        params = [*query.score_params, *query.params]
+        params = [*score_params, *query.params]
         page_params = [max(request.limit, 0), max(request.offset, 0)]
-        if request.facets:
+        wanted = counted_facets(request)
+        if wanted:
             ids, total, ratings, facets = self._counted(
-                cursor, matched, page, region, params, page_params
+                cursor, matched, page, region, params, page_params, wanted
             )
         else:
             statement = f"{matched} SELECT {page}, (SELECT count(*) FROM matched)"  # noqa: S608
             cursor.execute(statement, params + page_params)
             ids, total = cursor.fetchone()
         result = SearchResult(ids=list(ids or []), total=total)
-        if request.facets:
-            by_field = {counted_field(facet, region): facet for facet in FACETS}
-            result.facets = {facet: {} for facet in FACETS}
+        if wanted:
+            by_field = {counted_field(f, region): f for f in FACETS if f in wanted}
+            result.facets = {facet: {} for facet in by_field.values()}
             for name, value, matches in facets or []:
-                result.facets[by_field[name]][value] = matches
-            result.facets["rating"] = {
-                str(step): count for step, count in zip(RATING_STEPS, ratings, strict=True)
-            }
+                if name in by_field:
+                    result.facets[by_field[name]][value] = matches
+            if "rating" in wanted:
+                result.facets["rating"] = {
+                    str(step): count for step, count in zip(RATING_STEPS, ratings, strict=True)
+                }
         if request.highlight and query.text is not None and result.ids:
             result.highlights = self._highlights(cursor, result.ids, query.text.highlight)
         return result
 
-    def _counted(self, cursor, matched: str, page: str, region: str, params, page_params):
-        """The page, the total, the rating counts and the facet counts, in one statement.
+    def _counted(self, cursor, matched: str, page: str, region: str, params, page_params, wanted):
+        """The page, the total, the rating counts and the counts of the facets ``wanted``, in
+        one statement.
 
         Levels and subjects are counted per value set (the few hundred distinct sets the
         matches hold), then the sets are expanded to their values; publishers are counted one
-        by one and only the largest named."""
+        by one and only the largest named. What is not wanted is not grouped."""
         # The total and the rating counts ride along with one of the GROUP BYs.
         ratings = [f"rating_{n}" for n in range(len(RATING_STEPS))]
         rated = ", ".join(f"count(*) FILTER (WHERE rating >= %s) AS {name}" for name in ratings)
         totals = ", ".join(f"coalesce(sum({name}), 0)" for name in ["matches", *ratings])
         counted = "counted_fl" if region == "fl" else "counted_nl"
+        sets = []
+        if set(wanted) & set(VALUE_SETS["regional_set"]):
+            sets.append(
+                "SELECT regional_set AS set_id, count(*) AS matches FROM matched"
+                " GROUP BY regional_set"
+            )
+        if set(wanted) & set(VALUE_SETS["common_set"]):
+            sets.append("SELECT set_id, matches FROM common_counts")
+        if set(wanted) & set(VALUE_SETS["detail_set"]):
+            sets.append(
+                "SELECT detail_set AS set_id, count(*) AS matches FROM matched GROUP BY detail_set"
+            )
+        found = ["SELECT * FROM counts"] if sets else []
+        publishers = "publisher" in wanted
+        if publishers:
+            found.append("SELECT * FROM top_publishers")
+        set_counts = " UNION ALL ".join(sets) or "SELECT NULL::int AS set_id, 0 AS matches"
+        found_rows = " UNION ALL ".join(found) or "SELECT NULL::int, 0::bigint WHERE false"
         cursor.execute(
             f"""{matched}, common_counts AS (
                 SELECT common_set AS set_id, count(*) AS matches, {rated}
                 FROM matched GROUP BY common_set
             ), set_counts AS (
-                SELECT regional_set AS set_id, count(*) AS matches
-                FROM matched GROUP BY regional_set
-                UNION ALL
-                SELECT set_id, matches FROM common_counts
+                {set_counts}
             ), counts AS (
                 SELECT value_id, sum(set_counts.matches)::bigint AS matches
                 FROM set_counts
@@ -809,7 +844,7 @@ class PostgresBackend(SearchBackend):
                 {page},
                 (SELECT ARRAY[{totals}]::bigint[] FROM common_counts) AS totals,
                 (SELECT json_agg(json_build_array(known.field, known.value, found.matches))
-                 FROM (SELECT * FROM counts UNION ALL SELECT * FROM top_publishers) AS found
+                 FROM ({found_rows}) AS found (value_id, matches)
                  JOIN search_pg_value known ON known.id = found.value_id) AS facets
             """,  # noqa: S608
             [*params, *RATING_STEPS, TOP_PUBLISHERS, *page_params],

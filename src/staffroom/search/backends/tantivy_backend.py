@@ -22,14 +22,16 @@ from .base import (
     DEFAULT_COLLECTION,
     FACETS,
     FILTER_FIELDS,
-    PREFERRED_LANGUAGE_SCORE,
+    PREFERENCE_SCORE,
     RATING_STEPS,
     TOP_PUBLISHERS,
     SearchBackend,
     SearchRequest,
     SearchResult,
     checked_collection,
+    counted_facets,
     counted_field,
+    engine_filters,
     filter_field,
     filter_values,
     typo_distance,
@@ -38,7 +40,7 @@ from .base import (
 # Raised whenever the schema changes: the index then lives in a new folder, which
 # ``staffroom search reindex`` fills (``make run`` does so when it finds it empty); the old
 # one can be deleted.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 WRITER_HEAP_BYTES = 64 * 1024 * 1024
 FACET_SIZE = 500
 SORT_FIELDS = {"newest": "published", "popular": "downloads", "rated": "rating_rank"}
@@ -117,7 +119,7 @@ class TantivyBackend(SearchBackend):
         document.add_text("vocabulary", values["vocabulary"])
         document.add_text("author", values["author"])
         for name in FILTER_FIELDS:
-            value = values[name]
+            value = values.get(name, "")
             for item in value if isinstance(value, list) else [value]:
                 if item:
                     document.add_text(name, str(item))
@@ -196,7 +198,8 @@ class TantivyBackend(SearchBackend):
         query, _errors = self.index.parse_query_lenient(
             text, self.text_fields, field_boosts=self.boosts, fuzzy_fields=fuzzy_fields
         )
-        return query
+        weight = dict(request.weights).get(clause.text.lower()) if request is not None else None
+        return tantivy.Query.boost_query(query, weight) if weight is not None else query
 
     def _text_query(self, request: SearchRequest):
         parsed = parse(request.text)
@@ -215,7 +218,7 @@ class TantivyBackend(SearchBackend):
 
     def _query(self, request: SearchRequest):
         clauses = self._text_query(request)
-        for facet, value in request.filters.items():
+        for facet, value in engine_filters(request.filters).items():
             values = filter_values(value)
             if facet not in FACETS or not values:
                 continue
@@ -261,19 +264,24 @@ class TantivyBackend(SearchBackend):
         if not any(occur == tantivy.Occur.Must for occur, _query in clauses):
             # Nothing required (no words, only exclusions): everything but the exclusions.
             clauses.append((tantivy.Occur.Must, tantivy.Query.all_query()))
-        if request.prefer_language:
-            preferred = tantivy.Query.term_query(self.schema, "language", request.prefer_language)
-            clauses.append(
-                (
-                    tantivy.Occur.Should,
-                    tantivy.Query.const_score_query(preferred, PREFERRED_LANGUAGE_SCORE),
+        for field, value in request.prefer:
+            if field in FILTER_FIELDS:
+                preferred = tantivy.Query.term_query(self.schema, field, value)
+                clauses.append(
+                    (
+                        tantivy.Occur.Should,
+                        tantivy.Query.const_score_query(preferred, PREFERENCE_SCORE),
+                    )
                 )
-            )
         return tantivy.Query.boolean_query(clauses)
 
-    def _count_facets(self, searcher, query, region: str) -> dict[str, dict[str, int]]:
-        fields = {facet: counted_field(facet, region) for facet in FACETS}
-        requested = {
+    def _count_facets(
+        self, searcher, query, region: str, wanted: tuple[str, ...]
+    ) -> dict[str, dict[str, int]]:
+        """The counts of the facets ``wanted`` (``counted_facets``), "rating" among them."""
+        counted = [facet for facet in FACETS if facet in wanted]
+        fields = {facet: counted_field(facet, region) for facet in counted}
+        requested: dict[str, dict] = {
             facet: {
                 "terms": {
                     "field": field,
@@ -284,30 +292,33 @@ class TantivyBackend(SearchBackend):
         }
         # Ratings in bands of one star (ranges may not overlap), summed to "N and up" below.
         steps = sorted(RATING_STEPS)
-        requested["rating"] = {
-            "range": {
-                "field": "rating",
-                "ranges": [
-                    {"from": float(low), "to": float(high), "key": str(low)}
-                    for low, high in pairwise(steps)
-                ]
-                + [{"from": float(steps[-1]), "key": str(steps[-1])}],
+        if "rating" in wanted:
+            requested["rating"] = {
+                "range": {
+                    "field": "rating",
+                    "ranges": [
+                        {"from": float(low), "to": float(high), "key": str(low)}
+                        for low, high in pairwise(steps)
+                    ]
+                    + [{"from": float(steps[-1]), "key": str(steps[-1])}],
+                }
             }
-        }
-        aggregations = searcher.aggregate(query, requested)
+        aggregations = searcher.aggregate(query, requested) if requested else {}
         facets = {
             facet: {bucket["key"]: bucket["doc_count"] for bucket in aggregations[facet]["buckets"]}
-            for facet in FACETS
+            for facet in counted
         }
-        bands = {bucket["key"]: bucket["doc_count"] for bucket in aggregations["rating"]["buckets"]}
-        facets["rating"] = {
-            str(step): sum(bands.get(str(s), 0) for s in steps if s >= step)
-            for step in RATING_STEPS
-        }
+        if "rating" in wanted:
+            bands = {b["key"]: b["doc_count"] for b in aggregations["rating"]["buckets"]}
+            facets["rating"] = {
+                str(step): sum(bands.get(str(s), 0) for s in steps if s >= step)
+                for step in RATING_STEPS
+            }
         return facets
 
     def _top_hits(self, searcher, query, request: SearchRequest):
-        order = SORT_FIELDS.get(request.sort)
+        # No hits asked for (counts only): ordered by a field, nothing is scored.
+        order = SORT_FIELDS.get(request.sort) or ("published" if request.limit <= 0 else None)
         options = {"limit": max(request.limit, 1), "offset": request.offset}
         if order:
             return searcher.search(query, order_by_field=order, order=tantivy.Order.Desc, **options)
@@ -317,9 +328,10 @@ class TantivyBackend(SearchBackend):
     def search(self, request: SearchRequest) -> SearchResult:
         searcher = self._searcher()
         query = self._query(request)
+        wanted = counted_facets(request)
         counting = (
-            _facet_pool.submit(self._count_facets, searcher, query, request.region)
-            if request.facets
+            _facet_pool.submit(self._count_facets, searcher, query, request.region, wanted)
+            if wanted
             else None
         )
         found = self._top_hits(searcher, query, request)
