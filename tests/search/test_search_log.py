@@ -5,28 +5,15 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
-from tests.factories import MemberFactory, ResourceFactory
+from tests.factories import MemberFactory
 
 from staffroom.search.models import SearchLog, folded
-from staffroom.search.services import search_log_prune, search_record, search_reindex
+from staffroom.search.services import search_log_prune, search_record
 from staffroom.site.schedule import SCHEDULE
 
 pytestmark = pytest.mark.django_db
 
 SEARCH = "/search/"
-
-
-@pytest.fixture
-def indexed():
-    ResourceFactory(title="Breuken vergelijken", levels=["fl-lo-3"], licence="cc-by")
-    ResourceFactory(title="Breuken optellen", levels=["fl-lo-4"], licence="cc-by-sa")
-    ResourceFactory(
-        title="Photosynthesis explained",
-        description="How plants turn light into sugar.",
-        language="en",
-        levels=["nl-vwo-4"],
-    )
-    search_reindex()
 
 
 def test_the_page_records_every_search_with_what_it_found(client, indexed):

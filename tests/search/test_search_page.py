@@ -16,19 +16,6 @@ def _facets(response) -> dict:
     }
 
 
-@pytest.fixture
-def indexed():
-    ResourceFactory(title="Breuken vergelijken", levels=["fl-lo-3"], licence="cc-by")
-    ResourceFactory(title="Breuken optellen", levels=["fl-lo-4"], licence="cc-by-sa")
-    ResourceFactory(
-        title="Photosynthesis explained",
-        description="How plants turn light into sugar.",
-        language="en",
-        levels=["nl-vwo-4"],
-    )
-    search_reindex()
-
-
 def test_results_and_facet_counts_over_all_matches(client, indexed):
     response = client.get(reverse("search:search"), {"q": "breuken"})
     assert response.status_code == 200

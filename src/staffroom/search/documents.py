@@ -12,7 +12,7 @@ from functools import cache
 from django.utils import timezone
 
 from staffroom.curriculum.models import Level, Subject
-from staffroom.curriculum.queries import matching_term_ids, terms_by_id
+from staffroom.curriculum.queries import level_by_code, matching_term_ids, subject_by_code
 from staffroom.resources.models import Resource
 
 from . import facets, ranking, wordforms
@@ -31,10 +31,6 @@ def _filter_codes(model) -> dict[int, frozenset[str]]:
         for matched in matching_term_ids(term):
             found.setdefault(matched, set()).add(term.code)
     return {term_id: frozenset(codes) for term_id, codes in found.items()}
-
-
-def _terms_of(model) -> list:
-    return list(terms_by_id(model).values())
 
 
 def clear_caches() -> None:
@@ -67,11 +63,11 @@ def filter_labels(filters: dict[str, list[str]]) -> list[str]:
     and subject filter fields): what is tagged "3de leerjaar" is found by the words "lager
     onderwijs", "basisonderwijs" and "primair onderwijs" as by the filters, and Flemish
     primary "Wiskunde" by "rekenen"."""
-    by_code = {term.code: term for model in (Level, Subject) for term in _terms_of(model)}
     labels: list[str] = []
-    for codes in filters.values():
+    for field, codes in filters.items():
+        lookup = level_by_code if field.startswith("level") else subject_by_code
         for code in codes:
-            if term := by_code.get(code):
+            if term := lookup(code):
                 labels.extend(label for label in term.labels.values() if label)
     return labels
 

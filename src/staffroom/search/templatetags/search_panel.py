@@ -14,22 +14,8 @@ def facet_choices(options, kind: str = "checkbox") -> SafeString:
     (``search.panel.Option``), indented by depth."""
     return format_html_join(
         "",
-        '<li class="depth-{}"><input type="{}" id="{}" name="{}" value="{}"{}>'
-        '<label for="{}">{} <span class="facet-count">({})</span></label></li>',
-        (
-            (
-                option.depth,
-                kind,
-                option.input_id,
-                option.name,
-                option.value,
-                mark_safe(" checked") if option.selected else "",
-                option.input_id,
-                option.label,
-                option.count,
-            )
-            for option in options
-        ),
+        '<li class="depth-{}">{}</li>',
+        ((option.depth, facet_choice(option, kind)) for option in options),
     )
 
 
