@@ -112,9 +112,10 @@ def corpus(count: int, rng: random.Random):
         body = [text.intro, *text.facts, *text.tasks]
         body += [rng.choice(other.facts) for other in others]
         rng.shuffle(body)
-        labels = [
-            term.labels[lang] for term in tagged_levels + tagged_subjects for lang in ("nl", "en")
-        ]
+        labels = {
+            lang: " ".join(term.labels[lang] for term in tagged_levels + tagged_subjects)
+            for lang in ("nl", "en")
+        }
         published = datetime.fromtimestamp(rng.randint(1_500_000_000, 1_790_000_000), UTC)
         downloads = int(rng.paretovariate(1.2))
         rated = rng.random() < 0.3
@@ -137,7 +138,7 @@ def corpus(count: int, rng: random.Random):
             "keywords": " ".join(text.keywords),
             "author": f"Auteur {rng.randint(1, 20000)}",
             "body": " ".join(body),
-            "vocabulary": " ".join(labels),
+            "vocabulary": labels,
             "tagged": sorted({term.region for term in tagged_levels}),
             **documents._by_region(
                 set().union(*(level_codes[level.pk] for level in tagged_levels)), "level"

@@ -214,8 +214,20 @@ def test_vocabulary_labels_of_both_regions_are_searchable(backend, corpus):
     assert "Breuken vergelijken" in titles(backend, '"groep 5"')
     # Tagged with the Dutch "Groep 6"; a Flemish teacher types "4de leerjaar".
     assert "Comparing fractions" in titles(backend, '"4de leerjaar"')
-    # Labels are folded, not stemmed: "Wiskunde" in any form a teacher types it.
+    # Folded: "Wiskunde" in any form a teacher types it.
     assert "Breuken vergelijken" in titles(backend, "WISKUNDE")
+
+
+def test_vocabulary_labels_are_stemmed_as_text_in_their_language_is(backend):
+    index(
+        backend,
+        resource("Odyssee, zang 1", language="nl", subjects=["fl-kt"]),
+        resource("Samen spelen", language="nl", subjects=["fl-sv"]),
+    )
+    # Only the labels say "Classical languages" and "Sociale vaardigheden".
+    assert titles(backend, "classical language") == {"Odyssee, zang 1"}
+    assert titles(backend, "sociale vaardigheid") == {"Samen spelen"}
+    assert titles(backend, "sociale vaardigheden") == {"Samen spelen"}
 
 
 def test_the_level_filter_includes_sub_levels_and_crosswalked_terms(backend, corpus):
@@ -724,7 +736,7 @@ def realistic_corpus(count: int, rng: random.Random) -> list[dict]:
                 "variants": wordforms.document_variants([title, text.description], language),
                 "author": rng.choice(["An Peeters", "Jan de Vries", "Marie Dubois", "Ute Weber"]),
                 "body": " ".join([text.intro, *rng.sample(text.facts, 2), rng.choice(other.tasks)]),
-                "vocabulary": " ".join(documents._labels(tagged_levels + tagged_subjects)),
+                "vocabulary": documents.term_vocabulary(tagged_levels + tagged_subjects),
                 **documents._by_region(
                     set().union(*(level_codes[level.pk] for level in tagged_levels)), "level"
                 ),

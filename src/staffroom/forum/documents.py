@@ -24,7 +24,7 @@ from django.utils.html import strip_tags
 from staffroom.core.markdown import render_markdown
 from staffroom.search import ranking
 from staffroom.search.collections import Collection, register
-from staffroom.search.documents import term_filters, term_labels
+from staffroom.search.documents import term_filters, term_vocabulary
 
 from .models import Question
 
@@ -65,7 +65,7 @@ def question_document(question: Question, now=None) -> dict:
         "body": answers,
         # Its levels say which school system it was made for (its subjects if it has none).
         "tagged": sorted({term.region for term in levels or subjects}),
-        "vocabulary": " ".join(term_labels(levels) + term_labels(subjects)),
+        "vocabulary": term_vocabulary(levels + subjects),
         **term_filters(levels, subjects),
         "type": "",
         "licence": "",

@@ -11,7 +11,7 @@ from functools import cache
 
 from django.utils import timezone
 
-from staffroom.curriculum.models import Level, Subject
+from staffroom.curriculum.models import LabelledTerm, Level, Subject
 from staffroom.curriculum.queries import level_by_code, matching_term_ids, subject_by_code
 from staffroom.resources.models import Resource
 
@@ -37,12 +37,16 @@ def clear_caches() -> None:
     _filter_codes.cache_clear()
 
 
-def _labels(terms) -> list[str]:
-    labels: list[str] = []
+def vocabulary(terms) -> dict[str, str]:
+    """A document's ``vocabulary``: the labels of ``terms`` per language, so that each
+    language's labels are stemmed as text in that language is ("Sociale vaardigheden" is
+    found by "sociale vaardigheid", "Classical languages" by "classical language")."""
+    found: dict[str, list[str]] = {}
     for term in terms:
-        for shown in {term, term.equivalent} - {None}:
-            labels.extend(label for label in shown.labels.values() if label)
-    return labels
+        for language, label in term.labels.items():
+            if label:
+                found.setdefault(language, []).append(label)
+    return {language: " ".join(labels) for language, labels in found.items()}
 
 
 def _by_region(codes: set[str], facet: str) -> dict[str, list[str]]:
@@ -52,24 +56,24 @@ def _by_region(codes: set[str], facet: str) -> dict[str, list[str]]:
     }
 
 
-def term_labels(terms) -> list[str]:
-    """The labels of vocabulary terms in every language and both regions' terminology (what
-    a document's ``vocabulary`` holds)."""
-    return _labels(terms)
+def term_vocabulary(terms) -> dict[str, str]:
+    """The labels of vocabulary terms and of their equivalents in the other region, per
+    language (the vocabulary of a document tagged with them)."""
+    return vocabulary(
+        shown for term in terms for shown in (term, term.equivalent) if shown is not None
+    )
 
 
-def filter_labels(filters: dict[str, list[str]]) -> list[str]:
-    """The labels, in every language, of the terms whose filters find a document (its level
-    and subject filter fields): what is tagged "3de leerjaar" is found by the words "lager
-    onderwijs", "basisonderwijs" and "primair onderwijs" as by the filters, and Flemish
-    primary "Wiskunde" by "rekenen"."""
-    labels: list[str] = []
+def filter_terms(filters: dict[str, list[str]]) -> list[LabelledTerm]:
+    """The terms whose filters find a document (from its level and subject filter fields):
+    their labels make what is tagged "3de leerjaar" found by the words "lager onderwijs",
+    "basisonderwijs" and "primair onderwijs" as by the filters, and Flemish primary
+    "Wiskunde" by "rekenen"."""
+    terms: list[LabelledTerm] = []
     for field, codes in filters.items():
         lookup = level_by_code if field.startswith("level") else subject_by_code
-        for code in codes:
-            if term := lookup(code):
-                labels.extend(label for label in term.labels.values() if label)
-    return labels
+        terms.extend(term for code in codes if (term := lookup(code)))
+    return terms
 
 
 def term_filters(levels, subjects) -> dict[str, list[str]]:
@@ -89,9 +93,9 @@ def resource_document(resource: Resource, now=None) -> dict:
     subjects = list(resource.subjects.select_related("equivalent"))
     body = " ".join(f.extracted_text for f in resource.files.all() if not f.pending)
     filters = term_filters(levels, subjects)
-    vocabulary = filter_labels(filters)
+    terms = filter_terms(filters)
     if resource.resource_type:
-        vocabulary.extend(label for label in resource.resource_type.labels.values() if label)
+        terms.append(resource.resource_type)
     publisher = (
         f"organisation:{resource.organisation_id}"
         if resource.organisation_id
@@ -117,7 +121,7 @@ def resource_document(resource: Resource, now=None) -> dict:
         "keywords": " ".join(resource.keywords),
         "author": f"{resource.credited_author} {resource.publisher}",
         "body": body,
-        "vocabulary": " ".join(vocabulary),
+        "vocabulary": vocabulary(terms),
         # Its levels say which school system it was made for (its subjects if it has none).
         "tagged": sorted({term.region for term in levels or subjects}),
         "variants": wordforms.document_variants(

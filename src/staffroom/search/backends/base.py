@@ -4,8 +4,9 @@ A search document (``documents.resource_document``) is a dict of plain values:
 
 - ``id``, ``language`` (nl, en, fr, de or another code), ``title``, ``description``,
   ``keywords``, ``body`` (extracted file text), ``vocabulary`` (labels of its levels, subjects
-  and type in every language and both regions, and of every broader and crosswalked term
-  whose filter finds it), ``author``: the text; ``variants`` (optional): other forms of its
+  and type, and of every broader and crosswalked term whose filter finds it, in both regions:
+  a dict of language -> labels, each language's labels analysed as that language), ``author``:
+  the text; ``variants`` (optional): other forms of its
   words, matched like its text but never shown (lemmas and compound parts: ``wordforms.py``);
 - one list or string per field of ``FILTER_FIELDS``: the filter values that find it;
 - ``published`` (Unix seconds), ``downloads``, ``rating`` (average stars, 0 without ratings),

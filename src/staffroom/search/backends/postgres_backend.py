@@ -11,8 +11,9 @@ holds both to that):
   words from the spelling dictionary they stem 47% differently (German 6%, English and French
   0.1-0.2%), so analysing in the database would find other resources than Tantivy does.
 - One tsvector per resource, its terms named after their analysis: a Dutch resource's title
-  and text hold "nl:breuk", vocabulary labels and authors (folded, not stemmed) and the text of
-  a resource in any other language hold the bare folded word "breuken". A query word becomes
+  and text hold "nl:breuk", as do its Dutch vocabulary labels (each language's labels are
+  analysed as that language); authors (folded, not stemmed) and the text of a resource in
+  any other language hold the bare folded word "breuken". A query word becomes
   each of its analyses OR'ed ('nl:breuk' | 'en:breuken' | 'fr:breuken' | 'de:breuk' |
   'breuken'), so a Dutch resource is found by the Dutch stem only: Tantivy's per-language
   fields. A plain OR of terms is answered by the GIN index alone (no recheck of the rows).
@@ -207,17 +208,23 @@ def _vectors(values: dict) -> tuple[str, str, dict[str, set[str]]]:
     (without the body: see ``rank_vector`` in the migration), and its terms per analysis."""
     analysis = analysed_as(values["language"])
     about = "\n".join((values["description"], values["keywords"]))
-    fields = [
-        (values["title"], analysis, "A"),
-        (values["vocabulary"], OTHER, "B"),
-        (about, analysis, "C"),
-        (values["author"], OTHER, "D"),
-        # Other forms of its words (lemmas, compound parts): matched and ranked, not shown.
-        (values.get("variants", ""), analysis, "D"),
-    ]
-    rank_vector, _terms = _vector(fields)
-    fields[2] = ("\n".join((about, values["body"])), analysis, "C")
-    vector, terms = _vector(fields)
+
+    def fields(text: str) -> list[tuple[str, str, str]]:
+        return [
+            (values["title"], analysis, "A"),
+            # Labels stemmed as text in their language is.
+            *(
+                (labels, analysed_as(label_language), "B")
+                for label_language, labels in values["vocabulary"].items()
+            ),
+            (text, analysis, "C"),
+            (values["author"], OTHER, "D"),
+            # Other forms of its words (lemmas, compound parts): matched and ranked, not shown.
+            (values.get("variants", ""), analysis, "D"),
+        ]
+
+    rank_vector, _terms = _vector(fields(about))
+    vector, terms = _vector(fields("\n".join((about, values["body"]))))
     return vector, rank_vector, terms
 
 

@@ -40,7 +40,7 @@ from .base import (
 # Raised whenever the schema changes: the index then lives in a new folder, which
 # ``staffroom search reindex`` fills (``make run`` does so when it finds it empty); the old
 # one can be deleted.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 WRITER_HEAP_BYTES = 64 * 1024 * 1024
 FACET_SIZE = 500
 SORT_FIELDS = {"newest": "published", "popular": "downloads", "rated": "rating_rank"}
@@ -64,8 +64,9 @@ def _schema():
             )
         # Other forms of its words (lemmas, compound parts): matched, never shown.
         builder.add_text_field(f"variants_{language}", tokenizer_name=f"staffroom_{language}")
-    # Vocabulary labels in every language and both regions, and authors: folded, not stemmed.
-    builder.add_text_field("vocabulary", tokenizer_name="staffroom_other")
+        # Vocabulary labels in this language (of both regions): stemmed as its text is.
+        builder.add_text_field(f"vocabulary_{language}", tokenizer_name=f"staffroom_{language}")
+    # Authors: folded, not stemmed.
     builder.add_text_field("author", tokenizer_name="staffroom_other")
     for name in FILTER_FIELDS:
         builder.add_text_field(name, tokenizer_name="raw", fast=True)
@@ -95,12 +96,14 @@ class TantivyBackend(SearchBackend):
         for language in LANGUAGES:
             self.index.register_tokenizer(f"staffroom_{language}", analyzer(language))
         self.text_fields = [
-            f"{kind}_{language}" for language in LANGUAGES for kind in ("title", "text", "variants")
-        ] + ["vocabulary", "author"]
+            f"{kind}_{language}"
+            for language in LANGUAGES
+            for kind in ("title", "text", "variants", "vocabulary")
+        ] + ["author"]
         self.boosts = (
             {f"title_{language}": 3.0 for language in LANGUAGES}
             | {f"variants_{language}": 0.5 for language in LANGUAGES}
-            | {"vocabulary": 1.5}
+            | {f"vocabulary_{language}": 1.5 for language in LANGUAGES}
         )
 
     # --- writing (task worker only) ---------------------------------------------------------
@@ -116,7 +119,8 @@ class TantivyBackend(SearchBackend):
             "\n".join((values["description"], values["keywords"], values["body"])),
         )
         document.add_text(f"variants_{language}", values.get("variants", ""))
-        document.add_text("vocabulary", values["vocabulary"])
+        for label_language, labels in values["vocabulary"].items():
+            document.add_text(f"vocabulary_{analysed_as(label_language)}", labels)
         document.add_text("author", values["author"])
         for name in FILTER_FIELDS:
             value = values.get(name, "")
