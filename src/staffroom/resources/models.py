@@ -102,6 +102,7 @@ class Resource(models.Model):
         "attribution",
         "based_on",
         "accessibility_notes",
+        "duration",
         "levels",
         "subjects",
     )
@@ -133,6 +134,11 @@ class Resource(models.Model):
         verbose_name=_("based on"),
     )
     accessibility_notes = models.TextField(_("accessibility notes"), blank=True)
+    # How long pupils work with it, in minutes, where the contributor or the source record
+    # says (LOM typicalLearningTime, LRMI timeRequired); empty when unknown.
+    duration = models.PositiveSmallIntegerField(
+        _("duration in class (minutes)"), null=True, blank=True
+    )
 
     contributor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="resources"
