@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from staffroom.accounts.models import Organisation
 from staffroom.events.forms import BrusselsDateTimeField
 
+from .inputs import single_line
 from .models import Mailing, OrderStatus, PriceListItem, PromotionKind, PromotionOrder
 
 
@@ -26,6 +27,11 @@ class IssueForm(forms.ModelForm):
         fields = ["subject", "editorial_title", "editorial", "send_at"]
         widgets = {"editorial": forms.Textarea(attrs={"rows": 12})}
         help_texts = {"subject": _("Empty: “Staffroom this week” with the date.")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("subject", "editorial_title"):
+            self.fields[name].validators.append(single_line)
 
 
 class PromotionOrderForm(forms.ModelForm):
@@ -61,6 +67,7 @@ class PromotionOrderForm(forms.ModelForm):
 
     def __init__(self, *args, member=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["title"].validators.append(single_line)
         organisation = cast(forms.ModelChoiceField, self.fields["organisation"])
         organisation.queryset = Organisation.objects.filter(members=member)
         organisation.empty_label = None

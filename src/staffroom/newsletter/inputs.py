@@ -2,7 +2,8 @@
 
 ``IssueInput`` is the input of ``issue_edit`` and ``PromotionRequestInput`` that of
 ``promotion_request``: the staff and partner forms and the demo build them. They tidy what was
-written; the services check who may do it and the rules (a booking is for a later date, at
+written and refuse a line break in a one-line field (it would end up in a mail header); the
+services check who may do it and the rules (a booking is for a later date, at
 the price of the day).
 """
 
@@ -13,8 +14,32 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
 from staffroom.accounts.models import Organisation
 from staffroom.curriculum.models import Level, Subject
+
+
+def single_line(value: str) -> None:
+    """Refuse a line break in a field that becomes a mail header or a one-line title.
+
+    A browser sends none from a one-line box, a crafted request can: in a subject it would
+    make every message of a mailing fail (Django refuses such headers).
+    """
+    if value and len(value.splitlines()) > 1:
+        raise ValidationError(_("Keep this to one line: remove the line break."), code="line_break")
+
+
+def _single_lines(data: object, *names: str) -> None:
+    errors = {}
+    for name in names:
+        try:
+            single_line(getattr(data, name))
+        except ValidationError as error:
+            errors[name] = error.error_list
+    if errors:
+        raise ValidationError(errors)
 
 
 @dataclass(kw_only=True)
@@ -33,6 +58,7 @@ class IssueInput:
         self.subject = (self.subject or "").strip()
         self.editorial_title = (self.editorial_title or "").strip()
         self.editorial = (self.editorial or "").strip()
+        _single_lines(self, "subject", "editorial_title")
 
     @classmethod
     def from_form(cls, cleaned_data: Mapping[str, Any]) -> IssueInput:
@@ -69,6 +95,7 @@ class PromotionRequestInput:
         self.region = self.region or ""
         self.levels = list(self.levels or ())
         self.subjects = list(self.subjects or ())
+        _single_lines(self, "title")
 
     @classmethod
     def from_form(cls, cleaned_data: Mapping[str, Any]) -> PromotionRequestInput:

@@ -39,6 +39,8 @@ class MailingStatus(models.TextChoices):
     SCHEDULED = "scheduled", _("Scheduled")
     SENDING = "sending", _("Sending")
     SENT = "sent", _("Sent")
+    # Stopped: the message cannot be made, or no delivery got through; ``error`` says why.
+    FAILED = "failed", _("Failed")
 
 
 class Mailing(models.Model):
@@ -63,6 +65,8 @@ class Mailing(models.Model):
     finished_at = models.DateTimeField(null=True, blank=True)
     # Set once every recipient has a Delivery row: from then on the run only sends.
     recipients_ready_at = models.DateTimeField(null=True, blank=True)
+    # Why a failed mailing stopped, for staff (the mail server's answer or the error).
+    error = models.CharField(max_length=500, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -354,13 +354,30 @@ def deliveries_send(
     # Prepared bytes go to SMTP servers; other backends (files, the console, tests' outbox)
     # get whole message objects, which they show or keep as such.
     prepare = isinstance(connection, SMTPBackend)
-    with connection:
+    opened = False
+    try:
         while max_messages is None or report.sent + report.failed < max_messages:
             wanted = batch if max_messages is None else max_messages - report.sent - report.failed
             # Deliveries that met a temporary refusal wait for a later run, not this one.
             claimed = _claim(mailing, sender, min(batch, wanted), skip=deferred)
             if not claimed:
                 break
+            if not opened:
+                # Opened once a batch is claimed, so that a server that cannot be reached
+                # counts as an attempt of its deliveries.
+                try:
+                    connection.open()
+                except TEMPORARY as error:
+                    report.errors.append(_describe(error))
+                    logger.warning("newsletter %s: no connection: %s", mailing.pk, error)
+                    if claimed[0].attempts >= MAX_ATTEMPTS:
+                        mailing_fail(mailing=mailing, error=_describe(error))
+                    else:
+                        Delivery.objects.filter(
+                            pk__in=[d.pk for d in claimed], claimed_by=sender
+                        ).update(status=DeliveryStatus.PENDING, claimed_by="")
+                    return report
+                opened = True
             member_ids = [delivery.member_id for delivery in claimed]
             profiles = queries.profiles_of(member_ids)
             refusing = _refusing(member_ids, mailing.kind)
@@ -379,20 +396,11 @@ def deliveries_send(
                     report.skipped += 1
                     continue
                 name = names.get(delivery.member_id, "")
-                template = None
-                if prepare and delivery.email.isascii():
-                    template = templates.get(composed)
-                    if template is None:
-                        template = templates.setdefault(composed, mail_template(mailing, composed))
-                if template:
-                    email = prepared_email(template, delivery, name, connection)
-                else:
-                    message = personalise(
-                        composed, member_id=delivery.member_id, name=name, delivery_id=delivery.pk
-                    )
-                    email = build_email(mailing, delivery, message, connection)
-                pace.wait()
                 try:
+                    email = _email_for(
+                        mailing, composed, delivery, name, connection, prepare, templates
+                    )
+                    pace.wait()
                     email.send()
                 except smtplib.SMTPRecipientsRefused as error:
                     _mark(delivery, DeliveryStatus.FAILED, error=str(error.recipients)[:500])
@@ -410,10 +418,22 @@ def deliveries_send(
                 except TEMPORARY as error:
                     report.errors.append(_describe(error))
                     logger.warning("newsletter %s: connection lost: %s", mailing.pk, error)
+                    if delivery.attempts >= MAX_ATTEMPTS:
+                        # The server was unreachable for this delivery's every attempt: stop
+                        # and tell staff rather than trying again forever.
+                        mailing_fail(mailing=mailing, error=_describe(error))
+                        return report
                     # This delivery and the rest of the batch go back for a later run.
                     Delivery.objects.filter(
                         pk__in=[d.pk for d in claimed[position:]], claimed_by=sender
                     ).update(status=DeliveryStatus.PENDING, claimed_by="")
+                    return report
+                except ValueError as error:
+                    # BadHeaderError (a line break in the subject) and encoding errors: the
+                    # message cannot be made, the same for every recipient, so trying again
+                    # cannot help; the mailing stops with the reason shown to staff.
+                    report.errors.append(_describe(error))
+                    mailing_fail(mailing=mailing, error=_describe(error))
                     return report
                 _mark(
                     delivery,
@@ -423,8 +443,26 @@ def deliveries_send(
                     error="",
                 )
                 report.sent += 1
+    finally:
+        if opened:
+            connection.close()
     mailing_finish_if_done(mailing=mailing)
     return report
+
+
+def _email_for(mailing, composed, delivery, name, connection, prepare, templates):
+    """The message of one delivery: from its edition's prepared bytes where it can be."""
+    template = None
+    if prepare and delivery.email.isascii():
+        template = templates.get(composed)
+        if template is None:
+            template = templates.setdefault(composed, mail_template(mailing, composed))
+    if template:
+        return prepared_email(template, delivery, name, connection)
+    message = personalise(
+        composed, member_id=delivery.member_id, name=name, delivery_id=delivery.pk
+    )
+    return build_email(mailing, delivery, message, connection)
 
 
 def _describe(error: Exception) -> str:
@@ -462,6 +500,40 @@ def mailing_run(*, mailing: Mailing, senders: int | None = None) -> None:
         tasks.send_mailing.enqueue(mailing.pk)
 
 
+def mailing_fail(*, mailing: Mailing, error: str) -> bool:
+    """Stop a mailing that cannot be sent: it is marked failed with ``error`` for staff, and
+    every delivery not sent yet is settled as failed with it (none stays "sending")."""
+    now = timezone.now()
+    with transaction.atomic():
+        failed = Mailing.objects.filter(pk=mailing.pk, status=MailingStatus.SENDING).update(
+            status=MailingStatus.FAILED, error=error[:500], finished_at=now
+        )
+        Delivery.objects.filter(
+            mailing=mailing, status__in=[DeliveryStatus.PENDING, DeliveryStatus.SENDING]
+        ).update(status=DeliveryStatus.FAILED, claimed_by="", error=error[:500])
+    if failed:
+        logger.error("newsletter %s failed: %s", mailing.pk, error)
+    return bool(failed)
+
+
+@transaction.atomic
+def mailing_retry(*, mailing: Mailing, enqueue: bool = True) -> bool:
+    """Put a failed mailing back to sending; the deliveries that failed with the mailing
+    wait again (a recipient's own refusal, a 5xx for one address, stays failed)."""
+    current = Mailing.objects.select_for_update().filter(pk=mailing.pk).first()
+    if current is None or current.status != MailingStatus.FAILED:
+        return False
+    Delivery.objects.filter(
+        mailing=mailing, status=DeliveryStatus.FAILED, error=current.error
+    ).update(status=DeliveryStatus.PENDING, attempts=0, error="", claimed_by="")
+    Mailing.objects.filter(pk=mailing.pk).update(
+        status=MailingStatus.SENDING, error="", finished_at=None
+    )
+    if enqueue:
+        transaction.on_commit(lambda: tasks.run_mailing.enqueue(mailing.pk))
+    return True
+
+
 def mailing_finish_if_done(*, mailing: Mailing) -> bool:
     """Mark the mailing sent once every delivery is settled, and its promotions with it."""
     mailing.refresh_from_db(fields=["status", "recipients_ready_at", "week", "kind"])
@@ -472,6 +544,16 @@ def mailing_finish_if_done(*, mailing: Mailing) -> bool:
     ).exists()
     if unsettled:
         return False
+    deliveries = Delivery.objects.filter(mailing=mailing)
+    if not deliveries.filter(status=DeliveryStatus.SENT).exists():
+        last_failure = (
+            deliveries.filter(status=DeliveryStatus.FAILED)
+            .exclude(error="")
+            .order_by("-pk")
+            .first()
+        )
+        if last_failure is not None:
+            return mailing_fail(mailing=mailing, error=last_failure.error)
     now = timezone.now()
     with transaction.atomic():
         finished = Mailing.objects.filter(pk=mailing.pk, status=MailingStatus.SENDING).update(

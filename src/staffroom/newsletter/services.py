@@ -118,6 +118,13 @@ def send_now(*, staff: Member, mailing: Mailing) -> bool:
     return sending.mailing_start(mailing=mailing)
 
 
+def mailing_retry(*, staff: Member, mailing: Mailing) -> bool:
+    """Staff send a failed mailing again once its cause is fixed: the deliveries not sent go
+    back to waiting with fresh attempts. False when the mailing had not failed."""
+    _check_staff(staff)
+    return sending.mailing_retry(mailing=mailing)
+
+
 def due_mailings_start(*, now: datetime | None = None) -> list[int]:
     """The clock's part: make this week's issue, start every mailing whose moment has come and
     restart runs that stopped (a crash, a lost connection). Safe to run as often as wanted."""

@@ -16,6 +16,7 @@ urlpatterns = [
     path("staff/<int:pk>/", views.staff_mailing, name="staff_mailing"),
     path("staff/<int:pk>/preview/", views.staff_preview, name="staff_preview"),
     path("staff/<int:pk>/send/", views.staff_send, name="staff_send"),
+    path("staff/<int:pk>/retry/", views.staff_retry, name="staff_retry"),
     path("staff/orders/", views.staff_orders, name="staff_orders"),
     path("staff/orders/<int:pk>/", views.staff_order_move, name="staff_order_move"),
     path("staff/prices/<str:kind>/", views.staff_price, name="staff_price"),

@@ -163,9 +163,8 @@ def staff_mailing(request, pk):
         form = IssueForm(request.POST or None, instance=mailing)
         if request.method == "POST" and form.is_valid():
             try:
-                services.issue_edit(
-                    staff=request.user, issue=mailing, data=IssueInput.from_form(form.cleaned_data)
-                )
+                data = IssueInput.from_form(form.cleaned_data)
+                services.issue_edit(staff=request.user, issue=mailing, data=data)
             except ValidationError as error:
                 form.add_error(None, error)
             else:
@@ -221,6 +220,17 @@ def staff_send(request, pk):
         messages.success(request, _("Sending has started."))
     else:
         messages.info(request, _("This mailing has already been sent or is being sent."))
+    return redirect("newsletter:staff_mailing", mailing.pk)
+
+
+@staff_required
+@require_POST
+def staff_retry(request, pk):
+    mailing = get_object_or_404(Mailing, pk=pk)
+    if services.mailing_retry(staff=request.user, mailing=mailing):
+        messages.success(request, _("Sending has started again."))
+    else:
+        messages.info(request, _("Only a failed mailing can be tried again."))
     return redirect("newsletter:staff_mailing", mailing.pk)
 
 
@@ -298,9 +308,8 @@ def promotion_new(request):
     form = PromotionOrderForm(request.POST or None, member=request.user)
     if request.method == "POST" and form.is_valid():
         try:
-            services.promotion_request(
-                member=request.user, data=PromotionRequestInput.from_form(form.cleaned_data)
-            )
+            data = PromotionRequestInput.from_form(form.cleaned_data)
+            services.promotion_request(member=request.user, data=data)
         except ValidationError as error:
             form.add_error(None, error)
         else:

@@ -2,7 +2,6 @@
 extracted for search and duplicate checks, and a preview image rendered for PDFs and images."""
 
 import hashlib
-import io
 import logging
 import zipfile
 from dataclasses import dataclass
@@ -11,6 +10,9 @@ import filetype
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from . import analysis_sandbox
 
 logger = logging.getLogger(__name__)
 
@@ -187,140 +189,117 @@ def check_upload(upload) -> CheckedUpload:
     return CheckedUpload(upload=upload, mime_type=mime, size=upload.size, sha256=digest.hexdigest())
 
 
-# --- Text extraction -------------------------------------------------------------------------
+# --- Text extraction and previews ---------------------------------------------------------
 
 MAX_EXTRACTED_CHARS = 200_000
+PREVIEW_SIZE = (480, 640)
 
-
-def _pdf_text(stream) -> str:
-    from pypdf import PdfReader
-
-    reader = PdfReader(stream)
-    return "\n".join((page.extract_text() or "") for page in reader.pages[:200])
-
-
-def _docx_text(stream) -> str:
-    import docx
-
-    document = docx.Document(stream)
-    parts = [paragraph.text for paragraph in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            parts.append(" ".join(cell.text for cell in row.cells))
-    return "\n".join(parts)
-
-
-def _pptx_text(stream) -> str:
-    from pptx import Presentation
-
-    parts = []
-    for slide in Presentation(stream).slides:
-        for shape in slide.shapes:
-            if shape.has_text_frame:
-                parts.append(shape.text_frame.text)
-    return "\n".join(parts)
-
-
-def _xlsx_text(stream) -> str:
-    from openpyxl import load_workbook
-
-    workbook = load_workbook(stream, read_only=True, data_only=True)
-    parts = []
-    for sheet in workbook.worksheets:
-        for row in sheet.iter_rows(values_only=True):
-            parts.append(" ".join(str(value) for value in row if value is not None))
-    return "\n".join(parts)
-
-
-def _odf_text(stream) -> str:
-    from odf import teletype
-    from odf.namespaces import TEXTNS
-    from odf.opendocument import load
-
-    blocks = {(TEXTNS, "h"), (TEXTNS, "p")}
-
-    def walk(node):
-        # Headings and paragraphs in document order (nested ones belong to their parent).
-        for child in node.childNodes:
-            if getattr(child, "qname", None) in blocks:
-                yield teletype.extractText(child)
-            elif child.nodeType == child.ELEMENT_NODE:
-                yield from walk(child)
-
-    return "\n".join(walk(load(stream).body))
-
-
-EXTRACTORS = {
-    "application/pdf": _pdf_text,
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": _docx_text,
-    "application/vnd.openxmlformats-officedocument.presentationml.presentation": _pptx_text,
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": _xlsx_text,
-    "application/vnd.oasis.opendocument.text": _odf_text,
-    "application/vnd.oasis.opendocument.presentation": _odf_text,
-    "application/vnd.oasis.opendocument.spreadsheet": _odf_text,
+# What a moderator reads when a file got no text or preview; stored as the code, shown in the
+# reader's language.
+ANALYSIS_NOTES = {
+    analysis_sandbox.INFLATES_TOO_FAR: gettext_lazy(
+        "Not analysed: the file would unpack to far more than its own size (a “zip bomb”)."
+    ),
+    analysis_sandbox.TOO_MANY_PIXELS: gettext_lazy(
+        "No preview: the image has more pixels than we render."
+    ),
+    analysis_sandbox.PAGE_TOO_LARGE: gettext_lazy(
+        "No preview: the first page is larger than a PDF page can normally be."
+    ),
+    analysis_sandbox.MEMORY_LIMIT: gettext_lazy(
+        "Not analysed: reading the file needed more memory than allowed."
+    ),
+    analysis_sandbox.TIME_LIMIT: gettext_lazy(
+        "Not analysed: reading the file took longer than allowed."
+    ),
+    analysis_sandbox.OUTPUT_LIMIT: gettext_lazy(
+        "Not analysed: reading the file produced more output than allowed."
+    ),
+    analysis_sandbox.UNREADABLE: gettext_lazy(
+        "The file could not be read completely; it may be damaged."
+    ),
+    analysis_sandbox.FAILED: gettext_lazy("The file could not be analysed."),
 }
 
 
-# Office files are zip archives; one that inflates beyond this is not read (a zip bomb).
-MAX_UNZIPPED_BYTES = 300 * 1024 * 1024
+@dataclass
+class FileAnalysis:
+    """What the sandboxed analysis of one file gave: text, a JPEG preview, or a problem."""
+
+    text: str
+    preview: bytes | None
+    problem: str
+    # The analysing process's peak memory (KiB); benchmarks and tests read it.
+    peak_rss_kb: int
+
+    @property
+    def note(self) -> str:
+        """The problem in the reader's language, for moderators; "" when there was none."""
+        return str(ANALYSIS_NOTES.get(self.problem, "")) if self.problem else ""
 
 
-def _unzips_safely(stream) -> bool:
-    try:
-        with zipfile.ZipFile(stream) as archive:
-            total = sum(entry.file_size for entry in archive.infolist())
-    except (zipfile.BadZipFile, OSError):
-        return True  # not a zip: the extractor judges it
-    finally:
-        stream.seek(0)
-    return total <= MAX_UNZIPPED_BYTES
+def analysis_limits() -> analysis_sandbox.Limits:
+    """The limits a file is analysed under; memory and CPU time are settings."""
+    memory_mb = getattr(settings, "FILE_ANALYSIS_MEMORY_MB", 512)
+    cpu_seconds = getattr(settings, "FILE_ANALYSIS_CPU_SECONDS", 60)
+    return analysis_sandbox.Limits(
+        memory_bytes=memory_mb * 1024 * 1024,
+        cpu_seconds=cpu_seconds,
+        wall_seconds=cpu_seconds * 2,
+        max_chars=MAX_EXTRACTED_CHARS,
+        preview_size=PREVIEW_SIZE,
+    )
+
+
+def analyse_file(
+    stream,
+    mime_type: str,
+    *,
+    text: bool = True,
+    preview: bool = True,
+    limits: analysis_sandbox.Limits | None = None,
+) -> FileAnalysis:
+    """Extract the text of an uploaded file and render a preview of its first page or image,
+    in a child process limited in memory, CPU time and output (see analysis_sandbox).
+
+    A file refused for its limits, killed for exceeding them, or damaged gives no text and no
+    preview and a ``problem`` code; the caller goes on either way.
+    """
+    wants_text = text and mime_type in TEXT_TYPES
+    wants_preview = preview and (mime_type == "application/pdf" or mime_type.startswith("image/"))
+    if not (wants_text or wants_preview):
+        return FileAnalysis(text="", preview=None, problem="", peak_rss_kb=0)
+    outcome = analysis_sandbox.run(
+        stream,
+        mime_type,
+        text=wants_text,
+        preview=wants_preview,
+        limits=limits or analysis_limits(),
+    )
+    if outcome.problem:
+        logger.warning(
+            "Analysis of a %s file: %s (peak %d KiB) %s",
+            mime_type,
+            outcome.problem,
+            outcome.peak_rss_kb,
+            outcome.detail,
+        )
+    return FileAnalysis(
+        text=outcome.text[:MAX_EXTRACTED_CHARS],
+        preview=outcome.preview,
+        problem=outcome.problem,
+        peak_rss_kb=outcome.peak_rss_kb,
+    )
+
+
+TEXT_TYPES = frozenset(analysis_sandbox.EXTRACTORS)
 
 
 def extract_text(stream, mime_type: str) -> str:
     """The readable text of a document, or "" for kinds without text or unreadable files."""
-    extractor = EXTRACTORS.get(mime_type)
-    if extractor is None:
-        return ""
-    if not _unzips_safely(stream):
-        logger.warning("Not extracting a %s file that would inflate too far", mime_type)
-        return ""
-    try:
-        text = extractor(stream)
-    except Exception:  # a damaged upload must not stop the pipeline; it is logged instead
-        logger.warning("Text extraction failed for a %s file", mime_type, exc_info=True)
-        return ""
-    return " ".join(text.split())[:MAX_EXTRACTED_CHARS]
-
-
-# --- Previews --------------------------------------------------------------------------------
-
-PREVIEW_SIZE = (480, 640)
+    return analyse_file(stream, mime_type, preview=False).text
 
 
 def render_preview(stream, mime_type: str) -> bytes | None:
     """A JPEG thumbnail of the first page of a PDF or of an image; None for other kinds."""
-    from PIL import Image
-
-    try:
-        if mime_type == "application/pdf":
-            import pypdfium2
-
-            pdf = pypdfium2.PdfDocument(stream.read())
-            try:
-                image = pdf[0].render(scale=1).to_pil()
-            finally:
-                pdf.close()
-        elif mime_type.startswith("image/"):
-            image = Image.open(stream)
-            image.load()
-        else:
-            return None
-        image = image.convert("RGB")
-        image.thumbnail(PREVIEW_SIZE)
-        output = io.BytesIO()
-        # JPEG keeps a page preview around 20-40 KB where PNG takes 80-230 KB.
-        image.save(output, format="JPEG", quality=80, optimize=True)
-        return output.getvalue()
-    except Exception:  # previews are a nicety; a file that cannot be rendered gets none
-        logger.warning("Preview rendering failed for a %s file", mime_type, exc_info=True)
-        return None
+    return analyse_file(stream, mime_type, text=False).preview

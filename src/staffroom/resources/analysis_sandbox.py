@@ -1,0 +1,447 @@
+"""Untrusted files are read in a child process with limits, never in the worker itself.
+
+A small upload can be made to cost gigabytes: a .docx whose XML inflates a thousandfold, a PDF
+whose one page is five metres wide, a PNG of 168 million pixels that compresses to 490 KB. The
+parsers (lxml, pypdf, pdfium, Pillow) hold whole documents or bitmaps in memory, so the only
+dependable bound is the operating system's: the child runs under an address-space limit
+(RLIMIT_AS), a CPU-time limit (RLIMIT_CPU), a limit on what it may write (RLIMIT_FSIZE on its
+output file) and a wall-clock deadline after which the parent kills it. Inside those limits it
+also refuses the known bombs cheaply before parsing (inflated size of a zip against the upload's
+size, pixel count from the image header, page size from the PDF before rendering), so a hostile
+file costs milliseconds instead of a killed process.
+
+This module has no Django in it: the child is a fresh interpreter (``python -I -m
+staffroom.resources.analysis_sandbox``) that inherits nothing from the worker but the file to
+read on its standard input and the limits as JSON in its arguments. It answers with one JSON
+object on its standard output, which is a temporary file.
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import io
+import json
+import os
+import resource
+import signal
+import stat
+import subprocess
+import sys
+import tempfile
+import time
+import warnings
+import zipfile
+from dataclasses import asdict, dataclass, field
+
+MB = 1024 * 1024
+
+# Problem codes, shared with files.py which turns them into a note for moderators.
+INFLATES_TOO_FAR = "inflates-too-far"
+TOO_MANY_PIXELS = "too-many-pixels"
+PAGE_TOO_LARGE = "page-too-large"
+MEMORY_LIMIT = "memory-limit"
+TIME_LIMIT = "time-limit"
+OUTPUT_LIMIT = "output-limit"
+UNREADABLE = "unreadable"
+FAILED = "failed"
+
+
+@dataclass(frozen=True)
+class Limits:
+    memory_bytes: int = 512 * MB
+    cpu_seconds: int = 60
+    wall_seconds: int = 120
+    output_bytes: int = 8 * MB
+    max_chars: int = 200_000
+    # An office file's members may inflate to this many times the upload, and never beyond
+    # the cap. Text-heavy documents compress about 5-20 times, repetitive spreadsheets up to
+    # about 60; a thousandfold is a bomb.
+    inflate_ratio: int = 100
+    inflate_cap_bytes: int = 200 * MB
+    # Decoded, an image takes 3-4 bytes a pixel and a copy while it is scaled down.
+    max_pixels: int = 40_000_000
+    # PDF's own largest page (200 inches); bigger ones need UserUnit tricks.
+    max_page_points: float = 14_400.0
+    preview_size: tuple[int, int] = (480, 640)
+
+
+@dataclass
+class Outcome:
+    text: str = ""
+    preview: bytes | None = None
+    problem: str = ""
+    # The child's peak resident memory in KiB, as the kernel counted it (wait4's rusage).
+    peak_rss_kb: int = 0
+    detail: str = field(default="", repr=False)
+
+
+# --- The parent: run a child and read its answer -------------------------------------------
+
+
+def _input_fd(stream, spool) -> int:
+    """A file descriptor the child can read and seek: the stream's own file when it is one."""
+    try:
+        fd = stream.fileno()
+        if stat.S_ISREG(os.fstat(fd).st_mode):
+            os.lseek(fd, 0, os.SEEK_SET)
+            return fd
+    except (AttributeError, OSError, ValueError, io.UnsupportedOperation):
+        pass
+    stream.seek(0)
+    while chunk := stream.read(MB):
+        spool.write(chunk)
+    spool.flush()
+    spool.seek(0)
+    return spool.fileno()
+
+
+def _wait(pid: int, deadline: float) -> tuple[int, int, bool]:
+    """Wait for ``pid`` until the deadline, then kill it and its group; returns (exit status,
+    its peak resident memory in KiB from wait4, whether it was killed)."""
+    killed = False
+    while True:
+        done, status, usage = os.wait4(pid, os.WNOHANG)
+        if done:
+            return status, usage.ru_maxrss, killed
+        if time.monotonic() > deadline and not killed:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(pid, signal.SIGKILL)
+            killed = True
+        time.sleep(0.005)
+
+
+def _outcome(code: int, killed: bool, answer: bytes, peak_rss_kb: int, limits: Limits) -> Outcome:
+    """Read what an analysing process left: its answer, or what its end says about it."""
+    if killed or code in (-signal.SIGXCPU, -signal.SIGKILL):
+        return Outcome(problem=TIME_LIMIT, peak_rss_kb=peak_rss_kb)
+    if code == -signal.SIGXFSZ or len(answer) > limits.output_bytes:
+        return Outcome(problem=OUTPUT_LIMIT, peak_rss_kb=peak_rss_kb)
+    try:
+        data = json.loads(answer)
+    except ValueError:
+        # A parser in C that cannot allocate aborts or crashes instead of raising.
+        return Outcome(problem=MEMORY_LIMIT if code else FAILED, peak_rss_kb=peak_rss_kb)
+    return Outcome(
+        text=data.get("text", ""),
+        preview=base64.b64decode(data["preview"]) if data.get("preview") else None,
+        problem=data.get("problem", ""),
+        detail=data.get("detail", ""),
+        peak_rss_kb=peak_rss_kb,
+    )
+
+
+def run(stream, mime_type: str, *, text: bool, preview: bool, limits: Limits) -> Outcome:
+    """Analyse ``stream`` (a file of type ``mime_type``) in a limited child process.
+
+    Never raises for what the file contains: a file refused or killed for its limits, or one
+    that cannot be parsed, comes back with ``problem`` set and no text or preview.
+
+    The process started here is a small supervisor that forks the analysing process: the
+    kernel's peak-memory figure for a process counts what it held before exec, which for a
+    child of the worker would be the worker's own memory, while a fork of the small
+    supervisor starts from a few megabytes.
+    """
+    stream.seek(0)
+    command = [
+        sys.executable,
+        "-I",
+        "-m",
+        __name__,
+        json.dumps({"mime": mime_type, "text": text, "preview": preview, "limits": asdict(limits)}),
+    ]
+    with (
+        tempfile.TemporaryFile(prefix="staffroom-analysis-in-") as spool,
+        tempfile.TemporaryFile(prefix="staffroom-analysis-out-") as output,
+        tempfile.TemporaryFile(prefix="staffroom-analysis-report-") as report,
+    ):
+        fd = _input_fd(stream, spool)
+        process = subprocess.Popen(  # our own interpreter and module, no shell
+            command,
+            stdin=fd,
+            stdout=output,
+            stderr=report,
+            close_fds=True,
+            start_new_session=True,
+        )
+        # The supervisor keeps the deadline; this one, later, is for a supervisor gone wrong.
+        status, _rss, killed = _wait(process.pid, time.monotonic() + limits.wall_seconds + 10)
+        process.returncode = os.waitstatus_to_exitcode(status)  # reaped by wait4 already
+        output.seek(0)
+        answer = output.read(limits.output_bytes + 1)
+        report.seek(0)
+        try:
+            supervised = json.loads(report.read(10_000).splitlines()[-1])
+        except (ValueError, IndexError):
+            supervised = {"code": -signal.SIGKILL if killed else 1, "killed": killed}
+    return _outcome(
+        supervised["code"],
+        supervised.get("killed", False),
+        answer,
+        supervised.get("peak_rss_kb", 0),
+        limits,
+    )
+
+
+# --- The child: limits first, then the parsers ---------------------------------------------
+
+
+class Refused(Exception):
+    """The file is refused before parsing; the argument is a problem code."""
+
+
+def _apply_limits(limits: Limits) -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (limits.memory_bytes, limits.memory_bytes))
+    resource.setrlimit(resource.RLIMIT_CPU, (limits.cpu_seconds, limits.cpu_seconds + 5))
+    resource.setrlimit(resource.RLIMIT_FSIZE, (limits.output_bytes, limits.output_bytes))
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    # Python ignores SIGXFSZ (a write past the limit would raise instead); let it end us, so
+    # the supervisor can tell an output limit from other failures.
+    signal.signal(signal.SIGXFSZ, signal.SIG_DFL)
+
+
+def _check_inflated_size(stream, upload_size: int, limits: Limits) -> None:
+    """Refuse a zip-based office file whose members would inflate out of proportion.
+
+    The sizes come from the central directory, which a forger controls; zipfile stops at the
+    declared size when inflating, so a member that lies inflates no further than it says.
+    """
+    try:
+        with zipfile.ZipFile(stream) as archive:
+            total = sum(entry.file_size for entry in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return  # not a zip: the parser judges it
+    finally:
+        stream.seek(0)
+    allowed = min(limits.inflate_cap_bytes, max(upload_size, 64 * 1024) * limits.inflate_ratio)
+    if total > allowed:
+        raise Refused(INFLATES_TOO_FAR)
+
+
+def _pdf_text(stream, limits: Limits) -> str:
+    from pypdf import PdfReader  # noqa: PLC0415 (loaded for the kind at hand only)
+
+    reader = PdfReader(stream)
+    parts: list[str] = []
+    length = 0
+    for page in reader.pages[:200]:
+        part = page.extract_text() or ""
+        parts.append(part)
+        length += len(part)
+        if length > limits.max_chars * 2:
+            break
+    return "\n".join(parts)
+
+
+def _docx_text(stream, limits: Limits) -> str:
+    import docx  # noqa: PLC0415 (loaded for the kind at hand only)
+
+    document = docx.Document(stream)
+    parts = [paragraph.text for paragraph in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            parts.append(" ".join(cell.text for cell in row.cells))
+    return "\n".join(parts)
+
+
+def _pptx_text(stream, limits: Limits) -> str:
+    from pptx import Presentation  # noqa: PLC0415 (loaded for the kind at hand only)
+
+    parts = []
+    for slide in Presentation(stream).slides:
+        for shape in slide.shapes:
+            if shape.has_text_frame:
+                parts.append(shape.text_frame.text)
+    return "\n".join(parts)
+
+
+def _xlsx_text(stream, limits: Limits) -> str:
+    from openpyxl import load_workbook  # noqa: PLC0415 (loaded for the kind at hand only)
+
+    workbook = load_workbook(stream, read_only=True, data_only=True)
+    parts = []
+    length = 0
+    for sheet in workbook.worksheets:
+        for row in sheet.iter_rows(values_only=True):
+            part = " ".join(str(value) for value in row if value is not None)
+            parts.append(part)
+            length += len(part)
+            if length > limits.max_chars * 2:
+                return "\n".join(parts)
+    return "\n".join(parts)
+
+
+def _odf_text(stream, limits: Limits) -> str:
+    from odf import teletype  # noqa: PLC0415 (loaded for the kind at hand only)
+    from odf.namespaces import TEXTNS  # noqa: PLC0415 (loaded for the kind at hand only)
+    from odf.opendocument import load  # noqa: PLC0415 (loaded for the kind at hand only)
+
+    blocks = {(TEXTNS, "h"), (TEXTNS, "p")}
+
+    def walk(node):
+        # Headings and paragraphs in document order (nested ones belong to their parent).
+        for child in node.childNodes:
+            if getattr(child, "qname", None) in blocks:
+                yield teletype.extractText(child)
+            elif child.nodeType == child.ELEMENT_NODE:
+                yield from walk(child)
+
+    return "\n".join(walk(load(stream).body))
+
+
+EXTRACTORS = {
+    "application/pdf": _pdf_text,
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": _docx_text,
+    "application/vnd.openxmlformats-officedocument.presentationml.presentation": _pptx_text,
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": _xlsx_text,
+    "application/vnd.oasis.opendocument.text": _odf_text,
+    "application/vnd.oasis.opendocument.presentation": _odf_text,
+    "application/vnd.oasis.opendocument.spreadsheet": _odf_text,
+}
+
+
+def _pdf_image(stream, limits: Limits):
+    import pypdfium2  # noqa: PLC0415 (loaded for the kind at hand only)
+
+    pdf = pypdfium2.PdfDocument(stream.read())
+    try:
+        page = pdf[0]
+        width, height = page.get_size()
+        if not (0 < width <= limits.max_page_points and 0 < height <= limits.max_page_points):
+            raise Refused(PAGE_TOO_LARGE)
+        # Render at twice the preview box (sharp after scaling down), never at the page's own
+        # size: a 14400 pt square page at scale 1 would be an 800 MB bitmap.
+        box_width, box_height = limits.preview_size
+        scale = min(1.0, 2 * box_width / width, 2 * box_height / height)
+        return page.render(scale=scale).to_pil()
+    finally:
+        pdf.close()
+
+
+def _bitmap_image(stream, limits: Limits):
+    from PIL import Image  # noqa: PLC0415 (loaded for the kind at hand only)
+
+    # Pillow's own bomb check only warns between its limit and twice it (89-179 Mpx).
+    Image.MAX_IMAGE_PIXELS = limits.max_pixels
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        try:
+            opened = Image.open(stream)
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
+            raise Refused(TOO_MANY_PIXELS) from error
+        box_width, box_height = limits.preview_size
+        # JPEG can decode at 1/2, 1/4 or 1/8 scale: a 48 Mpx photo need not be decoded whole.
+        opened.draft("RGB", (2 * box_width, 2 * box_height))
+        width, height = opened.size
+        if width * height > limits.max_pixels:
+            raise Refused(TOO_MANY_PIXELS)
+        opened.load()
+    image: Image.Image = opened
+    if image.mode in ("1", "P", "PA"):
+        image = image.convert("RGBA" if "transparency" in image.info else "RGB")
+    return image
+
+
+def _preview(stream, mime_type: str, limits: Limits) -> bytes | None:
+    if mime_type == "application/pdf":
+        image = _pdf_image(stream, limits)
+    elif mime_type.startswith("image/"):
+        image = _bitmap_image(stream, limits)
+    else:
+        return None
+    # Scale first and convert after, so no full-size RGB copy of a large image is made.
+    image.thumbnail(limits.preview_size)
+    image = image.convert("RGB")
+    output = io.BytesIO()
+    # JPEG keeps a page preview around 20-40 KB where PNG takes 80-230 KB.
+    image.save(output, format="JPEG", quality=80, optimize=True)
+    return output.getvalue()
+
+
+def _analyse(stream, request: dict, limits: Limits) -> dict:
+    mime_type = request["mime"]
+    answer: dict = {"text": "", "preview": None, "problem": ""}
+    stream.seek(0, os.SEEK_END)
+    size = stream.tell()
+    stream.seek(0)
+    steps = []
+    if request["text"] and mime_type in EXTRACTORS:
+        steps.append("text")
+    if request["preview"]:
+        steps.append("preview")
+    try:
+        _check_inflated_size(stream, size, limits)
+    except Refused as refused:
+        return {"text": "", "preview": None, "problem": str(refused)}
+    # Text and preview fail apart: pypdf may choke on a file that pdfium renders, or back.
+    for step in steps:
+        stream.seek(0)
+        try:
+            if step == "text":
+                text = EXTRACTORS[mime_type](stream, limits)
+                answer["text"] = " ".join(text.split())[: limits.max_chars]
+            else:
+                preview = _preview(stream, mime_type, limits)
+                if preview:
+                    answer["preview"] = base64.b64encode(preview).decode("ascii")
+        except Refused as refused:
+            answer["problem"] = answer["problem"] or str(refused)
+        except MemoryError:
+            return {"text": "", "preview": None, "problem": MEMORY_LIMIT}
+        except Exception as error:  # a damaged file: the parsers raise anything
+            if not answer["problem"]:
+                answer["problem"] = UNREADABLE
+                answer["detail"] = f"{step}: {type(error).__name__}: {error}"[:300]
+    return answer
+
+
+def _analysing_process(request: dict, limits: Limits) -> None:
+    """The forked child: limits on, then the parsers; never returns."""
+    code = 0
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 2)  # the parsers' warnings must not mix with the supervisor's report
+        _apply_limits(limits)
+        stream = os.fdopen(0, "rb", closefd=False)
+        answer = _analyse(stream, request, limits)
+        data = json.dumps(answer).encode()
+        while data:
+            data = data[os.write(1, data) :]
+    except BaseException:
+        code = 70
+    os._exit(code)
+
+
+def main() -> None:
+    """The supervisor: fork the analysing process, keep its deadline, report how it ended."""
+    request = json.loads(sys.argv[1])
+    limits_data = request["limits"]
+    limits_data["preview_size"] = tuple(limits_data["preview_size"])
+    limits = Limits(**limits_data)
+    pid = os.fork()
+    if pid == 0:
+        _analysing_process(request, limits)
+    status, peak_rss_kb, killed = _wait_child(pid, time.monotonic() + limits.wall_seconds)
+    report = {
+        "code": os.waitstatus_to_exitcode(status),
+        "killed": killed,
+        "peak_rss_kb": peak_rss_kb,
+    }
+    sys.stderr.write("\n" + json.dumps(report) + "\n")
+    sys.stderr.flush()
+
+
+def _wait_child(pid: int, deadline: float) -> tuple[int, int, bool]:
+    killed = False
+    while True:
+        done, status, usage = os.wait4(pid, os.WNOHANG)
+        if done:
+            return status, usage.ru_maxrss, killed
+        if time.monotonic() > deadline and not killed:
+            os.kill(pid, signal.SIGKILL)
+            killed = True
+        time.sleep(0.005)
+
+
+if __name__ == "__main__":
+    main()
