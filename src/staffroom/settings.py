@@ -192,6 +192,14 @@ TASKS = {
         "QUEUES": [],
     }
 }
+# A worker (`staffroom worker`) records a heartbeat; a running task whose worker has not beaten
+# for TASKS_LOST_AFTER_SECONDS is taken back and run again, at most TASKS_MAX_ATTEMPTS times in
+# all, then marked failed (staffroom.core.tasks_recovery). On SIGTERM a running task gets
+# TASKS_STOP_GRACE_SECONDS to finish, then it is interrupted and handed back to the queue.
+TASKS_HEARTBEAT_SECONDS = float(os.environ.get("TASKS_HEARTBEAT_SECONDS", "10"))
+TASKS_LOST_AFTER_SECONDS = float(os.environ.get("TASKS_LOST_AFTER_SECONDS", "60"))
+TASKS_MAX_ATTEMPTS = int(os.environ.get("TASKS_MAX_ATTEMPTS", "3"))
+TASKS_STOP_GRACE_SECONDS = float(os.environ.get("TASKS_STOP_GRACE_SECONDS", "5"))
 
 # --- Authentication ---
 AUTH_USER_MODEL = "accounts.Member"

@@ -1,7 +1,7 @@
 from django.urls import path
 from django.views.generic import TemplateView
 
-from . import sitemaps, views
+from . import sitemaps, tasks_views, views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -15,4 +15,8 @@ urlpatterns = [
     path("robots.txt", sitemaps.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemaps.sitemap_index, name="sitemap"),
     path("sitemap-<slug:section>.xml", sitemaps.sitemap_section, name="sitemap_section"),
+    path("staff/tasks/", tasks_views.tasks, name="staff_tasks"),
+    path(
+        "staff/tasks/<uuid:task_id>/retry/", tasks_views.task_retry_view, name="staff_task_retry"
+    ),
 ]

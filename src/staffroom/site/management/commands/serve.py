@@ -12,6 +12,12 @@ from django.core.management.base import BaseCommand
 
 from .demo import DEMO_PASSWORD
 
+# How long the three processes get, together, to stop after Ctrl-C or SIGTERM before they are
+# killed: within a container runtime's usual 10 s stop timeout. The web server finishes its
+# requests within 5 s (--graceful-timeout); the worker's running task gets
+# TASKS_STOP_GRACE_SECONDS and is then handed back to the queue (staffroom worker).
+STOP_TIMEOUT = 9.0
+
 DEMO_ACCOUNTS = """
 Demo accounts (password for all: {password})
   teacher, Flanders      an.peeters@demo.staffroom.invalid
@@ -56,7 +62,7 @@ class Command(BaseCommand):
                     "5",
                 ]
             ),
-            subprocess.Popen([*executable, "db_worker", "--interval", "0.5", "--no-reload"]),
+            subprocess.Popen([*executable, "worker", "--interval", "0.5"]),
             subprocess.Popen([*executable, "clock"]),
         ]
         self.stdout.write(self.style.SUCCESS(f"\nStaffroom runs on http://{host}:{port}/"))
@@ -71,9 +77,10 @@ class Command(BaseCommand):
             for process in processes:
                 if process.poll() is None:
                     process.send_signal(signal.SIGTERM)
+            deadline = time.monotonic() + STOP_TIMEOUT
             for process in processes:
                 try:
-                    process.wait(timeout=10)
+                    process.wait(timeout=max(deadline - time.monotonic(), 0.1))
                 except subprocess.TimeoutExpired:
                     process.kill()
             raise SystemExit(0)
