@@ -5,14 +5,16 @@ sent is marked failed with the error on its staff page.
 """
 
 from datetime import timedelta
+from unittest import mock
 
 import pytest
-from django.core import mail
+from django.core import mail, signing
 from django.core.exceptions import ValidationError
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from staffroom.newsletter import sending, services
+from staffroom.newsletter import links, sending, services
 from staffroom.newsletter.forms import IssueForm, PromotionOrderForm
 from staffroom.newsletter.inputs import IssueInput, PromotionRequestInput
 from staffroom.newsletter.models import (
@@ -20,6 +22,7 @@ from staffroom.newsletter.models import (
     DeliveryStatus,
     Mailing,
     MailingStatus,
+    NewsletterPreference,
     OrderStatus,
     PromotionKind,
 )
@@ -227,3 +230,79 @@ def test_staff_editing_an_issue_get_a_clear_message_for_a_line_break(client):
     assert "Keep this to one line" in response.content.decode()
     issue.refresh_from_db()
     assert "Bcc" not in issue.subject
+
+
+# --- Preference tokens expire (issue 14, point 6) ------------------------------------------
+
+
+def _token_made(member_id: int, days_ago: float) -> str:
+    moment = timezone.now().timestamp() - days_ago * 86400
+    with mock.patch.object(
+        signing.TimestampSigner, "timestamp", lambda self: signing.b62_encode(int(moment))
+    ):
+        return links.member_token(member_id)
+
+
+def test_a_token_works_within_its_max_age_and_one_click_unsubscribe_too(settings):
+    settings.NEWSLETTER_TOKEN_DAYS = 90
+    member = DutchSubscriberFactory()
+    token = _token_made(member.pk, days_ago=89)
+    client = Client(enforce_csrf_checks=True)
+    assert client.get(reverse("newsletter:preferences_token", args=[token])).status_code == 200
+    # RFC 8058 one-click: a POST from the mail program, no session, no CSRF token.
+    response = client.post(
+        reverse("newsletter:unsubscribe", args=[token]), {"List-Unsubscribe": "One-Click"}
+    )
+    assert response.status_code == 200
+    preference = NewsletterPreference.objects.get(member=member)
+    assert (preference.weekly, preference.promotions) == (False, False)
+
+
+@pytest.mark.parametrize("view", ["newsletter:unsubscribe", "newsletter:preferences_token"])
+def test_an_expired_token_opens_a_clear_page_and_changes_nothing(client, settings, view):
+    settings.NEWSLETTER_TOKEN_DAYS = 90
+    member = DutchSubscriberFactory()
+    token = _token_made(member.pk, days_ago=91)
+    for method in (client.get, client.post):
+        response = method(reverse(view, args=[token]))
+        assert response.status_code == 410
+        content = response.content.decode()
+        assert "This link has expired" in content
+        assert reverse("newsletter:fresh_link", args=[token]) in content
+        assert reverse("account_login") in content
+        # No address or choice of the member is shown to whoever holds the old mail.
+        assert member.email not in content
+    assert not NewsletterPreference.objects.filter(member=member).exists()
+
+
+def test_an_undated_token_from_before_expiry_counts_as_expired(client):
+    member = DutchSubscriberFactory()
+    old = signing.Signer(salt="staffroom.newsletter.member").sign(str(member.pk))
+    response = client.get(reverse("newsletter:preferences_token", args=[old]))
+    assert response.status_code == 410
+
+
+def test_the_expired_page_mails_a_fresh_link_that_works(
+    client, settings, django_capture_on_commit_callbacks
+):
+    settings.NEWSLETTER_TOKEN_DAYS = 90
+    member = DutchSubscriberFactory(email="juf@school.nl")
+    token = _token_made(member.pk, days_ago=200)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("newsletter:fresh_link", args=[token]))
+    assert response.status_code == 200
+    assert "A fresh link is on its way" in response.content.decode()
+    assert [message.to for message in mail.outbox] == [["juf@school.nl"]]
+    body = mail.outbox[0].body
+    path = body.split("https://staffroom.test", 2)[1].split()[0]
+    assert client.get(path).status_code == 200
+
+
+def test_a_forged_token_gets_the_not_valid_page_and_no_mail(client):
+    member = DutchSubscriberFactory()
+    forged = f"{member.pk}:abc:forged"
+    assert client.get(reverse("newsletter:preferences_token", args=[forged])).status_code == 404
+    response = client.post(reverse("newsletter:fresh_link", args=[forged]))
+    assert response.status_code == 404
+    assert "This link is not valid" in response.content.decode()
+    assert mail.outbox == []

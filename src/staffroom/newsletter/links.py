@@ -2,10 +2,18 @@
 
 Tokens are signed with the site's secret (``django.core.signing``), so no table of tokens is
 kept and nobody can forge one for another member or send our redirect anywhere else.
+
+A member's token (unsubscribe, preferences) carries the moment it was made and is honoured for
+``NEWSLETTER_TOKEN_DAYS`` (90 by default: a newsletter may be opened weeks later), so a mail
+forwarded or left in an old mailbox does not open the member's choices for ever. Each message
+gets a fresh one when it is sent. An expired token still names its member, so the page it
+opens can offer to mail that member a fresh link.
 """
 
 import hashlib
 import hmac
+from datetime import timedelta
+from typing import NamedTuple
 from urllib.parse import quote, urlencode
 
 from django.conf import settings
@@ -19,15 +27,41 @@ _LINK_SALT = b"staffroom.newsletter.link"
 DELIVERY_PLACEHOLDER = "__DELIVERY__"
 
 
+class MemberToken(NamedTuple):
+    """What a member's token says: whose it is (None: not ours), and whether it expired."""
+
+    member_id: int | None
+    expired: bool = False
+
+
+def token_max_age() -> timedelta:
+    return timedelta(days=getattr(settings, "NEWSLETTER_TOKEN_DAYS", 90))
+
+
 def member_token(member_id: int) -> str:
-    return signing.Signer(salt=_MEMBER_SALT).sign(str(member_id))
+    return signing.TimestampSigner(salt=_MEMBER_SALT).sign(str(member_id))
+
+
+def member_token_check(token: str) -> MemberToken:
+    """Read a member's token: valid, expired (still naming its member) or not ours."""
+    signer = signing.TimestampSigner(salt=_MEMBER_SALT)
+    try:
+        return MemberToken(int(signer.unsign(token, max_age=token_max_age())))
+    except signing.SignatureExpired:
+        return MemberToken(int(signer.unsign(token)), expired=True)
+    except (signing.BadSignature, ValueError):
+        pass
+    try:
+        # Mail sent before tokens expired carries an undated token: expired now.
+        return MemberToken(int(signing.Signer(salt=_MEMBER_SALT).unsign(token)), expired=True)
+    except (signing.BadSignature, ValueError):
+        return MemberToken(None)
 
 
 def member_id_from(token: str) -> int | None:
-    try:
-        return int(signing.Signer(salt=_MEMBER_SALT).unsign(token))
-    except (signing.BadSignature, ValueError):
-        return None
+    """The member of a valid, unexpired token; None otherwise."""
+    check = member_token_check(token)
+    return None if check.expired else check.member_id
 
 
 def unsubscribe_url(member_id: int) -> str:

@@ -13,9 +13,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from staffroom.accounts.models import Member
+from staffroom.core.mail import mail_member
 from staffroom.events.models import EVENT_TIME_ZONE
 
-from . import queries, sending
+from . import links, queries, sending, tasks
 from .inputs import IssueInput, PromotionRequestInput
 from .models import (
     Delivery,
@@ -47,6 +48,25 @@ def preferences_set(*, member: Member, weekly: bool, promotions: bool) -> Newsle
 def unsubscribe(*, member: Member) -> NewsletterPreference:
     """One-click unsubscribe (RFC 8058): no more newsletters and no more promotions."""
     return preferences_set(member=member, weekly=False, promotions=False)
+
+
+def fresh_link_request(*, member: Member) -> None:
+    """A member whose link expired asks for a fresh one: it is mailed by the worker."""
+    member_id = member.pk
+    transaction.on_commit(lambda: tasks.send_fresh_link.enqueue(member_id))
+
+
+def fresh_link_send(*, member: Member) -> None:
+    """Mail ``member`` fresh links to their newsletter choices (theirs expired)."""
+    mail_member(
+        member,
+        "newsletter/email/fresh_link",
+        {
+            "preferences_url": links.preferences_url(member.pk),
+            "unsubscribe_url": links.unsubscribe_url(member.pk),
+            "days": links.token_max_age().days,
+        },
+    )
 
 
 def click_record(*, delivery_id: int | None, url: str) -> None:

@@ -1,3 +1,4 @@
+from django.contrib.auth import get_user_model
 from django_tasks import task
 
 # Modules, not their functions: sending and services enqueue these tasks, so each imports the
@@ -27,3 +28,11 @@ def send_mailing(mailing_id: int) -> int:
 def start_due_mailings() -> list[int]:
     """Every few minutes, by the clock: this week's issue, due mailings, stalled runs."""
     return services.due_mailings_start()
+
+
+@task()
+def send_fresh_link(member_id: int) -> None:
+    """Mail a member fresh links to their newsletter choices."""
+    member = get_user_model().objects.filter(pk=member_id, is_active=True).first()
+    if member is not None:
+        services.fresh_link_send(member=member)

@@ -8,6 +8,7 @@ urlpatterns = [
     path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
     path("preferences/", views.preferences, name="preferences"),
     path("preferences/<str:token>/", views.preferences_token, name="preferences_token"),
+    path("fresh-link/<str:token>/", views.fresh_link, name="fresh_link"),
     path("archive/", views.archive, name="archive"),
     path("archive/<int:pk>/", views.archive_issue, name="archive_issue"),
     path("bounces/<str:token>/", views.bounce_webhook, name="bounce_webhook"),

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from staffroom.core.pagination import paginate
 from staffroom.core.permissions import staff_required
+from staffroom.core.ratelimit import recipient_mail_allowed
 
 from . import bounces, links, queries, services
 from .compose import personalise, render_for_profile
@@ -39,24 +40,63 @@ def click(request):
     return redirect(url)
 
 
-def _member_from_token(token):
-    member_id = links.member_id_from(token)
+class _LinkRefused(Exception):
+    """A member link that is expired or not ours; ``response`` is the page that says so."""
+
+    def __init__(self, response):
+        super().__init__()
+        self.response = response
+
+
+def _member_from_token(request, token):
+    check = links.member_token_check(token)
     member = None
-    if member_id is not None:
-        member = get_user_model().objects.filter(pk=member_id, is_active=True).first()
+    if check.member_id is not None:
+        member = get_user_model().objects.filter(pk=check.member_id, is_active=True).first()
     if member is None:
-        raise Http404
+        raise _LinkRefused(
+            render(request, "newsletter/link_expired.html", {"expired": False}, status=404)
+        )
+    if check.expired:
+        # 410: the address existed and is gone; the page offers a fresh one or signing in.
+        raise _LinkRefused(
+            render(
+                request,
+                "newsletter/link_expired.html",
+                {"expired": True, "token": token, "days": links.token_max_age().days},
+                status=410,
+            )
+        )
     return member
 
 
 @csrf_exempt  # RFC 8058: mail programs POST here without a session or a form of ours
 @require_http_methods(["GET", "POST"])
 def unsubscribe(request, token):
-    member = _member_from_token(token)
+    try:
+        member = _member_from_token(request, token)
+    except _LinkRefused as refused:
+        return refused.response
     if request.method == "POST":
         services.unsubscribe(member=member)
         return render(request, "newsletter/unsubscribed.html", {"token": token})
     return render(request, "newsletter/unsubscribe.html", {"token": token, "member": member})
+
+
+@require_POST
+def fresh_link(request, token):
+    """Mail a fresh preferences link to the member an expired link was for (to their own
+    address only, and within the shared limit on account mail per address)."""
+    check = links.member_token_check(token)
+    member = None
+    if check.member_id is not None:
+        member = get_user_model().objects.filter(pk=check.member_id, is_active=True).first()
+    if member is None:
+        return render(request, "newsletter/link_expired.html", {"expired": False}, status=404)
+    if recipient_mail_allowed(request, "newsletter-link", member.email):
+        services.fresh_link_request(member=member)
+    # The same answer when the limit held the mail back: a link in the mailbox is on its way.
+    return render(request, "newsletter/link_expired.html", {"sent": True})
 
 
 def _preferences(request, member, token=""):
@@ -83,7 +123,11 @@ def preferences(request):
 
 @require_http_methods(["GET", "POST"])
 def preferences_token(request, token):
-    return _preferences(request, _member_from_token(token), token)
+    try:
+        member = _member_from_token(request, token)
+    except _LinkRefused as refused:
+        return refused.response
+    return _preferences(request, member, token)
 
 
 def archive(request):
