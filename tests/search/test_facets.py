@@ -38,8 +38,9 @@ def indexed():
         licence="cc-by",
         rating_average=4.5,
         rating_count=3,
+        duration=50,
     )
-    ResourceFactory(title="Breuken optellen", levels=["fl-lo-4"], licence="cc-by-nd")
+    ResourceFactory(title="Breuken optellen", levels=["fl-lo-4"], licence="cc-by-nd", duration=10)
     ResourceFactory(
         title="Breuken delen",
         levels=["fl-lo-5"],
@@ -51,6 +52,7 @@ def indexed():
         levels=["fl-so-1g-a"],
         licence="cc-by-sa",
         picked_at=timezone.now(),
+        duration=100,
     )
     _file_resource("Breuken op een werkblad", "application/pdf", levels=["fl-lo-3"])
     _file_resource("Breuken in dia's", PPTX, levels=["fl-lo-6"], licence="cc0")
@@ -221,6 +223,32 @@ def test_accessibility_notes_and_moderators_picks(client, indexed):
     assert _titles(client.get(SEARCH, {"q": "breuken", "pick": "yes"})) == {"Breuken in de keuken"}
 
 
+def test_time_in_class_where_known(client, indexed):
+    response = client.get(SEARCH, {"q": "breuken"})
+    assert _counts(response, "duration") == {"short": 1, "lesson": 1, "longer": 1}
+    assert _titles(client.get(SEARCH, {"q": "breuken", "duration": "lesson"})) == {
+        "Breuken vergelijken"
+    }
+    assert _titles(client.get(SEARCH, {"q": "breuken", "duration": "short,lesson"})) == {
+        "Breuken vergelijken",
+        "Breuken optellen",
+    }
+    # The API takes the same values, and only known ones.
+    api = client.get("/api/v1/search", {"q": "breuken", "duration": "longer"}).json()
+    assert [hit["title"] for hit in api["results"]] == ["Breuken in de keuken"]
+    assert api["facets"]["duration"] == {"short": 1, "lesson": 1, "longer": 1}
+
+
+@pytest.mark.parametrize(
+    ("minutes", "bucket"),
+    [(None, ""), (1, "short"), (15, "short"), (16, "lesson"), (60, "lesson"), (61, "longer")],
+)
+def test_durations_fall_in_plain_buckets(minutes, bucket):
+    from staffroom.search.facets import duration_bucket
+
+    assert duration_bucket(minutes) == bucket
+
+
 def _group(response, name: str):
     return next(group for group in response.context["facet_groups"] if group.name == name)
 
@@ -232,6 +260,7 @@ def test_questions_carry_the_new_fields_empty():
 
     document = question_document(QuestionFactory())
     assert (document["format"], document["accessibility"], document["pick"]) == ("", "", "")
+    assert document["duration"] == ""
 
 
 def test_a_backend_counts_only_the_facets_asked_for(indexed):

@@ -1,11 +1,23 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 
-from .models import Follow, Member, Organisation, OrganisationMembership, RoleChange
+from .deletion import Cause, member_delete
+from .models import (
+    DataExport,
+    DeletionRecord,
+    Follow,
+    Member,
+    Organisation,
+    OrganisationMembership,
+    RoleChange,
+)
 
 
 @admin.register(Member)
 class MemberAdmin(UserAdmin):
+    """Deleting here goes through the one deletion service (shared work stays under "former
+    member", the deletion is logged); the staff page asks for a reason, this logs "admin"."""
+
     ordering = ["email"]
     list_display = ["email", "name", "region", "is_moderator", "is_staff", "is_active"]
     list_filter = ["region", "is_moderator", "is_staff", "is_active"]
@@ -44,6 +56,20 @@ class MemberAdmin(UserAdmin):
     add_fieldsets = [(None, {"fields": ["email", "name", "password1", "password2"]})]
     filter_horizontal = ["levels", "subjects", "moderated_levels", "moderated_subjects"]
 
+    def delete_model(self, request, obj):
+        member_delete(
+            member=obj, cause=Cause.STAFF, deleted_by=request.user, reason="Django admin"
+        )
+
+    def delete_queryset(self, request, queryset):
+        for member in queryset.filter(is_former_member=False):
+            self.delete_model(request, member)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and obj.is_former_member:
+            return False
+        return super().has_delete_permission(request, obj)
+
 
 class MembershipInline(admin.TabularInline):
     model = OrganisationMembership
@@ -69,3 +95,21 @@ class FollowAdmin(admin.ModelAdmin):
     list_display = ["follower", "member", "organisation", "subject", "created_at"]
     list_select_related = ["follower", "member", "organisation", "subject"]
     raw_id_fields = ["follower", "member", "organisation", "subject"]
+
+
+@admin.register(DeletionRecord)
+class DeletionRecordAdmin(admin.ModelAdmin):
+    list_display = ["member_number", "cause", "deleted_by", "created_at"]
+    list_filter = ["cause"]
+    readonly_fields = ["member_number", "cause", "deleted_by", "reason", "summary", "created_at"]
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(DataExport)
+class DataExportAdmin(admin.ModelAdmin):
+    list_display = ["member", "status", "size", "created_at", "expires_at"]
+    list_filter = ["status"]
+    raw_id_fields = ["member"]
+    readonly_fields = ["member", "status", "file", "size", "created_at", "ready_at", "expires_at"]

@@ -55,6 +55,7 @@ class ProfileForm(forms.ModelForm):
             "levels",
             "subjects",
             "notification_mail",
+            "profile_public",
         ]
         widgets = {"bio": forms.Textarea(attrs={"rows": 4})}
 
@@ -120,3 +121,44 @@ class OrganisationForm(forms.ModelForm):
         model = Organisation
         fields = ["name", "description", "website"]
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+
+
+class AccountDeleteForm(forms.Form):
+    """Deleting one's own account: the password again, what to do with what one shared, and
+    a deliberate tick."""
+
+    password = forms.CharField(
+        label=_("Your password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+    withdraw_resources = forms.BooleanField(
+        label=_("Also withdraw the resources I published, where the licence lets me"),
+        required=False,
+    )
+    confirm = forms.BooleanField(
+        label=_("I understand that my account and my personal data are deleted for good"),
+    )
+
+    def __init__(self, *args: Any, member: Member, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.member = member
+
+    def clean_password(self) -> str:
+        password = self.cleaned_data["password"]
+        if not self.member.check_password(password):
+            raise forms.ValidationError(_("That is not your password."))
+        return password
+
+
+class StaffDeleteForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why is this account deleted?"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_('Kept in the deletion log, e.g. "the member asked by mail on 3 March".'),
+    )
+    withdraw_resources = forms.BooleanField(
+        label=_("Also withdraw their published resources, where the licence lets them"),
+        required=False,
+    )

@@ -33,6 +33,7 @@ class ProfileInput:
     language: str | None = None
     bio: str | None = None
     notification_mail: str | None = None
+    profile_public: bool | None = None
     levels: Iterable[Level] | None = None
     subjects: Iterable[Subject] | None = None
 

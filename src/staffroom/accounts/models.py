@@ -7,11 +7,14 @@ organisation's name; staff are Django staff users.
 
 from __future__ import annotations
 
+import secrets
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from staffroom.curriculum.models import DEFAULT_REGION, Level, Region, Subject
@@ -65,6 +68,15 @@ class NotificationMail(models.TextChoices):
     NEVER = "never", _("Never")
 
 
+def new_public_id() -> str:
+    """The random part of a member's page address: not guessable, never a plain number (so an
+    old ``/members/<id>/`` address never lands on someone)."""
+    while True:
+        public_id = secrets.token_urlsafe(9)
+        if not public_id.isdigit():
+            return public_id
+
+
 class Member(AbstractUser):
     # Setting an inherited field to None removes it (Django's documented way); the stub types
     # these fields as str only.
@@ -101,6 +113,23 @@ class Member(AbstractUser):
         Subject, blank=True, related_name="moderators", verbose_name=_("subjects I moderate")
     )
 
+    # The member's page: at a random address, and showing who they are only when they chose so.
+    public_id = models.CharField(max_length=16, unique=True, default=new_public_id, editable=False)
+    profile_public = models.BooleanField(
+        _("show my profile to everyone"),
+        default=False,
+        help_text=_(
+            "Your town, what you teach and what you wrote about yourself. Off: only your name "
+            "appears, next to what you shared."
+        ),
+    )
+    # The member's data lifecycle (accounts.deletion): when they last used the site (kept once
+    # a day), and when the clock warned them that an unused account will be deleted.
+    last_active_at = models.DateTimeField(null=True, blank=True)
+    inactivity_warned_at = models.DateTimeField(null=True, blank=True)
+    # The one account that what deleted members shared stays published under.
+    is_former_member = models.BooleanField(default=False, editable=False)
+
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = ["name"]
     objects: ClassVar[MemberManager] = MemberManager()
@@ -110,10 +139,10 @@ class Member(AbstractUser):
         ordering = ["name"]
 
     def __str__(self) -> str:
-        return self.name or self.email
+        return self.display_name
 
     def get_absolute_url(self) -> str:
-        return reverse("accounts:profile", args=[self.pk])
+        return reverse("accounts:profile", args=[self.public_id])
 
     def get_full_name(self) -> str:
         return self.name
@@ -123,7 +152,10 @@ class Member(AbstractUser):
 
     @property
     def display_name(self) -> str:
-        return self.name or self.email.split("@")[0]
+        if self.is_former_member:
+            return gettext("Former member")
+        # Never a part of the address: that is not for everyone to read.
+        return self.name or gettext("A member")
 
 
 class Organisation(models.Model):
@@ -240,3 +272,56 @@ class Follow(models.Model):
     @property
     def target(self) -> Member | Organisation | Subject | None:
         return self.member or self.organisation or self.subject
+
+
+class DataExport(models.Model):
+    """A member's request for a copy of their data: built in the background into a zip file,
+    which is deleted DATA_EXPORT_DAYS after it was made (accounts.export)."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Being prepared")
+        READY = "ready", _("Ready")
+        FAILED = "failed", _("Failed")
+        EXPIRED = "expired", _("Expired")
+
+    member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="data_exports")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    # Not served from the media address: only the download view hands it out.
+    file = models.FileField(upload_to="exports/", blank=True, max_length=300)
+    size = models.PositiveBigIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    ready_at = models.DateTimeField(null=True, blank=True)
+    expires_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"export {self.pk} ({self.status})"
+
+
+class DeletionRecord(models.Model):
+    """That an account was deleted, why and by whom: kept for accountability, without the
+    deleted member's personal data (their old number only)."""
+
+    class Cause(models.TextChoices):
+        SELF = "self", pgettext_lazy("deleted by", "the member")
+        STAFF = "staff", pgettext_lazy("deleted by", "staff")
+        INACTIVE = "inactive", pgettext_lazy("deleted by", "inactivity")
+        UNCONFIRMED = "unconfirmed", pgettext_lazy("deleted by", "sign-up never confirmed")
+
+    member_number = models.PositiveBigIntegerField()
+    cause = models.CharField(max_length=12, choices=Cause.choices)
+    deleted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reason = models.TextField(blank=True)
+    # What stayed published under "former member" and what was withdrawn, in numbers.
+    summary = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"member {self.member_number} deleted ({self.cause})"

@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 from functools import cached_property
 from typing import Any, Protocol, overload
 
+from allauth.account.models import EmailAddress
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q, QuerySet
 
@@ -302,3 +303,24 @@ def feed_for(member: Member) -> Feed:
     if not followed:
         return Feed([])
     return Feed([(source, source.items(member, followed)) for source in FEED_SOURCES.values()])
+
+
+# --- Profiles and the member's data -----------------------------------------------------
+
+
+def member_is_confirmed(member: Member) -> bool:
+    """False for a sign-up whose address was never confirmed (its page is never shown);
+    accounts made by staff or commands, without an address record, count as confirmed."""
+    addresses = EmailAddress.objects.filter(user=member)
+    return not addresses.exists() or addresses.filter(verified=True).exists()
+
+
+def member_page_of(public_id: str) -> Member | None:
+    """The member whose page is at ``public_id``: active and confirmed, or the former-member
+    account; None otherwise (the page answers 404)."""
+    member = Member.objects.filter(public_id=public_id).first()
+    if member is None or member.is_former_member:
+        return member
+    if not member.is_active or not member_is_confirmed(member):
+        return None
+    return member

@@ -1,13 +1,18 @@
+from pathlib import Path
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
+from markdown_it import MarkdownIt
 
 from staffroom.core.http import safe_next
 from staffroom.core.pagination import paginate
@@ -15,9 +20,12 @@ from staffroom.core.permissions import staff_required
 from staffroom.curriculum.models import Subject
 
 from . import services
-from .forms import OrganisationForm, ProfileForm, RolesForm
+from .deletion import Cause, DeletionRefused, member_delete, member_keep_from_token
+from .export import ExportRefused, data_export_request, export_from_token
+from .forms import AccountDeleteForm, OrganisationForm, ProfileForm, RolesForm, StaffDeleteForm
 from .inputs import OrganisationInput, ProfileInput
-from .models import Member, Organisation
+from .member_data import deletion_consequences
+from .models import DataExport, DeletionRecord, Member, Organisation
 from .profiles import profile_sections
 from .queries import (
     FollowTarget,
@@ -25,6 +33,7 @@ from .queries import (
     follow_target,
     followers_count,
     following_of,
+    member_page_of,
     members_for_roles_page,
     organisations_listed,
 )
@@ -32,18 +41,35 @@ from .queries import (
 FEED_PAGE_SIZE = 20
 
 
-def profile(request, pk: int):
-    member = get_object_or_404(Member, pk=pk, is_active=True)
-    return render(
+def profile(request, public_id: str):
+    """A member's page: who they are only if they made their profile public (they and staff
+    always see it all); otherwise their name and what they published. Not indexed unless
+    public; a sign-up never confirmed has no page."""
+    member = member_page_of(public_id)
+    if member is None:
+        raise Http404
+    if member.is_former_member:
+        response = render(request, "accounts/former_member.html", {"member": member})
+        response["X-Robots-Tag"] = "noindex"
+        return response
+    full = member.profile_public or request.user.pk == member.pk or request.user.is_staff
+    sections = profile_sections(request, "member", member)
+    if not full:
+        sections = {**sections, "summary": []}
+    response = render(
         request,
         "accounts/profile.html",
         {
             "member": member,
+            "full": full,
             "organisations": member.organisations.all(),
             "followers": followers_count(member),
-            "sections": profile_sections(request, "member", member),
+            "sections": sections,
         },
     )
+    if not member.profile_public:
+        response["X-Robots-Tag"] = "noindex"
+    return response
 
 
 def organisation(request, slug: str):
@@ -181,3 +207,135 @@ def feed(request):
         "accounts/feed.html",
         {"page": paginate(request, feed_for(request.user), FEED_PAGE_SIZE)},
     )
+
+
+# --- The member's data: download and deletion -------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def data(request):
+    """Settings: download my data (requested here, mailed as a link) and delete my account."""
+    if request.method == "POST":
+        try:
+            data_export_request(member=request.user)
+        except ExportRefused:
+            messages.info(
+                request, _("Your data is already being prepared; the link follows by mail.")
+            )
+        else:
+            messages.success(
+                request,
+                _("We are preparing your data. You will get a mail with a download link."),
+            )
+        return redirect("accounts:data")
+    return render(
+        request,
+        "accounts/data.html",
+        {
+            "exports": DataExport.objects.filter(member=request.user)[:5],
+            "export_days": settings.DATA_EXPORT_DAYS,
+        },
+    )
+
+
+@login_required
+def data_export_download(request, token: str):
+    export = export_from_token(token, member=request.user)
+    if export is None or not export.file:
+        messages.error(
+            request,
+            _("This download link has expired or is not yours. Ask for a new copy below."),
+        )
+        return redirect("accounts:data")
+    return FileResponse(
+        export.file.open("rb"),
+        as_attachment=True,
+        filename=f"staffroom-data-{export.created_at:%Y-%m-%d}.zip",
+        content_type="application/zip",
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def account_delete(request):
+    member = request.user
+    form = AccountDeleteForm(request.POST or None, member=member)
+    if request.method == "POST" and form.is_valid():
+        try:
+            member_delete(
+                member=member,
+                cause=Cause.SELF,
+                withdraw_resources=form.cleaned_data["withdraw_resources"],
+            )
+        except DeletionRefused:
+            messages.error(request, _("This account cannot be deleted here."))
+            return redirect("accounts:data")
+        logout(request)
+        messages.success(request, _("Your account has been deleted. Thank you for being here."))
+        return redirect("home")
+    return render(
+        request,
+        "accounts/delete.html",
+        {"form": form, "consequences": deletion_consequences(member)},
+    )
+
+
+def keep_account(request, token: str):
+    """The one-click link of the inactivity warning: the account counts as used today."""
+    member = member_keep_from_token(token)
+    return render(
+        request, "accounts/keep.html", {"kept": member is not None}, status=200 if member else 400
+    )
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def staff_member_delete(request, pk: int):
+    member = get_object_or_404(Member, pk=pk, is_former_member=False)
+    form = StaffDeleteForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if member.pk == request.user.pk:
+            messages.error(request, _("Delete your own account from your settings."))
+            return redirect("accounts:roles_edit", pk=member.pk)
+        name = member.display_name
+        member_delete(
+            member=member,
+            cause=Cause.STAFF,
+            deleted_by=request.user,
+            reason=form.cleaned_data["reason"],
+            withdraw_resources=form.cleaned_data["withdraw_resources"],
+        )
+        messages.success(request, _("The account of %(name)s has been deleted.") % {"name": name})
+        return redirect("accounts:deletions")
+    return render(
+        request,
+        "accounts/staff_delete.html",
+        {"member": member, "form": form, "consequences": deletion_consequences(member)},
+    )
+
+
+@staff_required
+def deletions(request):
+    return render(
+        request,
+        "accounts/deletions.html",
+        {"page": paginate(request, DeletionRecord.objects.select_related("deleted_by"), 50)},
+    )
+
+
+def privacy_statement_path() -> Path:
+    """docs/privacy.md of the source tree is the statement's one source (PRIVACY_STATEMENT_FILE
+    where a deployment keeps it elsewhere)."""
+    default = Path(settings.BASE_DIR).parents[1] / "docs" / "privacy.md"
+    return Path(getattr(settings, "PRIVACY_STATEMENT_FILE", default))
+
+
+def privacy(request):
+    try:
+        text = privacy_statement_path().read_text(encoding="utf-8")
+    except OSError:
+        raise Http404 from None
+    # The project's own text, not a member's: headings kept, raw HTML still off.
+    html = MarkdownIt("commonmark", {"html": False}).enable("table").render(text)
+    return render(request, "accounts/privacy.html", {"statement": mark_safe(html)})

@@ -73,6 +73,7 @@ def question_document(question: Question, now=None) -> dict:
         "publisher": f"member:{question.author_id}",
         "format": "",
         "accessibility": "",
+        "duration": "",
         "pick": "",
         "published": int(question.created_at.timestamp()),
         "downloads": question.popularity,

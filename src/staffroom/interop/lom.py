@@ -470,6 +470,8 @@ def lom_serialize(resource) -> etree._Element:
         _lom_vocabulary(educational, "intendedEndUserRole", role)
     for context in _contexts(levels):
         _lom_vocabulary(educational, "context", context)
+    if resource.duration_iso:
+        _lom(_lom(educational, "typicalLearningTime"), "duration", resource.duration_iso)
     if language:
         _lom(educational, "language", language)
 
@@ -610,6 +612,8 @@ def nl_lom_serialize(resource) -> etree._Element:
         context for level in levels for context in _nearest(level, Level, NL_CONTEXTS)
     ):
         _ims_vocabulary(educational, "context", NL_CONTEXT_VOCABULARY, context)
+    if resource.duration_iso:
+        _ims(_ims(educational, "typicallearningtime"), "datetime", resource.duration_iso)
     if language:
         _ims(educational, "language", language)
 

@@ -115,6 +115,7 @@ class ResourceOut(Schema):
     author: str
     attribution: str
     accessibility_notes: str
+    duration: int | None = Field(description="Minutes in class, where known.")
     publisher: Publisher
     based_on: int | None
     files: list[FileOut]
@@ -170,6 +171,7 @@ def _resource_out(request, resource: Resource) -> dict:
         "author": resource.credited_author,
         "attribution": resource.attribution,
         "accessibility_notes": resource.accessibility_notes,
+        "duration": resource.duration,
         "publisher": _publisher(request, resource),
         "based_on": resource.based_on_id,
         "files": [
@@ -294,6 +296,7 @@ class ResourceIn(_WriteModel):
     author_name: str = Field("", max_length=200, pattern=NO_NUL)
     attribution: str = Field("", max_length=300, pattern=NO_NUL)
     accessibility_notes: str = Field("", max_length=2000, pattern=NO_NUL)
+    duration: int | None = Field(None, ge=1, le=600, description="Minutes in class, if known.")
 
 
 class ResourcePatch(_WriteModel):
@@ -311,6 +314,7 @@ class ResourcePatch(_WriteModel):
     author_name: str | None = Field(None, max_length=200, pattern=NO_NUL)
     attribution: str | None = Field(None, max_length=300, pattern=NO_NUL)
     accessibility_notes: str | None = Field(None, max_length=2000, pattern=NO_NUL)
+    duration: int | None = Field(None, ge=1, le=600, description="Minutes in class.")
 
 
 class ResourceWritten(Schema):

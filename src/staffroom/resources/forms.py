@@ -145,6 +145,13 @@ class ResourceForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("E.g. dyslexia-friendly font, subtitles, screen-reader tested."),
     )
+    duration = forms.IntegerField(
+        label=_("Time in class (minutes)"),
+        required=False,
+        min_value=1,
+        max_value=600,
+        help_text=_("How long pupils work with it, if you know: e.g. 50 for one lesson."),
+    )
     organisation = forms.ModelChoiceField[Organisation](
         label=_("Publish as"),
         queryset=None,
@@ -159,6 +166,7 @@ class ResourceForm(forms.Form):
         "attribution",
         "based_on",
         "accessibility_notes",
+        "duration",
         "organisation",
     )
 

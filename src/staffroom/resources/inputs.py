@@ -62,6 +62,8 @@ class ResourceInput:
     attribution: str | NotGiven = NOT_GIVEN
     based_on: Resource | NotGiven | None = NOT_GIVEN
     accessibility_notes: str | NotGiven = NOT_GIVEN
+    # Minutes in class; None: not known.
+    duration: int | NotGiven | None = NOT_GIVEN
     kind: str | NotGiven = NOT_GIVEN
     # Publish as this partner organisation (its members only; checked by the form).
     organisation: Organisation | NotGiven | None = NOT_GIVEN

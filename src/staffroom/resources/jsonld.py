@@ -397,6 +397,8 @@ def resource_jsonld(resource: Resource, request_or_site_url: HttpRequest | str) 
     learning_resource_type = _learning_resource_type(resource.resource_type)
     if learning_resource_type:
         data["learningResourceType"] = learning_resource_type
+    if resource.duration_iso:
+        data["timeRequired"] = resource.duration_iso
 
     if resource.based_on_id and resource.based_on and resource.based_on.is_published:
         source = resource.based_on

@@ -1,6 +1,7 @@
 """Resource metadata as plain JSON values: what a proposed edit stores, what a moderator's
 correction records, and how either is shown to people."""
 
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from staffroom.curriculum.models import Level, ResourceType, Subject
@@ -22,6 +23,7 @@ FIELD_LABELS = {
     "attribution": _("Attribution"),
     "based_on": _("Based on"),
     "accessibility_notes": _("Accessibility notes"),
+    "duration": _("Time in class"),
     "levels": _("Levels"),
     "subjects": _("Subjects"),
 }
@@ -41,6 +43,7 @@ def snapshot(resource: Resource) -> dict:
         "attribution": resource.attribution,
         "based_on": resource.based_on_id,
         "accessibility_notes": resource.accessibility_notes,
+        "duration": resource.duration,
         "levels": sorted(level.code for level in resource.levels.all()),
         "subjects": sorted(subject.code for subject in resource.subjects.all()),
     }
@@ -62,6 +65,8 @@ def snapshot_from_data(data: ResourceInput) -> dict:
             value = value.pk if value else None
         elif field == "keywords":
             value = list(value or [])
+        elif field == "duration":
+            value = value or None
         elif value is None:
             value = ""
         values[field] = value
@@ -115,6 +120,8 @@ def display_value(field: str, value, region: str) -> str:
         return source.title if source else "—"
     if field == "keywords":
         return ", ".join(value)
+    if field == "duration":
+        return gettext("%(minutes)s minutes") % {"minutes": value}
     return str(value)
 
 

@@ -195,6 +195,14 @@ class Resource(models.Model):
         return reverse("resources:detail", args=[self.pk, self.slug])
 
     @property
+    def duration_iso(self) -> str:
+        """The duration as ISO 8601 ("PT1H30M"), as LOM and schema.org write it; "" if unknown."""
+        if not self.duration:
+            return ""
+        hours, minutes = divmod(self.duration, 60)
+        return "PT" + (f"{hours}H" if hours else "") + (f"{minutes}M" if minutes else "")
+
+    @property
     def slug(self) -> str:
         return slugify(self.title)[:80] or "resource"
 

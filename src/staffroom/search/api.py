@@ -27,6 +27,7 @@ class SearchParams(Schema):
     publisher: list[str] = []
     accessibility: list[str] = []
     pick: list[str] = []
+    duration: list[str] = []
     rating: str = ""
     sort: str = "relevance"
     page: int = 1
@@ -69,17 +70,17 @@ class SearchResponse(Schema):
     summary="Search published resources",
 )
 def search(request, params: Query[SearchParams]):
-    """Free text plus filters (codes as on the search page; ``publisher`` as
-    ``member:<id>`` or ``organisation:<id>``; ``reuse`` ``share``, ``adapt`` or
-    ``commercial``; ``format`` ``pdf``, ``document``, ``presentation``, ``spreadsheet``,
-    ``video``, ``interactive``, ``image`` or ``audio``; ``accessibility=described``;
-    ``pick=yes``; ``rating`` 1-4 for that many stars and up). A filter takes several values,
-    repeated or joined by commas: any of them may match, except reuse, whose values must all
-    hold. Facet counts are over all matches; a filter in use counts what each of its values
-    would give instead (reuse: with the values chosen). Unknown filter values are ignored;
-    level and subject labels and counts are given in the terminology of ``region`` (fl or
-    nl). Sort by relevance, newest, popular or rated. Page numbers past the end give the
-    last page."""
+    """Free text plus filters (codes as on the search page; ``publisher`` as ``member:<id>`` or
+    ``organisation:<id>``; ``reuse`` ``share``, ``adapt`` or ``commercial``; ``format`` ``pdf``,
+    ``document``, ``presentation``, ``spreadsheet``, ``video``, ``interactive``, ``image`` or
+    ``audio``; ``accessibility=described``; ``pick=yes``; ``duration`` ``short`` (up to 15
+    minutes), ``lesson`` (up to an hour) or ``longer``, for resources whose time in class is
+    known; ``rating`` 1-4 for that many stars and up). A filter takes several values, repeated
+    or joined by commas: any of them may match, except reuse, whose values must all hold. Facet
+    counts are over all matches; a filter in use counts what each of its values would give
+    instead (reuse: with the values chosen). Unknown filter values are ignored; level and
+    subject labels and counts are given in the terminology of ``region`` (fl or nl). Sort by
+    relevance, newest, popular or rated. Page numbers past the end give the last page."""
     region = params.region
     filters = search_filters_from(params.dict())
     found = search_resources(

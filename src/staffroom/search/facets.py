@@ -11,9 +11,10 @@ labels, and the reuse counts (derived from the licence counts).
 - ``accessibility``: "described" when the contributor wrote accessibility notes. The notes are
   free text, searched with the description; no finer kinds are invented from them.
 - ``pick``: "yes" for a moderators' pick.
-
-There is no duration: a resource records none (an event recording's length is not kept
-either), so there is nothing to filter on.
+- ``duration``: how long pupils work with it, where the contributor or the source record said
+  (``Resource.duration``), in three plain spans: a short activity (up to 15 minutes), one
+  lesson (up to an hour: a Flemish lesson is 50 minutes, a Dutch one 45 to 60) and longer.
+  A resource without a duration is in none of them.
 """
 
 from collections.abc import Mapping
@@ -58,6 +59,20 @@ REUSE_LABELS = {
 }
 ACCESSIBILITY_LABELS = {"described": _("With accessibility notes")}
 PICK_LABELS = {"yes": _("Moderators' picks only")}
+DURATION_LABELS = {
+    "short": _("A short activity (up to 15 minutes)"),
+    "lesson": _("One lesson (up to an hour)"),
+    "longer": _("More than one lesson"),
+}
+# The longest duration (minutes) of each span but the last.
+DURATION_SPANS = (("short", 15), ("lesson", 60))
+
+
+def duration_bucket(minutes: int | None) -> str:
+    """The span a duration falls in ("" when it is not known)."""
+    if not minutes:
+        return ""
+    return next((name for name, longest in DURATION_SPANS if minutes <= longest), "longer")
 
 
 def file_format(mime_type: str) -> str:
@@ -90,11 +105,12 @@ def resource_formats(resource: Resource) -> list[str]:
 
 
 def document_filters(resource: Resource) -> dict[str, str | list[str]]:
-    """The format, accessibility and pick filter fields of a resource's document."""
+    """The format, accessibility, pick and duration filter fields of a resource's document."""
     return {
         "format": resource_formats(resource),
         "accessibility": "described" if resource.accessibility_notes.strip() else "",
         "pick": "yes" if resource.picked_at else "",
+        "duration": duration_bucket(resource.duration),
     }
 
 

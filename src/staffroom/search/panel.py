@@ -20,7 +20,13 @@ from staffroom.resources.licences import Licence
 from staffroom.resources.models import ContentLanguage, Kind
 
 from .backends.base import REUSE, SEPARATOR, filter_values
-from .facets import ACCESSIBILITY_LABELS, FORMAT_LABELS, PICK_LABELS, REUSE_LABELS
+from .facets import (
+    ACCESSIBILITY_LABELS,
+    DURATION_LABELS,
+    FORMAT_LABELS,
+    PICK_LABELS,
+    REUSE_LABELS,
+)
 from .queries import RATINGS, filter_label, publisher_labels
 
 FACET_LABELS = {
@@ -28,6 +34,7 @@ FACET_LABELS = {
     "subject": gettext_lazy("Subject"),
     "type": gettext_lazy("Type"),
     "format": gettext_lazy("File format"),
+    "duration": gettext_lazy("Time in class"),
     REUSE: gettext_lazy("Reuse"),
     "licence": gettext_lazy("Licence"),
     "language": gettext_lazy("Language"),
@@ -43,6 +50,7 @@ GROUP_ORDER = (
     "subject",
     "type",
     "format",
+    "duration",
     REUSE,
     "licence",
     "only",
@@ -145,6 +153,7 @@ def facet_groups(
         "subject": [(t.code, t.label) for t in subjects],
         "type": [(t.code, t.label) for t in resource_types()],
         "format": list(FORMAT_LABELS.items()),
+        "duration": list(DURATION_LABELS.items()),
         REUSE: list(REUSE_LABELS.items()),
         "licence": Licence.choices,
         "language": ContentLanguage.choices,

@@ -36,6 +36,7 @@ from .backends.base import (
 )
 from .facets import (
     ACCESSIBILITY_LABELS,
+    DURATION_LABELS,
     FORMAT_LABELS,
     PICK_LABELS,
     REUSE_LABELS,
@@ -83,6 +84,7 @@ FIXED_LABELS: dict[str, Mapping[str, Any]] = {
     REUSE: REUSE_LABELS,
     "accessibility": ACCESSIBILITY_LABELS,
     "pick": PICK_LABELS,
+    "duration": DURATION_LABELS,
 }
 
 

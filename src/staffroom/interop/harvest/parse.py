@@ -9,6 +9,7 @@ noted in ``quirks`` for the run's report.
 import re
 from dataclasses import dataclass, field
 
+from django.utils.dateparse import parse_duration
 from lxml import etree
 
 DC = "http://purl.org/dc/elements/1.1/"
@@ -45,6 +46,8 @@ class HarvestedMetadata:
     types: list[Term] = field(default_factory=list)
     rights: list[str] = field(default_factory=list)
     age_ranges: list[str] = field(default_factory=list)
+    # Minutes (LOM typicalLearningTime); None when the record gives none we can read.
+    duration: int | None = None
     quirks: list[str] = field(default_factory=list)
 
 
@@ -225,6 +228,11 @@ def parse_lom(element) -> HarvestedMetadata:
                 metadata.levels.append(term)
         for ages in _children(educational, "typicalagerange"):
             metadata.age_ranges.extend(text for _language, text in _strings(ages))
+        for time in _children(educational, "typicallearningtime"):
+            # IEEE: <duration>; IMS (NL-LOM): <datetime>, both ISO 8601 ("PT1H30M").
+            metadata.duration = metadata.duration or _minutes(
+                _child_text(time, "duration", "datetime"), metadata
+            )
 
     rights = _child(element, "rights")
     copyright_term = _vocabulary(_child(rights, "copyrightandotherrestrictions"))
@@ -260,9 +268,28 @@ def _clean_lines(text: str | None) -> str:
     return "\n".join(line.strip() for line in (text or "").splitlines())
 
 
-def _child_text(element, name: str) -> str:
-    child = _child(element, name)
+def _child_text(element, *names: str) -> str:
+    child = _child(element, *names)
     return child.text if child is not None and child.text else ""
+
+
+# Minutes: a typical learning time beyond ten hours is a course or a project, not a time in
+# class (the share form takes the same limit).
+MAX_DURATION_MINUTES = 600
+
+
+def _minutes(value: str, metadata: HarvestedMetadata) -> int | None:
+    """Whole minutes of an ISO 8601 duration; None (and a quirk noted) if it is unreadable or
+    not a time in class."""
+    value = value.strip()
+    if not value:
+        return None
+    duration = parse_duration(value)
+    minutes = round(duration.total_seconds() / 60) if duration else 0
+    if not 0 < minutes <= MAX_DURATION_MINUTES:
+        metadata.quirks.append(f"typical learning time {value!r} left out")
+        return None
+    return minutes
 
 
 def parse_metadata(metadata_element) -> HarvestedMetadata | None:

@@ -213,6 +213,7 @@ def _resource_data(
         "licence": licence.terms[0] if licence.terms else DEFAULT_LICENCE,
         "author_name": _shorten("; ".join(dict.fromkeys(metadata.authors)), 200),
         "attribution": _shorten(metadata.publisher, 300),
+        "duration": metadata.duration,
     }
 
 

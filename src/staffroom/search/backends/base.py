@@ -43,8 +43,9 @@ def checked_collection(name: str) -> str:
 
 # The filters a search offers, as the page and the API name them, each a field of the
 # documents: ``format`` (pdf, document, presentation, video, ...: ``search/facets.py``),
-# ``accessibility`` ("described": it has accessibility notes) and ``pick`` ("yes": a
-# moderators' pick) besides the vocabularies, licence, kind and publisher.
+# ``accessibility`` ("described": it has accessibility notes), ``pick`` ("yes": a
+# moderators' pick) and ``duration`` (short, lesson, longer) besides the vocabularies,
+# licence, kind and publisher.
 FACETS = (
     "level",
     "subject",
@@ -56,6 +57,7 @@ FACETS = (
     "format",
     "accessibility",
     "pick",
+    "duration",
 )
 # A filter that no document field holds: what a licence allows ("share", "adapt",
 # "commercial"), read as the licences that allow it. Its values must all hold (a teacher who

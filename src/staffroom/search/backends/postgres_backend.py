@@ -27,7 +27,7 @@ holds both to that):
 - Filters and facets: every filter value has a small integer (``search_pg_value``); a
   resource holds the integers that find it (``terms``, GIN index). For counting, the values it
   is counted under are grouped into three value sets shared by many resources (levels and
-  subjects; type, language, licence and kind; format, accessibility notes and pick:
+  subjects; type, language, licence and kind; format, accessibility notes, pick and duration:
   ``search_pg_value_set``) plus its publisher. Counting a broad match is then a GROUP BY of
   four integers over the matching rows, the sets expanded afterwards, all in the statement
   that fetches the page of hits. (One set of all seven would have tens of thousands of
@@ -239,7 +239,7 @@ def _filter_values(values: dict) -> list[tuple[str, str]]:
 
 
 # Facets counted through value sets (publishers, too many to share sets, are counted apart).
-DETAIL_FACETS = ("format", "accessibility", "pick")
+DETAIL_FACETS = ("format", "accessibility", "pick", "duration")
 VALUE_SETS = {
     "regional_set": REGIONAL_FACETS,
     "common_set": tuple(
