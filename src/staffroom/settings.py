@@ -109,6 +109,8 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "staffroom.curriculum.middleware.RegionMiddleware",
     "staffroom.core.middleware.MemberLanguageMiddleware",
+    # When a signed-in member last used the site (once a day), for the inactivity rule.
+    "staffroom.accounts.middleware.MemberActivityMiddleware",
 ]
 
 ROOT_URLCONF = "staffroom.urls"
@@ -358,6 +360,21 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 # Published resources return to moderation for a re-check after this many days.
 RECHECK_AFTER_DAYS = int(os.environ.get("STAFFROOM_RECHECK_AFTER_DAYS", str(2 * 365)))
+
+# --- The member's data lifecycle (staffroom.accounts.deletion, .export; docs/privacy.md):
+# retention periods, enforced by the clock's daily "accounts-lifecycle" job. ---
+# An account unused this long gets a mail with a "keep my account" link ...
+ACCOUNT_INACTIVE_WARN_DAYS = int(os.environ.get("ACCOUNT_INACTIVE_WARN_DAYS", "335"))
+# ... and is deleted once unused this long (at least the difference after the warning).
+ACCOUNT_INACTIVE_DELETE_DAYS = int(os.environ.get("ACCOUNT_INACTIVE_DELETE_DAYS", "365"))
+# A sign-up whose address was never confirmed is deleted after this many days.
+UNCONFIRMED_SIGNUP_DAYS = int(os.environ.get("UNCONFIRMED_SIGNUP_DAYS", "14"))
+# A member's download of their data is kept (and its link works) this many days.
+DATA_EXPORT_DAYS = int(os.environ.get("DATA_EXPORT_DAYS", "7"))
+if not 0 < ACCOUNT_INACTIVE_WARN_DAYS < ACCOUNT_INACTIVE_DELETE_DAYS:
+    raise ImproperlyConfigured(
+        "ACCOUNT_INACTIVE_WARN_DAYS must be above 0 and below ACCOUNT_INACTIVE_DELETE_DAYS."
+    )
 
 # --- Security: strict by default; HTTPS settings follow SECURE_SSL_REDIRECT. ---
 SESSION_COOKIE_HTTPONLY = True

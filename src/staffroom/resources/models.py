@@ -256,8 +256,12 @@ class Rating(models.Model):
     per member and resource; rating again changes it."""
 
     resource = models.ForeignKey(Resource, on_delete=models.CASCADE, related_name="ratings")
+    # Empty once the member deleted their account: the stars still count, linked to nobody.
     member = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="ratings"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="ratings",
     )
     stars = models.PositiveSmallIntegerField(_("stars"))
     used_with = models.ForeignKey(

@@ -22,6 +22,8 @@ SCHEDULE: Schedule = {
     # This week's issue, due mailings, stalled sending runs.
     "newsletter-due": ("staffroom.newsletter.tasks.start_due_mailings", timedelta(minutes=5)),
     "interop-harvest": ("staffroom.interop.tasks.harvest_all", timedelta(days=1)),
+    # Retention (docs/privacy.md): unused and unconfirmed accounts, expired data exports.
+    "accounts-lifecycle": ("staffroom.accounts.tasks.account_lifecycle", timedelta(days=1)),
 }
 
 
