@@ -41,7 +41,7 @@ def _follow_url(kind: str, key) -> str:
 def test_a_member_follows_and_unfollows_a_colleague_from_their_profile(client):
     me, colleague = MemberFactory(), MemberFactory(name="Ann Peeters")
     client.force_login(me)
-    profile = reverse("accounts:profile", args=[colleague.pk])
+    profile = colleague.get_absolute_url()
     page = client.get(profile)
     assert page.context["followers"] == 0
     assert f'action="{_follow_url("member", colleague.pk)}"' in page.content.decode()

@@ -25,7 +25,7 @@ def test_a_profile_lists_only_the_members_own_published_resources(client):
         ),
     ]
     ResourceFactory(title="Van iemand anders")
-    response = client.get(reverse("accounts:profile", args=[member.pk]))
+    response = client.get(member.get_absolute_url())
     assert response.status_code == 200
     assert list(response.context["page"]) == [published]
     page = response.content.decode()
@@ -56,8 +56,8 @@ def test_an_organisation_page_lists_only_its_published_resources(client):
 
 def test_unknown_or_inactive_profiles_and_organisations_are_404(client):
     inactive = MemberFactory(is_active=False)
-    assert client.get(reverse("accounts:profile", args=[inactive.pk])).status_code == 404
-    assert client.get(reverse("accounts:profile", args=[987654])).status_code == 404
+    assert client.get(inactive.get_absolute_url()).status_code == 404
+    assert client.get("/members/987654/").status_code == 404
     assert client.get("/members/abc/").status_code == 404
     assert client.get("/organisations/no-such-partner/").status_code == 404
 
@@ -66,7 +66,7 @@ def test_profile_pages_accept_any_page_number(client):
     member = MemberFactory()
     ResourceFactory.create_batch(13, contributor=member)
     for page in ("abc", "99999", "2"):
-        response = client.get(reverse("accounts:profile", args=[member.pk]), {"page": page})
+        response = client.get(member.get_absolute_url(), {"page": page})
         assert response.status_code == 200
         assert response.context["page"].number == (1 if page == "abc" else 2)
 
@@ -109,9 +109,9 @@ def test_other_apps_add_their_sections_to_the_pages(client, monkeypatch):
         template="_pagination.html",
         context=lambda request, member: {"page": Paginator([member, member], 1).page(1)},
     )
-    member = MemberFactory(bio="Juf in Gent")
+    member = MemberFactory(bio="Juf in Gent", profile_public=True)
     ResourceFactory(contributor=member, title="Gepubliceerd werkblad")
-    response = client.get(reverse("accounts:profile", args=[member.pk]))
+    response = client.get(member.get_absolute_url())
     page = response.content.decode()
     points, bio = page.index('class="recognition"'), page.index("Juf in Gent")
     published = page.index("Gepubliceerd werkblad")

@@ -57,13 +57,16 @@ class MemberAdmin(UserAdmin):
     filter_horizontal = ["levels", "subjects", "moderated_levels", "moderated_subjects"]
 
     def delete_model(self, request, obj):
-        member_delete(
-            member=obj, cause=Cause.STAFF, deleted_by=request.user, reason="Django admin"
-        )
+        member_delete(member=obj, cause=Cause.STAFF, deleted_by=request.user, reason="Django admin")
 
     def delete_queryset(self, request, queryset):
         for member in queryset.filter(is_former_member=False):
             self.delete_model(request, member)
+
+    def get_deleted_objects(self, objs, request):
+        # What a member shared is moved, not deleted: nothing "protected" stops the deletion.
+        deleted, counts, perms_needed, _protected = super().get_deleted_objects(objs, request)
+        return deleted, counts, perms_needed, []
 
     def has_delete_permission(self, request, obj=None):
         if obj is not None and obj.is_former_member:

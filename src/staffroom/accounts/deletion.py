@@ -171,9 +171,10 @@ def _exempt() -> Q:
 
 
 def _last_active() -> Greatest:
+    # The latest of the two; joining counts only for an account never used.
     return Greatest(
-        Coalesce("last_active_at", "date_joined"),
-        Coalesce("last_login", "date_joined"),
+        Coalesce("last_active_at", "last_login", "date_joined"),
+        Coalesce("last_login", "last_active_at", "date_joined"),
     )
 
 

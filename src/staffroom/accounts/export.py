@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
+import secrets
 import shutil
 import tempfile
 import zipfile
@@ -177,7 +178,7 @@ def data_export_build(*, export_id: int) -> bool:
         with tempfile.TemporaryFile() as spool:
             write_export(member, spool)
             spool.seek(0)
-            export.file.save(f"{export.pk}-{signing.get_random_string(24)}.zip", File(spool))
+            export.file.save(f"{export.pk}-{secrets.token_urlsafe(18)}.zip", File(spool))
     except Exception:
         log.exception("export %s failed", export.pk)
         DataExport.objects.filter(pk=export.pk).update(status=DataExport.Status.FAILED)

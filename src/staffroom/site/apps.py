@@ -8,3 +8,9 @@ class SiteConfig(AppConfig):
     name = "staffroom.site"
     label = "site"
     verbose_name = "Site"
+
+    def ready(self) -> None:
+        # What every app's rows that refer to a member become on export and deletion.
+        from . import member_data
+
+        member_data.register()
