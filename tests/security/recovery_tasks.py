@@ -36,3 +36,16 @@ def kills_its_worker(marker: str) -> None:
     """Dies with its worker every time (as an out-of-memory kill would)."""
     _note(marker, "start")
     os.kill(os.getpid(), signal.SIGKILL)
+
+
+@task()
+def will_not_stop(marker: str, seconds: float) -> None:
+    """A task that swallows every interruption (as a library stuck in C code would never
+    return to be interrupted): only ending the process stops it."""
+    _note(marker, "start")
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            time.sleep(0.05)
+        except BaseException:  # the misbehaviour under test
+            _note(marker, "ignored")

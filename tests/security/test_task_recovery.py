@@ -36,7 +36,7 @@ from staffroom.core.tasks_recovery import (
     worker_register,
 )
 from tests.factories import MemberFactory, StaffFactory
-from tests.security.recovery_tasks import kills_its_worker, slow_the_first_time
+from tests.security.recovery_tasks import kills_its_worker, slow_the_first_time, will_not_stop
 
 ROOT = Path(__file__).resolve().parents[2]
 # Fast beats for the tests; production defaults are 10 s and 60 s.
@@ -335,6 +335,28 @@ def test_sigterm_stops_the_worker_within_the_stop_timeout_and_hands_the_task_bac
             again.send_signal(signal.SIGTERM)
             again.wait(timeout=30)
     assert _events(marker)[-1] == ("done", again.pid)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_task_that_will_not_stop_is_handed_back_and_its_worker_ended_in_time(
+    shared_database, tmp_path
+):
+    marker = tmp_path / "marker"
+    result = will_not_stop.enqueue(str(marker), 120)
+    worker = _worker(shared_database, tmp_path)
+    try:
+        _wait_for(lambda: _events(marker), "the worker to start the task")
+        signalled = time.monotonic()
+        worker.send_signal(signal.SIGTERM)
+        returncode = worker.wait(timeout=60)
+        stopped_after = time.monotonic() - signalled
+    finally:
+        _stop(worker)
+    assert stopped_after < STOP_TIMEOUT, f"stopped after {stopped_after:.1f} s"
+    assert returncode == 1  # ended by its watchdog
+    assert ("ignored", worker.pid) in _events(marker)  # it was asked to stop, and refused
+    task = DBTaskResult.objects.get(pk=result.id)
+    assert (task.status, task.worker_ids) == (TaskResultStatus.READY, [])
 
 
 @pytest.mark.django_db(transaction=True)
