@@ -165,7 +165,14 @@ def run(stream, mime_type: str, *, text: bool, preview: bool, limits: Limits) ->
             start_new_session=True,
         )
         # The supervisor keeps the deadline; this one, later, is for a supervisor gone wrong.
-        status, _rss, killed = _wait(process.pid, time.monotonic() + limits.wall_seconds + 10)
+        try:
+            status, _rss, killed = _wait(process.pid, time.monotonic() + limits.wall_seconds + 10)
+        except BaseException:
+            # The task was interrupted (the worker stopping): the analysis goes with it.
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGKILL)
+            os.waitpid(process.pid, 0)
+            raise
         process.returncode = os.waitstatus_to_exitcode(status)  # reaped by wait4 already
         output.seek(0)
         answer = output.read(limits.output_bytes + 1)
