@@ -80,6 +80,8 @@ INSTALLED_APPS = [
     "allauth.account",
     "django_tasks",
     "django_tasks_db",
+    # django-ninja as an app: /api/v1/docs takes Swagger UI from its static files, not a CDN.
+    "ninja",
     "staffroom.core",
     "staffroom.curriculum",
     "staffroom.accounts",
@@ -98,12 +100,15 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "staffroom.core.middleware.PrivatePagesNotStoredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -111,6 +116,9 @@ MIDDLEWARE = [
     "staffroom.core.middleware.MemberLanguageMiddleware",
     # When a signed-in member last used the site (once a day), for the inactivity rule.
     "staffroom.accounts.middleware.MemberActivityMiddleware",
+    # Before anything reads the body (the CSRF check reads the form in process_view, after
+    # every middleware's request phase): an oversized upload is refused by its Content-Length.
+    "staffroom.core.middleware.RequestBodyLimitMiddleware",
 ]
 
 ROOT_URLCONF = "staffroom.urls"
@@ -157,8 +165,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# --- Cache: local memory for one process; Redis (REDIS_URL) once several processes serve,
-# so that rate limits and cached pages are shared by all of them. ---
+# --- Cache: Redis (REDIS_URL), required once several processes serve (`check --deploy`,
+# staffroom.E020); otherwise a table in the database (made by `staffroom migrate`). Never
+# local memory: rate limits (core/ratelimit.py) count in this cache and must be shared. ---
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     try:
@@ -175,7 +184,12 @@ if REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "staffroom_cache",
+        }
+    }
 
 # --- Search: a Tantivy index under var/ by default (written only by the task worker). ---
 SEARCH_BACKEND = os.environ.get(
@@ -230,6 +244,17 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_SIGNUP_FORM_CLASS = "staffroom.accounts.forms.SignupProfileForm"
 ACCOUNT_ADAPTER = "staffroom.accounts.adapter.MemberAccountAdapter"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Staffroom] "
+# No "unknown account" mail: a password reset for an address without an account sends nothing,
+# so the site cannot be made to mail anyone.
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False
+# allauth counts these in the cache (shared, see CACHES). Sign-ups per client address; password
+# resets per address and per recipient (key: the address typed). Other actions keep allauth's
+# defaults unless set elsewhere.
+ACCOUNT_RATE_LIMITS = {
+    **globals().get("ACCOUNT_RATE_LIMITS", {}),
+    "signup": "20/m/ip,60/h/ip",
+    "reset_password": "20/m/ip,3/15m/key",
+}
 
 # --- Mail: SMTP when EMAIL_URL or EMAIL_HOST is set; otherwise files under var/mail in
 # development (or wherever EMAIL_FILE_PATH says), else the console. With DEBUG off and no SMTP,
@@ -311,6 +336,25 @@ HARVEST_CONTRIBUTOR_EMAIL = os.environ.get(
 # Writes per partner token ("60/m": 60 a minute), counted in the cache (shared with Redis).
 API_WRITE_RATE = os.environ.get("API_WRITE_RATE", "60/m")
 
+# --- Rate limits counted in the cache (staffroom.core.ratelimit): "count/period" with period
+# s, m, h or d (optionally a number before it: 10/15m), several separated by commas. Each is
+# overridable as STAFFROOM_RATE_<NAME> (e.g. STAFFROOM_RATE_API_READ_TOKEN=1200/m). ---
+RATE_LIMITS = {
+    # Resources sent to the moderation queue, per member.
+    "submission": os.environ.get("STAFFROOM_RATE_SUBMISSION", "10/h,30/d"),
+    # Reports of content, per member.
+    "report": os.environ.get("STAFFROOM_RATE_REPORT", "10/h,30/d"),
+    # API reads per partner token, and per client address without a token.
+    "api-read-token": os.environ.get("STAFFROOM_RATE_API_READ_TOKEN", "600/m"),
+    "api-read-address": os.environ.get("STAFFROOM_RATE_API_READ_ADDRESS", "120/m"),
+    # Searches and suggestions, per member or (visitors) per client address.
+    "search": os.environ.get("STAFFROOM_RATE_SEARCH", "120/m"),
+    "suggest": os.environ.get("STAFFROOM_RATE_SUGGEST", "300/m"),
+    # Account mails (confirmation, password reset, "you already have an account"), per
+    # recipient address and kind of mail: the site cannot be used to flood a mailbox.
+    "account-mail": os.environ.get("STAFFROOM_RATE_ACCOUNT_MAIL", "5/h"),
+}
+
 # --- Online events: BigBlueButton API (staffroom.events.bbb); empty means not configured. ---
 BBB_URL = os.environ.get("BBB_URL", "")  # e.g. https://bbb.example.org/bigbluebutton/api/
 BBB_SECRET = os.environ.get("BBB_SECRET", "")
@@ -357,6 +401,16 @@ MAX_UPLOAD_MB = {
     "video": int(os.environ.get("STAFFROOM_MAX_VIDEO_MB", "250")),
 }
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Larger uploads are written here while they arrive (removed at the end of the request; the
+# clock removes what a killed process left behind: core.tasks.remove_stale_upload_files).
+FILE_UPLOAD_TEMP_DIR = str(Path(os.environ.get("FILE_UPLOAD_TEMP_DIR", VAR_DIR / "upload-tmp")))
+Path(FILE_UPLOAD_TEMP_DIR).mkdir(parents=True, exist_ok=True)
+# A request body larger than this is refused by its Content-Length before it is read (413):
+# the largest file allowed plus room for the form's other fields. Set the reverse proxy's
+# body limit (nginx: client_max_body_size) to the same figure (docs/deploy.md).
+MAX_REQUEST_BODY_MB = int(
+    os.environ.get("STAFFROOM_MAX_REQUEST_BODY_MB", str(max(MAX_UPLOAD_MB.values()) + 10))
+)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 # Published resources return to moderation for a re-check after this many days.
 RECHECK_AFTER_DAYS = int(os.environ.get("STAFFROOM_RECHECK_AFTER_DAYS", str(2 * 365)))
@@ -390,6 +444,63 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = _https
 SECURE_HSTS_PRELOAD = _https
 if env_bool("STAFFROOM_BEHIND_PROXY"):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# Content-Security-Policy (django-csp): scripts only from this site's own static files (no
+# inline script, no inline event handler). Styles allow inline: the newsletter's web view shows
+# the mail's HTML (inline styles, as mail clients need) in a srcdoc frame, which inherits this
+# policy. Frames: the embed players that resources.embeds produces.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": [
+            "'self'",
+            "https://www.youtube-nocookie.com",
+            "https://player.vimeo.com",
+            "https://learningapps.org",
+            "https://h5p.org",
+        ],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# Permissions-Policy (django-permissions-policy): no page needs the camera, microphone,
+# location, payment or sensors; full screen only for this site and the embed players.
+PERMISSIONS_POLICY: dict[str, list[str]] = {
+    "accelerometer": [],
+    "camera": [],
+    "display-capture": [],
+    "geolocation": [],
+    "gyroscope": [],
+    "magnetometer": [],
+    "microphone": [],
+    "midi": [],
+    "payment": [],
+    "usb": [],
+    "fullscreen": [
+        "self",
+        "https://www.youtube-nocookie.com",
+        "https://player.vimeo.com",
+        "https://learningapps.org",
+        "https://h5p.org",
+    ],
+}
+
+# /.well-known/security.txt (RFC 9116): where to report a vulnerability, and until when that
+# is right. SECURITY_TXT_EXPIRES is a date (2027-06-30); without it, the file expires
+# SECURITY_TXT_DAYS after it is fetched.
+SECURITY_CONTACT = env_list(
+    "SECURITY_CONTACT", "mailto:" + (parseaddr(DEFAULT_FROM_EMAIL)[1] or "noreply@staffroom.invalid")
+)
+SECURITY_TXT_EXPIRES = os.environ.get("SECURITY_TXT_EXPIRES", "")
+SECURITY_TXT_DAYS = int(os.environ.get("SECURITY_TXT_DAYS", "180"))
+SECURITY_TXT_LANGUAGES = ["nl", "en"]
 
 LOGGING = {
     "version": 1,

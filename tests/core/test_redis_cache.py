@@ -116,7 +116,8 @@ def test_api_write_limit_is_counted_in_redis_for_all_processes(redis_cache, sett
 
     assert TokenWriteThrottle().allow_request(request)
     assert TokenWriteThrottle().allow_request(request)
-    assert raw.keys(f"{prefix}:1:throttle_api-write_*")
+    # django-ratelimit's counters (core/ratelimit.py), under its "rl:" prefix.
+    assert raw.keys(f"{prefix}:1:rl:*")
 
     # The third write arrives at another process (its own connection): refused all the same.
     answers = []

@@ -11,3 +11,20 @@ class CoreConfig(AppConfig):
         from .sites import site_sync
 
         post_migrate.connect(site_sync, sender=self)
+        post_migrate.connect(cache_table_create, sender=self)
+
+
+# The table of the database cache (settings.CACHES without REDIS_URL).
+CACHE_TABLE = "staffroom_cache"
+
+
+def cache_table_create(**kwargs):
+    """The database cache's table, made by every ``migrate`` (``make run``, a release, the test
+    database), whatever cache this process is configured with, so that a site can move
+    between Redis and the database cache; nothing to do when it exists."""
+    from django.core.management.commands.createcachetable import Command as CreateCacheTable
+
+    database = kwargs.get("using", "default")
+    command = CreateCacheTable()
+    command.verbosity = 0
+    command.create_table(database, CACHE_TABLE, dry_run=False)

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from staffroom.core.http import safe_next
 from staffroom.core.pagination import paginate
 from staffroom.core.permissions import moderator_required
+from staffroom.core.ratelimit import report_limit_check
 from staffroom.resources.forms import ModerationForm
 from staffroom.resources.metadata import (
     changes_between,
@@ -150,6 +151,7 @@ def report(request, kind: str, object_id: int):
     """A member reports a reply, a resource or a forum post."""
     back = safe_next(request, request.POST.get("next"))
     try:
+        report_limit_check(request, request.user)
         community.report_file(
             reporter=request.user,
             kind=kind,

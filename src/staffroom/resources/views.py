@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from staffroom.core.http import int_param
 from staffroom.core.pagination import paginate
 from staffroom.core.permissions import moderator_required
+from staffroom.core.ratelimit import submission_limit_check
 from staffroom.curriculum.queries import (
     levels_for_region,
     resource_types,
@@ -127,7 +128,8 @@ def _feedback_context(request, resource, rating_form=None, reply_form=None) -> d
 @login_required
 @require_POST
 def rate(request, pk: int):
-    resource = get_object_or_404(Resource, pk=pk)
+    # A resource the member may not see is not found, whatever is posted to it.
+    resource = _visible_or_404(request, pk)
     form = RatingForm(request.POST, region=request.region)
     if form.is_valid():
         try:
@@ -152,7 +154,7 @@ def rate(request, pk: int):
 @login_required
 @require_POST
 def reply(request, pk: int):
-    resource = get_object_or_404(Resource, pk=pk)
+    resource = _visible_or_404(request, pk)
     form = ReplyForm(request.POST)
     if form.is_valid():
         try:
@@ -280,6 +282,9 @@ def contribute(request, pk: int | None = None):
         messages.success(request, _("Draft saved. You can come back to it at any time."))
         return redirect("resources:edit", pk=resource.pk)
     try:
+        # The limit on what one member sends to the moderation queue (core/ratelimit.py);
+        # the draft is saved above, so nothing typed is lost when it refuses.
+        submission_limit_check(request, request.user)
         services.resource_submit(resource=resource, contributor=request.user)
     except ValidationError as error:
         _apply_errors(form, error)
@@ -335,7 +340,7 @@ def remove_file(request, pk: int, file_pk: int):
 @login_required
 @require_POST
 def withdraw(request, pk: int):
-    resource = get_object_or_404(Resource, pk=pk)
+    resource = _visible_or_404(request, pk)
     try:
         services.resource_withdraw(resource=resource, member=request.user)
     except ValidationError as refused:
@@ -479,7 +484,7 @@ def shared_folder_view(request, token: str):
 @login_required
 @require_POST
 def save_to_folder(request, pk: int):
-    resource = get_object_or_404(Resource, pk=pk)
+    resource = _visible_or_404(request, pk)
     chosen = request.POST.get("folder")
     folder = (
         get_object_or_404(Folder, pk=int_param(chosen), member=request.user)

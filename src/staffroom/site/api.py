@@ -5,6 +5,7 @@ services as the pages."""
 
 from ninja import NinjaAPI
 
+from staffroom.api.security import ApiReadThrottle
 from staffroom.curriculum.api import router as curriculum_router
 from staffroom.events.api import router as events_router
 from staffroom.resources.api import licences_router
@@ -20,6 +21,8 @@ api = NinjaAPI(
         "(`Authorization: Bearer <key>`), made on /api/tokens/."
     ),
     urls_namespace="api-v1",
+    # Every operation without a throttle of its own (the writes have TokenWriteThrottle).
+    throttle=[ApiReadThrottle()],
 )
 api.add_router("/search", search_router)
 api.add_router("/resources", resources_router)

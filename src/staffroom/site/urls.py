@@ -1,7 +1,7 @@
 from django.urls import path
 from django.views.generic import TemplateView
 
-from . import sitemaps, tasks_views, views
+from . import security_txt, sitemaps, tasks_views, views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -13,6 +13,7 @@ urlpatterns = [
         name="help_search",
     ),
     path("robots.txt", sitemaps.robots_txt, name="robots_txt"),
+    path(".well-known/security.txt", security_txt.security_txt, name="security_txt"),
     path("sitemap.xml", sitemaps.sitemap_index, name="sitemap"),
     path("sitemap-<slug:section>.xml", sitemaps.sitemap_section, name="sitemap_section"),
     path("staff/tasks/", tasks_views.tasks, name="staff_tasks"),
