@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 from datetime import datetime, timedelta
 from functools import partial
+from typing import Any
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
@@ -66,7 +67,7 @@ def _erase_links(relation, member: Member) -> None:
     field = relation.model._meta.get_field(relation.field_name)
     if isinstance(field, models.ManyToManyField):
         # The link goes; the row on the other side (an organisation, an event) stays.
-        through = field.remote_field.through
+        through: Any = field.remote_field.through
         through._default_manager.filter(**{field.m2m_reverse_field_name(): member}).delete()
         return
     rows = relation.rows(member)

@@ -43,7 +43,7 @@ def _delete_resource(resource: Resource) -> None:
     resource_id = resource.pk
     resource.delete()
     for field_file in stored:
-        transaction.on_commit(partial(field_file.storage.delete, field_file.name))
+        transaction.on_commit(partial(field_file.storage.delete, str(field_file.name)))
     # The index and OAI-PMH (a "deleted" record) drop what no longer exists.
     resource_changed.send(sender=Resource, resource_id=resource_id, announce=False)
 
