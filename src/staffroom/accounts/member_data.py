@@ -166,5 +166,10 @@ for _label, _policy, _export in [
     ("accounts.DeletionRecord.deleted_by", Policy.DETACH, False),
     ("account.EmailAddress.user", Policy.ERASE, True),
     ("admin.LogEntry.user", Policy.ERASE, False),
+    # allauth's other apps, named before they are installed (ignored until they are): MFA
+    # authenticators hold secrets, so they are erased but never exported.
+    ("mfa.Authenticator.user", Policy.ERASE, False),
+    ("usersessions.UserSession.user", Policy.ERASE, True),
+    ("socialaccount.SocialAccount.user", Policy.ERASE, True),
 ]:
     register_member_relation(_label, _policy, export=_export)
