@@ -466,7 +466,8 @@ CONTENT_SECURITY_POLICY = {
         ],
         "object-src": ["'none'"],
         "base-uri": ["'self'"],
-        "form-action": ["'self'"],
+        # No form-action: browsers apply it to a form's redirect too, and joining a webinar
+        # posts to this site, which redirects to the BigBlueButton server (BBB_URL).
         "frame-ancestors": ["'none'"],
     }
 }
