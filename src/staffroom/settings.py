@@ -216,6 +216,9 @@ TASKS_HEARTBEAT_SECONDS = float(os.environ.get("TASKS_HEARTBEAT_SECONDS", "10"))
 TASKS_LOST_AFTER_SECONDS = float(os.environ.get("TASKS_LOST_AFTER_SECONDS", "60"))
 TASKS_MAX_ATTEMPTS = int(os.environ.get("TASKS_MAX_ATTEMPTS", "3"))
 TASKS_STOP_GRACE_SECONDS = float(os.environ.get("TASKS_STOP_GRACE_SECONDS", "5"))
+# Finished task rows (ids and outcomes) are deleted by the clock after these many days.
+TASKS_KEEP_DAYS = int(os.environ.get("TASKS_KEEP_DAYS", "14"))
+TASKS_KEEP_FAILED_DAYS = int(os.environ.get("TASKS_KEEP_FAILED_DAYS", "90"))
 
 # --- Authentication ---
 AUTH_USER_MODEL = "accounts.Member"

@@ -31,10 +31,12 @@ from staffroom.core.models import TaskWorker
 from staffroom.core.tasks_recovery import (
     WORKER_LOST,
     Recovery,
+    prune_task_results,
     task_hand_back,
     tasks_recover_lost,
     worker_register,
 )
+from staffroom.site.schedule import SCHEDULE
 from tests.factories import MemberFactory, StaffFactory
 from tests.security.recovery_tasks import kills_its_worker, slow_the_first_time, will_not_stop
 
@@ -64,6 +66,8 @@ def database_tasks(settings):
     settings.TASKS = DATABASE_TASKS
     settings.TASKS_LOST_AFTER_SECONDS = 60
     settings.TASKS_MAX_ATTEMPTS = 3
+    settings.TASKS_KEEP_DAYS = 14
+    settings.TASKS_KEEP_FAILED_DAYS = 90
 
 
 @pytest.mark.django_db
@@ -125,6 +129,31 @@ def test_a_hand_back_is_not_an_attempt_and_loses_to_a_finished_task(database_tas
     DBTaskResult.objects.filter(pk=finished.pk).update(status=TaskResultStatus.SUCCESSFUL)
     assert not task_hand_back(finished)
     assert DBTaskResult.objects.get(pk=finished.pk).status == TaskResultStatus.SUCCESSFUL
+
+
+@pytest.mark.django_db
+def test_finished_task_rows_are_deleted_after_their_keeping_time(database_tasks, tmp_path):
+    marker = str(tmp_path / "marker")
+    now = timezone.now()
+    rows = {}
+    for name, status, age in [
+        ("old success", TaskResultStatus.SUCCESSFUL, timedelta(days=15)),
+        ("recent success", TaskResultStatus.SUCCESSFUL, timedelta(days=13)),
+        ("old failure", TaskResultStatus.FAILED, timedelta(days=91)),
+        ("recent failure", TaskResultStatus.FAILED, timedelta(days=30)),
+        ("running for long", TaskResultStatus.RUNNING, timedelta(days=200)),
+    ]:
+        rows[name] = slow_the_first_time.enqueue(marker, 0).id
+        DBTaskResult.objects.filter(pk=rows[name]).update(status=status, finished_at=now - age)
+
+    assert prune_task_results.call() == 2
+
+    kept = {str(pk) for pk in DBTaskResult.objects.values_list("pk", flat=True)}
+    assert kept == {rows["recent success"], rows["recent failure"], rows["running for long"]}
+    assert SCHEDULE["tasks-prune"] == (
+        "staffroom.core.tasks_recovery.prune_task_results",
+        timedelta(days=1),
+    )
 
 
 @pytest.mark.django_db

@@ -22,6 +22,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django_tasks import TaskResultStatus
+from django_tasks import task as background_task
 from django_tasks_db.models import DBTaskResult
 
 from .models import TaskWorker
@@ -203,3 +204,18 @@ def task_retry(*, task_id: str, staff) -> DBTaskResult | None:
         "Task id=%s path=%s queued again by staff member %s", task.pk, task.task_path, staff.pk
     )
     return task
+
+
+@background_task()
+def prune_task_results() -> int:
+    """Delete finished task rows older than ``TASKS_KEEP_DAYS`` (failed ones: older than
+    ``TASKS_KEEP_FAILED_DAYS``), daily by the clock; returns how many. Keeps the table, and so
+    the sweep for lost tasks, small."""
+    now = timezone.now()
+    successful = DBTaskResult.objects.successful().filter(
+        finished_at__lt=now - timedelta(days=settings.TASKS_KEEP_DAYS)
+    )
+    failed = DBTaskResult.objects.failed().filter(
+        finished_at__lt=now - timedelta(days=settings.TASKS_KEEP_FAILED_DAYS)
+    )
+    return successful.delete()[0] + failed.delete()[0]

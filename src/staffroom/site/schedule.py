@@ -26,6 +26,8 @@ SCHEDULE: Schedule = {
     "accounts-lifecycle": ("staffroom.accounts.tasks.account_lifecycle", timedelta(days=1)),
     # Temporary files of uploads whose web process was killed mid-request.
     "upload-temp-files": ("staffroom.core.uploads.remove_stale_upload_files", timedelta(hours=1)),
+    # Finished task rows; lost tasks are swept by the workers and on every check of the clock.
+    "tasks-prune": ("staffroom.core.tasks_recovery.prune_task_results", timedelta(days=1)),
 }
 
 
