@@ -306,6 +306,9 @@ NEWSLETTER_CLAIM_TIMEOUT = int(os.environ.get("NEWSLETTER_CLAIM_TIMEOUT", "300")
 NEWSLETTER_HARD_BOUNCE_LIMIT = int(os.environ.get("NEWSLETTER_HARD_BOUNCE_LIMIT", "3"))
 # A secret the bounce webhook must be called with; empty: the webhook is off.
 NEWSLETTER_BOUNCE_WEBHOOK_TOKEN = os.environ.get("NEWSLETTER_BOUNCE_WEBHOOK_TOKEN", "")
+# Unsubscribe and preference links in mail work this many days (an expired one offers a
+# fresh link); generous, as a newsletter may be opened weeks later.
+NEWSLETTER_TOKEN_DAYS = int(os.environ.get("NEWSLETTER_TOKEN_DAYS", "90"))
 
 # --- OAI-PMH data provider (staffroom.interop) ---
 OAI_REPOSITORY_NAME = os.environ.get("OAI_REPOSITORY_NAME", "Staffroom")
@@ -415,6 +418,10 @@ MAX_REQUEST_BODY_MB = int(
     os.environ.get("STAFFROOM_MAX_REQUEST_BODY_MB", str(max(MAX_UPLOAD_MB.values()) + 10))
 )
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# Text extraction and previews of uploads run in a child process with these limits
+# (resources.analysis_sandbox); a file that needs more gets no text or preview and a note.
+FILE_ANALYSIS_MEMORY_MB = int(os.environ.get("STAFFROOM_FILE_ANALYSIS_MEMORY_MB", "512"))
+FILE_ANALYSIS_CPU_SECONDS = int(os.environ.get("STAFFROOM_FILE_ANALYSIS_CPU_SECONDS", "60"))
 # Published resources return to moderation for a re-check after this many days.
 RECHECK_AFTER_DAYS = int(os.environ.get("STAFFROOM_RECHECK_AFTER_DAYS", str(2 * 365)))
 
