@@ -148,7 +148,8 @@ def deletion_consequences(member: Any) -> list[Consequence]:
             continue
         count = relation.rows(member).count()
         if count:
-            name = str(relation.model._meta.verbose_name_plural)
+            meta = relation.model._meta
+            name = str(meta.verbose_name if count == 1 else meta.verbose_name_plural)
             lines.append(Consequence(relation.label, name, relation.policy, count))
     return lines
 
