@@ -6,15 +6,25 @@ The review found a 996 KB .docx inflating to 280 MB (5.4 GB and 158 s in text ex
 with the analysing process's peak memory (the kernel's figure, from wait4) below 512 MB.
 """
 
+import html
 import io
 
 import pytest
 from bench.hostile_files import DOCX, docx_bomb, pdf_huge_page, png_many_pixels
+from django.urls import reverse
 
 from staffroom.resources import analysis_sandbox, files, tasks
 from staffroom.resources.files import analyse_file
 from staffroom.resources.models import ResourceFile
-from tests.factories import ResourceFileFactory, docx_bytes, pdf_bytes, png_bytes
+from staffroom.resources.services import resource_file_analyse
+from tests.factories import (
+    ModerationItemFactory,
+    ModeratorFactory,
+    ResourceFileFactory,
+    docx_bytes,
+    pdf_bytes,
+    png_bytes,
+)
 
 LIMIT_KB = 512 * 1024
 
@@ -138,9 +148,24 @@ def test_the_worker_marks_a_hostile_file_analysed_and_goes_on(bomb_docx, huge_pn
         assert stored.analysed_at is not None
         assert stored.extracted_text == ""
         assert not stored.preview
+        assert stored.analysis_problem
     stored = ResourceFile.objects.get(pk=normal.pk)
     assert stored.extracted_text == "Breuken vergelijken"
     assert stored.preview.name.endswith(".jpg")
+    assert stored.analysis_problem == ""
+
+
+@pytest.mark.django_db
+def test_a_moderator_sees_why_a_file_has_no_text_or_preview(client, bomb_docx):
+    item = ModerationItemFactory()
+    hostile = ResourceFileFactory(
+        resource=item.resource, content=bomb_docx, mime_type=DOCX, original_name="bom.docx"
+    )
+    resource_file_analyse(resource_file=hostile)
+    client.force_login(ModeratorFactory())
+    page = html.unescape(client.get(reverse("moderation:item", args=[item.pk])).content.decode())
+    assert "bom.docx" in page
+    assert str(files.ANALYSIS_NOTES[analysis_sandbox.INFLATES_TOO_FAR]) in page
 
 
 def test_every_problem_has_a_note_for_moderators():

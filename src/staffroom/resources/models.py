@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from staffroom.curriculum.models import Level, ResourceType, Subject
 from staffroom.curriculum.queries import terms_by_id
 
-from .files import extension_for
+from .files import ANALYSIS_NOTES, extension_for
 from .licences import LICENCE_URLS, Licence
 
 
@@ -240,6 +240,9 @@ class ResourceFile(models.Model):
     extracted_text = models.TextField(blank=True)
     analysed_at = models.DateTimeField(null=True, blank=True)
     preview = models.ImageField(upload_to="previews/", blank=True, max_length=300)
+    # Why the analysis gave no text or preview (a code of ``analysis_sandbox``: over its limits,
+    # damaged); "" when it went well or has not run.
+    analysis_problem = models.CharField(max_length=30, blank=True)
     # Added by an edit of a published resource: public only once a moderator publishes the edit.
     pending = models.BooleanField(default=False)
     uploaded_at = models.DateTimeField(auto_now_add=True)
@@ -249,6 +252,11 @@ class ResourceFile(models.Model):
 
     def __str__(self) -> str:
         return self.original_name
+
+    @property
+    def analysis_note(self) -> str:
+        """Why it has no text or preview, for moderators ("" if nothing went wrong)."""
+        return str(ANALYSIS_NOTES.get(self.analysis_problem, "")) if self.analysis_problem else ""
 
 
 class Rating(models.Model):

@@ -265,13 +265,17 @@ def resource_record_download(*, resource: Resource) -> None:
 
 
 def resource_file_analyse(*, resource_file: ResourceFile) -> None:
-    """Extract the text of a file and render its preview (run by the worker)."""
+    """Extract the text of a file and render its preview, in one limited child process (run by
+    the worker). A file over the limits or damaged keeps why, for moderators."""
     with resource_file.file.open("rb") as stream:
-        text = file_handling.extract_text(stream, resource_file.mime_type)
-    with resource_file.file.open("rb") as stream:
-        preview = file_handling.render_preview(stream, resource_file.mime_type)
-    resource_file.extracted_text = text
+        analysis = file_handling.analyse_file(stream, resource_file.mime_type)
+    resource_file.extracted_text = analysis.text
+    resource_file.analysis_problem = analysis.problem
     resource_file.analysed_at = timezone.now()
-    if preview:
-        resource_file.preview.save(f"{resource_file.pk}.jpg", ContentFile(preview), save=False)
-    resource_file.save(update_fields=["extracted_text", "analysed_at", "preview"])
+    if analysis.preview:
+        resource_file.preview.save(
+            f"{resource_file.pk}.jpg", ContentFile(analysis.preview), save=False
+        )
+    resource_file.save(
+        update_fields=["extracted_text", "analysis_problem", "analysed_at", "preview"]
+    )
