@@ -122,7 +122,8 @@ def active_member(db):
     other = ResourceFactory(title="Werkblad van iemand anders")
     Rating.objects.create(resource=other, member=member, stars=4)
     Reply.objects.create(resource=other, author=member, body="Dank je, top!")
-    Folder.objects.create(member=member, name="Favorieten")
+    folder = Folder.objects.create(member=member, name="Favorieten")
+    folder.resources.add(other)
     Follow.objects.create(follower=member, member=MemberFactory())
     Question.objects.create(author=member, title="Hoe leer ik breuken aan?", body="Tips?")
     NewsletterPreference.objects.create(member=member, weekly=False)
@@ -156,7 +157,11 @@ def test_a_member_downloads_their_data_as_a_zip_mailed_as_a_link(
     assert [r["title"] for r in rows("resources.Resource.contributor")] == ["Breukenkaart"]
     assert [r["stars"] for r in rows("resources.Rating.member")] == [4]
     assert [r["body"] for r in rows("resources.Reply.author")] == ["Dank je, top!"]
-    assert [r["name"] for r in rows("resources.Folder.member")] == ["Favorieten"]
+    [folder] = rows("resources.Folder.member")
+    assert folder["name"] == "Favorieten"
+    assert folder["resources"] == list(
+        Resource.objects.filter(title="Werkblad van iemand anders").values_list("pk", flat=True)
+    )
     assert len(rows("accounts.Follow.follower")) == 1
     assert [r["title"] for r in rows("forum.Question.author")] == ["Hoe leer ik breuken aan?"]
     assert [r["weekly"] for r in rows("newsletter.NewsletterPreference.member")] == [False]

@@ -72,7 +72,15 @@ def _rows(queryset: models.QuerySet) -> list[dict[str, Any]]:
     ]
     names += [field.name for field in model._meta.many_to_many if not _is_secret(field.name)]
     serialised = serializers.serialize("python", queryset.order_by("pk"), fields=names)
-    return [{"id": row["pk"], **row["fields"]} for row in serialised]
+    rows = {row["pk"]: {"id": row["pk"], **row["fields"]} for row in serialised}
+    # The serializer leaves out many-to-manys with a model of their own (a folder's resources).
+    for field in model._meta.many_to_many:
+        through = getattr(field.remote_field, "through", None)
+        if _is_secret(field.name) or through is None or through._meta.auto_created:
+            continue
+        for row in queryset.prefetch_related(field.name):
+            rows[row.pk][field.name] = sorted(r.pk for r in getattr(row, field.name).all())
+    return list(rows.values())
 
 
 def member_profile(member: Member) -> dict[str, Any]:

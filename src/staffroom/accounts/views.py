@@ -3,8 +3,8 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -271,7 +271,9 @@ def account_delete(request):
         except DeletionRefused:
             messages.error(request, _("This account cannot be deleted here."))
             return redirect("accounts:data")
-        logout(request)
+        # The session ends without a "logged out" signal: there is no member left to log about.
+        request.session.flush()
+        request.user = AnonymousUser()
         messages.success(request, _("Your account has been deleted. Thank you for being here."))
         return redirect("home")
     return render(
