@@ -27,3 +27,7 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 # Tests inspect each response's context; the search result cache has its own tests.
 SEARCH_CACHE_SECONDS = 0
+# Staff and moderators must have a second factor before any page (staffroom.security); the
+# suite's many staff pages are tested without one, and tests/security/test_authentication.py
+# turns the rule on as in production.
+SECURITY_MFA_REQUIRED_ROLES = False

@@ -15,7 +15,9 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "staffroom"
 # Lowest first. Apps in the same layer do not import each other.
 LAYERS = [
     ["core"],
-    ["curriculum"],
+    # security (the security event log) is below accounts, whose export and deletion record
+    # events.
+    ["curriculum", "security"],
     ["accounts"],
     ["api", "notifications"],
     ["recognition"],

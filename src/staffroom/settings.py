@@ -78,11 +78,15 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "allauth",
     "allauth.account",
+    # Second factors (TOTP, WebAuthn, recovery codes) and the member's list of sessions.
+    "allauth.mfa",
+    "allauth.usersessions",
     "django_tasks",
     "django_tasks_db",
     # django-ninja as an app: /api/v1/docs takes Swagger UI from its static files, not a CDN.
     "ninja",
     "staffroom.core",
+    "staffroom.security",
     "staffroom.curriculum",
     "staffroom.accounts",
     "staffroom.resources",
@@ -112,6 +116,11 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "allauth.usersessions.middleware.UserSessionsMiddleware",
+    # Signs out a session unused for SESSION_IDLE_TIMEOUT; staff and moderators without a
+    # second factor are sent to set one up; admin access is logged (staffroom.security).
+    "staffroom.security.middleware.SessionIdleTimeoutMiddleware",
+    "staffroom.security.middleware.StaffSecurityMiddleware",
     "staffroom.curriculum.middleware.RegionMiddleware",
     "staffroom.core.middleware.MemberLanguageMiddleware",
     # When a signed-in member last used the site (once a day), for the inactivity rule.
@@ -222,8 +231,9 @@ TASKS_KEEP_FAILED_DAYS = int(os.environ.get("TASKS_KEEP_FAILED_DAYS", "90"))
 
 # --- Authentication ---
 AUTH_USER_MODEL = "accounts.Member"
+# One backend: allauth's (a ModelBackend itself, so permissions work as usual). With Django's
+# ModelBackend too, a failed sign-in ran two Argon2 hashes, one per backend.
 AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
 PASSWORD_HASHERS = [
@@ -232,9 +242,16 @@ PASSWORD_HASHERS = [
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": int(os.environ.get("PASSWORD_MIN_LENGTH", "12"))},
+    },
+    # The 20,000 most common passwords of published breaches (a list that ships with Django).
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    # A common word or one of the site's own (staffroom, klascement, leerkracht, zomer) with
+    # capitals, digits and signs added (staffroom.security.passwords).
+    {"NAME": "staffroom.security.passwords.SiteWordsPasswordValidator"},
 ]
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "home"
@@ -245,7 +262,9 @@ ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_SIGNUP_FORM_CLASS = "staffroom.accounts.forms.SignupProfileForm"
-ACCOUNT_ADAPTER = "staffroom.accounts.adapter.MemberAccountAdapter"
+# accounts' MemberAccountAdapter with failed sign-ins counted per account and client address
+# (staffroom.security.throttling), put together at the top layer (staffroom.site).
+ACCOUNT_ADAPTER = "staffroom.site.account_adapter.SiteAccountAdapter"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Staffroom] "
 # No "unknown account" mail: a password reset for an address without an account sends nothing,
 # so the site cannot be made to mail anyone.
@@ -258,6 +277,46 @@ ACCOUNT_RATE_LIMITS = {
     "signup": "20/m/ip,60/h/ip",
     "reset_password": "20/m/ip,3/15m/key",
 }
+
+# --- Authentication hardening (staffroom.security; docs/security.md V2, V3, V7) ---
+# The client address behind the reverse proxy: with STAFFROOM_BEHIND_PROXY, allauth (its rate
+# limits) and the security log take the address the proxy appended to X-Forwarded-For, not
+# the proxy's own. One proxy by default; a CDN in front of it makes two.
+ALLAUTH_TRUSTED_PROXY_COUNT = int(
+    os.environ.get("STAFFROOM_TRUSTED_PROXY_COUNT", "1" if env_bool("STAFFROOM_BEHIND_PROXY") else "0")
+)
+ACCOUNT_RATE_LIMITS = {
+    **ACCOUNT_RATE_LIMITS,
+    # Sign-in attempts per client address: a school's teachers share one address, so it is
+    # generous; the failures below are what stop guessing.
+    "login": os.environ.get("STAFFROOM_RATE_LOGIN", "100/m/ip"),
+    # Failed sign-ins: per client address, and per account *and* address (the key, see
+    # staffroom.security.throttling), so nobody can lock a colleague out from elsewhere.
+    "login_failed": os.environ.get("STAFFROOM_RATE_LOGIN_FAILED", "30/m/ip,5/5m/key"),
+}
+# The password again (or a second factor) before changing the email address, the password or
+# a second factor, when the last sign-in is older than ACCOUNT_REAUTHENTICATION_TIMEOUT (s).
+ACCOUNT_REAUTHENTICATION_REQUIRED = True
+# The password or a second factor; not a code by mail (whoever holds the session may hold the
+# mailbox too, and the point is to ask for what a thief of the session does not have).
+ACCOUNT_REAUTHENTICATION_METHODS = ("password", "mfa")
+ACCOUNT_REAUTHENTICATION_TIMEOUT = int(os.environ.get("ACCOUNT_REAUTHENTICATION_TIMEOUT", "300"))
+# Mail after a password change, set or reset, to the old address when the primary address
+# changes, and when a second factor is added or removed.
+ACCOUNT_EMAIL_NOTIFICATIONS = True
+MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
+MFA_TOTP_ISSUER = "Staffroom"
+# Security keys need HTTPS, except on the development server.
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG
+# Staff and moderators must set up a second factor before any other page.
+SECURITY_MFA_REQUIRED_ROLES = env_bool("STAFFROOM_MFA_REQUIRED_FOR_STAFF", True)
+USERSESSIONS_ADAPTER = "staffroom.security.sessions.UserSessionsAdapter"
+# A session unused this long (seconds) is signed out; SESSION_COOKIE_AGE is the absolute
+# lifetime of any session (14 days).
+SESSION_IDLE_TIMEOUT = int(os.environ.get("SESSION_IDLE_TIMEOUT", str(2 * 3600)))
+SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(14 * 24 * 3600)))
+# Security events (staffroom.security) are deleted by the clock after this many days.
+SECURITY_EVENT_DAYS = int(os.environ.get("SECURITY_EVENT_DAYS", "180"))
 
 # --- Mail: SMTP when EMAIL_URL or EMAIL_HOST is set; otherwise files under var/mail in
 # development (or wherever EMAIL_FILE_PATH says), else the console. With DEBUG off and no SMTP,

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", include("staffroom.site.urls")),
     path("accounts/", include("allauth.urls")),
     path("", include("staffroom.accounts.urls")),
+    path("", include("staffroom.security.urls")),
     path("resources/", include("staffroom.resources.urls")),
     path("search/", include("staffroom.search.urls")),
     path("notifications/", include("staffroom.notifications.urls")),

@@ -133,6 +133,9 @@ RELATIONS = [
     ("newsletter.PromotionOrder.decided_by", D, False),
     ("api.ApiToken.created_by", D, False),
     ("api.ApiToken.revoked_by", D, False),
+    # The member's own sign-ins and account changes: in their download, gone with the account
+    # (the deletion itself is recorded without a member).
+    ("security.SecurityEvent.member", E, True),
 ]
 
 

@@ -24,6 +24,8 @@ SCHEDULE: Schedule = {
     "interop-harvest": ("staffroom.interop.tasks.harvest_all", timedelta(days=1)),
     # Retention (docs/privacy.md): unused and unconfirmed accounts, expired data exports.
     "accounts-lifecycle": ("staffroom.accounts.tasks.account_lifecycle", timedelta(days=1)),
+    # Security events older than SECURITY_EVENT_DAYS.
+    "security-log-prune": ("staffroom.security.tasks.prune_security_log", timedelta(days=1)),
     # Temporary files of uploads whose web process was killed mid-request.
     "upload-temp-files": ("staffroom.core.uploads.remove_stale_upload_files", timedelta(hours=1)),
     # Finished task rows; lost tasks are swept by the workers and on every check of the clock.
