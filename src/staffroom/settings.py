@@ -283,7 +283,9 @@ ACCOUNT_RATE_LIMITS = {
 # limits) and the security log take the address the proxy appended to X-Forwarded-For, not
 # the proxy's own. One proxy by default; a CDN in front of it makes two.
 ALLAUTH_TRUSTED_PROXY_COUNT = int(
-    os.environ.get("STAFFROOM_TRUSTED_PROXY_COUNT", "1" if env_bool("STAFFROOM_BEHIND_PROXY") else "0")
+    os.environ.get(
+        "STAFFROOM_TRUSTED_PROXY_COUNT", "1" if env_bool("STAFFROOM_BEHIND_PROXY") else "0"
+    )
 )
 ACCOUNT_RATE_LIMITS = {
     **ACCOUNT_RATE_LIMITS,
@@ -346,6 +348,8 @@ elif os.environ.get("EMAIL_FILE_PATH") or DEBUG:
     EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH", str(VAR_DIR / "mail"))
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# Mail files are deleted by the clock after this many days (they hold addresses and messages).
+MAIL_FILE_DAYS = int(os.environ.get("MAIL_FILE_DAYS", "30"))
 
 # --- Newsletter (staffroom.newsletter) ---
 NEWSLETTER_FROM = os.environ.get("NEWSLETTER_FROM", DEFAULT_FROM_EMAIL)
@@ -420,7 +424,11 @@ RATE_LIMITS = {
     "account-mail": os.environ.get("STAFFROOM_RATE_ACCOUNT_MAIL", "5/h"),
 }
 
-# --- Online events: BigBlueButton API (staffroom.events.bbb); empty means not configured. ---
+# --- Online events ---
+# Registrations of events that ended this many days ago keep attendance only (the others,
+# and questions for the presenters, are deleted by the clock: docs/privacy.md).
+EVENT_REGISTRATION_DAYS = int(os.environ.get("EVENT_REGISTRATION_DAYS", "365"))
+# BigBlueButton API (staffroom.events.bbb); empty means not configured.
 BBB_URL = os.environ.get("BBB_URL", "")  # e.g. https://bbb.example.org/bigbluebutton/api/
 BBB_SECRET = os.environ.get("BBB_SECRET", "")
 BBB_CHECKSUM_ALGORITHM = os.environ.get("BBB_CHECKSUM_ALGORITHM", "sha1")
@@ -566,7 +574,8 @@ PERMISSIONS_POLICY: dict[str, list[str]] = {
 # is right. SECURITY_TXT_EXPIRES is a date (2027-06-30); without it, the file expires
 # SECURITY_TXT_DAYS after it is fetched.
 SECURITY_CONTACT = env_list(
-    "SECURITY_CONTACT", "mailto:" + (parseaddr(DEFAULT_FROM_EMAIL)[1] or "noreply@staffroom.invalid")
+    "SECURITY_CONTACT",
+    "mailto:" + (parseaddr(DEFAULT_FROM_EMAIL)[1] or "noreply@staffroom.invalid"),
 )
 SECURITY_TXT_EXPIRES = os.environ.get("SECURITY_TXT_EXPIRES", "")
 SECURITY_TXT_DAYS = int(os.environ.get("SECURITY_TXT_DAYS", "180"))

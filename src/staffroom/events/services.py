@@ -348,6 +348,23 @@ def confirmation_mail(*, registration_id: int) -> bool:
     return True
 
 
+def registrations_prune(*, now: datetime | None = None) -> int:
+    """Retention (daily, by the clock): for events that ended more than
+    ``EVENT_REGISTRATION_DAYS`` ago, delete the registrations of those who did not come
+    (cancelled, on the waitlist, no-show) and the questions for the presenters; attendance
+    stays, for certificates, until the member deletes their account. How many registrations
+    were deleted."""
+    cutoff = (now or timezone.now()) - timedelta(days=settings.EVENT_REGISTRATION_DAYS)
+    old = Registration.objects.filter(event__ends_at__lt=cutoff)
+    with transaction.atomic():
+        deleted, _by_model = old.filter(attended_at=None).delete()
+        for registration in old.exclude(question=""):
+            registration.question = ""
+            registration.save(update_fields=["question"])
+            registration_question_sync(registration)
+    return deleted
+
+
 def reminders_send(*, now: datetime | None = None) -> int:
     """Mail each due reminder (24 hours, 1 hour before) once; return how many were sent.
 

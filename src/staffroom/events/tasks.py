@@ -17,6 +17,12 @@ def send_reminders() -> int:
 
 
 @task()
+def prune_registrations() -> int:
+    """Daily: registrations of long past events kept as attendance only (docs/privacy.md)."""
+    return services.registrations_prune()
+
+
+@task()
 def poll_attendance() -> int:
     """Every minute: who is in each running BigBlueButton room counts as having attended."""
     return room.attendance_poll()

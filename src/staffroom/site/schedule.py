@@ -19,6 +19,8 @@ SCHEDULE: Schedule = {
     "notifications-digest": ("staffroom.notifications.tasks.mail_digests", timedelta(days=1)),
     "events-reminders": ("staffroom.events.tasks.send_reminders", timedelta(minutes=10)),
     "events-attendance": ("staffroom.events.tasks.poll_attendance", timedelta(minutes=1)),
+    # Registrations of events over EVENT_REGISTRATION_DAYS ago: attendance only.
+    "events-retention": ("staffroom.events.tasks.prune_registrations", timedelta(days=1)),
     # This week's issue, due mailings, stalled sending runs.
     "newsletter-due": ("staffroom.newsletter.tasks.start_due_mailings", timedelta(minutes=5)),
     "interop-harvest": ("staffroom.interop.tasks.harvest_all", timedelta(days=1)),
@@ -28,6 +30,8 @@ SCHEDULE: Schedule = {
     "security-log-prune": ("staffroom.security.tasks.prune_security_log", timedelta(days=1)),
     # Temporary files of uploads whose web process was killed mid-request.
     "upload-temp-files": ("staffroom.core.uploads.remove_stale_upload_files", timedelta(hours=1)),
+    # Mail written to files (development, EMAIL_FILE_PATH) older than MAIL_FILE_DAYS.
+    "mail-files-prune": ("staffroom.core.uploads.prune_mail_files", timedelta(days=1)),
     # Finished task rows; lost tasks are swept by the workers and on every check of the clock.
     "tasks-prune": ("staffroom.core.tasks_recovery.prune_task_results", timedelta(days=1)),
 }
