@@ -310,8 +310,10 @@ MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
 MFA_TOTP_ISSUER = "Staffroom"
 # Security keys need HTTPS, except on the development server.
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG
-# Staff and moderators must set up a second factor before any other page.
-SECURITY_MFA_REQUIRED_ROLES = env_bool("STAFFROOM_MFA_REQUIRED_FOR_STAFF", True)
+# Staff and moderators must set up a second factor before any other page. Required whenever
+# DEBUG is off; the development demo (make run) lets its moderator and staff accounts in with
+# the shared demo password unless STAFFROOM_MFA_REQUIRED_FOR_STAFF=1.
+SECURITY_MFA_REQUIRED_ROLES = env_bool("STAFFROOM_MFA_REQUIRED_FOR_STAFF", not DEBUG)
 USERSESSIONS_ADAPTER = "staffroom.security.sessions.UserSessionsAdapter"
 # A session unused this long (seconds) is signed out; SESSION_COOKIE_AGE is the absolute
 # lifetime of any session (14 days).

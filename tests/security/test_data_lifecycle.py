@@ -39,6 +39,7 @@ from staffroom.newsletter.models import NewsletterPreference
 from staffroom.notifications.models import Notification
 from staffroom.resources.models import Folder, Rating, Reply, Resource, ResourceFile, Status
 from staffroom.search.documents import resource_document
+from staffroom.security.models import SecurityEvent
 from staffroom.site.schedule import SCHEDULE
 from tests.events.factories import RegistrationFactory
 from tests.factories import (
@@ -139,6 +140,7 @@ def test_a_member_downloads_their_data_as_a_zip_mailed_as_a_link(
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("accounts:data"))
     assert response.status_code == 302
+    assert SecurityEvent.objects.filter(kind="data_export", member__email=EMAIL).count() == 1
     [message] = [m for m in mail.outbox if m.to == [EMAIL]]
     link = _path(_link(message, "/settings/data/"))
 
@@ -217,6 +219,7 @@ def test_a_second_request_while_one_is_prepared_is_refused_politely(client, acti
     assert response.status_code == 200
     assert "already being prepared" in response.content.decode()
     assert DataExport.objects.filter(member=active_member).count() == 1
+    assert not SecurityEvent.objects.filter(kind="data_export").exists()
 
 
 # --- deletion ------------------------------------------------------------------------------
@@ -362,6 +365,10 @@ def test_staff_delete_a_contributor_with_a_reason_that_is_logged(client):
     assert Resource.objects.get(pk=resource.pk).contributor.is_former_member
     log = client.get(reverse("accounts:deletions")).content.decode()
     assert "Asked by mail on 3 March" in log and NAME not in log
+    # And in the security event log, which outlives the account.
+    event = SecurityEvent.objects.get(kind="account_deleted")
+    assert event.member is None
+    assert event.details == {"member_number": member.pk, "cause": "staff", "deleted_by": staff.pk}
 
 
 def test_deleting_a_contributor_in_the_django_admin_raises_no_protected_error(client):

@@ -30,6 +30,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from staffroom.core.mail import mail_member
+from staffroom.security import events as security_events
 
 from .member_data import DeletionContext, Policy, member_relations, unhandled_relations
 from .models import DeletionRecord, Member, NotificationMail, OrganisationMembership
@@ -139,6 +140,13 @@ def member_delete(
         summary={key: value for key, value in summary.items() if value},
     )
     log.info("account %s deleted (%s)", number, cause)
+    # After the deletion: the member's own events went with the account.
+    security_events.record(
+        "account_deleted",
+        member_number=number,
+        cause=cause,
+        deleted_by=deleted_by.pk if deleted_by else None,
+    )
     return record
 
 

@@ -27,6 +27,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from staffroom.core.mail import mail_member
+from staffroom.security import events as security_events
 
 from . import tasks
 from .member_data import member_relations
@@ -154,6 +155,7 @@ def data_export_request(*, member: Member) -> DataExport:
     if DataExport.objects.filter(member=member, status=DataExport.Status.PENDING).exists():
         raise ExportRefused
     export = DataExport.objects.create(member=member)
+    security_events.record("data_export", member=member, export_id=export.pk)
     transaction.on_commit(lambda: tasks.build_data_export.enqueue(export.pk))
     return export
 
