@@ -307,6 +307,8 @@ ACCOUNT_REAUTHENTICATION_TIMEOUT = int(os.environ.get("ACCOUNT_REAUTHENTICATION_
 # changes, and when a second factor is added or removed.
 ACCOUNT_EMAIL_NOTIFICATIONS = True
 MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
+# Second-factor secrets encrypted in the database (staffroom.security.mfa).
+MFA_ADAPTER = "staffroom.security.mfa.MFAAdapter"
 MFA_TOTP_ISSUER = "Staffroom"
 # Security keys need HTTPS, except on the development server.
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG

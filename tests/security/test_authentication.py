@@ -14,7 +14,7 @@ from unittest import mock
 import pytest
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
-from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
 from allauth.usersessions.models import UserSession
 from django.conf import settings as django_settings
 from django.contrib.auth import SESSION_KEY
@@ -254,9 +254,21 @@ def test_a_member_adds_an_authenticator_app_after_confirming_their_password(
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("mfa_activate_totp"), {"code": code})
     assert response.status_code == 302
-    assert Authenticator.objects.filter(user=member, type=Authenticator.Type.TOTP).exists()
+    totp = Authenticator.objects.get(user=member, type=Authenticator.Type.TOTP)
     assert SecurityEvent.objects.filter(kind=Kind.MFA_ADDED, member=member).exists()
     assert any(member.email in message.to for message in mail.outbox)
+    # The key is not kept in the clear (V6.2), and still checks the member's codes.
+    assert secret not in str(totp.data)
+    assert TOTP(totp).validate_code(format_hotp_value(hotp_value(secret, int(time.time()) // 30)))
+
+
+def test_second_factor_secrets_survive_a_rotated_secret_key(settings):
+    from staffroom.security.mfa import MFAAdapter
+
+    stored = MFAAdapter().encrypt("JBSWY3DPEHPK3PXP")
+    settings.SECRET_KEY_FALLBACKS = [settings.SECRET_KEY]
+    settings.SECRET_KEY = "a-new-secret-key-" + "x" * 40
+    assert MFAAdapter().decrypt(stored) == "JBSWY3DPEHPK3PXP"
 
 
 # --- V2.1: passwords ---------------------------------------------------------------------
