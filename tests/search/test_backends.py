@@ -218,6 +218,24 @@ def test_vocabulary_labels_of_both_regions_are_searchable(backend, corpus):
     assert "Breuken vergelijken" in titles(backend, "WISKUNDE")
 
 
+def test_preferences_rank_the_readers_own_first_and_find_the_same(backend):
+    index(
+        backend,
+        resource("Breuken oefenen", language="nl", levels=["fl-lo-3"]),
+        resource("Breuken oefenen", language="nl", levels=["nl-po-5"]),
+        resource("Breuken oefenen", language="en", levels=["nl-po-5"]),
+    )
+    flemish, dutch, english = Resource.objects.order_by("pk")
+
+    def ranked(*prefer):
+        return backend.search(SearchRequest(text="breuken oefenen", prefer=prefer)).ids
+
+    assert ranked(("tagged", "fl"))[0] == flemish.pk
+    assert ranked(("tagged", "nl"), ("language", "nl"))[0] == dutch.pk
+    assert ranked(("language", "en"))[0] == english.pk
+    assert set(ranked(("tagged", "fl"))) == set(ranked()) == {flemish.pk, dutch.pk, english.pk}
+
+
 def test_vocabulary_labels_are_stemmed_as_text_in_their_language_is(backend):
     index(
         backend,

@@ -82,6 +82,9 @@ TOP_PUBLISHERS = 20
 # theirs come first), and a fraction of a typical text score (so a much better text match
 # still wins).
 PREFERENCE_SCORE = 2.0
+# The fields preferences name (``SearchRequest.prefer``); PostgreSQL keeps their values in a
+# small column of their own for ranking.
+PREFERENCE_FIELDS = ("language", "tagged")
 # The minimum-rating filter's values: "4" is four stars and up. Its facet counts, under the
 # name "rating", say how many matches have at least that average.
 RATING_STEPS = (4, 3, 2, 1)
@@ -169,8 +172,8 @@ class SearchRequest:
     weights: tuple[tuple[str, float], ...] = ()
     # Whose level and subject terms are counted (facets of the other region are left out).
     region: str = "fl"
-    # (filter field, value): resources that have it rank a little higher (relevance only),
-    # e.g. ("language", "nl"), ("tagged", "fl").
+    # (filter field of PREFERENCE_FIELDS, value): resources that have it rank a little higher
+    # (relevance only), e.g. ("language", "nl"), ("tagged", "fl").
     prefer: tuple[tuple[str, str], ...] = ()
     # Count the facets (a saved-search check or the floor measurement does not need them), or
     # only those named (and "rating" if named): what a filter's other options would give

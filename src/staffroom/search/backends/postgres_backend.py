@@ -68,6 +68,7 @@ from .base import (
     DEFAULT_COLLECTION,
     FACETS,
     FILTER_FIELDS,
+    PREFERENCE_FIELDS,
     PREFERENCE_SCORE,
     RATING_STEPS,
     REGIONAL_FACETS,
@@ -561,6 +562,9 @@ class PostgresBackend(SearchBackend):
                         vector,
                         rank_vector,
                         sorted({ids[pair] for pair in filter_values}),
+                        sorted(
+                            {ids[pair] for pair in filter_values if pair[0] in PREFERENCE_FIELDS}
+                        ),
                         *(sets[key[column]] for column in VALUE_SETS),
                         ids.get(("publisher", str(values["publisher"]))),
                         values["published"],
@@ -581,13 +585,14 @@ class PostgresBackend(SearchBackend):
             cursor.executemany(
                 f"""
                 INSERT INTO {tables.document} (id, analysed_as, vector, rank_vector, terms,
-                    regional_set, common_set, detail_set, publisher, published, downloads,
-                    rating, rating_rank, quality)
-                VALUES (%s, %s, %s::tsvector, %s::tsvector, %s::int[], %s, %s, %s, %s, %s, %s,
-                    %s, %s, %s)
+                    preferred, regional_set, common_set, detail_set, publisher, published,
+                    downloads, rating, rating_rank, quality)
+                VALUES (%s, %s, %s::tsvector, %s::tsvector, %s::int[], %s::int[], %s, %s, %s,
+                    %s, %s, %s, %s, %s, %s)
                 ON CONFLICT (id) DO UPDATE SET
                     analysed_as = EXCLUDED.analysed_as, vector = EXCLUDED.vector,
                     rank_vector = EXCLUDED.rank_vector, terms = EXCLUDED.terms,
+                    preferred = EXCLUDED.preferred,
                     regional_set = EXCLUDED.regional_set, common_set = EXCLUDED.common_set,
                     detail_set = EXCLUDED.detail_set,
                     publisher = EXCLUDED.publisher, published = EXCLUDED.published,
@@ -713,7 +718,8 @@ class PostgresBackend(SearchBackend):
         if request.only_ids:
             query.where.append("id = ANY(%s::bigint[])")
             query.params.append(list(request.only_ids))
-        prefer = {pair for pair in request.prefer if pair[0] in FILTER_FIELDS}
+        # Read from the small ``preferred`` column (migration 0007), not from ``terms``.
+        prefer = {pair for pair in request.prefer if pair[0] in PREFERENCE_FIELDS}
         preferred = sorted(self._known_value_ids(cursor, prefer).values()) if prefer else []
         column = SORT_COLUMNS.get(request.sort)
         if column:
@@ -724,11 +730,13 @@ class PostgresBackend(SearchBackend):
             for value_id in preferred:
                 # ts_rank runs about a tenth of BM25: a preference gains as much relative to
                 # the text score as in Tantivy.
-                rank += f" + {PREFERENCE_RANK} * (terms @> ARRAY[%s])::int"
+                rank += f" + {PREFERENCE_RANK} * (preferred @> ARRAY[%s])::int"
                 query.score_params.append(value_id)
             query.score = f"({rank}) * quality"
         elif preferred:
-            gains = " + ".join([f"{PREFERENCE_SCORE} * (terms @> ARRAY[%s])::int"] * len(preferred))
+            gains = " + ".join(
+                [f"{PREFERENCE_SCORE} * (preferred @> ARRAY[%s])::int"] * len(preferred)
+            )
             query.score = f"(1 + {gains}) * quality"
             query.score_params = list(preferred)
         return query

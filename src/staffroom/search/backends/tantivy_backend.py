@@ -22,6 +22,7 @@ from .base import (
     DEFAULT_COLLECTION,
     FACETS,
     FILTER_FIELDS,
+    PREFERENCE_FIELDS,
     PREFERENCE_SCORE,
     RATING_STEPS,
     TOP_PUBLISHERS,
@@ -269,7 +270,7 @@ class TantivyBackend(SearchBackend):
             # Nothing required (no words, only exclusions): everything but the exclusions.
             clauses.append((tantivy.Occur.Must, tantivy.Query.all_query()))
         for field, value in request.prefer:
-            if field in FILTER_FIELDS:
+            if field in PREFERENCE_FIELDS:
                 preferred = tantivy.Query.term_query(self.schema, field, value)
                 clauses.append(
                     (
