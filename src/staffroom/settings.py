@@ -269,15 +269,6 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Staffroom] "
 # No "unknown account" mail: a password reset for an address without an account sends nothing,
 # so the site cannot be made to mail anyone.
 ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False
-# allauth counts these in the cache (shared, see CACHES). Sign-ups per client address; password
-# resets per address and per recipient (key: the address typed). Other actions keep allauth's
-# defaults unless set elsewhere.
-ACCOUNT_RATE_LIMITS = {
-    **globals().get("ACCOUNT_RATE_LIMITS", {}),
-    "signup": "20/m/ip,60/h/ip",
-    "reset_password": "20/m/ip,3/15m/key",
-}
-
 # --- Authentication hardening (staffroom.security; docs/security.md V2, V3, V7) ---
 # The client address behind the reverse proxy: with STAFFROOM_BEHIND_PROXY, allauth (its rate
 # limits) and the security log take the address the proxy appended to X-Forwarded-For, not
@@ -287,8 +278,12 @@ ALLAUTH_TRUSTED_PROXY_COUNT = int(
         "STAFFROOM_TRUSTED_PROXY_COUNT", "1" if env_bool("STAFFROOM_BEHIND_PROXY") else "0"
     )
 )
+# allauth counts these in the cache (shared, see CACHES). Sign-ups per client address; password
+# resets per address and per recipient (key: the address typed); other actions keep allauth's
+# defaults.
 ACCOUNT_RATE_LIMITS = {
-    **ACCOUNT_RATE_LIMITS,
+    "signup": "20/m/ip,60/h/ip",
+    "reset_password": "20/m/ip,3/15m/key",
     # Sign-in attempts per client address: a school's teachers share one address, so it is
     # generous; the failures below are what stop guessing.
     "login": os.environ.get("STAFFROOM_RATE_LOGIN", "100/m/ip"),
@@ -297,7 +292,8 @@ ACCOUNT_RATE_LIMITS = {
     "login_failed": os.environ.get("STAFFROOM_RATE_LOGIN_FAILED", "30/m/ip,5/5m/key"),
 }
 # The password again (or a second factor) before changing the email address, the password or
-# a second factor, when the last sign-in is older than ACCOUNT_REAUTHENTICATION_TIMEOUT (s).
+# a second factor, unless the member confirmed it in the last ACCOUNT_REAUTHENTICATION_TIMEOUT
+# seconds.
 ACCOUNT_REAUTHENTICATION_REQUIRED = True
 # The password or a second factor; not a code by mail (whoever holds the session may hold the
 # mailbox too, and the point is to ask for what a thief of the session does not have).
@@ -417,6 +413,11 @@ RATE_LIMITS = {
     "submission": os.environ.get("STAFFROOM_RATE_SUBMISSION", "10/h,30/d"),
     # Reports of content, per member.
     "report": os.environ.get("STAFFROOM_RATE_REPORT", "10/h,30/d"),
+    # Wrong passwords given to delete one's account, per member (a stolen session cannot
+    # guess the password there).
+    "password-check": os.environ.get("STAFFROOM_RATE_PASSWORD_CHECK", "5/15m,20/d"),
+    # Downloads of one's data asked for, per member (each zips all their files).
+    "data-export": os.environ.get("STAFFROOM_RATE_DATA_EXPORT", "3/d"),
     # API reads per partner token, and per client address without a token.
     "api-read-token": os.environ.get("STAFFROOM_RATE_API_READ_TOKEN", "600/m"),
     "api-read-address": os.environ.get("STAFFROOM_RATE_API_READ_ADDRESS", "120/m"),
@@ -506,6 +507,11 @@ ACCOUNT_INACTIVE_DELETE_DAYS = int(os.environ.get("ACCOUNT_INACTIVE_DELETE_DAYS"
 UNCONFIRMED_SIGNUP_DAYS = int(os.environ.get("UNCONFIRMED_SIGNUP_DAYS", "14"))
 # A member's download of their data is kept (and its link works) this many days.
 DATA_EXPORT_DAYS = int(os.environ.get("DATA_EXPORT_DAYS", "7"))
+# The privacy statement shown at /privacy/ (Markdown): the project's docs/privacy.md, or the
+# operator's own (an install without the source tree must set it).
+PRIVACY_STATEMENT_FILE = os.environ.get(
+    "PRIVACY_STATEMENT_FILE", str(BASE_DIR.parents[1] / "docs" / "privacy.md")
+)
 if not 0 < ACCOUNT_INACTIVE_WARN_DAYS < ACCOUNT_INACTIVE_DELETE_DAYS:
     raise ImproperlyConfigured(
         "ACCOUNT_INACTIVE_WARN_DAYS must be above 0 and below ACCOUNT_INACTIVE_DELETE_DAYS."

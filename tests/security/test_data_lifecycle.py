@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 from lxml import etree
 
-from staffroom.accounts import member_data
+from staffroom.accounts import deletion, member_data
 from staffroom.accounts.deletion import (
     Cause,
     DeletionRefused,
@@ -345,8 +345,45 @@ def test_a_member_deletes_their_account_from_settings_with_their_password(client
     assert client.get(reverse("accounts:data")).status_code == 302
 
 
+def test_a_stolen_session_cannot_guess_the_password_on_the_delete_page(client, settings):
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "password-check": "5/15m"}
+    member = _contributor()
+    client.force_login(member)
+    url = reverse("accounts:account_delete")
+    for guess in range(6):  # five wrong passwords are allowed, the sixth is over the limit
+        client.post(url, {"password": f"guess {guess}", "confirm": "on"})
+    refused = client.post(url, {"password": PASSWORD, "confirm": "on"})
+    assert refused.status_code == 200
+    assert "Too many wrong passwords" in refused.content.decode()
+    assert Member.objects.filter(pk=member.pk).exists()
+
+
+def test_a_member_asks_for_their_data_a_few_times_a_day_at_most(client, settings):
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "data-export": "2/d"}
+    member = _contributor()
+    client.force_login(member)
+    for _ in range(3):
+        DataExport.objects.filter(member=member).update(status=DataExport.Status.READY)
+        response = client.post(reverse("accounts:data"), follow=True)
+    assert "several times today" in response.content.decode()
+    assert DataExport.objects.filter(member=member).count() == 2
+
+
+def test_staff_cannot_delete_another_staff_account_only_a_superuser_can(client):
+    colleague = StaffFactory()
+    client.force_login(StaffFactory())
+    url = reverse("accounts:staff_member_delete", args=[colleague.pk])
+    response = client.post(url, {"reason": "Left the team"}, follow=True)
+    assert "Only a superuser" in response.content.decode()
+    assert Member.objects.filter(pk=colleague.pk).exists()
+    client.force_login(StaffFactory(is_superuser=True))
+    client.post(url, {"reason": "Left the team"})
+    assert not Member.objects.filter(pk=colleague.pk).exists()
+
+
 def test_staff_delete_a_contributor_with_a_reason_that_is_logged(client):
     member = _contributor()
+    SecurityEvent.objects.create(kind="login", member=member, address="192.0.2.7")
     resource = ResourceFactory(contributor=member)
     staff = StaffFactory()
     url = reverse("accounts:staff_member_delete", args=[member.pk])
@@ -365,7 +402,9 @@ def test_staff_delete_a_contributor_with_a_reason_that_is_logged(client):
     assert Resource.objects.get(pk=resource.pk).contributor.is_former_member
     log = client.get(reverse("accounts:deletions")).content.decode()
     assert "Asked by mail on 3 March" in log and NAME not in log
-    # And in the security event log, which outlives the account.
+    # And in the security event log, which outlives the account (the member's own events went
+    # with it).
+    assert not SecurityEvent.objects.filter(address="192.0.2.7").exists()
     event = SecurityEvent.objects.get(kind="account_deleted")
     assert event.member is None
     assert event.details == {"member_number": member.pk, "cause": "staff", "deleted_by": staff.pk}
@@ -452,6 +491,27 @@ def test_the_clock_warns_at_eleven_months_and_deletes_at_twelve(
     assert not Member.objects.filter(
         pk__in=[m.pk for m in exempt], inactivity_warned_at__isnull=False
     ).exists()
+
+
+def test_a_warning_that_could_not_be_sent_does_not_count(settings, monkeypatch):
+    settings.ACCOUNT_INACTIVE_WARN_DAYS = 335
+    settings.ACCOUNT_INACTIVE_DELETE_DAYS = 365
+    now = timezone.now()
+    idle = _used(340, now)
+
+    def mail_server_down(*args, **kwargs):
+        raise ConnectionRefusedError("mail server down")
+
+    monkeypatch.setattr(deletion, "mail_member", mail_server_down)
+    assert lifecycle_daily(now=now)["warned"] == 0
+    idle.refresh_from_db()
+    assert idle.inactivity_warned_at is None
+    # A month later, still never warned: not deleted; warned once mail works again.
+    later = now + timedelta(days=31)
+    assert lifecycle_daily(now=later)["deleted_inactive"] == 0
+    monkeypatch.undo()
+    assert lifecycle_daily(now=later)["warned"] == 1
+    assert Member.objects.filter(pk=idle.pk).exists()
 
 
 def test_using_the_site_cancels_a_warning(client):

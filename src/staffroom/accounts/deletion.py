@@ -265,14 +265,15 @@ def member_record_activity(member: Member, *, now: datetime | None = None, force
     return True
 
 
-def inactivity_warn(member: Member, now: datetime) -> None:
-    """Mail ``member`` that their unused account will be deleted, with a link to keep it."""
+def inactivity_warn(member: Member, now: datetime) -> bool:
+    """Mail ``member`` that their unused account will be deleted, with a link to keep it; the
+    warning counts (and the deletion's notice period starts) only once the mail went out.
+    False when it could not be sent (tried again the next day)."""
     deletion_on = now + timedelta(
         days=settings.ACCOUNT_INACTIVE_DELETE_DAYS - settings.ACCOUNT_INACTIVE_WARN_DAYS
     )
-    Member.objects.filter(pk=member.pk).update(inactivity_warned_at=now)
-    transaction.on_commit(
-        lambda: mail_member(
+    try:
+        mail_member(
             member,
             "accounts/email/inactive_warning",
             {
@@ -281,7 +282,21 @@ def inactivity_warn(member: Member, now: datetime) -> None:
                 "login_url": settings.SITE_URL + reverse("account_login"),
             },
         )
-    )
+    except Exception:
+        log.exception("inactivity warning to member %s not sent", member.pk)
+        return False
+    Member.objects.filter(pk=member.pk).update(inactivity_warned_at=now)
+    return True
+
+
+def _delete_logged(member: Member, cause: str) -> bool:
+    try:
+        with transaction.atomic():
+            member_delete(member=member, cause=cause, end_sessions=False)
+    except Exception:
+        log.exception("account %s not deleted (%s)", member.pk, cause)
+        return False
+    return True
 
 
 def lifecycle_daily(now: datetime | None = None) -> dict[str, int]:
@@ -289,16 +304,13 @@ def lifecycle_daily(now: datetime | None = None) -> dict[str, int]:
     tidy the former-member account. Returns how many of each."""
     now = now or timezone.now()
     done = {"warned": 0, "deleted_inactive": 0, "deleted_unconfirmed": 0}
-    for member in members_to_warn(now).iterator():
-        with transaction.atomic():
-            inactivity_warn(member, now)
-        done["warned"] += 1
+    for member in list(members_to_warn(now)):
+        done["warned"] += inactivity_warn(member, now)
+    # No live session is possible after a year: do not read every session. One account that
+    # cannot be deleted (logged) does not stop the others.
     for member in list(members_to_delete_for_inactivity(now)):
-        # No live session is possible after a year: do not read every session.
-        member_delete(member=member, cause=Cause.INACTIVE, end_sessions=False)
-        done["deleted_inactive"] += 1
+        done["deleted_inactive"] += _delete_logged(member, Cause.INACTIVE)
     for member in list(unconfirmed_signups(now)):
-        member_delete(member=member, cause=Cause.UNCONFIRMED, end_sessions=False)
-        done["deleted_unconfirmed"] += 1
+        done["deleted_unconfirmed"] += _delete_logged(member, Cause.UNCONFIRMED)
     done["former_member_rows_erased"] = former_member_tidy()
     return done

@@ -166,7 +166,8 @@ for _label, _policy, _export in [
     ("accounts.DataExport.member", Policy.ERASE, False),
     ("accounts.DeletionRecord.deleted_by", Policy.DETACH, False),
     ("account.EmailAddress.user", Policy.ERASE, True),
-    ("admin.LogEntry.user", Policy.ERASE, False),
+    # The Django admin's audit trail outlives a staff member: kept under the former member.
+    ("admin.LogEntry.user", Policy.KEEP, False),
     # allauth's other apps, named before they are installed (ignored until they are): MFA
     # authenticators hold secrets, so they are erased but never exported.
     ("mfa.Authenticator.user", Policy.ERASE, False),

@@ -1,3 +1,4 @@
+import contextlib
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -17,6 +18,7 @@ from markdown_it import MarkdownIt
 from staffroom.core.http import safe_next
 from staffroom.core.pagination import paginate
 from staffroom.core.permissions import staff_required
+from staffroom.core.ratelimit import RateLimited, limit_hit, limit_wait, wait_message
 from staffroom.curriculum.models import Subject
 
 from . import services
@@ -218,7 +220,14 @@ def data(request):
     """Settings: download my data (requested here, mailed as a link) and delete my account."""
     if request.method == "POST":
         try:
+            limit_hit(request, "data-export", f"member:{request.user.pk}")
             data_export_request(member=request.user)
+        except RateLimited as refused:
+            messages.error(
+                request,
+                _("You asked for your data several times today. %(wait)s")
+                % {"wait": wait_message(refused.retry_after)},
+            )
         except ExportRefused:
             messages.info(
                 request, _("Your data is already being prepared; the link follows by mail.")
@@ -261,7 +270,21 @@ def data_export_download(request, token: str):
 def account_delete(request):
     member = request.user
     form = AccountDeleteForm(request.POST or None, member=member)
-    if request.method == "POST" and form.is_valid():
+    valid = request.method == "POST" and form.is_valid()
+    if request.method == "POST":
+        # Wrong passwords are limited, and while the limit holds even the right one is
+        # refused: a stolen session cannot guess the password here.
+        key = f"member:{member.pk}"
+        if form.has_error("password"):
+            with contextlib.suppress(RateLimited):
+                limit_hit(request, "password-check", key)
+        wait = limit_wait(request, "password-check", key)
+        if wait:
+            valid = False
+            form.errors["password"] = form.error_class(
+                [_("Too many wrong passwords. %(wait)s") % {"wait": wait_message(wait)}]
+            )
+    if valid:
         try:
             member_delete(
                 member=member,
@@ -295,19 +318,27 @@ def keep_account(request, token: str):
 @require_http_methods(["GET", "POST"])
 def staff_member_delete(request, pk: int):
     member = get_object_or_404(Member, pk=pk, is_former_member=False)
+    if (member.is_staff or member.is_superuser) and not request.user.is_superuser:
+        # Staff accounts are deleted by a superuser only: staff cannot remove each other.
+        messages.error(request, _("Only a superuser can delete a staff account."))
+        return redirect("accounts:roles_edit", pk=member.pk)
     form = StaffDeleteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if member.pk == request.user.pk:
             messages.error(request, _("Delete your own account from your settings."))
             return redirect("accounts:roles_edit", pk=member.pk)
         name = member.display_name
-        member_delete(
-            member=member,
-            cause=Cause.STAFF,
-            deleted_by=request.user,
-            reason=form.cleaned_data["reason"],
-            withdraw_resources=form.cleaned_data["withdraw_resources"],
-        )
+        try:
+            member_delete(
+                member=member,
+                cause=Cause.STAFF,
+                deleted_by=request.user,
+                reason=form.cleaned_data["reason"],
+                withdraw_resources=form.cleaned_data["withdraw_resources"],
+            )
+        except DeletionRefused:
+            messages.error(request, _("This account cannot be deleted here."))
+            return redirect("accounts:roles_edit", pk=member.pk)
         messages.success(request, _("The account of %(name)s has been deleted.") % {"name": name})
         return redirect("accounts:deletions")
     return render(
@@ -327,10 +358,9 @@ def deletions(request):
 
 
 def privacy_statement_path() -> Path:
-    """docs/privacy.md of the source tree is the statement's one source (PRIVACY_STATEMENT_FILE
-    where a deployment keeps it elsewhere)."""
-    default = Path(settings.BASE_DIR).parents[1] / "docs" / "privacy.md"
-    return Path(getattr(settings, "PRIVACY_STATEMENT_FILE", default))
+    """The privacy statement shown at /privacy/: PRIVACY_STATEMENT_FILE (docs/privacy.md of
+    the source tree unless a deployment keeps its own)."""
+    return Path(settings.PRIVACY_STATEMENT_FILE)
 
 
 def privacy(request):

@@ -84,4 +84,4 @@ class ApiReadThrottle(_CacheThrottle):
         token = _bearer_token(request)
         if token is not None:
             return "api-read-token", f"token:{token}", None
-        return "api-read-address", f"address:{client_address(request)}", None
+        return "api-read-address", f"address:{client_address(request) or 'unknown'}", None

@@ -15,7 +15,7 @@ from functools import wraps
 
 from allauth.account.adapter import get_adapter as get_account_adapter
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -70,9 +70,12 @@ def check_posting_rate(member, now=None) -> None:
 # --- Limits counted in the cache ------------------------------------------------------------
 # Everything that is not a post (resource submissions, reports, API reads and writes, searches,
 # account mails) is counted in the Django cache with django-ratelimit's atomic counters
-# (cache.add, then cache.incr: one round trip each, atomic in Redis). The cache is shared by
-# every process (Redis, or the database table; never local memory: settings.CACHES), so a
-# limit holds however many workers serve. The rates are settings (settings.RATE_LIMITS).
+# (cache.add, then cache.incr). The cache is shared by every process (Redis, or the database
+# table; never local memory: settings.CACHES), so a limit holds however many workers serve. In
+# Redis the increment is atomic; the database cache reads and writes back, so requests at the
+# same instant may count once between them and let a few more through: one web process
+# without Redis, Redis with several (check --deploy says so, staffroom.E020). The rates are
+# settings (settings.RATE_LIMITS).
 
 
 class RateLimited(Exception):
@@ -108,20 +111,42 @@ def limit_hit(request, name: str, key: str, *, rate: str | None = None) -> None:
         raise RateLimited(name, wait)
 
 
-def client_address(request) -> str:
-    """The client's address as the login throttling sees it (allauth's, which honours the
-    trusted proxy settings)."""
+def limit_wait(request, name: str, key: str) -> int:
+    """Seconds until ``key`` may do ``name`` again (0: now), without counting an action."""
+    wait = 0
+    for one_rate in _rates(name, None):
+        usage = get_usage(
+            request,
+            group=f"staffroom:{name}",
+            key=lambda _g, _r: key,
+            rate=one_rate,
+            increment=False,
+        )
+        if usage is not None and usage["should_limit"]:
+            wait = max(wait, usage["time_left"])
+    return wait
+
+
+def client_address(request) -> str | None:
+    """The client's address as allauth's rate limits see it: with ALLAUTH_TRUSTED_PROXY_COUNT
+    set (STAFFROOM_BEHIND_PROXY), the one the trusted proxy put in X-Forwarded-For. None for a
+    request without any (one made in code, such as a test client's login)."""
+    if request is None:
+        return None
     try:
         return get_account_adapter(request).get_client_ip(request)
+    except ImproperlyConfigured:
+        # X-Forwarded-For shorter than the trusted proxy count: not from our proxy.
+        return request.META.get("REMOTE_ADDR") or None
     except PermissionDenied:
-        return "unknown"
+        return None
 
 
 def member_or_address(request) -> str:
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
         return f"member:{user.pk}"
-    return f"address:{client_address(request)}"
+    return f"address:{client_address(request) or 'unknown'}"
 
 
 def wait_message(retry_after: int) -> str:

@@ -3,11 +3,12 @@
 Tokens are signed with the site's secret (``django.core.signing``), so no table of tokens is
 kept and nobody can forge one for another member or send our redirect anywhere else.
 
-A member's token (unsubscribe, preferences) carries the moment it was made and is honoured for
+A member's token carries the moment it was made. The preferences page honours it for
 ``NEWSLETTER_TOKEN_DAYS`` (90 by default: a newsletter may be opened weeks later), so a mail
-forwarded or left in an old mailbox does not open the member's choices for ever. Each message
-gets a fresh one when it is sent. An expired token still names its member, so the page it
-opens can offer to mail that member a fresh link.
+forwarded or left in an old mailbox does not open the member's choices for ever; unsubscribing
+takes a token of any age (it cannot harm the member). Each message gets a fresh one when it is
+sent. An expired token still names its member, so the page it opens can offer to mail that
+member a fresh link.
 """
 
 import hashlib

@@ -48,7 +48,7 @@ class _LinkRefused(Exception):
         self.response = response
 
 
-def _member_from_token(request, token):
+def _member_from_token(request, token, *, expired_ok: bool = False):
     check = links.member_token_check(token)
     member = None
     if check.member_id is not None:
@@ -57,7 +57,7 @@ def _member_from_token(request, token):
         raise _LinkRefused(
             render(request, "newsletter/link_expired.html", {"expired": False}, status=404)
         )
-    if check.expired:
+    if check.expired and not expired_ok:
         # 410: the address existed and is gone; the page offers a fresh one or signing in.
         raise _LinkRefused(
             render(
@@ -73,14 +73,21 @@ def _member_from_token(request, token):
 @csrf_exempt  # RFC 8058: mail programs POST here without a session or a form of ours
 @require_http_methods(["GET", "POST"])
 def unsubscribe(request, token):
+    """Unsubscribing works with a link of any age (RFC 8058, and leaving must stay easy: it
+    cannot harm the member); an old link's page does not show whose address it is."""
     try:
-        member = _member_from_token(request, token)
+        member = _member_from_token(request, token, expired_ok=True)
     except _LinkRefused as refused:
         return refused.response
+    current = links.member_id_from(token) is not None
     if request.method == "POST":
         services.unsubscribe(member=member)
-        return render(request, "newsletter/unsubscribed.html", {"token": token})
-    return render(request, "newsletter/unsubscribe.html", {"token": token, "member": member})
+        return render(request, "newsletter/unsubscribed.html", {"token": token if current else ""})
+    return render(
+        request,
+        "newsletter/unsubscribe.html",
+        {"token": token, "member": member if current else None},
+    )
 
 
 @require_POST

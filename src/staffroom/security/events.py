@@ -16,12 +16,12 @@ import logging
 from datetime import timedelta
 from typing import Any
 
-from allauth.account.adapter import get_adapter
 from django.conf import settings
-from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
+
+from staffroom.core.ratelimit import client_address
 
 from .models import Kind, SecurityEvent
 
@@ -30,21 +30,6 @@ logger = logging.getLogger(__name__)
 SECRET_WORDS = ("password", "token", "secret", "key", "code")
 USER_AGENT_CHARS = 200
 DETAIL_CHARS = 300
-
-
-def client_address(request: HttpRequest | None) -> str | None:
-    """The client's address as allauth's rate limits see it: with ALLAUTH_TRUSTED_PROXY_COUNT
-    set (STAFFROOM_BEHIND_PROXY), the one the trusted proxy put in X-Forwarded-For."""
-    if request is None:
-        return None
-    try:
-        return get_adapter(request).get_client_ip(request)
-    except ImproperlyConfigured:
-        # X-Forwarded-For shorter than the trusted proxy count: not from our proxy.
-        return request.META.get("REMOTE_ADDR") or None
-    except PermissionDenied:
-        # No address at all (a request made in code, such as a test client's login).
-        return None
 
 
 def _clean_details(details: dict[str, Any]) -> dict[str, Any]:

@@ -18,7 +18,9 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 
-from .events import client_address, record
+from staffroom.core.ratelimit import client_address
+
+from .events import record
 from .models import Kind
 
 
