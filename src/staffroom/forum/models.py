@@ -55,6 +55,8 @@ class Question(models.Model):
     feed_region: str
 
     class Meta:
+        verbose_name = _("question")
+        verbose_name_plural = _("questions")
         ordering = ["-active_at", "-pk"]
         indexes = [
             models.Index(fields=["-active_at", "-id"]),
@@ -101,6 +103,8 @@ class Answer(models.Model):
     voted: bool
 
     class Meta:
+        verbose_name = _("answer")
+        verbose_name_plural = _("answers")
         ordering = ["created_at", "pk"]
 
     def __str__(self) -> str:

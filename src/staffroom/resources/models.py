@@ -181,6 +181,8 @@ class Resource(models.Model):
     listed_subjects: list[Subject]
 
     class Meta:
+        verbose_name = _("resource")
+        verbose_name_plural = _("resources")
         ordering = ["-published_at", "-created_at"]
         indexes = [
             models.Index(fields=["status", "-published_at"]),
@@ -284,6 +286,8 @@ class Rating(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
+        verbose_name = _("rating")
+        verbose_name_plural = _("ratings")
         constraints = [
             models.UniqueConstraint(fields=["resource", "member"], name="one_rating_per_member"),
             models.CheckConstraint(
@@ -314,8 +318,9 @@ class Reply(models.Model):
     hidden_reason = models.CharField(max_length=300, blank=True)
 
     class Meta:
+        verbose_name = _("reply")
+        verbose_name_plural = _("replies")
         ordering = ["created_at", "pk"]
-        verbose_name_plural = "replies"
         indexes = [models.Index(fields=["author", "created_at"])]
 
     def __str__(self) -> str:
