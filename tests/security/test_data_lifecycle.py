@@ -369,6 +369,20 @@ def test_a_member_asks_for_their_data_a_few_times_a_day_at_most(client, settings
     assert DataExport.objects.filter(member=member).count() == 2
 
 
+def test_a_deleted_member_is_signed_out_everywhere(client):
+    from django.test import Client
+
+    member = _contributor()
+    elsewhere = Client(HTTP_ACCEPT_LANGUAGE="en")
+    elsewhere.force_login(member)
+    assert elsewhere.get(reverse("accounts:data")).status_code == 200  # a session in use
+    client.force_login(StaffFactory())
+    url = reverse("accounts:staff_member_delete", args=[member.pk])
+    client.post(url, {"reason": "Asked by phone"})
+    assert not Member.objects.filter(pk=member.pk).exists()
+    assert elsewhere.get(reverse("accounts:data")).status_code == 302  # to the sign-in
+
+
 def test_staff_cannot_delete_another_staff_account_only_a_superuser_can(client):
     colleague = StaffFactory()
     client.force_login(StaffFactory())

@@ -20,8 +20,8 @@ from functools import partial
 from typing import Any
 
 from allauth.account.models import EmailAddress
+from allauth.usersessions.models import UserSession
 from django.conf import settings
-from django.contrib.sessions.models import Session
 from django.core import signing
 from django.db import models, transaction
 from django.db.models import Exists, FileField, OuterRef, Q, QuerySet
@@ -81,14 +81,13 @@ def _erase_links(relation, member: Member) -> None:
 
 
 def member_sessions_end(member: Member) -> int:
-    """Sign the member out everywhere: delete every stored session that is theirs."""
-    ended = 0
-    key = str(member.pk)
-    for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator():
-        if session.get_decoded().get("_auth_user_id") == key:
-            session.delete()
-            ended += 1
-    return ended
+    """Sign the member out everywhere: end every session allauth's usersessions records for
+    them (each request of a signed-in member records its session), without reading anyone
+    else's."""
+    sessions = list(UserSession.objects.filter(user=member))
+    for session in sessions:
+        session.end()
+    return len(sessions)
 
 
 @transaction.atomic
