@@ -484,11 +484,20 @@ def test_the_clock_warns_at_eleven_months_and_deletes_at_twelve(
     # A second pass the next day warns nobody again.
     assert lifecycle_daily(now=now + timedelta(days=1))["warned"] == 0
 
-    # One click keeps the account (no log-in needed).
-    keep = client.get(_path(_link(keeper_mail, "/keep-account/")))
+    # Opening the link (as a school's mail scanner does) changes nothing; its button keeps the
+    # account, no log-in needed.
+    link = _path(_link(keeper_mail, "/keep-account/"))
+    opened = client.get(link)
+    assert opened.status_code == 200 and "your account stays" not in opened.content.decode()
+    keeper.refresh_from_db()
+    assert keeper.inactivity_warned_at is not None
+    keep = client.post(link)
     assert keep.status_code == 200
     assert "your account stays" in keep.content.decode()
+    keeper.refresh_from_db()
+    assert keeper.inactivity_warned_at is None
     assert client.get("/keep-account/forged/").status_code == 400
+    assert client.post("/keep-account/forged/").status_code == 400
 
     # Not before the notice period has passed ...
     assert lifecycle_daily(now=now + timedelta(days=29))["deleted_inactive"] == 0

@@ -238,16 +238,22 @@ def keep_account_url(member: Member) -> str:
     return reverse("accounts:keep_account", args=[keep_account_token(member)])
 
 
-def member_keep_from_token(token: str) -> Member | None:
+def member_from_keep_token(token: str) -> Member | None:
     """The member of a "keep my account" link (valid until the account would be deleted);
-    their account counts as used now. None for a link that is broken or too old."""
+    None for a link that is broken or too old."""
     try:
         pk = signing.loads(
             token, salt=KEEP_SALT, max_age=timedelta(days=settings.ACCOUNT_INACTIVE_DELETE_DAYS)
         )
     except signing.BadSignature:
         return None
-    member = Member.objects.filter(pk=pk, is_active=True).first()
+    return Member.objects.filter(pk=pk, is_active=True).first()
+
+
+def member_keep_from_token(token: str) -> Member | None:
+    """Keep the account of a "keep my account" link: it counts as used now. None for a link
+    that is broken or too old."""
+    member = member_from_keep_token(token)
     if member is not None:
         member_record_activity(member, force=True)
     return member
@@ -305,7 +311,7 @@ def lifecycle_daily(now: datetime | None = None) -> dict[str, int]:
     done = {"warned": 0, "deleted_inactive": 0, "deleted_unconfirmed": 0}
     for member in list(members_to_warn(now)):
         done["warned"] += inactivity_warn(member, now)
-    # No live session is possible after a year: do not read every session. One account that
+    # No live session is possible after a year (sessions last 14 days). One account that
     # cannot be deleted (logged) does not stop the others.
     for member in list(members_to_delete_for_inactivity(now)):
         done["deleted_inactive"] += _delete_logged(member, Cause.INACTIVE)

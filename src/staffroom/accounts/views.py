@@ -22,7 +22,13 @@ from staffroom.core.ratelimit import RateLimited, limit_hit, limit_wait, wait_me
 from staffroom.curriculum.models import Subject
 
 from . import services
-from .deletion import Cause, DeletionRefused, member_delete, member_keep_from_token
+from .deletion import (
+    Cause,
+    DeletionRefused,
+    member_delete,
+    member_from_keep_token,
+    member_keep_from_token,
+)
 from .export import ExportRefused, data_export_request, export_from_token
 from .forms import AccountDeleteForm, OrganisationForm, ProfileForm, RolesForm, StaffDeleteForm
 from .inputs import OrganisationInput, ProfileInput
@@ -306,11 +312,20 @@ def account_delete(request):
     )
 
 
+@require_http_methods(["GET", "POST"])
 def keep_account(request, token: str):
-    """The one-click link of the inactivity warning: the account counts as used today."""
-    member = member_keep_from_token(token)
+    """The link of the inactivity warning: a button that keeps the account (it counts as used
+    today). Opening the link changes nothing: mail scanners in schools open every link."""
+    if request.method == "POST":
+        member = member_keep_from_token(token)
+        kept = member is not None
+    else:
+        member, kept = member_from_keep_token(token), False
     return render(
-        request, "accounts/keep.html", {"kept": member is not None}, status=200 if member else 400
+        request,
+        "accounts/keep.html",
+        {"valid": member is not None, "kept": kept},
+        status=200 if member else 400,
     )
 
 
