@@ -2,10 +2,11 @@
 
 from django.db.models import BooleanField, Exists, OuterRef, Q, QuerySet, Value
 
+from staffroom.accounts.models import Member
 from staffroom.curriculum.queries import matching_term_ids
 from staffroom.resources.models import Resource
 
-from .models import Decision, ModerationItem, Outcome, Report, Revision
+from .models import Decision, ModerationItem, Outcome, Reason, Report, Revision
 from .reports import REPORTABLE
 
 
@@ -34,14 +35,8 @@ def moderator_scope(moderator) -> tuple[set[int], set[int]]:
     return level_ids, subject_ids
 
 
-def queue_for_moderator(moderator) -> QuerySet:
-    """All open items, the moderator's own first (matching their levels or subjects), each
-    group oldest first. ``is_mine`` tells which is which. What the moderator contributed
-    themselves is for another moderator to decide, so it is left out."""
-    items = open_items().exclude(resource__contributor=moderator)
-    level_ids, subject_ids = moderator_scope(moderator)
-    if not (level_ids or subject_ids):
-        return items.annotate(is_mine=Value(False, output_field=BooleanField()))
+def _in_scope(level_ids: set[int], subject_ids: set[int]) -> Q:
+    """Items whose resource has one of ``level_ids`` or one of ``subject_ids``."""
     conditions = Q()
     if level_ids:
         conditions |= Q(
@@ -59,17 +54,71 @@ def queue_for_moderator(moderator) -> QuerySet:
                 )
             )
         )
+    return conditions
+
+
+Scope = tuple[set[int], set[int]]
+
+
+def moderator_scopes() -> list[Scope]:
+    """The scope of each active moderator who looks after some levels or subjects."""
+    moderators = Member.objects.filter(is_moderator=True, is_active=True).prefetch_related(
+        "moderated_levels", "moderated_subjects"
+    )
+    scopes = [moderator_scope(moderator) for moderator in moderators]
+    return [(levels, subjects) for levels, subjects in scopes if levels or subjects]
+
+
+def queue_for_moderator(moderator) -> QuerySet:
+    """All open items, the moderator's own first (matching their levels or subjects), each
+    group oldest first. ``is_mine`` tells which is which. What the moderator contributed
+    themselves is for another moderator to decide, so it is left out."""
+    items = open_items().exclude(resource__contributor=moderator)
+    level_ids, subject_ids = moderator_scope(moderator)
+    if not (level_ids or subject_ids):
+        return items.annotate(is_mine=Value(False, output_field=BooleanField()))
+    conditions = _in_scope(level_ids, subject_ids)
     return items.annotate(is_mine=conditions).order_by("-is_mine", "created_at", "pk")
 
 
-def queue_position(item: ModerationItem) -> int:
-    """1 for the oldest open item; what a contributor sees as their place in the queue."""
-    return (
-        ModerationItem.objects.filter(decision="")
-        .filter(Q(created_at__lt=item.created_at) | Q(created_at=item.created_at, pk__lt=item.pk))
-        .count()
-        + 1
+def queue_position(item: ModerationItem, scopes: list[Scope] | None = None) -> int | None:
+    """The contributor's place in the queue: 1 + the open items before ``item`` that the
+    same moderators look at first (those whose levels or subjects cover its resource; with
+    none, all moderators). Re-checks are left out: they wait behind contributions and are no
+    one's turn. None for a re-check itself. ``scopes`` (``moderator_scopes()``) may be passed
+    in when placing several items."""
+    if item.reason == Reason.RECHECK:
+        return None
+    if scopes is None:
+        scopes = moderator_scopes()
+    level_ids = set(
+        Resource.levels.through.objects.filter(resource_id=item.resource_id).values_list(
+            "level_id", flat=True
+        )
     )
+    subject_ids = set(
+        Resource.subjects.through.objects.filter(resource_id=item.resource_id).values_list(
+            "subject_id", flat=True
+        )
+    )
+    covering = [
+        (levels, subjects)
+        for levels, subjects in scopes
+        if levels & level_ids or subjects & subject_ids
+    ]
+    ahead = (
+        ModerationItem.objects.filter(decision="")
+        .exclude(reason=Reason.RECHECK)
+        .filter(Q(created_at__lt=item.created_at) | Q(created_at=item.created_at, pk__lt=item.pk))
+    )
+    if covering:
+        ahead = ahead.filter(
+            _in_scope(
+                set().union(*(levels for levels, _ in covering)),
+                set().union(*(subjects for _, subjects in covering)),
+            )
+        )
+    return ahead.count() + 1
 
 
 def pending_edit_for(resource: Resource) -> ModerationItem | None:

@@ -8,7 +8,7 @@ from staffroom.resources.review import ReviewReason, ReviewState
 
 from . import tasks
 from .models import ModerationItem
-from .queries import latest_items_for, pending_edit_for, queue_position
+from .queries import latest_items_for, moderator_scopes, pending_edit_for, queue_position
 
 
 def _enqueue_on_commit(task, *args) -> None:
@@ -48,11 +48,13 @@ class ModerationQueue:
         return item.proposed if item else None
 
     def latest(self, *, resource_ids: list[int]) -> dict[int, ReviewState]:
+        latest = latest_items_for(resource_ids)
+        scopes = moderator_scopes() if any(item.is_open for item in latest.values()) else []
         return {
             resource_id: ReviewState(
                 item=item,
-                position=queue_position(item) if item.is_open else None,
+                position=queue_position(item, scopes) if item.is_open else None,
                 corrections=item.corrections,
             )
-            for resource_id, item in latest_items_for(resource_ids).items()
+            for resource_id, item in latest.items()
         }

@@ -9,9 +9,11 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from staffroom.notifications.services import notify
 from staffroom.recognition import rules
 from staffroom.recognition import services as recognition
 from staffroom.resources import lifecycle
@@ -19,7 +21,7 @@ from staffroom.resources.metadata import changes_between, snapshot
 from staffroom.resources.models import Resource
 from staffroom.resources.services import resource_file_analyse
 
-from . import tasks
+from . import notices, tasks
 from .checks import run_checks
 from .models import Decision, ModerationItem, Reason
 
@@ -113,8 +115,30 @@ def moderation_item_publish(
         subject_id=resource.pk,
         at=resource.published_at,
     )
+    if item.reason != Reason.RECHECK:
+        # A re-check publishes nothing new: the decision mail is enough.
+        _notify_published(item, resource)
     _enqueue_on_commit(tasks.send_decision_email, item.pk)
     return item
+
+
+def _notify_published(item: ModerationItem, resource: Resource) -> None:
+    """The contributor's notice: published, and which fields the moderator corrected.
+
+    The decision mail (sent to every contributor, as for every decision) already tells this
+    with the values before and after, so the notice is not mailed again, at once or in a
+    digest."""
+    notify(
+        member=resource.contributor,
+        kind=notices.RESOURCE_PUBLISHED,
+        params={
+            "title": resource.title,
+            "edit": item.reason == Reason.EDIT,
+            "fields": [change["field"] for change in item.corrections],
+        },
+        url=reverse("resources:mine") + f"#contribution-{resource.pk}",
+        mail=False,
+    )
 
 
 @transaction.atomic

@@ -6,8 +6,10 @@ always closes or opens queue items, keeps or drops the files of a pending edit, 
 timestamps and tells derived stores (``review.resource_changed``) in the same way.
 
     draft --submit--> pending --publish--> published --withdraw--> withdrawn
-      ^                 |  |                  |  ^                     |
-      +---back_to_draft-+  +--request_changes/reject                   +--submit again
+    | ^                 |  |                  |  ^                     |
+    | +---back_to_draft-+  +--request_changes/reject                   +--submit again
+    |   (an edit, or the contributor withdraws it from the queue)
+    +--delete_draft--> gone (with its files)
                                               +--hide--> hidden --restore--+
 
 A hidden resource (taken offline after a report) stays hidden whatever else happens to it: an
@@ -20,8 +22,10 @@ transaction; these functions only change the row they are given and schedule wha
 
 from functools import partial
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from . import review, tasks
 from .metadata import apply_snapshot
@@ -86,6 +90,32 @@ def resource_back_to_draft(resource: Resource) -> None:
     _leave_queue(resource)
     resource.status = Status.DRAFT
     _save(resource, "status")
+
+
+def resource_withdraw_from_queue(resource: Resource) -> None:
+    """The contributor takes a pending resource out of the moderation queue: it becomes a
+    draft again, to be edited and submitted later. Raises ValidationError unless pending."""
+    if resource.status != Status.PENDING:
+        raise ValidationError(_("Only a resource waiting for a moderator can be withdrawn."))
+    resource_back_to_draft(resource)
+
+
+def resource_delete_draft(resource: Resource) -> None:
+    """The contributor deletes a draft that was never published: the row, its queue history
+    and, after commit, its stored files and previews. Raises ValidationError unless a draft.
+
+    A draft was never online, so derived stores (search, OAI-PMH) have nothing to drop."""
+    if resource.status != Status.DRAFT or resource.published_at is not None:
+        raise ValidationError(_("Only a draft can be deleted."))
+    stored = []
+    for resource_file in resource.files.all():
+        stored.append(resource_file.file)
+        if resource_file.preview:
+            stored.append(resource_file.preview)
+    review.QUEUE.close(resource=resource)
+    resource.delete()
+    for field_file in stored:
+        transaction.on_commit(partial(field_file.delete, save=False))
 
 
 def resource_publish(resource: Resource, *, values: dict | None = None, announce: bool = True):

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -347,6 +348,54 @@ def withdraw(request, pk: int):
         messages.error(request, " ".join(refused.messages))
     else:
         messages.success(request, _("“%(title)s” is no longer online.") % {"title": resource.title})
+    return redirect("resources:mine")
+
+
+@login_required
+@require_POST
+def withdraw_from_queue(request, pk: int):
+    """The contributor takes a pending resource out of the queue; it is a draft again."""
+    with transaction.atomic():
+        resource = get_object_or_404(
+            Resource.objects.select_for_update(), pk=pk, contributor=request.user
+        )
+        try:
+            lifecycle.resource_withdraw_from_queue(resource)
+        except ValidationError as refused:
+            messages.error(request, " ".join(refused.messages))
+            return redirect("resources:mine")
+    messages.success(
+        request,
+        _("“%(title)s” is out of the queue and a draft again. Submit it when it is ready.")
+        % {"title": resource.title},
+    )
+    return redirect("resources:mine")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def delete_draft(request, pk: int):
+    """Ask, then delete one of the member's own drafts with its files (404 for anything
+    else: someone else's resource, or one that is no longer a draft)."""
+    if request.method == "GET":
+        resource = get_object_or_404(
+            Resource, pk=pk, contributor=request.user, status=Status.DRAFT
+        )
+        return render(request, "resources/delete_draft.html", {"resource": resource})
+    with transaction.atomic():
+        resource = get_object_or_404(
+            Resource.objects.select_for_update(),
+            pk=pk,
+            contributor=request.user,
+            status=Status.DRAFT,
+        )
+        title = resource.title
+        try:
+            lifecycle.resource_delete_draft(resource)
+        except ValidationError as refused:
+            messages.error(request, " ".join(refused.messages))
+            return redirect("resources:mine")
+    messages.success(request, _("The draft “%(title)s” is deleted.") % {"title": title})
     return redirect("resources:mine")
 
 
