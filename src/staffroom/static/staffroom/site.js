@@ -1,9 +1,26 @@
 // Progressive enhancement only: every page works without this file.
 document.documentElement.classList.add("js");
 
-// Preference selects apply on change.
-document.querySelectorAll("select[data-autosubmit]").forEach((select) => {
-  select.addEventListener("change", () => select.form.submit());
+// The preference selects (region, language) apply only with their button: a change alone never
+// reloads the page (WCAG 3.2.2), so arrow keys can move through the options.
+
+// The phone header's menu button (base.html): opens and closes the navigation; Escape closes it
+// and returns focus to the button. Without JavaScript the menu link opens it as :target.
+document.querySelectorAll("button.menu-toggle[aria-controls]").forEach((button) => {
+  const menu = document.getElementById(button.getAttribute("aria-controls"));
+  if (!menu) return;
+  button.hidden = false;
+  const setOpen = (open) => {
+    menu.classList.toggle("open", open);
+    button.setAttribute("aria-expanded", String(open));
+  };
+  button.addEventListener("click", () => setOpen(button.getAttribute("aria-expanded") !== "true"));
+  document.addEventListener("keydown", (event) => {
+    if (event.key !== "Escape" || button.getAttribute("aria-expanded") !== "true") return;
+    if (getComputedStyle(button).display === "none") return; // wide screens: no menu to close
+    setOpen(false);
+    button.focus();
+  });
 });
 
 // Copy buttons for the attribution line.
