@@ -61,7 +61,7 @@ def docx_bomb(inflated_mb: int = 280, padding_kb: int = 0) -> bytes:
     The padding (random bytes, stored as a thumbnail) stands for the pictures a real document
     carries and makes the upload as large as the review's (996 KB).
     """
-    paragraph = (b"<w:p><w:r><w:t>Breuken vergelijken met pizzapunten</w:t></w:r></w:p>")
+    paragraph = b"<w:p><w:r><w:t>Breuken vergelijken met pizzapunten</w:t></w:r></w:p>"
     head = (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
         f'<w:document xmlns:w="{_W}"><w:body>'

@@ -378,9 +378,7 @@ def delete_draft(request, pk: int):
     """Ask, then delete one of the member's own drafts with its files (404 for anything
     else: someone else's resource, or one that is no longer a draft)."""
     if request.method == "GET":
-        resource = get_object_or_404(
-            Resource, pk=pk, contributor=request.user, status=Status.DRAFT
-        )
+        resource = get_object_or_404(Resource, pk=pk, contributor=request.user, status=Status.DRAFT)
         return render(request, "resources/delete_draft.html", {"resource": resource})
     with transaction.atomic():
         resource = get_object_or_404(

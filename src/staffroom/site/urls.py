@@ -17,7 +17,5 @@ urlpatterns = [
     path("sitemap.xml", sitemaps.sitemap_index, name="sitemap"),
     path("sitemap-<slug:section>.xml", sitemaps.sitemap_section, name="sitemap_section"),
     path("staff/tasks/", tasks_views.tasks, name="staff_tasks"),
-    path(
-        "staff/tasks/<uuid:task_id>/retry/", tasks_views.task_retry_view, name="staff_task_retry"
-    ),
+    path("staff/tasks/<uuid:task_id>/retry/", tasks_views.task_retry_view, name="staff_task_retry"),
 ]
