@@ -127,8 +127,11 @@ def test_visitor_switches_to_dutch_and_pages_stay_accessible(page):
     owner = MemberFactory()
     resource = ResourceFactory(contributor=owner)
     page.goto(resource.get_absolute_url())
+    page.get_by_label("Language", exact=True).select_option("nl")
     with page.expect_navigation():
-        page.get_by_label("Language", exact=True).select_option("nl")
+        # Choosing applies only with the form's button (WCAG 3.2.2: no change of context on
+        # a change of setting).
+        page.locator("form:has(#pref-language) button[type=submit]").click()
     assert page.locator("html").get_attribute("lang") == "nl"
     assert serious_violations(page) == []
     page.goto(owner.get_absolute_url())
