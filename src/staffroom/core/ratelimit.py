@@ -96,6 +96,19 @@ def limit_hit(request, name: str, key: str, *, rate: str | None = None) -> None:
     """Count one more action ``name`` by ``key`` (a member, a token, an address); raise
     RateLimited when one of its rates is exceeded. Counted also when refused, so hammering on
     does not help."""
+    wait = _wait(request, name, key, rate, count=True)
+    if wait:
+        raise RateLimited(name, wait)
+
+
+def limit_wait(request, name: str, key: str) -> int:
+    """Seconds until ``key`` may do ``name`` again (0: now), without counting an action."""
+    return _wait(request, name, key, None, count=False)
+
+
+def _wait(request, name: str, key: str, rate: str | None, *, count: bool) -> int:
+    """The longest wait any of ``name``'s rates imposes on ``key`` (counting one more action
+    if ``count``)."""
     wait = 0
     for one_rate in _rates(name, rate):
         usage = get_usage(
@@ -103,24 +116,7 @@ def limit_hit(request, name: str, key: str, *, rate: str | None = None) -> None:
             group=f"staffroom:{name}",
             key=lambda _g, _r: key,
             rate=one_rate,
-            increment=True,
-        )
-        if usage is not None and usage["should_limit"]:
-            wait = max(wait, usage["time_left"])
-    if wait:
-        raise RateLimited(name, wait)
-
-
-def limit_wait(request, name: str, key: str) -> int:
-    """Seconds until ``key`` may do ``name`` again (0: now), without counting an action."""
-    wait = 0
-    for one_rate in _rates(name, None):
-        usage = get_usage(
-            request,
-            group=f"staffroom:{name}",
-            key=lambda _g, _r: key,
-            rate=one_rate,
-            increment=False,
+            increment=count,
         )
         if usage is not None and usage["should_limit"]:
             wait = max(wait, usage["time_left"])

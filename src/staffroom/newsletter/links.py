@@ -36,7 +36,7 @@ class MemberToken(NamedTuple):
 
 
 def token_max_age() -> timedelta:
-    return timedelta(days=getattr(settings, "NEWSLETTER_TOKEN_DAYS", 90))
+    return timedelta(days=settings.NEWSLETTER_TOKEN_DAYS)
 
 
 def member_token(member_id: int) -> str:

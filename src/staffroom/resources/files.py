@@ -222,6 +222,11 @@ ANALYSIS_NOTES = {
 }
 
 
+def analysis_note(problem: str) -> str:
+    """A problem code of the analysis as moderators read it ("" for none)."""
+    return str(ANALYSIS_NOTES.get(problem, "")) if problem else ""
+
+
 @dataclass
 class FileAnalysis:
     """What the sandboxed analysis of one file gave: text, a JPEG preview, or a problem."""
@@ -235,13 +240,13 @@ class FileAnalysis:
     @property
     def note(self) -> str:
         """The problem in the reader's language, for moderators; "" when there was none."""
-        return str(ANALYSIS_NOTES.get(self.problem, "")) if self.problem else ""
+        return analysis_note(self.problem)
 
 
 def analysis_limits() -> analysis_sandbox.Limits:
     """The limits a file is analysed under; memory and CPU time are settings."""
-    memory_mb = getattr(settings, "FILE_ANALYSIS_MEMORY_MB", 512)
-    cpu_seconds = getattr(settings, "FILE_ANALYSIS_CPU_SECONDS", 60)
+    memory_mb = settings.FILE_ANALYSIS_MEMORY_MB
+    cpu_seconds = settings.FILE_ANALYSIS_CPU_SECONDS
     return analysis_sandbox.Limits(
         memory_bytes=memory_mb * 1024 * 1024,
         cpu_seconds=cpu_seconds,

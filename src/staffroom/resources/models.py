@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from staffroom.curriculum.models import Level, ResourceType, Subject
 from staffroom.curriculum.queries import terms_by_id
 
-from .files import ANALYSIS_NOTES, extension_for
+from .files import analysis_note, extension_for
 from .licences import LICENCE_URLS, Licence
 
 
@@ -258,7 +258,7 @@ class ResourceFile(models.Model):
     @property
     def analysis_note(self) -> str:
         """Why it has no text or preview, for moderators ("" if nothing went wrong)."""
-        return str(ANALYSIS_NOTES.get(self.analysis_problem, "")) if self.analysis_problem else ""
+        return analysis_note(self.analysis_problem)
 
 
 class Rating(models.Model):
