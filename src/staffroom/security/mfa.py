@@ -18,8 +18,9 @@ from django.conf import settings
 _PURPOSE = b"staffroom.security.mfa:"
 
 
-def _fernet(secret: str) -> Fernet:
-    digest = hashlib.sha256(_PURPOSE + secret.encode()).digest()
+def _fernet(secret: str | bytes) -> Fernet:
+    raw = secret.encode() if isinstance(secret, str) else secret
+    digest = hashlib.sha256(_PURPOSE + raw).digest()
     return Fernet(base64.urlsafe_b64encode(digest))
 
 
