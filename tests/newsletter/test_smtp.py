@@ -33,7 +33,9 @@ def sent_issue(smtp_server, django_capture_on_commit_callbacks):
     content = week_content()
     issue = IssueFactory()
     with django_capture_on_commit_callbacks(execute=True):
-        assert services.send_now(staff=StaffFactory(), mailing=issue)
+        staff = StaffFactory()
+        token = services.send_confirmation_token(staff=staff, mailing=issue)
+        assert services.send_now(staff=staff, mailing=issue, confirmation=token)
     issue.refresh_from_db()
     return issue, flemish, dutch, content, smtp_server
 

@@ -8,7 +8,9 @@ from django.contrib.messages import get_messages
 from django.urls import reverse
 from django.utils import timezone
 
-from staffroom.newsletter import sending
+from django.core.exceptions import ValidationError
+
+from staffroom.newsletter import queries, sending, services
 from staffroom.newsletter.models import (
     Delivery,
     DeliveryStatus,
@@ -137,20 +139,73 @@ def test_preview_as_a_given_member(client):
     assert not Delivery.objects.exists()
 
 
-def test_send_now_starts_the_run_once(client, django_capture_on_commit_callbacks):
-    client.force_login(StaffFactory())
+def test_send_now_asks_to_confirm_with_the_audience_count_then_starts_the_run_once(
+    client, django_capture_on_commit_callbacks
+):
+    staff = StaffFactory()
+    client.force_login(staff)
     SubscriberFactory()
-    issue = IssueFactory(send_at=timezone.now() + timedelta(days=3))
+    DutchSubscriberFactory()
+    SubscriberFactory(verified=False)  # not a subscriber: not counted, not sent to
+    issue = IssueFactory(send_at=timezone.now() + timedelta(days=3), subject="Breuken en meer")
+    page = client.get(reverse("newsletter:staff_mailing", args=[issue.pk])).content.decode()
     url = reverse("newsletter:staff_send", args=[issue.pk])
-    assert client.get(url).status_code == 405
+    assert f'href="{url}"' in page  # "Send now" leads to the confirmation, it sends nothing
+    confirm = client.get(url)
+    assert confirm.status_code == 200
+    assert confirm.context["audience"] == 2 == queries.recipients_of(issue).count()
+    text = html.unescape(confirm.content.decode())
+    assert "Breuken en meer" in text and "2 members" in text and "Cancel" in text
+    assert not Delivery.objects.exists()
+    issue.refresh_from_db()
+    assert issue.status == MailingStatus.SCHEDULED
     with django_capture_on_commit_callbacks(execute=True):
-        assert client.post(url).status_code == 302
+        response = client.post(url, {"confirmation": confirm.context["confirmation"]})
+    assert response.status_code == 302
     issue.refresh_from_db()
     assert issue.status == MailingStatus.SENT
-    assert Delivery.objects.get().status == DeliveryStatus.SENT
-    response = client.post(url, follow=True)
+    assert Delivery.objects.filter(status=DeliveryStatus.SENT).count() == 2
+    response = client.post(url, {"confirmation": confirm.context["confirmation"]}, follow=True)
     assert "already been sent" in response.content.decode()
-    assert Delivery.objects.count() == 1
+    assert Delivery.objects.count() == 2
+
+
+def test_a_post_to_send_without_the_confirmation_sends_nothing(
+    client, django_capture_on_commit_callbacks
+):
+    staff = StaffFactory()
+    client.force_login(staff)
+    SubscriberFactory()
+    issue = IssueFactory(send_at=timezone.now() + timedelta(days=3))
+    other = IssueFactory(week=issue.week + timedelta(days=7))
+    url = reverse("newsletter:staff_send", args=[issue.pk])
+    someone_elses = services.send_confirmation_token(staff=StaffFactory(), mailing=issue)
+    of_another_mailing = services.send_confirmation_token(staff=staff, mailing=other)
+    for data in ({}, {"confirmation": "yes"}, {"confirmation": someone_elses},
+                 {"confirmation": of_another_mailing}):
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(url, data, follow=True)
+        assert response.status_code == 200
+        assert "nothing was sent" in response.content.decode()
+    issue.refresh_from_db()
+    assert issue.status == MailingStatus.SCHEDULED and issue.started_at is None
+    assert not Delivery.objects.exists()
+    with pytest.raises(ValidationError):
+        services.send_now(staff=staff, mailing=issue, confirmation="")
+
+
+def test_the_confirmation_counts_a_dedicated_promotions_audience(client):
+    client.force_login(StaffFactory())
+    SubscriberFactory()
+    DutchSubscriberFactory()
+    order = OrderFactory(kind="dedicated", region="nl")
+    mailing = Mailing.objects.create(
+        kind=MailingKind.PROMOTION, promotion=order, status=MailingStatus.SCHEDULED,
+        send_at=timezone.now() + timedelta(days=2),
+    )
+    confirm = client.get(reverse("newsletter:staff_send", args=[mailing.pk]))
+    assert confirm.context["audience"] == 1
+    assert "1 member" in html.unescape(confirm.content.decode())
 
 
 def test_staff_move_orders_and_bad_input_gets_a_message(client):

@@ -21,6 +21,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from staffroom.core.markdown import render_markdown
+from staffroom.curriculum.wording import interface_language
 
 from . import links, queries
 from .models import Mailing, MailingKind
@@ -74,7 +75,7 @@ def render_edition(
     mailing: Mailing, edition: queries.Edition, language: str, region: str, *, web: bool = False
 ) -> Composed:
     """Render an edition in a language, naming terms as ``region`` does."""
-    with translation.override(language):
+    with translation.override(interface_language(language, region)):
         context = {
             "mailing": mailing,
             "edition": edition,

@@ -54,6 +54,9 @@ class Profile:
     level_ids: frozenset[int]
     subject_ids: frozenset[int]
     promotions: bool = True
+    # Whose profile it is (0: a visitor), so that an issue never recommends a member's own
+    # resource or question back to them.
+    member_id: int = 0
 
 
 @dataclass
@@ -158,21 +161,28 @@ class WeekContent:
     def edition(self, profile: Profile) -> Edition:
         """What the issue holds for ``profile``: resources for its levels and subjects (the best
         of the week without them), open questions in its subjects (else its levels), webinars
-        for its levels or for every level, booked blocks whose audience includes it."""
+        for its levels or for every level, booked blocks whose audience includes it. Never the
+        member's own resources or questions: they know those already."""
         levels = self.expanded(Level, profile.level_ids)
         subjects = self.expanded(Subject, profile.subject_ids)
         resources = [
             resource
             for resource, level_ids, subject_ids in self.resources
+            if resource.contributor_id != profile.member_id or not profile.member_id
             if (not profile.level_ids or level_ids & levels)
             and (not profile.subject_ids or subject_ids & subjects)
         ][:RESOURCES_PER_ISSUE]
+        others = [
+            row
+            for row in self.questions
+            if not profile.member_id or row[0].author_id != profile.member_id
+        ]
         if profile.subject_ids:
-            questions = [q for q, _levels, subject_ids in self.questions if subject_ids & subjects]
+            questions = [q for q, _levels, subject_ids in others if subject_ids & subjects]
         elif profile.level_ids:
-            questions = [q for q, level_ids, _subjects in self.questions if level_ids & levels]
+            questions = [q for q, level_ids, _subjects in others if level_ids & levels]
         else:
-            questions = [q for q, _levels, _subjects in self.questions]
+            questions = [q for q, _levels, _subjects in others]
         webinars = [
             event
             for event, level_ids in self.webinars
@@ -273,6 +283,29 @@ def subscribers(kind: str = MailingKind.ISSUE) -> QuerySet[Member]:
     )
 
 
+def recipients_of(mailing: Mailing) -> QuerySet[Member]:
+    """Who a mailing goes to: the subscribers of its kind, and for a dedicated promotion only
+    those in the order's audience. The send prepares its deliveries from this query and the
+    confirmation page counts it, so the count staff confirm is the audience that gets it."""
+    members = subscribers(mailing.kind)
+    if mailing.kind == MailingKind.PROMOTION and mailing.promotion:
+        order = mailing.promotion
+        members = members.filter(region=order.region) if order.region else members
+        level_ids = list(order.levels.values_list("pk", flat=True))
+        if level_ids:
+            members = members.filter(levels__in=_expand(Level, set(level_ids))).distinct()
+        subject_ids = list(order.subjects.values_list("pk", flat=True))
+        if subject_ids:
+            members = members.filter(subjects__in=_expand(Subject, set(subject_ids))).distinct()
+    return members
+
+
+def audience_count(mailing: Mailing) -> int:
+    """How many members a mailing would reach if it started now (an issue skips those with
+    nothing new for them, so it may send fewer)."""
+    return recipients_of(mailing).count()
+
+
 def profiles_of(member_ids: list[int]) -> dict[int, Profile]:
     """Profiles of a chunk of members, in four queries whatever the chunk's size."""
     rows = Member.objects.filter(pk__in=member_ids).values_list("pk", "language", "region")
@@ -298,6 +331,7 @@ def profiles_of(member_ids: list[int]) -> dict[int, Profile]:
             level_ids=frozenset(levels.get(pk, ())),
             subject_ids=frozenset(subjects.get(pk, ())),
             promotions=pk not in refusing,
+            member_id=pk,
         )
         for pk, language, region in rows
     }

@@ -71,21 +71,7 @@ class SendReport:
 
 
 def _eligible(mailing: Mailing):
-    members = queries.subscribers(mailing.kind)
-    if mailing.kind == MailingKind.PROMOTION and mailing.promotion:
-        order = mailing.promotion
-        members = members.filter(region=order.region) if order.region else members
-        level_ids = list(order.levels.values_list("pk", flat=True))
-        if level_ids:
-            members = members.filter(
-                levels__in=queries._expand(queries.Level, set(level_ids))
-            ).distinct()
-        subject_ids = list(order.subjects.values_list("pk", flat=True))
-        if subject_ids:
-            members = members.filter(
-                subjects__in=queries._expand(queries.Subject, set(subject_ids))
-            ).distinct()
-    return members
+    return queries.recipients_of(mailing)
 
 
 def recipients_prepare(*, mailing: Mailing, chunk: int = PREPARE_CHUNK) -> int:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
+from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q
@@ -132,9 +133,33 @@ def issue_edit(*, staff: Member, issue: Mailing, data: IssueInput) -> Mailing:
     return issue
 
 
-def send_now(*, staff: Member, mailing: Mailing) -> bool:
-    """Staff start a mailing now rather than at its moment; False when it had started."""
+SEND_CONFIRMATION_SALT = "staffroom.newsletter.send-now"
+# Long enough to read the confirmation page, short enough that an old tab cannot send.
+SEND_CONFIRMATION_MAX_AGE = 30 * 60
+
+
+def send_confirmation_token(*, staff: Member, mailing: Mailing) -> str:
+    """The token the confirmation page carries: a signed promise that ``staff`` saw the
+    audience count of ``mailing`` before sending it to everyone."""
+    return signing.dumps({"mailing": mailing.pk, "staff": staff.pk}, salt=SEND_CONFIRMATION_SALT)
+
+
+def send_confirmation_valid(*, staff: Member, mailing: Mailing, token: str) -> bool:
+    try:
+        value = signing.loads(token, salt=SEND_CONFIRMATION_SALT, max_age=SEND_CONFIRMATION_MAX_AGE)
+    except signing.BadSignature:  # expired ones too (SignatureExpired is a BadSignature)
+        return False
+    return value == {"mailing": mailing.pk, "staff": staff.pk}
+
+
+def send_now(*, staff: Member, mailing: Mailing, confirmation: str) -> bool:
+    """Staff start a mailing now rather than at its moment; False when it had started.
+
+    A mass send cannot be undone, so it needs the token of the confirmation page (which shows
+    the audience count): without a valid one nothing is sent and ValidationError says why."""
     _check_staff(staff)
+    if not send_confirmation_valid(staff=staff, mailing=mailing, token=confirmation):
+        raise ValidationError(_("Confirm the sending first: nothing was sent."))
     return sending.mailing_start(mailing=mailing)
 
 

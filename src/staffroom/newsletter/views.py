@@ -18,10 +18,10 @@ from staffroom.core.permissions import staff_required
 from staffroom.core.ratelimit import recipient_mail_allowed
 
 from . import bounces, links, queries, services
-from .compose import personalise, render_for_profile
+from .compose import personalise, render_for_profile, subject_for
 from .forms import IssueForm, OrderMoveForm, PreferencesForm, PriceForm, PromotionOrderForm
 from .inputs import IssueInput, PromotionRequestInput
-from .models import Mailing, MailingKind, PriceListItem, PromotionKind, PromotionOrder
+from .models import Mailing, MailingKind, MailingStatus, PriceListItem, PromotionKind, PromotionOrder
 from .sending import preview
 
 MAX_BOUNCE_BYTES = 2 * 1024 * 1024
@@ -264,14 +264,39 @@ def staff_preview(request, pk):
 
 
 @staff_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def staff_send(request, pk):
-    mailing = get_object_or_404(Mailing, pk=pk)
-    if services.send_now(staff=request.user, mailing=mailing):
-        messages.success(request, _("Sending has started."))
-    else:
+    """"Send now" first shows who will get the mailing (GET); only the confirmation page's
+    button, carrying its signed token, starts the send (POST)."""
+    mailing = get_object_or_404(Mailing.objects.select_related("promotion"), pk=pk)
+    if mailing.status not in (MailingStatus.DRAFT, MailingStatus.SCHEDULED):
         messages.info(request, _("This mailing has already been sent or is being sent."))
-    return redirect("newsletter:staff_mailing", mailing.pk)
+        return redirect("newsletter:staff_mailing", mailing.pk)
+    if request.method == "POST":
+        try:
+            started = services.send_now(
+                staff=request.user,
+                mailing=mailing,
+                confirmation=request.POST.get("confirmation", ""),
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("newsletter:staff_send", mailing.pk)
+        if started:
+            messages.success(request, _("Sending has started."))
+        else:
+            messages.info(request, _("This mailing has already been sent or is being sent."))
+        return redirect("newsletter:staff_mailing", mailing.pk)
+    return render(
+        request,
+        "newsletter/staff_send_confirm.html",
+        {
+            "mailing": mailing,
+            "subject": subject_for(mailing),
+            "audience": queries.audience_count(mailing),
+            "confirmation": services.send_confirmation_token(staff=request.user, mailing=mailing),
+        },
+    )
 
 
 @staff_required

@@ -1,7 +1,7 @@
 from django.urls import path
 from django.views.generic import TemplateView
 
-from . import security_txt, sitemaps, tasks_views, views
+from . import security_txt, sitemaps, staff_views, tasks_views, views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -16,6 +16,7 @@ urlpatterns = [
     path(".well-known/security.txt", security_txt.security_txt, name="security_txt"),
     path("sitemap.xml", sitemaps.sitemap_index, name="sitemap"),
     path("sitemap-<slug:section>.xml", sitemaps.sitemap_section, name="sitemap_section"),
+    path("staff/", staff_views.staff_home, name="staff_home"),
     path("staff/tasks/", tasks_views.tasks, name="staff_tasks"),
     path("staff/tasks/<uuid:task_id>/retry/", tasks_views.task_retry_view, name="staff_task_retry"),
 ]
