@@ -5,6 +5,7 @@ sets STAFFROOM_DEBUG=1 and a throw-away secret for the local demo.
 """
 
 import os
+import shutil
 from email.utils import parseaddr
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
@@ -123,10 +124,14 @@ MIDDLEWARE = [
     "staffroom.security.middleware.StaffSecurityMiddleware",
     "staffroom.curriculum.middleware.RegionMiddleware",
     "staffroom.core.middleware.MemberLanguageMiddleware",
+    # Dutch in the Netherlands' wording for its readers (locale/nl_NL rewords a few messages).
+    "staffroom.curriculum.middleware.RegionalWordingMiddleware",
     # When a signed-in member last used the site (once a day), for the inactivity rule.
     "staffroom.accounts.middleware.MemberActivityMiddleware",
     # Before anything reads the body (the CSRF check reads the form in process_view, after
-    # every middleware's request phase): an oversized upload is refused by its Content-Length.
+    # every middleware's request phase): an oversized upload is refused by its Content-Length,
+    # first at the limit its form states (core.upload_limits), then at the site-wide one.
+    "staffroom.core.upload_limits.UploadLimitMiddleware",
     "staffroom.core.middleware.RequestBodyLimitMiddleware",
 ]
 
@@ -494,6 +499,16 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 # (resources.analysis_sandbox); a file that needs more gets no text or preview and a note.
 FILE_ANALYSIS_MEMORY_MB = int(os.environ.get("STAFFROOM_FILE_ANALYSIS_MEMORY_MB", "512"))
 FILE_ANALYSIS_CPU_SECONDS = int(os.environ.get("STAFFROOM_FILE_ANALYSIS_CPU_SECONDS", "60"))
+# Office files (doc(x), odt, ppt(x), odp, xls(x), ods) get page previews by converting them to
+# PDF with LibreOffice headless, in the background, under these limits. Empty (or a path that
+# does not exist) switches it off: those files then show the start of their text instead.
+OFFICE_CONVERTER = os.environ.get("STAFFROOM_OFFICE_CONVERTER", shutil.which("soffice") or "")
+OFFICE_CONVERTER_MEMORY_MB = int(os.environ.get("STAFFROOM_OFFICE_CONVERTER_MEMORY_MB", "1024"))
+OFFICE_CONVERTER_SECONDS = int(os.environ.get("STAFFROOM_OFFICE_CONVERTER_SECONDS", "60"))
+# Pictures for links and embeds are fetched from the web (core.fetch). Addresses inside private,
+# loopback, link-local and reserved networks are always refused; tests that serve pages from a
+# local server switch this on for themselves. Never in a deployment.
+FETCH_ALLOW_LOOPBACK = False
 # Published resources return to moderation for a re-check after this many days.
 RECHECK_AFTER_DAYS = int(os.environ.get("STAFFROOM_RECHECK_AFTER_DAYS", str(2 * 365)))
 
