@@ -54,9 +54,13 @@ def events_listed(
     # Subqueries rather than joins: a join per matching term would repeat the event and
     # multiply the count of places taken below.
     events = filter_by_terms(events, level=filters.level, subject=filters.subject)
-    return events.select_related("organisation").annotate(
-        confirmed_count=Count(
-            "registrations", filter=Q(registrations__status=RegistrationStatus.CONFIRMED)
+    return (
+        events.select_related("organisation")
+        .prefetch_related("levels")
+        .annotate(
+            confirmed_count=Count(
+                "registrations", filter=Q(registrations__status=RegistrationStatus.CONFIRMED)
+            )
         )
     )
 

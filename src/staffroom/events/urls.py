@@ -13,6 +13,7 @@ urlpatterns = [
     path("calendar/<str:token>.ics", views.calendar_feed, name="calendar_feed"),
     path("<int:pk>/", views.event_detail, name="detail"),
     path("<int:pk>-<slug:slug>/", views.event_detail, name="detail"),
+    path("<int:pk>/event.ics", views.event_ics, name="ics"),
     path("<int:pk>/edit/", views.event_edit, name="edit"),
     path("<int:pk>/register/", views.register, name="register"),
     path("<int:pk>/cancel/", views.cancel, name="cancel"),

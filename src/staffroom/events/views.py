@@ -9,11 +9,11 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from staffroom.core.pagination import paginate
 from staffroom.core.permissions import staff_required
-from staffroom.curriculum.queries import levels_for_region, subjects_for_region
+from staffroom.curriculum.queries import levels_for_region, subjects_for_region, terms_in_region
 
 from . import live_views, queries, room_views, services
 from .forms import EventForm, RegistrationForm
-from .ics import calendar_bytes
+from .ics import calendar_bytes, google_calendar_url, outlook_calendar_url
 from .inputs import EventInput
 from .models import Event, EventStatus, Topic
 
@@ -54,8 +54,15 @@ def event_detail(request, pk, slug=""):
         {
             "event": event,
             "presenters": event.presenters.all(),
-            "levels": event.levels.all(),
-            "subjects": event.subjects.all(),
+            # Named in the viewer's terms: a Dutch teacher reads "groep 5", not "3de leerjaar"
+            # (and never both when the event is tagged in both regions' vocabularies).
+            "levels": terms_in_region(event.levels.all(), request.region),
+            "subjects": terms_in_region(event.subjects.all(), request.region),
+            "calendar_links": {
+                "google": google_calendar_url(event),
+                "outlook": outlook_calendar_url(event),
+                "office": outlook_calendar_url(event, office=True),
+            },
             "registration": registration,
             "waitlist_position": registration and services.waitlist_position(registration),
             "confirmed_count": queries.confirmed_count(event),
@@ -66,6 +73,14 @@ def event_detail(request, pk, slug=""):
             **live_views.detail_context(request, event, registration),
         },
     )
+
+
+def event_ics(request, pk):
+    """The event as an .ics file to open in any calendar program ("Add to calendar")."""
+    event = _event_for(request, pk)
+    response = HttpResponse(calendar_bytes([event]), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{event.slug}.ics"'
+    return response
 
 
 @require_POST
