@@ -10,13 +10,13 @@ from staffroom.core.mail import MAX_SUBJECT_LENGTH, Attachment, mail_member
 @dataclass
 class Reader:
     email: str
-    language: str
+    interface_language: str
     display_name: str = "An"
 
 
 def test_subscribed_mail_says_where_to_stop_it_and_transactional_mail_does_not(settings):
     settings.SITE_URL = "https://staffroom.example"
-    reader = Reader("an@example.org", "nl")
+    reader = Reader("an@example.org", "nl-be")
     mail_member(
         reader,
         "moderation/email/received",

@@ -74,7 +74,7 @@ def test_the_mail_is_in_the_members_language(monkeypatch, django_capture_on_comm
         notify(member=english, kind="test_language", params={}, url="/")
     [to_dutch] = _to(dutch)
     [to_english] = _to(english)
-    assert to_dutch.subject == "worded in nl"
+    assert to_dutch.subject == "worded in nl-be"
     assert "Hallo An," in to_dutch.body and "Het Staffroomteam" in to_dutch.body
     assert to_english.subject == "worded in en"
     assert "Hello Ed," in to_english.body
@@ -84,7 +84,7 @@ def test_the_mail_is_in_the_members_language(monkeypatch, django_capture_on_comm
     with translation.override("en"):
         assert notifications_mail_digest(member_id=digest.pk) == 1
     [message] = _to(digest)
-    assert "worded in nl" in message.body and "Hallo Dirk," in message.body
+    assert "worded in nl-be" in message.body and "Hallo Dirk," in message.body
 
 
 def test_a_daily_digest_groups_the_notices_since_the_last_one_and_never_repeats_them():

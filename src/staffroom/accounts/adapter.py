@@ -22,7 +22,7 @@ class MemberAccountAdapter(DefaultAccountAdapter):
             logger.warning("Account mail %s not sent: limit per recipient reached", template_prefix)
             return
         user = context.get("user")
-        language = getattr(user, "language", None) or translation.get_language()
+        language = getattr(user, "interface_language", None) or translation.get_language()
         with translation.override(language):
             super().send_mail(template_prefix, email, context)
 

@@ -20,7 +20,10 @@ MAX_SUBJECT_LENGTH = 200
 
 class Recipient(Protocol):
     email: str
-    language: str
+
+    @property
+    def interface_language(self) -> str:
+        """The language to write in, worded for the reader's region ("nl-nl", "nl", "en")."""
 
 
 @dataclass(frozen=True)
@@ -44,7 +47,7 @@ def mail_member(
     ``unsubscribe_url`` (absolute) is for mail the member can turn off: it becomes the
     ``List-Unsubscribe`` header. Transactional mail (a decision, a confirmation) has none.
     """
-    with translation.override(member.language):
+    with translation.override(member.interface_language):
         context = {**context, "member": member, "site_url": settings.SITE_URL}
         subject = render_to_string(f"{template}_subject.txt", context)
         body = render_to_string(f"{template}.txt", context)

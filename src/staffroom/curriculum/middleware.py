@@ -2,9 +2,11 @@
 or what their browser says."""
 
 from django.http import HttpRequest
+from django.utils import translation
 from django.utils.translation.trans_real import parse_accept_lang_header
 
 from .models import DEFAULT_REGION, Region
+from .wording import interface_language
 
 REGION_SESSION_KEY = "region"
 # The country part of a language tag (nl-NL, fr-BE) that tells a region.
@@ -43,4 +45,18 @@ class RegionMiddleware:
 
     def __call__(self, request):
         request.region = region_of(request)
+        return self.get_response(request)
+
+
+class RegionalWordingMiddleware:
+    """Dutch readers from the Netherlands get its wording ("inloggen" where Flanders says
+    "aanmelden"); runs after the language of the request is settled."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        language = interface_language(translation.get_language(), request.region)
+        if language != translation.get_language():
+            translation.activate(language)
         return self.get_response(request)

@@ -75,7 +75,7 @@ def certificate_pdf(registration: Registration, *, compress: bool = True) -> byt
     else:
         pdf.core_fonts_encoding = "windows-1252"
         family, safe = "Helvetica", core_font_safe
-    language = member.language or settings.LANGUAGE_CODE
+    language = member.interface_language
     with translation.override(language):
         starts, ends = event.local_starts_at, event.local_ends_at
         organiser = event.organisation.name if event.organisation else "Staffroom"

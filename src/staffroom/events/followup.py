@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from staffroom.accounts.models import Member
 from staffroom.curriculum.models import ResourceType
+from staffroom.curriculum.wording import interface_language
 from staffroom.resources import files as file_handling
 from staffroom.resources import lifecycle
 from staffroom.resources.inputs import ResourceInput
@@ -48,7 +49,7 @@ def _presenters_text(event: Event) -> str:
 
 
 def _material_data(event: Event, *, recording: bool, url: str, licence: str) -> ResourceInput:
-    with translation.override(_resource_language(event)):
+    with translation.override(interface_language(_resource_language(event))):
         if recording:
             title = _("Recording: %(title)s") % {"title": event.title}
             description = _("The recording of “%(title)s”, held on %(date)s.")

@@ -27,6 +27,7 @@ from django.utils.translation import gettext as _
 
 from staffroom.accounts.models import Member
 from staffroom.core.ratelimit import check_posting_rate
+from staffroom.curriculum.wording import interface_language
 from staffroom.forum.inputs import QuestionInput
 from staffroom.forum.models import TITLE_MAX_LENGTH
 from staffroom.forum.services import MIN_TITLE_LENGTH, question_ask
@@ -403,7 +404,7 @@ def questions_move_to_forum(
     # Square brackets in the title would end the Markdown link text early.
     link_values = {"title": event.title.replace("[", "(").replace("]", ")"), "url": event_url}
     # Worded in the event's language, as the question itself is, whoever moves it.
-    with translation.override(event.language):
+    with translation.override(interface_language(event.language)):
         if event.kind == EventKind.TRAINING:
             link = _("Asked during the training [%(title)s](%(url)s)") % link_values
         else:

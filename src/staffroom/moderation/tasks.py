@@ -19,7 +19,7 @@ def run_prechecks(item_id: int) -> None:
 
 def _mail_contributor(item: ModerationItem, template: str) -> None:
     contributor = item.resource.contributor
-    with translation.override(contributor.language):
+    with translation.override(contributor.interface_language):
         # Field labels and terms are worded in the contributor's language and region.
         corrections = describe_changes(item.corrections, contributor.region)
     mail_member(

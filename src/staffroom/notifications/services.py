@@ -91,7 +91,7 @@ def notifications_prune(now: datetime | None = None) -> int:
 def _mail(member: Member, template: str, context: dict[str, Any]) -> None:
     """Mail ``member`` in their language; every mail says where to change or stop it."""
     settings_url = settings.SITE_URL + reverse("accounts:profile_edit")
-    with translation.override(member.language):
+    with translation.override(member.interface_language):
         # Worded here, inside the member's language.
         entries = [
             {"text": describe(notice), "link": _absolute_link(notice)}

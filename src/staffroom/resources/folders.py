@@ -54,7 +54,7 @@ def folder_add(*, member, resource: Resource, folder: Folder | None = None, new_
         raise ValidationError(_("Only published resources can be saved."))
     if folder is None:
         # Named in the member's own language, so the same folder is found whatever the page.
-        with translation.override(member.language):
+        with translation.override(member.interface_language):
             name = new_name.strip() or _("Favourites")
         folder = member.folders.filter(name=_clean_name(name)).first() or folder_create(
             member=member, name=name

@@ -27,7 +27,7 @@ from .facets import (
     PICK_LABELS,
     REUSE_LABELS,
 )
-from .queries import RATINGS, filter_label, publisher_labels
+from .queries import RATINGS, filter_label, publisher_labels, rating_label
 
 FACET_LABELS = {
     "level": gettext_lazy("Education level"),
@@ -178,7 +178,7 @@ def facet_groups(
         for option in _options(name, labels.items(), facets.get(name, {}), chosen.get(name, set()))
     ]
     groups["only"] = Group("only", _("Show only"), only)
-    stars = [(value, _("%(stars)s stars and up") % {"stars": value}) for value in RATINGS]
+    stars = [(value, rating_label(value)) for value in RATINGS]
     rated = _options("rating", stars, facets.get("rating", {}), {str(min_rating)} - {"0"})
     groups["rating"] = Group("rating", str(FACET_LABELS["rating"]), rated, single=True)
     return [groups[name] for name in GROUP_ORDER if groups[name].options]
@@ -223,7 +223,7 @@ def filter_chips(
         chips.append(
             Chip(
                 str(FACET_LABELS["rating"]),
-                _("%(stars)s stars and up") % {"stars": min_rating},
+                rating_label(str(min_rating)),
                 _query(text, filters, 0, sort),
             )
         )

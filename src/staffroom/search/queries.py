@@ -8,6 +8,7 @@ from typing import Any, overload
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from staffroom.accounts.models import Member, Organisation
 from staffroom.core.language import spellchecker
@@ -49,6 +50,12 @@ MAX_PAGE = 10_000
 MAX_QUERY_LENGTH = 500
 
 RATINGS = ("4", "3", "2", "1")  # "at least N stars"
+
+
+def rating_label(value: str) -> str:
+    """The rating filter "at least ``value`` stars", in the plural its count needs."""
+    stars = int(value)
+    return ngettext("%(stars)s star and up", "%(stars)s stars and up", stars) % {"stars": stars}
 
 
 def _publisher_exists(key: str) -> bool:
@@ -101,7 +108,7 @@ def filter_label(name: str, value: str, region: str) -> str:
     if name == "publisher":
         return publisher_labels([value]).get(value, value)
     if name == "rating" and value in RATINGS:
-        return _("%(stars)s stars and up") % {"stars": value}
+        return rating_label(value)
     return ""
 
 

@@ -1,6 +1,8 @@
 from django import template
+from django.utils.formats import number_format
 from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
+from django.utils.translation import to_locale
 
 from staffroom.core.markdown import render_markdown
 
@@ -27,11 +29,20 @@ def query_with(context, **changes):
 
 @register.filter
 def filesize(size: float) -> str:
+    """A file size in the reader's number format: "2,7 KB" in Dutch, "2.7 KB" in English."""
     for unit in ("B", "KB", "MB", "GB"):
         if size < 1024 or unit == "GB":
-            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
+            if unit == "B":
+                return f"{size:.0f} {unit}"
+            return f"{number_format(round(size, 1), 1)} {unit}"
         size /= 1024
     return str(size)
+
+
+@register.filter
+def language_tag(code: str) -> str:
+    """A language code as a BCP 47 tag for ``lang`` attributes: "nl-nl" becomes "nl-NL"."""
+    return to_locale(code).replace("_", "-")
 
 
 @register.filter
