@@ -89,7 +89,7 @@ def test_a_cancelled_event_stays_in_the_feed_marked_cancelled(client):
     member = MemberFactory()
     event = EventFactory()
     services.register(member=member, event=event)
-    services.event_cancel(staff=StaffFactory(), event=event)
+    services.event_cancel(staff=StaffFactory(), event=event, confirmed=True)
     token = services.calendar_token_for(member).token
     calendar = icalendar.Calendar.from_ical(client.get(f"/events/calendar/{token}.ics").content)
     (entry,) = calendar.walk("VEVENT")

@@ -148,7 +148,7 @@ def test_cancelling_an_event_tells_the_registrants():
     event = EventFactory()
     member = MemberFactory()
     services.register(member=member, event=event)
-    services.event_cancel(staff=StaffFactory(), event=event)
+    services.event_cancel(staff=StaffFactory(), event=event, confirmed=True)
     assert Notification.objects.get(member=member).kind == "event_cancelled"
 
 

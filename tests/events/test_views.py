@@ -10,6 +10,7 @@ from django.utils import timezone
 from staffroom.accounts.models import OrganisationMembership
 from staffroom.curriculum.models import Level, Subject
 from staffroom.events import services
+from staffroom.notifications.models import Notification
 from staffroom.events.models import Event, EventStatus, Registration, RegistrationStatus
 from tests.events.factories import EventFactory
 from tests.factories import MemberFactory, OrganisationFactory, StaffFactory
@@ -294,12 +295,26 @@ def test_odd_event_input_is_a_form_error_or_saved_never_a_500(client, overrides)
         assert response.context["form"].errors
 
 
-def test_staff_cancel_an_event_from_its_page(client):
+def test_staff_cancel_an_event_from_its_page_after_confirming(client):
     event = EventFactory()
+    registrants = [MemberFactory(), MemberFactory()]
+    for member in registrants:
+        services.register(member=member, event=event)
     client.force_login(StaffFactory())
-    client.post(reverse("events:cancel_event", args=[event.pk]))
+    url = reverse("events:cancel_event", args=[event.pk])
+    assert f'href="{url}"' in client.get(event.get_absolute_url()).content.decode()
+    confirm = client.get(url)
+    assert confirm.context["audience"] == 2 and "2 members" in confirm.content.decode()
+    # Without the confirmation's flag nothing happens and nobody is told.
+    response = client.post(url, follow=True)
+    assert "nothing was changed" in response.content.decode()
+    event.refresh_from_db()
+    assert event.status == EventStatus.PUBLISHED
+    assert not Notification.objects.filter(kind="event_cancelled").exists()
+    client.post(url, {"confirm": "yes"})
     event.refresh_from_db()
     assert event.status == EventStatus.CANCELLED
+    assert Notification.objects.filter(kind="event_cancelled").count() == 2
     assert client.post(reverse("events:publish", args=[event.pk])).status_code == 302
     assert client.post(reverse("events:publish", args=[999999])).status_code == 404
 

@@ -101,6 +101,12 @@ def registration_open(event: Event, now: datetime | None = None) -> bool:
     )
 
 
+def registrations_to_tell(event: Event) -> QuerySet[Registration]:
+    """The registrations a cancellation notifies (confirmed and waitlisted): the notice goes
+    to these, and the confirmation page counts them."""
+    return event.registrations.exclude(status=RegistrationStatus.CANCELLED)
+
+
 def confirmed_count(event: Event) -> int:
     """How many places are taken."""
     return event.registrations.filter(status=RegistrationStatus.CONFIRMED).count()

@@ -20,7 +20,7 @@ from staffroom.accounts.models import Member, Organisation
 from staffroom.core.mail import Attachment, mail_member
 from staffroom.notifications.services import notify
 
-from . import tasks
+from . import queries, tasks
 from .ics import calendar_bytes
 from .inputs import EventInput
 from .models import (
@@ -167,16 +167,20 @@ def event_return_to_draft(*, staff: Member, event: Event) -> Event:
 
 
 @transaction.atomic
-def event_cancel(*, staff: Member, event: Event) -> Event:
-    """Staff cancel an event; everyone registered is told."""
+def event_cancel(*, staff: Member, event: Event, confirmed: bool = False) -> Event:
+    """Staff cancel an event; everyone registered is told. A notice to every registrant
+    cannot be taken back, so it takes ``confirmed`` (the confirmation page, which shows how
+    many will be told); without it nothing changes."""
     if not staff.is_staff:
         raise PermissionDenied
+    if not confirmed:
+        raise ValidationError(_("Confirm the cancellation first: nothing was changed."))
     event = Event.objects.select_for_update().get(pk=event.pk)
     if event.status == EventStatus.CANCELLED:
         return event
     event.status = EventStatus.CANCELLED
     event.save(update_fields=["status"])
-    for registration in event.registrations.exclude(status=RegistrationStatus.CANCELLED):
+    for registration in queries.registrations_to_tell(event).select_related("member"):
         notify(
             member=registration.member,
             kind="event_cancelled",

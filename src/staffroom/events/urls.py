@@ -19,6 +19,6 @@ urlpatterns = [
     path("<int:pk>/cancel/", views.cancel, name="cancel"),
     path("<int:pk>/publish/", views.moderate, {"action": "publish"}, name="publish"),
     path("<int:pk>/return/", views.moderate, {"action": "return"}, name="return"),
-    path("<int:pk>/cancel-event/", views.moderate, {"action": "cancel"}, name="cancel_event"),
+    path("<int:pk>/cancel-event/", views.cancel_event, name="cancel_event"),
 ]
 urlpatterns += live_urls.urlpatterns + room_urls.urlpatterns

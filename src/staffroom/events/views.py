@@ -164,13 +164,37 @@ def moderate(request, pk, action):
     use_case = {
         "publish": services.event_publish,
         "return": services.event_return_to_draft,
-        "cancel": services.event_cancel,
     }[action]
     try:
         use_case(staff=request.user, event=event)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     return redirect((request.POST.get("next") == "review" and reverse("events:review")) or event)
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def cancel_event(request, pk):
+    """Cancelling tells every registrant: first a page with how many (GET), then the
+    confirmation's button (POST with ``confirm``) cancels."""
+    event = get_object_or_404(Event, pk=pk)
+    if request.method == "POST":
+        try:
+            services.event_cancel(
+                staff=request.user, event=event, confirmed=request.POST.get("confirm") == "yes"
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("events:cancel_event", event.pk)
+        messages.success(request, _("The event is cancelled; the registrants are told."))
+        return redirect(event)
+    if event.status == EventStatus.CANCELLED:
+        return redirect(event)
+    return render(
+        request,
+        "events/cancel_confirm.html",
+        {"event": event, "audience": queries.registrations_to_tell(event).count()},
+    )
 
 
 @login_required
