@@ -113,6 +113,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # The reader's region, language and the region's wording ("inloggen" in the Netherlands,
+    # "aanmelden" in Flanders) are settled before anything words a message.
+    "staffroom.curriculum.middleware.RegionMiddleware",
+    "staffroom.core.middleware.MemberLanguageMiddleware",
+    "staffroom.curriculum.middleware.RegionalWordingMiddleware",
     "staffroom.core.middleware.PrivatePagesNotStoredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -122,8 +127,6 @@ MIDDLEWARE = [
     # second factor are sent to set one up; admin access is logged (staffroom.security).
     "staffroom.security.middleware.SessionIdleTimeoutMiddleware",
     "staffroom.security.middleware.StaffSecurityMiddleware",
-    "staffroom.curriculum.middleware.RegionMiddleware",
-    "staffroom.core.middleware.MemberLanguageMiddleware",
     # Dutch in the Netherlands' wording for its readers (locale/nl_NL rewords a few messages).
     "staffroom.curriculum.middleware.RegionalWordingMiddleware",
     # When a signed-in member last used the site (once a day), for the inactivity rule.
@@ -450,7 +453,9 @@ CERTIFICATE_FONT_DIR = os.environ.get("CERTIFICATE_FONT_DIR", "/usr/share/fonts/
 BBB_MEETING_PREFIX = os.environ.get("BBB_MEETING_PREFIX", "staffroom-event-")
 
 # --- Languages: interface in nl and en; content may be in nl, en, fr, de or another language. ---
-LANGUAGE_CODE = "nl"
+# Dutch is activated with its region's wording, "nl-be" or "nl-nl" (curriculum.wording): the
+# default is Flemish, as the default region is Flanders. Members and the language menu say "nl".
+LANGUAGE_CODE = "nl-be"
 LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 LANGUAGE_COOKIE_NAME = "staffroom_language"

@@ -18,6 +18,7 @@ from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from staffroom.curriculum.models import DEFAULT_REGION, Level, Region, Subject
+from staffroom.curriculum.wording import interface_language
 
 if TYPE_CHECKING:
     # Generic in the stubs only: at run time UserManager takes no type argument.
@@ -149,6 +150,11 @@ class Member(AbstractUser):
 
     def get_short_name(self) -> str:
         return self.name.split(" ")[0] if self.name else self.email
+
+    @property
+    def interface_language(self) -> str:
+        """The language to write to this member in: theirs, in their region's wording."""
+        return interface_language(self.language, self.region)
 
     @property
     def display_name(self) -> str:
