@@ -10,6 +10,7 @@ from staffroom.curriculum.models import Level, Region, Subject
 
 from .inputs import ProfileInput
 from .models import Language, Member, NotificationMail, Organisation
+from staffroom.curriculum.widgets import TermPicker
 from .services import member_update_profile
 
 
@@ -106,11 +107,15 @@ class RolesForm(forms.Form):
         self.fields["moderated_levels"] = levels_field(
             region, required=False, label=_("Levels they moderate")
         )
+            help_text=_("A new resource you share starts with these."),
+            widget=TermPicker(Level, filter_label=_("Find a level")),
         self.fields["moderated_subjects"] = subjects_field(
             region, required=False, label=_("Subjects they moderate")
         )
 
 
+            help_text=_("A new resource you share starts with these."),
+            widget=TermPicker(Subject, filter_label=_("Find a subject")),
 class OrganisationForm(forms.ModelForm):
     # Declared for its scheme: an address typed without one is https, as for resources.
     website = forms.URLField(

@@ -2,23 +2,87 @@
 metadata. Every field is optional at the form level so that a draft keeps whatever was typed;
 what a submission needs is checked by the service (``resource_submission_errors``)."""
 
+import json
 from typing import cast
 
 from django import forms
+from django.conf import settings
 from django.core.validators import URLValidator
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from staffroom.accounts.models import Organisation
+from staffroom.core.upload_limits import FORM_OVERHEAD_BYTES, MB, megabytes
 from staffroom.curriculum.forms import levels_field, subjects_field
 from staffroom.curriculum.models import Level, ResourceType, Subject
-from staffroom.curriculum.queries import indentation, levels_for_region
+from staffroom.curriculum.queries import indentation, levels_for_region, terms_in_region
+from staffroom.curriculum.widgets import TermPicker
 
-from .files import CheckedUpload, UploadRefused, check_upload
+from .files import ACCEPTED_TYPES, EXTENSIONS, CheckedUpload, UploadRefused, check_upload
 from .inputs import ResourceInput
 from .licences import TEACHER_LICENCES, Licence
 from .metadata import snapshot
 from .models import ContentLanguage, Kind, Resource
 from .queries import published_by_reference
+
+# The kinds of file (files.ACCEPTED_TYPES groups them, settings.MAX_UPLOAD_MB limits each) as
+# the form names them.
+KIND_NAMES = {
+    "document": _("documents"),
+    "image": _("images"),
+    "audio": _("audio"),
+    "video": _("video"),
+}
+# Other names browsers and systems give the accepted types' files; the file is typed by its
+# content on the server all the same.
+EXTENSION_ALIASES = {"image/jpeg": (".jpeg",)}
+
+
+def upload_kinds() -> list[dict]:
+    """Each kind of file accepted: its name, extensions, content types and size limit in bytes,
+    read from files.ACCEPTED_TYPES and settings.MAX_UPLOAD_MB (per request: tests change it)."""
+    kinds: dict[str, dict] = {}
+    for mime, kind in ACCEPTED_TYPES.items():
+        entry = kinds.setdefault(
+            kind,
+            {
+                "kind": kind,
+                "name": KIND_NAMES.get(kind, kind),
+                "extensions": [],
+                "names": [],
+                "types": [],
+                "max_bytes": settings.MAX_UPLOAD_MB[kind] * MB,
+            },
+        )
+        entry["types"].append(mime)
+        entry["names"].append(EXTENSIONS[mime].lstrip(".").upper())
+        for extension in (EXTENSIONS[mime], *EXTENSION_ALIASES.get(mime, ())):
+            if extension not in entry["extensions"]:
+                entry["extensions"].append(extension)
+    return list(kinds.values())
+
+
+def upload_request_limit() -> int:
+    """The largest body the contribution form may send: its largest file and its other fields.
+    core.upload_limits refuses more by Content-Length, before reading it."""
+    return max(settings.MAX_UPLOAD_MB.values()) * MB + FORM_OVERHEAD_BYTES
+
+
+def upload_limits_text() -> str:
+    """The accepted types and their limits in words, for the form ("documents (PDF, DOC, ...)
+    up to 50 MB; images ... "), sizes in the reader's number format."""
+    parts = [
+        gettext("%(kind)s (%(extensions)s) up to %(limit)s")
+        % {
+            "kind": kind["name"],
+            "extensions": ", ".join(kind["names"]),
+            "limit": megabytes(kind["max_bytes"]),
+        }
+        for kind in upload_kinds()
+    ]
+    return gettext(
+        "Accepted: %(kinds)s per file. You may choose several files, or drag them onto the field."
+    ) % {"kinds": "; ".join(parts)}
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -74,10 +138,8 @@ class ResourceForm(forms.Form):
     files = MultipleFileField(  # type: ignore[assignment]
         label=_("Files"),
         required=False,
-        help_text=_(
-            "pdf, Word, OpenDocument, PowerPoint, Excel, images, audio or video. "
-            "You may select several files."
-        ),
+        # The accepted types and limits in words: __init__ reads them from the settings.
+        help_text="",
     )
     url = forms.URLField(
         label=_("Web address"),
@@ -173,8 +235,18 @@ class ResourceForm(forms.Form):
     def __init__(self, *args, member, region: str, advanced: bool, resource=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.advanced = advanced
-        levels = levels_field(region, label=_("Education levels"), required=False)
-        subjects = subjects_field(region, label=_("Subjects"), required=False)
+        levels = levels_field(
+            region,
+            label=_("Education levels"),
+            required=False,
+            widget=TermPicker(Level, filter_label=_("Find a level")),
+        )
+        subjects = subjects_field(
+            region,
+            label=_("Subjects"),
+            required=False,
+            widget=TermPicker(Subject, filter_label=_("Find a subject")),
+        )
         self.fields["levels"], self.fields["subjects"] = levels, subjects
         cast(
             forms.ModelChoiceField, self.fields["resource_type"]
@@ -207,6 +279,53 @@ class ResourceForm(forms.Form):
             ]
         )
         self.checked_uploads: list[CheckedUpload] = []
+        if "files" in self.fields:
+            self._describe_upload_limits(self.fields["files"])
+
+    @staticmethod
+    def _describe_upload_limits(field: forms.Field) -> None:
+        """The limits in words next to the field, and for the browser: ``accept`` (its file
+        chooser offers those types) and the limits and messages upload.js checks a chosen file
+        against before anything is sent."""
+        kinds = upload_kinds()
+        field.help_text = upload_limits_text()
+        accept = [extension for kind in kinds for extension in kind["extensions"]]
+        accept += [mime for kind in kinds for mime in kind["types"]]
+        limits = {
+            "kinds": [
+                {key: kind[key] for key in ("extensions", "types", "max_bytes")} for kind in kinds
+            ],
+            "total_bytes": upload_request_limit() - FORM_OVERHEAD_BYTES,
+        }
+        field.widget.attrs.update(
+            {
+                "accept": ",".join(accept),
+                "data-upload-limits": json.dumps(limits),
+                # Placeholders filled in by upload.js: {name}, {size}, {limit}.
+                "data-message-too-large": gettext(
+                    "“{name}” is {size}; files of this kind may be at most {limit}. It was "
+                    "not added: choose a smaller file."
+                ),
+                "data-message-refused-type": gettext(
+                    "“{name}” is not a type of file we accept. It was not added."
+                ),
+                "data-message-too-much": gettext(
+                    "“{name}” was not added: together the files would be {size}, and at most "
+                    "{limit} can be sent at once. Send it with the next save."
+                ),
+                "data-message-drop": gettext("Drag files here, or use the button."),
+                "data-message-chosen": gettext("Chosen:"),
+            }
+        )
+
+    @staticmethod
+    def initial_for_new(member, region: str) -> dict:
+        """A new contribution starts with the levels and subjects of the member's profile, as
+        the viewer's region names them."""
+        return {
+            "levels": terms_in_region(member.levels.all(), region),
+            "subjects": terms_in_region(member.subjects.all(), region),
+        }
 
     @staticmethod
     def initial_from(resource: Resource, proposed: dict | None = None) -> dict:

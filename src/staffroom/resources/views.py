@@ -14,6 +14,7 @@ from staffroom.core.http import int_param
 from staffroom.core.pagination import paginate
 from staffroom.core.permissions import moderator_required
 from staffroom.core.ratelimit import submission_limit_check
+from staffroom.core.upload_limits import body_limit
 from staffroom.curriculum.queries import (
     levels_for_region,
     resource_types,
@@ -23,7 +24,7 @@ from staffroom.curriculum.queries import (
 from . import feedback, lifecycle, services
 from . import folders as folder_services
 from .embeds import embed_src
-from .forms import RatingForm, ReplyForm, ResourceForm
+from .forms import RatingForm, ReplyForm, ResourceForm, upload_request_limit
 from .licences import Licence, attribution_line, remix_summary
 from .metadata import describe_changes
 from .models import ContentLanguage, Folder, Kind, Reply, Resource, ResourceFile, Status
@@ -245,6 +246,7 @@ def _apply_errors(form, error: ValidationError) -> None:
         form.add_error(None, error.messages)
 
 
+@body_limit(upload_request_limit)
 @login_required
 @require_http_methods(["GET", "POST"])
 def contribute(request, pk: int | None = None):
@@ -265,7 +267,12 @@ def contribute(request, pk: int | None = None):
         "resource": resource,
     }
     if request.method == "GET":
-        initial = ResourceForm.initial_from(resource) if resource else {}
+        if resource is not None:
+            initial = ResourceForm.initial_from(resource)
+        else:
+            # A new contribution starts from the member's profile levels and subjects; a draft
+            # keeps its own (even none).
+            initial = ResourceForm.initial_for_new(request.user, request.region)
         return _form_page(request, ResourceForm(initial=initial, **form_kwargs), resource)
 
     form = ResourceForm(request.POST, request.FILES, **form_kwargs)
@@ -296,6 +303,7 @@ def contribute(request, pk: int | None = None):
     return redirect("resources:mine")
 
 
+@body_limit(upload_request_limit)
 @login_required
 @require_http_methods(["GET", "POST"])
 def edit_published(request, pk: int):
