@@ -1,3 +1,5 @@
+import re
+
 from django import template
 from django.utils.formats import number_format
 from django.utils.html import conditional_escape, format_html, format_html_join
@@ -7,6 +9,10 @@ from django.utils.translation import to_locale
 from staffroom.core.markdown import render_markdown
 
 register = template.Library()
+
+# Lines to write on in a worksheet ("Naam: ________ Klas: ....."): in a snippet they are one
+# unbreakable word that pushes the card wider than a phone.
+FILL_IN_BLANK = re.compile(r"[_.…]{4,}")
 
 
 @register.filter
@@ -53,10 +59,12 @@ def get_item(mapping: dict, key: str):
 @register.filter
 def marked(pieces) -> str:
     """A search snippet (pieces of text, each flagged when it matched) with the matches in
-    <mark>; everything else escaped."""
+    <mark>; everything else escaped, and a worksheet's blanks ("Naam: ______") shortened."""
     return mark_safe(
         "".join(
-            format_html("<mark>{}</mark>", text) if matched else conditional_escape(text)
+            format_html("<mark>{}</mark>", text)
+            if matched
+            else conditional_escape(FILL_IN_BLANK.sub("___", text))
             for text, matched in pieces or ()
         )
     )
