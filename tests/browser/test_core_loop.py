@@ -132,7 +132,7 @@ def test_visitor_switches_to_dutch_and_pages_stay_accessible(page):
         # Choosing applies only with the form's button (WCAG 3.2.2: no change of context on
         # a change of setting).
         page.locator("form:has(#pref-language) button[type=submit]").click()
-    assert page.locator("html").get_attribute("lang") == "nl"
+    assert page.locator("html").get_attribute("lang") == "nl-BE"
     assert serious_violations(page) == []
     page.goto(owner.get_absolute_url())
     assert serious_violations(page) == []
