@@ -6,6 +6,7 @@ sets STAFFROOM_DEBUG=1 and a throw-away secret for the local demo.
 
 import os
 import shutil
+from datetime import date
 from email.utils import parseaddr
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
@@ -131,6 +132,8 @@ MIDDLEWARE = [
     "staffroom.curriculum.middleware.RegionalWordingMiddleware",
     # When a signed-in member last used the site (once a day), for the inactivity rule.
     "staffroom.accounts.middleware.MemberActivityMiddleware",
+    # A member who has not accepted the terms of use in effect is asked before other pages.
+    "staffroom.accounts.middleware.TermsConsentMiddleware",
     # Before anything reads the body (the CSRF check reads the form in process_view, after
     # every middleware's request phase): an oversized upload is refused by its Content-Length,
     # first at the limit its form states (core.upload_limits), then at the site-wide one.
@@ -435,6 +438,8 @@ RATE_LIMITS = {
     # Account mails (confirmation, password reset, "you already have an account"), per
     # recipient address and kind of mail: the site cannot be used to flood a mailbox.
     "account-mail": os.environ.get("STAFFROOM_RATE_ACCOUNT_MAIL", "5/h"),
+    # Messages sent with the contact form, per member or (visitors) per client address.
+    "contact": os.environ.get("STAFFROOM_RATE_CONTACT", "5/h,20/d"),
 }
 
 # --- Online events ---
@@ -536,6 +541,31 @@ if not 0 < ACCOUNT_INACTIVE_WARN_DAYS < ACCOUNT_INACTIVE_DELETE_DAYS:
     raise ImproperlyConfigured(
         "ACCOUNT_INACTIVE_WARN_DAYS must be above 0 and below ACCOUNT_INACTIVE_DELETE_DAYS."
     )
+# Who answers questions and requests about personal data (the data protection officer, or the
+# operator's contact for it): named in the privacy statement and on the contact page.
+DATA_PROTECTION_CONTACT = os.environ.get("DATA_PROTECTION_CONTACT", "privacy@staffroom.invalid")
+
+# --- Who runs the site, and the trust pages (staffroom.site.trust_views, accounts.terms):
+# the contact page, the accessibility statement, the terms of use. ---
+# The organisation responsible for the site, and its postal address (one line; may be empty).
+SITE_OPERATOR_NAME = os.environ.get("SITE_OPERATOR_NAME", "Staffroom (demo installation)")
+SITE_OPERATOR_ADDRESS = os.environ.get("SITE_OPERATOR_ADDRESS", "")
+# Where the contact form's messages go: an address staff read.
+CONTACT_EMAIL = os.environ.get("CONTACT_EMAIL", "contact@staffroom.invalid")
+
+
+def _statement_date(name: str, default: str) -> date:
+    try:
+        return date.fromisoformat(os.environ.get(name, default))
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a date such as 2027-06-30.") from None
+
+
+# The accessibility statement: when it was prepared and last reviewed (update both after a
+# review: docs/operations.md), and on how many pages the review ran axe-core.
+ACCESSIBILITY_STATEMENT_PREPARED = _statement_date("ACCESSIBILITY_STATEMENT_PREPARED", "2026-12-07")
+ACCESSIBILITY_STATEMENT_REVIEWED = _statement_date("ACCESSIBILITY_STATEMENT_REVIEWED", "2026-12-07")
+ACCESSIBILITY_CHECKED_PAGES = int(os.environ.get("ACCESSIBILITY_CHECKED_PAGES", "37"))
 
 # --- Security: strict by default; HTTPS settings follow SECURE_SSL_REDIRECT. ---
 SESSION_COOKIE_HTTPONLY = True

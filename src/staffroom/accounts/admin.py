@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
+from django.utils import timezone
 
 from .deletion import Cause, member_delete
 from .models import (
@@ -10,7 +11,9 @@ from .models import (
     Organisation,
     OrganisationMembership,
     RoleChange,
+    TermsVersion,
 )
+from .terms import terms_in_effect, terms_model_text
 
 
 @admin.register(Member)
@@ -116,3 +119,31 @@ class DataExportAdmin(admin.ModelAdmin):
     list_filter = ["status"]
     raw_id_fields = ["member"]
     readonly_fields = ["member", "status", "file", "size", "created_at", "ready_at", "expires_at"]
+
+
+@admin.register(TermsVersion)
+class TermsVersionAdmin(admin.ModelAdmin):
+    """Staff publish the terms of use here (docs/operations.md, "Terms of use"). A version is
+    fixed once it is in effect: members accepted that text, so a correction is a new version."""
+
+    list_display = ["label", "effective_from", "created_at"]
+    ordering = ["-effective_from"]
+
+    def get_changeform_initial_data(self, request):
+        # A new version starts from the one in effect, or from the project's model terms.
+        current = terms_in_effect()
+        return {
+            "text_nl": current.text_nl if current else terms_model_text("nl"),
+            "text_en": current.text_en if current else terms_model_text("en"),
+        }
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is not None and obj.effective_from <= timezone.now():
+            return ["label", "effective_from", "text_nl", "text_en", "changes_nl", "changes_en"]
+        return []
+
+    def has_delete_permission(self, request, obj=None):
+        # A version in effect was (or may have been) accepted; its consents point to it.
+        if obj is not None and obj.effective_from <= timezone.now():
+            return False
+        return super().has_delete_permission(request, obj)

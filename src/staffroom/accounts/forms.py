@@ -3,6 +3,10 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from staffroom.curriculum.forms import levels_field, subjects_field
@@ -12,6 +16,7 @@ from .inputs import ProfileInput
 from .models import Language, Member, NotificationMail, Organisation
 from staffroom.curriculum.widgets import TermPicker
 from .services import member_update_profile
+from .terms import terms_consent_record, terms_in_effect
 
 
 class SignupProfileForm(forms.Form):
@@ -26,10 +31,44 @@ class SignupProfileForm(forms.Form):
         label=_("Interface language"), choices=Language.choices, initial=Language.DUTCH
     )
 
-    field_order = ["name", "email", "region", "town", "language", "password1", "password2"]
+    field_order = [
+        "name",
+        "email",
+        "region",
+        "town",
+        "language",
+        "password1",
+        "password2",
+        "accept_terms",
+    ]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # The version shown is the one accepted: if staff publish another before the form is
+        # sent, the member is asked about that one on their first page (TermsConsentMiddleware).
+        self.terms_version = terms_in_effect()
+        if self.terms_version is None:
+            return  # no terms published yet: nothing to accept
+        version = self.terms_version
+        self.fields["accept_terms"] = forms.BooleanField(
+            label=format_html(
+                gettext("I accept the {link}terms of use{end} (version {label})"),
+                link=format_html(
+                    '<a href="{}" target="_blank" rel="noopener">',
+                    reverse("accounts:terms_version", args=[version.label]),
+                ),
+                end=mark_safe("</a>"),
+                label=version.label,
+            ),
+            help_text=_("The terms open in a new tab, so nothing you typed here is lost."),
+            error_messages={"required": _("Please accept the terms of use to sign up.")},
+        )
+        self.order_fields(self.field_order)
 
     def signup(self, request: Any, user: Member) -> None:
         member_update_profile(member=user, data=ProfileInput.from_values(self.cleaned_data))
+        if self.terms_version is not None:
+            terms_consent_record(member=user, version=self.terms_version)
 
 
 class ProfileForm(forms.ModelForm):

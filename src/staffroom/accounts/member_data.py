@@ -165,6 +165,8 @@ for _label, _policy, _export in [
     ("accounts.Organisation.members", Policy.ERASE, True),
     ("accounts.DataExport.member", Policy.ERASE, False),
     ("accounts.DeletionRecord.deleted_by", Policy.DETACH, False),
+    # What the member accepted and when: theirs, in their download, gone with the account.
+    ("accounts.TermsConsent.member", Policy.ERASE, True),
     ("account.EmailAddress.user", Policy.ERASE, True),
     # The Django admin's audit trail outlives a staff member: kept under the former member.
     ("admin.LogEntry.user", Policy.KEEP, False),

@@ -14,6 +14,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -331,3 +332,73 @@ class DeletionRecord(models.Model):
 
     def __str__(self) -> str:
         return f"member {self.member_number} deleted ({self.cause})"
+
+
+class TermsVersion(models.Model):
+    """One version of the terms of use, written by staff in the admin (Markdown, Dutch and
+    English). The version in effect is the latest whose ``effective_from`` has passed; members
+    accept it at sign-up, and are asked again when a newer one comes into effect
+    (accounts.middleware.TermsConsentMiddleware). A version members accepted is never edited
+    or deleted: what they agreed to must stay readable (the admin makes it read-only)."""
+
+    label = models.CharField(
+        _("version"),
+        max_length=20,
+        unique=True,
+        help_text=_("A short name members see, such as 2027-1."),
+    )
+    effective_from = models.DateTimeField(
+        _("in effect from"),
+        help_text=_(
+            "From this moment members who have not accepted this version are asked to. A date "
+            "in the future announces the version without asking anyone yet."
+        ),
+    )
+    text_nl = models.TextField(_("text in Dutch (Markdown)"))
+    text_en = models.TextField(_("text in English (Markdown)"))
+    changes_nl = models.TextField(
+        _("what changed, in Dutch (Markdown)"),
+        blank=True,
+        help_text=_("Shown to members who accepted an earlier version."),
+    )
+    changes_en = models.TextField(_("what changed, in English (Markdown)"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("terms of use version")
+        verbose_name_plural = _("terms of use versions")
+        ordering = ["-effective_from", "-pk"]
+
+    def __str__(self) -> str:
+        return self.label
+
+    def get_absolute_url(self) -> str:
+        return reverse("accounts:terms_version", args=[self.label])
+
+    def text_in(self, language: str) -> str:
+        """The text in ``language`` (nl or en); English for any other language."""
+        return self.text_nl if language == Language.DUTCH else self.text_en
+
+    def changes_in(self, language: str) -> str:
+        return self.changes_nl if language == Language.DUTCH else self.changes_en
+
+
+class TermsConsent(models.Model):
+    """That a member accepted a version of the terms, and when: the record the consent rests
+    on. Exported with the member's data and erased with the account (accounts.member_data)."""
+
+    member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="terms_consents")
+    # PROTECT: a version someone accepted cannot be deleted from under their consent.
+    version = models.ForeignKey(TermsVersion, on_delete=models.PROTECT, related_name="consents")
+    accepted_at = models.DateTimeField(_("accepted at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("consent to the terms of use")
+        verbose_name_plural = _("consents to the terms of use")
+        ordering = ["-accepted_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["member", "version"], name="terms_consent_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.member_id} accepted {self.version_id}"

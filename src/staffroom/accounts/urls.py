@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import terms_views, views
 
 app_name = "accounts"
 urlpatterns = [
@@ -15,6 +15,10 @@ urlpatterns = [
     path("staff/roles/", views.roles, name="roles"),
     path("staff/roles/<int:pk>/", views.roles_edit, name="roles_edit"),
     path("privacy/", views.privacy, name="privacy"),
+    path("terms/", terms_views.terms, name="terms"),
+    path("terms/accept/", terms_views.terms_accept, name="terms_accept"),
+    path("terms/decline/", terms_views.terms_decline, name="terms_decline"),
+    path("terms/<str:label>/", terms_views.terms, name="terms_version"),
     path("settings/data/", views.data, name="data"),
     path("settings/data/<str:token>/", views.data_export_download, name="data_export_download"),
     path("settings/delete/", views.account_delete, name="account_delete"),

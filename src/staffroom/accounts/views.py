@@ -1,5 +1,4 @@
 import contextlib
-from pathlib import Path
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -11,6 +10,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from markdown_it import MarkdownIt
@@ -34,6 +34,7 @@ from .forms import AccountDeleteForm, OrganisationForm, ProfileForm, RolesForm, 
 from .inputs import OrganisationInput, ProfileInput
 from .member_data import deletion_consequences
 from .models import DataExport, DeletionRecord, Member, Organisation
+from .privacy import privacy_statement_text
 from .profiles import profile_sections
 from .queries import (
     FollowTarget,
@@ -372,15 +373,11 @@ def deletions(request):
     )
 
 
-def privacy_statement_path() -> Path:
-    """The privacy statement shown at /privacy/: PRIVACY_STATEMENT_FILE (docs/privacy.md of
-    the source tree unless a deployment keeps its own)."""
-    return Path(settings.PRIVACY_STATEMENT_FILE)
-
-
 def privacy(request):
     try:
-        text = privacy_statement_path().read_text(encoding="utf-8")
+        # PRIVACY_STATEMENT_FILE (docs/privacy.md unless a deployment keeps its own), with the
+        # configured periods and contacts filled in.
+        text = privacy_statement_text((get_language() or "nl").split("-")[0])
     except OSError:
         raise Http404 from None
     # The project's own text, not a member's: headings kept, raw HTML still off.

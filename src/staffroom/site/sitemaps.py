@@ -73,12 +73,23 @@ class EventSitemap(SiteSitemap):
 
 
 class PageSitemap(SiteSitemap):
-    """The public pages that are not records: home, the lists, help."""
+    """The public pages that are not records: home, the lists, help, and the trust pages
+    (privacy, accessibility, terms of use, contact)."""
 
     changefreq = "daily"
 
     def items(self):
-        return ["home", "resources:browse", "forum:recent", "events:list", "help_search"]
+        return [
+            "home",
+            "resources:browse",
+            "forum:recent",
+            "events:list",
+            "help_search",
+            "accounts:privacy",
+            "accessibility",
+            "accounts:terms",
+            "contact",
+        ]
 
     def location(self, name):
         return reverse(name)

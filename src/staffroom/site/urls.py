@@ -1,7 +1,7 @@
 from django.urls import path
 from django.views.generic import TemplateView
 
-from . import security_txt, sitemaps, staff_views, tasks_views, views
+from . import security_txt, sitemaps, staff_views, tasks_views, trust_views, views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -12,6 +12,8 @@ urlpatterns = [
         TemplateView.as_view(template_name="site/help_search.html"),
         name="help_search",
     ),
+    path("accessibility/", trust_views.accessibility, name="accessibility"),
+    path("contact/", trust_views.contact, name="contact"),
     path("robots.txt", sitemaps.robots_txt, name="robots_txt"),
     path(".well-known/security.txt", security_txt.security_txt, name="security_txt"),
     path("sitemap.xml", sitemaps.sitemap_index, name="sitemap"),

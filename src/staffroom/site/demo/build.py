@@ -46,6 +46,7 @@ from .forum import build_forum
 from .newsletter import build_newsletter
 from .people import Cast, ensure_cast
 from .plan import FILE_UNSUITED_TYPES, Spec, place, plan
+from .terms import ensure_demo_terms
 from .writing import (
     DocumentContext,
     compose_description,
@@ -119,6 +120,7 @@ class DemoBuilder:
         task_cutoff = timezone.now()
         cast = ensure_cast(self.password)
         self._cast = cast
+        ensure_demo_terms(Member.objects.filter(pk__in=cast.persons))
         self.write(
             f"Members: {cast.created} created, {len(cast.persons) - cast.created} already there."
         )

@@ -1,0 +1,71 @@
+"""The privacy statement's text: PRIVACY_STATEMENT_FILE (docs/privacy.md) with the configured
+retention periods and contacts filled in, so the page never states a period the clock does not
+enforce.
+
+The file names a setting as ``{{ NAME }}``; only the names below are filled in (never any
+other setting: the file may come from anywhere, and settings hold secrets). A Dutch text may
+sit beside the file as ``privacy.nl.md``; readers in another language get the file itself.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from django.conf import settings
+
+
+def _days(seconds: int) -> int:
+    return seconds // 86400
+
+
+def privacy_values() -> dict[str, str]:
+    """The values the statement may show, by the name it uses for them."""
+    values: dict[str, object] = {
+        name: getattr(settings, name)
+        for name in (
+            "ACCOUNT_INACTIVE_WARN_DAYS",
+            "ACCOUNT_INACTIVE_DELETE_DAYS",
+            "UNCONFIRMED_SIGNUP_DAYS",
+            "DATA_EXPORT_DAYS",
+            "SEARCH_LOG_DAYS",
+            "EVENT_REGISTRATION_DAYS",
+            "SECURITY_EVENT_DAYS",
+            "MAIL_FILE_DAYS",
+            "TASKS_KEEP_DAYS",
+            "DATA_PROTECTION_CONTACT",
+            "CONTACT_EMAIL",
+            "SITE_OPERATOR_NAME",
+            "SITE_OPERATOR_ADDRESS",
+        )
+    }
+    # The least time between the inactivity warning and the deletion (accounts.deletion).
+    values["ACCOUNT_INACTIVE_NOTICE_DAYS"] = (
+        settings.ACCOUNT_INACTIVE_DELETE_DAYS - settings.ACCOUNT_INACTIVE_WARN_DAYS
+    )
+    values["SESSION_COOKIE_AGE_DAYS"] = _days(settings.SESSION_COOKIE_AGE)
+    values["SESSION_IDLE_TIMEOUT_MINUTES"] = settings.SESSION_IDLE_TIMEOUT // 60
+    return {name: str(value) for name, value in values.items()}
+
+
+_PLACEHOLDER = re.compile(r"\{\{\s*([A-Z][A-Z0-9_]*)\s*\}\}")
+
+
+def fill_in(text: str, values: dict[str, str]) -> str:
+    """``text`` with each ``{{ NAME }}`` of ``values`` replaced; other names left as written."""
+    return _PLACEHOLDER.sub(lambda match: values.get(match.group(1), match.group(0)), text)
+
+
+def privacy_statement_file(language: str) -> Path:
+    """The statement for ``language``: ``privacy.<language>.md`` beside PRIVACY_STATEMENT_FILE
+    when there is one, else the file itself."""
+    path = Path(settings.PRIVACY_STATEMENT_FILE)
+    translated = path.with_name(f"{path.stem}.{language}{path.suffix}")
+    return translated if translated.is_file() else path
+
+
+def privacy_statement_text(language: str) -> str:
+    """The statement's Markdown for ``language``, its values filled in. Raises OSError when
+    the file cannot be read."""
+    text = privacy_statement_file(language).read_text(encoding="utf-8")
+    return fill_in(text, privacy_values())

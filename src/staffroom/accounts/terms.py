@@ -1,0 +1,101 @@
+"""The terms of use and members' consent to them: which version is in effect, whether a member
+must still accept it, and recording that they did.
+
+Staff write versions in the admin (``TermsVersion``); a new member accepts the version in
+effect on the sign-up form (``SignupProfileForm``), and a member who has not accepted the
+version in effect is asked before any other page (``middleware.TermsConsentMiddleware``). Like
+``deletion`` and ``export``, one module holds this lifecycle's reads and its one write.
+
+Until staff publish a first version there are no terms: sign-up asks nothing and nobody is
+asked (a fresh installation is not locked; docs/operations.md says how to publish).
+"""
+
+from __future__ import annotations
+
+from importlib.resources import files
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.safestring import SafeString, mark_safe
+from markdown_it import MarkdownIt
+
+from .models import TermsConsent, TermsVersion
+
+# Staff's own text, not a member's: headings kept (render_markdown keeps only h3-h5 for
+# members' posts), raw HTML still off, and markdown-it refuses javascript: links.
+_markdown = MarkdownIt("commonmark", {"html": False}).enable("table")
+
+
+def terms_in_effect(now: Any = None) -> TermsVersion | None:
+    """The version in effect: the latest whose ``effective_from`` has passed (None before
+    staff publish one)."""
+    now = now or timezone.now()
+    return TermsVersion.objects.filter(effective_from__lte=now).order_by("-effective_from").first()
+
+
+def terms_published(now: Any = None) -> list[TermsVersion]:
+    """Every version in effect now or before, newest first (the terms page lists them), and
+    none announced for later."""
+    now = now or timezone.now()
+    return list(TermsVersion.objects.filter(effective_from__lte=now).order_by("-effective_from"))
+
+
+def terms_version_by_label(label: str) -> TermsVersion | None:
+    """A version that is or was in effect, by its label; an announced one stays unlisted."""
+    return TermsVersion.objects.filter(label=label, effective_from__lte=timezone.now()).first()
+
+
+def terms_upcoming(now: Any = None) -> TermsVersion | None:
+    """The next version announced for a later date, if staff entered one."""
+    now = now or timezone.now()
+    return TermsVersion.objects.filter(effective_from__gt=now).order_by("effective_from").first()
+
+
+def member_accepted(member: Any, version: TermsVersion) -> bool:
+    return TermsConsent.objects.filter(member=member, version=version).exists()
+
+
+def member_terms_pending(member: Any) -> TermsVersion | None:
+    """The version in effect when ``member`` has not accepted it yet, else None."""
+    if not getattr(member, "is_authenticated", False):
+        return None
+    version = terms_in_effect()
+    if version is None or member_accepted(member, version):
+        return None
+    return version
+
+
+def member_accepted_earlier(member: Any, version: TermsVersion) -> bool:
+    """Whether ``member`` accepted a version before ``version`` (the consent page then shows
+    what changed)."""
+    return (
+        TermsConsent.objects.filter(
+            member=member, version__effective_from__lt=version.effective_from
+        )
+        .exclude(version=version)
+        .exists()
+    )
+
+
+def terms_html(text: str) -> SafeString:
+    """A version's Markdown (staff's text) as HTML."""
+    return mark_safe(_markdown.render(text or ""))
+
+
+def terms_consent_record(*, member: Any, version: TermsVersion) -> TermsConsent:
+    """Record that ``member`` accepted ``version`` now; accepting again changes nothing (the
+    first moment stays the record)."""
+    try:
+        with transaction.atomic():
+            return TermsConsent.objects.create(member=member, version=version)
+    except IntegrityError:
+        # Two tabs accepting at once: the first one's record stands.
+        return TermsConsent.objects.get(member=member, version=version)
+
+
+def terms_model_text(language: str) -> str:
+    """The project's model terms (accounts/data/terms_model_<nl|en>.md): the start staff are
+    given when they add a first version in the admin, and the demo's version."""
+    name = "terms_model_nl.md" if language == "nl" else "terms_model_en.md"
+    return files(__package__).joinpath("data", name).read_text(encoding="utf-8")
