@@ -11,10 +11,10 @@ from django.utils.translation import gettext_lazy as _
 
 from staffroom.curriculum.forms import levels_field, subjects_field
 from staffroom.curriculum.models import Level, Region, Subject
+from staffroom.curriculum.widgets import TermPicker
 
 from .inputs import ProfileInput
 from .models import Language, Member, NotificationMail, Organisation
-from staffroom.curriculum.widgets import TermPicker
 from .services import member_update_profile
 from .terms import terms_consent_record, terms_in_effect
 
@@ -108,11 +108,15 @@ class ProfileForm(forms.ModelForm):
             region,
             required=False,
             label=_("Levels I teach"),
+            help_text=_("A new resource you share starts with these."),
+            widget=TermPicker(Level, filter_label=_("Find a level")),
         )
         subjects = self.fields["subjects"] = subjects_field(
             region,
             required=False,
             label=_("Subjects I teach"),
+            help_text=_("A new resource you share starts with these."),
+            widget=TermPicker(Subject, filter_label=_("Find a subject")),
         )
         if self.instance.pk:
             levels.set_region(region, keep=self.instance.levels.all())
@@ -146,15 +150,11 @@ class RolesForm(forms.Form):
         self.fields["moderated_levels"] = levels_field(
             region, required=False, label=_("Levels they moderate")
         )
-            help_text=_("A new resource you share starts with these."),
-            widget=TermPicker(Level, filter_label=_("Find a level")),
         self.fields["moderated_subjects"] = subjects_field(
             region, required=False, label=_("Subjects they moderate")
         )
 
 
-            help_text=_("A new resource you share starts with these."),
-            widget=TermPicker(Subject, filter_label=_("Find a subject")),
 class OrganisationForm(forms.ModelForm):
     # Declared for its scheme: an address typed without one is https, as for resources.
     website = forms.URLField(
