@@ -31,3 +31,7 @@ SEARCH_CACHE_SECONDS = 0
 # suite's many staff pages are tested without one, and tests/security/test_authentication.py
 # turns the rule on as in production.
 SECURITY_MFA_REQUIRED_ROLES = False
+# Previews' slow or outward background work stays out of other tests: LibreOffice (seconds a
+# file) and pictures of links (the network). tests/resources/test_previews*.py turn them on.
+OFFICE_CONVERTER = ""
+LINK_PICTURES = False

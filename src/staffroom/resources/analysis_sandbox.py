@@ -33,6 +33,7 @@ import time
 import warnings
 import zipfile
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 
 MB = 1024 * 1024
 
@@ -64,12 +65,17 @@ class Limits:
     # PDF's own largest page (200 inches); bigger ones need UserUnit tricks.
     max_page_points: float = 14_400.0
     preview_size: tuple[int, int] = (480, 640)
+    # A PDF's first pages are rendered for the resource page's "look inside"; the first one
+    # is also the card's picture.
+    preview_pages: int = 3
 
 
 @dataclass
 class Outcome:
     text: str = ""
     preview: bytes | None = None
+    # Every page rendered, the first (``preview``) included.
+    pages: list[bytes] = field(default_factory=list)
     problem: str = ""
     # The child's peak resident memory in KiB, as the kernel counted it (wait4's rusage).
     peak_rss_kb: int = 0
@@ -122,9 +128,11 @@ def _outcome(code: int, killed: bool, answer: bytes, peak_rss_kb: int, limits: L
     except ValueError:
         # A parser in C that cannot allocate aborts or crashes instead of raising.
         return Outcome(problem=MEMORY_LIMIT if code else FAILED, peak_rss_kb=peak_rss_kb)
+    pages = [base64.b64decode(page) for page in data.get("pages") or []]
     return Outcome(
         text=data.get("text", ""),
-        preview=base64.b64decode(data["preview"]) if data.get("preview") else None,
+        preview=pages[0] if pages else None,
+        pages=pages,
         problem=data.get("problem", ""),
         detail=data.get("detail", ""),
         peak_rss_kb=peak_rss_kb,
@@ -188,6 +196,101 @@ def run(stream, mime_type: str, *, text: bool, preview: bool, limits: Limits) ->
         supervised.get("peak_rss_kb", 0),
         limits,
     )
+
+
+# --- Office files: LibreOffice converts them to PDF, under limits ---------------------------
+
+
+@dataclass(frozen=True)
+class ConverterLimits:
+    memory_bytes: int = 1024 * MB
+    cpu_seconds: int = 60
+    wall_seconds: int = 60
+    # The largest file the converter may write (the PDF, its profile's files).
+    output_bytes: int = 100 * MB
+
+
+def office_to_pdf(
+    sources: list[Path], *, converter: str, workdir: Path, limits: ConverterLimits
+) -> tuple[list[Path | None], str]:
+    """Convert office files to PDF with LibreOffice headless, all in one run (starting it costs
+    more than converting a page), and return the PDF of each source (None where it made
+    none) and a problem code for the run ("" or TIME_LIMIT).
+
+    LibreOffice parses untrusted files too, so it runs like the analysis: in its own session
+    (killed as a group at the deadline), under memory, CPU-time and file-size limits set by
+    this module before it execs the converter, with a fresh profile in ``workdir`` so that
+    two conversions never share (or lock) one, and HOME pointing there too. The sources'
+    names must differ in their stems (the PDFs are named after them).
+    """
+    profile = workdir / "profile"
+    outdir = workdir / "pdf"
+    outdir.mkdir(exist_ok=True)
+    command = [
+        sys.executable,
+        "-I",
+        "-m",
+        __name__,
+        "--exec-limited",
+        json.dumps(asdict(limits)),
+        converter,
+        "--headless",
+        "--norestore",
+        "--nologo",
+        "--nolockcheck",
+        "--nodefault",
+        f"-env:UserInstallation={profile.as_uri()}",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        str(outdir),
+        *(str(source) for source in sources),
+    ]
+    environment = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "HOME": str(workdir),
+        "LANG": "C.UTF-8",
+        "TMPDIR": str(workdir),
+    }
+    process = subprocess.Popen(  # our own interpreter and module, then the configured converter
+        command,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        close_fds=True,
+        start_new_session=True,
+        cwd=workdir,
+        env=environment,
+    )
+    try:
+        status, _rss, killed = _wait(process.pid, time.monotonic() + limits.wall_seconds)
+    except BaseException:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+        os.waitpid(process.pid, 0)
+        raise
+    finally:
+        # LibreOffice's launcher may leave its worker behind: the whole session goes.
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(process.pid, signal.SIGKILL)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    results: list[Path | None] = []
+    for source in sources:
+        pdf = outdir / f"{source.stem}.pdf"
+        fits = pdf.is_file() and 0 < pdf.stat().st_size <= limits.output_bytes
+        results.append(pdf if fits else None)
+    return results, TIME_LIMIT if killed else ""
+
+
+def _exec_limited(limits_json: str, command: list[str]) -> None:
+    """Set the converter's limits on this process, then become the converter (limits stay
+    across exec and pass on to the processes it starts)."""
+    limits = ConverterLimits(**json.loads(limits_json))
+    resource.setrlimit(resource.RLIMIT_AS, (limits.memory_bytes, limits.memory_bytes))
+    resource.setrlimit(resource.RLIMIT_CPU, (limits.cpu_seconds, limits.cpu_seconds + 5))
+    resource.setrlimit(resource.RLIMIT_FSIZE, (limits.output_bytes, limits.output_bytes))
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    os.execv(command[0], command)  # noqa: S606 (the configured converter, no shell)
 
 
 # --- The child: limits first, then the parsers ---------------------------------------------
@@ -307,20 +410,25 @@ EXTRACTORS = {
 }
 
 
-def _pdf_image(stream, limits: Limits):
+def _pdf_images(stream, limits: Limits) -> list:
     import pypdfium2  # noqa: PLC0415 (loaded for the kind at hand only)
 
     pdf = pypdfium2.PdfDocument(stream.read())
+    images = []
     try:
-        page = pdf[0]
-        width, height = page.get_size()
-        if not (0 < width <= limits.max_page_points and 0 < height <= limits.max_page_points):
-            raise Refused(PAGE_TOO_LARGE)
-        # Render at twice the preview box (sharp after scaling down), never at the page's own
-        # size: a 14400 pt square page at scale 1 would be an 800 MB bitmap.
-        box_width, box_height = limits.preview_size
-        scale = min(1.0, 2 * box_width / width, 2 * box_height / height)
-        return page.render(scale=scale).to_pil()
+        for number in range(min(len(pdf), max(1, limits.preview_pages))):
+            page = pdf[number]
+            width, height = page.get_size()
+            if not (0 < width <= limits.max_page_points and 0 < height <= limits.max_page_points):
+                if number == 0:
+                    raise Refused(PAGE_TOO_LARGE)
+                break  # the pages before it still make a preview
+            # Render at twice the preview box (sharp after scaling down), never at the page's
+            # own size: a 14400 pt square page at scale 1 would be an 800 MB bitmap.
+            box_width, box_height = limits.preview_size
+            scale = min(1.0, 2 * box_width / width, 2 * box_height / height)
+            images.append(page.render(scale=scale).to_pil())
+        return images
     finally:
         pdf.close()
 
@@ -349,25 +457,35 @@ def _bitmap_image(stream, limits: Limits):
     return image
 
 
-def _preview(stream, mime_type: str, limits: Limits) -> bytes | None:
+def _previews(stream, mime_type: str, limits: Limits) -> list[bytes]:
     if mime_type == "application/pdf":
-        image = _pdf_image(stream, limits)
+        images = _pdf_images(stream, limits)
     elif mime_type.startswith("image/"):
-        image = _bitmap_image(stream, limits)
+        images = [_bitmap_image(stream, limits)]
     else:
-        return None
-    # Scale first and convert after, so no full-size RGB copy of a large image is made.
-    image.thumbnail(limits.preview_size)
-    image = image.convert("RGB")
-    output = io.BytesIO()
-    # JPEG keeps a page preview around 20-40 KB where PNG takes 80-230 KB.
-    image.save(output, format="JPEG", quality=80, optimize=True)
-    return output.getvalue()
+        return []
+    previews = []
+    for image in images:
+        # Scale first and convert after, so no full-size RGB copy of a large image is made.
+        image.thumbnail(limits.preview_size)
+        if image.mode in ("RGBA", "LA"):
+            # Transparent parts (a logo, an og:image) on white, not on JPEG's black.
+            from PIL import Image  # noqa: PLC0415 (loaded for the kind at hand only)
+
+            background = Image.new("RGB", image.size, "white")
+            background.paste(image, mask=image.getchannel("A"))
+            image = background
+        image = image.convert("RGB")
+        output = io.BytesIO()
+        # JPEG keeps a page preview around 20-40 KB where PNG takes 80-230 KB.
+        image.save(output, format="JPEG", quality=80, optimize=True)
+        previews.append(output.getvalue())
+    return previews
 
 
 def _analyse(stream, request: dict, limits: Limits) -> dict:
     mime_type = request["mime"]
-    answer: dict = {"text": "", "preview": None, "problem": ""}
+    answer: dict = {"text": "", "pages": [], "problem": ""}
     stream.seek(0, os.SEEK_END)
     size = stream.tell()
     stream.seek(0)
@@ -379,7 +497,7 @@ def _analyse(stream, request: dict, limits: Limits) -> dict:
     try:
         _check_inflated_size(stream, size, limits)
     except Refused as refused:
-        return {"text": "", "preview": None, "problem": str(refused)}
+        return {"text": "", "pages": [], "problem": str(refused)}
     # Text and preview fail apart: pypdf may choke on a file that pdfium renders, or back.
     for step in steps:
         stream.seek(0)
@@ -388,13 +506,14 @@ def _analyse(stream, request: dict, limits: Limits) -> dict:
                 text = EXTRACTORS[mime_type](stream, limits)
                 answer["text"] = " ".join(text.split())[: limits.max_chars]
             else:
-                preview = _preview(stream, mime_type, limits)
-                if preview:
-                    answer["preview"] = base64.b64encode(preview).decode("ascii")
+                answer["pages"] = [
+                    base64.b64encode(page).decode("ascii")
+                    for page in _previews(stream, mime_type, limits)
+                ]
         except Refused as refused:
             answer["problem"] = answer["problem"] or str(refused)
         except MemoryError:
-            return {"text": "", "preview": None, "problem": MEMORY_LIMIT}
+            return {"text": "", "pages": [], "problem": MEMORY_LIMIT}
         except Exception as error:  # a damaged file: the parsers raise anything
             if not answer["problem"]:
                 answer["problem"] = UNREADABLE
@@ -421,6 +540,8 @@ def _analysing_process(request: dict, limits: Limits) -> None:
 
 def main() -> None:
     """The supervisor: fork the analysing process, keep its deadline, report how it ended."""
+    if sys.argv[1] == "--exec-limited":
+        _exec_limited(sys.argv[2], sys.argv[3:])
     request = json.loads(sys.argv[1])
     limits_data = request["limits"]
     limits_data["preview_size"] = tuple(limits_data["preview_size"])

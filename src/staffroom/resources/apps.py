@@ -54,3 +54,15 @@ class ResourcesConfig(AppConfig):
         )
         published = Count("resources", filter=Q(resources__status=Status.PUBLISHED))
         register_list_count("published_count", member=published, organisation=published)
+
+        from django.db.models.signals import post_delete
+
+        from .models import PreviewPage, Resource
+        from .review import resource_changed
+        from .services import preview_image_delete_with_row, resource_picture_follow_change
+
+        # Links and embeds get a picture fetched once published (or their address changed);
+        # derived images go with the rows they belong to.
+        resource_changed.connect(resource_picture_follow_change, dispatch_uid="resource-picture")
+        post_delete.connect(preview_image_delete_with_row, sender=PreviewPage)
+        post_delete.connect(preview_image_delete_with_row, sender=Resource)

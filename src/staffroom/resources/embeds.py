@@ -1,7 +1,8 @@
-"""Embedding videos and interactive exercises from well-known hosts."""
+"""Embedding videos and interactive exercises from well-known hosts, and where they describe
+their own picture (oEmbed)."""
 
 import re
-from urllib.parse import parse_qs, urlparse
+from urllib.parse import parse_qs, urlencode, urlparse
 
 YOUTUBE_ID = re.compile(r"[A-Za-z0-9_-]{11}")
 NUMBER = re.compile(r"[0-9]+")
@@ -32,3 +33,28 @@ def embed_src(url: str) -> str | None:
         node = parsed.path.split("/")[2]
         return f"https://h5p.org/h5p/embed/{node}" if NUMBER.fullmatch(node) else None
     return None
+
+
+# Hosts that answer oEmbed requests (https://oembed.com/providers.json) with a thumbnail_url;
+# other pages are asked for their og:image instead (link_pictures).
+OEMBED_ENDPOINTS = {
+    "youtube.com": "https://www.youtube.com/oembed",
+    "youtu.be": "https://www.youtube.com/oembed",
+    "vimeo.com": "https://vimeo.com/api/oembed.json",
+    "h5p.org": "https://h5p.org/oembed",
+    "ted.com": "https://www.ted.com/services/v1/oembed.json",
+    "dailymotion.com": "https://www.dailymotion.com/services/oembed",
+}
+
+
+def oembed_address(url: str) -> str | None:
+    """The oEmbed request that describes ``url``, for hosts known to answer one, else None."""
+    try:
+        parsed = urlparse(url)
+    except ValueError:
+        return None
+    host = (parsed.hostname or "").removeprefix("www.").removeprefix("m.")
+    endpoint = OEMBED_ENDPOINTS.get(host)
+    if endpoint is None:
+        return None
+    return f"{endpoint}?{urlencode({'url': url, 'format': 'json'})}"

@@ -1,10 +1,16 @@
 """Uploaded files: typed by their content (never by their name), size-checked per kind, text
-extracted for search and duplicate checks, and a preview image rendered for PDFs and images."""
+extracted for search and duplicate checks, and preview images rendered: the first pages of a
+PDF, an image itself, and the first pages of an office file once LibreOffice has converted it
+to PDF (in the background, when it is installed; see ``office_converter``)."""
 
 import hashlib
 import logging
+import os
+import shutil
+import tempfile
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 
 import filetype
 from django.conf import settings
@@ -236,6 +242,8 @@ class FileAnalysis:
     problem: str
     # The analysing process's peak memory (KiB); benchmarks and tests read it.
     peak_rss_kb: int
+    # JPEGs of the first pages (the preview first); one for an image.
+    pages: list[bytes] = field(default_factory=list)
 
     @property
     def note(self) -> str:
@@ -294,6 +302,7 @@ def analyse_file(
         preview=outcome.preview,
         problem=outcome.problem,
         peak_rss_kb=outcome.peak_rss_kb,
+        pages=outcome.pages,
     )
 
 
@@ -308,3 +317,121 @@ def extract_text(stream, mime_type: str) -> str:
 def render_preview(stream, mime_type: str) -> bytes | None:
     """A JPEG thumbnail of the first page of a PDF or of an image; None for other kinds."""
     return analyse_file(stream, mime_type, text=False).preview
+
+
+# --- Office files: previews through LibreOffice -------------------------------------------
+
+OFFICE_TYPES = frozenset(
+    mime
+    for mime, group in ACCEPTED_TYPES.items()
+    if group == "document" and mime != "application/pdf"
+)
+# Problems of the text analysis after which LibreOffice is not given the file either.
+NOT_CONVERTED_AFTER = frozenset(
+    {
+        analysis_sandbox.INFLATES_TOO_FAR,
+        analysis_sandbox.MEMORY_LIMIT,
+        analysis_sandbox.TIME_LIMIT,
+        analysis_sandbox.OUTPUT_LIMIT,
+    }
+)
+
+
+def office_converter() -> str:
+    """The LibreOffice program (``soffice``) that converts office files for previews, or ""
+    when the OFFICE_CONVERTER setting is empty or names no program: office files then show
+    the start of their text instead of pages."""
+    path = settings.OFFICE_CONVERTER
+    if path and not os.path.isabs(path):
+        path = shutil.which(path) or ""
+    return path if path and os.access(path, os.X_OK) else ""
+
+
+def converter_limits() -> analysis_sandbox.ConverterLimits:
+    seconds = settings.OFFICE_CONVERTER_SECONDS
+    return analysis_sandbox.ConverterLimits(
+        memory_bytes=settings.OFFICE_CONVERTER_MEMORY_MB * 1024 * 1024,
+        cpu_seconds=seconds,
+        wall_seconds=seconds,
+    )
+
+
+def render_office_previews(files: list[tuple[object, str]]) -> list[FileAnalysis]:
+    """Page previews of office files, given as (stream, mime type): LibreOffice converts them
+    all in one run, then each PDF is rendered like an uploaded one (analyse_file).
+
+    A file LibreOffice cannot convert, or one of a run that ran out of time, gets no pages;
+    a run that timed out is retried file by file, so one hostile file does not cost the
+    others their preview. Without a converter every file comes back without pages.
+    """
+    nothing = [FileAnalysis(text="", preview=None, problem="", peak_rss_kb=0) for _ in files]
+    converter = office_converter()
+    if not converter or not files:
+        return nothing
+    limits = converter_limits()
+    with tempfile.TemporaryDirectory(prefix="staffroom-office-") as workdir:
+        sources = []
+        for index, (stream, mime_type) in enumerate(files):
+            source = Path(workdir) / f"file{index}{extension_for(mime_type)}"
+            stream.seek(0)  # type: ignore[attr-defined]
+            with source.open("wb") as copy:
+                shutil.copyfileobj(stream, copy)  # type: ignore[misc]
+            sources.append(source)
+        batch = Path(workdir) / "batch"
+        batch.mkdir()
+        pdfs, problem = analysis_sandbox.office_to_pdf(
+            sources, converter=converter, workdir=batch, limits=limits
+        )
+        problems = [problem if pdf is None else "" for pdf in pdfs]
+        if problem and len(sources) > 1:
+            for index, source in enumerate(sources):
+                if pdfs[index] is None:
+                    alone = Path(workdir) / f"alone{index}"
+                    alone.mkdir()
+                    (pdf,), problems[index] = analysis_sandbox.office_to_pdf(
+                        [source], converter=converter, workdir=alone, limits=limits
+                    )
+                    pdfs[index] = pdf
+        analyses = []
+        for pdf, file_problem in zip(pdfs, problems, strict=True):
+            if pdf is None:
+                if file_problem:
+                    logger.warning("Office conversion: %s", file_problem)
+                analyses.append(
+                    FileAnalysis(text="", preview=None, problem=file_problem, peak_rss_kb=0)
+                )
+                continue
+            with pdf.open("rb") as stream:
+                analyses.append(analyse_file(stream, "application/pdf", text=False))
+    return analyses
+
+
+# --- What a file looks like where it has no picture ---------------------------------------
+
+TYPE_ICONS = {
+    "application/pdf": "document",
+    "application/msword": "document",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "document",
+    "application/vnd.oasis.opendocument.text": "document",
+    "application/vnd.ms-powerpoint": "presentation",
+    "application/vnd.openxmlformats-officedocument.presentationml.presentation": "presentation",
+    "application/vnd.oasis.opendocument.presentation": "presentation",
+    "application/vnd.ms-excel": "spreadsheet",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "spreadsheet",
+    "application/vnd.oasis.opendocument.spreadsheet": "spreadsheet",
+}
+
+
+def type_icon(mime_type: str) -> str:
+    """The name of the icon (static/staffroom/icons/<name>.svg) for a file of ``mime_type``."""
+    if mime_type in TYPE_ICONS:
+        return TYPE_ICONS[mime_type]
+    family = mime_type.split("/")[0]
+    return family if family in ("image", "audio", "video") else "document"
+
+
+def text_excerpt(text: str, length: int = 700) -> str:
+    """The start of a file's text for its "look inside" box, cut at a word."""
+    if len(text) <= length:
+        return text
+    return text[:length].rsplit(" ", 1)[0] + " …"

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from staffroom.curriculum.models import Level, ResourceType, Subject
 from staffroom.curriculum.queries import terms_by_id
 
-from .files import analysis_note, extension_for
+from .files import analysis_note, extension_for, text_excerpt, type_icon
 from .licences import LICENCE_URLS, Licence
 
 
@@ -173,6 +173,12 @@ class Resource(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # The picture of a link or embed (its oEmbed thumbnail or its page's og:image), fetched
+    # in the background and scaled down; derived data (``staffroom previews rebuild``).
+    picture = models.ImageField(upload_to="pictures/", blank=True, max_length=300)
+    # The address the picture was looked for at: a changed address is looked up again.
+    picture_source = models.URLField(max_length=1000, blank=True)
+    picture_checked_at = models.DateTimeField(null=True, blank=True)
 
     objects = ResourceQuerySet.as_manager()
     # Set on resources fetched with ``with_terms()``: their levels and subjects, from the
@@ -225,6 +231,15 @@ class Resource(models.Model):
     def licence_url(self) -> str:
         return LICENCE_URLS.get(Licence(self.licence), "")
 
+    def type_icon(self, first_file: "ResourceFile | None" = None) -> str:
+        """The icon (static/staffroom/icons/<name>.svg) that stands for it without a picture."""
+        if self.kind == Kind.LINK:
+            return "link"
+        if self.kind == Kind.EMBED:
+            code = self.resource_type.code if self.resource_type_id else ""  # type: ignore[union-attr]
+            return "video" if code == "video" else "exercise"
+        return type_icon(first_file.mime_type) if first_file is not None else "document"
+
 
 def resource_file_path(instance: "ResourceFile", filename: str) -> str:
     """A generated name with the extension of the detected type: the uploader's name (kept in
@@ -241,7 +256,12 @@ class ResourceFile(models.Model):
     sha256 = models.CharField(max_length=64, db_index=True)
     extracted_text = models.TextField(blank=True)
     analysed_at = models.DateTimeField(null=True, blank=True)
+    # The first page (or the image itself), scaled down: the card's picture. The following
+    # pages are PreviewPage rows.
     preview = models.ImageField(upload_to="previews/", blank=True, max_length=300)
+    # When its pages were rendered (or tried); office files wait for LibreOffice with this
+    # empty, in the background, after the text is extracted.
+    previewed_at = models.DateTimeField(null=True, blank=True)
     # Why the analysis gave no text or preview (a code of ``analysis_sandbox``: over its limits,
     # damaged); "" when it went well or has not run.
     analysis_problem = models.CharField(max_length=30, blank=True)
@@ -259,6 +279,37 @@ class ResourceFile(models.Model):
     def analysis_note(self) -> str:
         """Why it has no text or preview, for moderators ("" if nothing went wrong)."""
         return analysis_note(self.analysis_problem)
+
+    @property
+    def type_icon(self) -> str:
+        return type_icon(self.mime_type)
+
+    @property
+    def text_excerpt(self) -> str:
+        """The start of its text, shown to look inside when there are no page images."""
+        return text_excerpt(self.extracted_text)
+
+
+class PreviewPage(models.Model):
+    """A page after the first of a file's preview (the first is ``ResourceFile.preview``),
+    for the resource page's "look inside". Derived data: ``staffroom previews rebuild``."""
+
+    resource_file = models.ForeignKey(
+        ResourceFile, on_delete=models.CASCADE, related_name="preview_pages"
+    )
+    number = models.PositiveSmallIntegerField()
+    image = models.ImageField(upload_to="previews/pages/", max_length=300)
+
+    class Meta:
+        ordering = ["resource_file", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["resource_file", "number"], name="one_preview_page_per_number"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"page {self.number} of {self.resource_file_id}"
 
 
 class Rating(models.Model):

@@ -5,6 +5,7 @@ slow work (text extraction, previews, mail) only once that transaction has commi
 """
 
 from collections.abc import Sequence
+from functools import partial
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -18,12 +19,12 @@ from staffroom.accounts.models import Member, Organisation
 from staffroom.core.language import guess_content_language
 
 from . import files as file_handling
-from . import lifecycle, tasks
+from . import lifecycle, link_pictures, tasks
 from .files import CheckedUpload
 from .inputs import ResourceInput
 from .licences import NO_DERIVATIVES, Licence, remix_problem
 from .metadata import apply_snapshot, snapshot, snapshot_from_data
-from .models import Kind, Resource, ResourceFile, Status
+from .models import Kind, PreviewPage, Resource, ResourceFile, Status
 
 
 def resource_submission_errors(
@@ -265,17 +266,196 @@ def resource_record_download(*, resource: Resource) -> None:
 
 
 def resource_file_analyse(*, resource_file: ResourceFile) -> None:
-    """Extract the text of a file and render its preview, in one limited child process (run by
-    the worker). A file over the limits or damaged keeps why, for moderators."""
+    """Extract the text of a file and render its preview pages, in one limited child process
+    (run by the worker). A file over the limits or damaged keeps why, for moderators.
+
+    An office file gets its pages later, from LibreOffice in a task of its own: converting
+    takes seconds, and the text (search, moderation's checks) should not wait for it."""
     with resource_file.file.open("rb") as stream:
         analysis = file_handling.analyse_file(stream, resource_file.mime_type)
     resource_file.extracted_text = analysis.text
     resource_file.analysis_problem = analysis.problem
     resource_file.analysed_at = timezone.now()
-    if analysis.preview:
-        resource_file.preview.save(
-            f"{resource_file.pk}.jpg", ContentFile(analysis.preview), save=False
+    resource_file.save(update_fields=["extracted_text", "analysis_problem", "analysed_at"])
+    if resource_file.mime_type in file_handling.OFFICE_TYPES:
+        if (
+            file_handling.office_converter()
+            and analysis.problem not in file_handling.NOT_CONVERTED_AFTER
+        ):
+            pk = resource_file.pk
+            transaction.on_commit(lambda: tasks.render_office_previews.enqueue(pk))
+    else:
+        _store_pages(resource_file, analysis.pages)
+
+
+# How many office files one LibreOffice run converts: starting it takes about 2 s, each
+# further file a few tenths (docs/benchmarks.md).
+OFFICE_BATCH = 10
+
+
+def office_files_waiting(*, first: ResourceFile) -> list[ResourceFile]:
+    """``first`` and other office files still waiting for their pages, to convert together."""
+    others = (
+        ResourceFile.objects.filter(
+            previewed_at=None,
+            analysed_at__isnull=False,
+            mime_type__in=file_handling.OFFICE_TYPES,
         )
-    resource_file.save(
-        update_fields=["extracted_text", "analysis_problem", "analysed_at", "preview"]
+        .exclude(pk=first.pk)
+        .exclude(analysis_problem__in=file_handling.NOT_CONVERTED_AFTER)
+        .defer("extracted_text")
+        .order_by("pk")[: OFFICE_BATCH - 1]
     )
+    return [first, *others]
+
+
+def resource_files_render_office_previews(*, resource_files: Sequence[ResourceFile]) -> int:
+    """Convert office files to PDF with LibreOffice (one run for all) and store their first
+    pages; returns how many got pages. Without LibreOffice nothing changes: their pages
+    show the start of their text instead."""
+    if not file_handling.office_converter() or not resource_files:
+        return 0
+    streams = [resource_file.file.open("rb") for resource_file in resource_files]
+    try:
+        analyses = file_handling.render_office_previews(
+            [(stream, f.mime_type) for stream, f in zip(streams, resource_files, strict=True)]
+        )
+    finally:
+        for stream in streams:
+            stream.close()
+    for resource_file, analysis in zip(resource_files, analyses, strict=True):
+        if analysis.problem and not resource_file.analysis_problem:
+            resource_file.analysis_problem = analysis.problem
+            resource_file.save(update_fields=["analysis_problem"])
+        _store_pages(resource_file, analysis.pages)
+    return sum(1 for analysis in analyses if analysis.pages)
+
+
+def resource_file_rebuild_preview(*, resource_file: ResourceFile) -> None:
+    """Render the pages of a PDF or image again (``staffroom previews rebuild``); office
+    files go through ``resource_files_render_office_previews``."""
+    with resource_file.file.open("rb") as stream:
+        analysis = file_handling.analyse_file(stream, resource_file.mime_type, text=False)
+    _store_pages(resource_file, analysis.pages)
+
+
+@transaction.atomic
+def _store_pages(resource_file: ResourceFile, pages: list[bytes]) -> None:
+    """Replace a file's preview pages (the first is the card's picture) and mark it previewed;
+    the old images are deleted once the new ones are committed."""
+    locked = ResourceFile.objects.select_for_update().filter(pk=resource_file.pk).first()
+    if locked is None:
+        return  # deleted meanwhile (a draft thrown away while LibreOffice ran)
+    old = [page.image for page in locked.preview_pages.all()]
+    if locked.preview:
+        old.append(locked.preview)
+    locked.preview_pages.all().delete()
+    resource_file.preview = ""
+    if pages:
+        resource_file.preview.save(f"{resource_file.pk}.jpg", ContentFile(pages[0]), save=False)
+    resource_file.previewed_at = timezone.now()
+    resource_file.save(update_fields=["preview", "previewed_at"])
+    for number, page in enumerate(pages[1:], start=2):
+        preview_page = PreviewPage(resource_file=resource_file, number=number)
+        preview_page.image.save(f"{resource_file.pk}-{number}.jpg", ContentFile(page), save=False)
+        preview_page.save()
+    for field_file in old:
+        transaction.on_commit(partial(field_file.storage.delete, field_file.name))
+
+
+def resource_fetch_picture(*, resource: Resource) -> bool:
+    """Look up the picture of a link or embed (oEmbed, og:image) and store it scaled down;
+    True when it has one. A failure leaves it without (the card shows its type icon), and
+    is remembered for this address so the worker does not ask again on every change."""
+    url = resource.url
+    if resource.kind == Kind.FILE or not url:
+        return False
+    picture = link_pictures.fetch_picture(url)
+    with transaction.atomic():
+        locked = Resource.objects.select_for_update().filter(pk=resource.pk).first()
+        if locked is None or locked.url != url:
+            return False  # gone, or its address changed while fetching: that one is next
+        old = locked.picture.name if locked.picture else ""
+        locked.picture = ""
+        if picture:
+            locked.picture.save(f"{locked.pk}.jpg", ContentFile(picture), save=False)
+        locked.picture_source = url
+        locked.picture_checked_at = timezone.now()
+        # Not through save(): a picture is not an edit (updated_at, the lifecycle's hooks).
+        Resource.objects.filter(pk=locked.pk).update(
+            picture=locked.picture.name or "",
+            picture_source=url,
+            picture_checked_at=locked.picture_checked_at,
+        )
+        if old:
+            storage = locked.picture.storage
+            transaction.on_commit(partial(storage.delete, old))
+    resource.picture = locked.picture
+    return bool(picture)
+
+
+def resource_picture_follow_change(sender, *, resource_id: int, **kwargs) -> None:
+    """Receiver of the lifecycle's ``resource_changed``: a link or embed whose address has no
+    picture looked up yet gets one fetched by the worker."""
+    if not settings.LINK_PICTURES:
+        return
+
+    def enqueue() -> None:
+        waiting = (
+            Resource.objects.filter(pk=resource_id, kind__in=(Kind.LINK, Kind.EMBED))
+            .exclude(url="")
+            .exclude(url=F("picture_source"))
+            .exists()
+        )
+        if waiting:
+            tasks.fetch_resource_picture.enqueue(resource_id)
+
+    transaction.on_commit(enqueue)
+
+
+def preview_image_delete_with_row(sender, *, instance, **kwargs) -> None:
+    """Receiver of ``post_delete`` for preview pages and resources: their derived image is
+    deleted from storage once the deletion is committed."""
+    field_file = instance.image if isinstance(instance, PreviewPage) else instance.picture
+    if field_file:
+        transaction.on_commit(partial(field_file.storage.delete, field_file.name))
+
+
+def previews_rebuild(*, missing_only: bool = False, files: bool = True, pictures: bool = True):
+    """Render every file's preview pages again (office files through LibreOffice, in batches)
+    and fetch the pictures of links and embeds again: previews are derived data, and this
+    rebuilds them from the stored files (``staffroom previews rebuild``). With
+    ``missing_only``, only files never previewed and links never looked up.
+
+    Yields (what, done, total) as it goes, for a progress bar."""
+    if files:
+        waiting = ResourceFile.objects.order_by("pk")
+        if missing_only:
+            waiting = waiting.filter(previewed_at=None)
+        ids = list(waiting.values_list("pk", flat=True))
+        office: list[ResourceFile] = []
+        for done, pk in enumerate(ids, start=1):
+            resource_file = ResourceFile.objects.defer("extracted_text").filter(pk=pk).first()
+            if resource_file is None:
+                continue
+            if resource_file.mime_type in file_handling.OFFICE_TYPES:
+                if resource_file.analysis_problem not in file_handling.NOT_CONVERTED_AFTER:
+                    office.append(resource_file)
+            elif resource_file.mime_type == "application/pdf" or resource_file.mime_type.startswith(
+                "image/"
+            ):
+                resource_file_rebuild_preview(resource_file=resource_file)
+            if len(office) >= OFFICE_BATCH or (office and done == len(ids)):
+                resource_files_render_office_previews(resource_files=office)
+                office = []
+            yield "files", done, len(ids)
+    if pictures:
+        linked = Resource.objects.filter(kind__in=(Kind.LINK, Kind.EMBED)).exclude(url="")
+        if missing_only:
+            linked = linked.exclude(url=F("picture_source"))
+        ids = list(linked.order_by("pk").values_list("pk", flat=True))
+        for done, pk in enumerate(ids, start=1):
+            resource = Resource.objects.filter(pk=pk).first()
+            if resource is not None:
+                resource_fetch_picture(resource=resource)
+            yield "pictures", done, len(ids)

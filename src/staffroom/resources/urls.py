@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import feeds, views
+from . import feeds, preview_views, views
 
 app_name = "resources"
 urlpatterns = [
@@ -17,6 +17,12 @@ urlpatterns = [
     path("<int:pk>/edit/published/", views.edit_published, name="edit_published"),
     path("<int:pk>/files/<int:file_pk>/download/", views.download, name="download"),
     path("<int:pk>/files/<int:file_pk>/preview/", views.preview, name="preview"),
+    path(
+        "<int:pk>/files/<int:file_pk>/pages/<int:number>/",
+        preview_views.preview_page,
+        name="preview_page",
+    ),
+    path("<int:pk>/picture/", preview_views.picture, name="picture"),
     path("<int:pk>/files/<int:file_pk>/remove/", views.remove_file, name="remove_file"),
     path("<int:pk>/visit/", views.visit, name="visit"),
     path("<int:pk>/withdraw/", views.withdraw, name="withdraw"),
