@@ -97,7 +97,7 @@ def test_without_published_terms_the_page_says_so_and_sign_up_asks_nothing(clien
 
 
 def test_the_staff_text_cannot_carry_raw_html_or_script_links(client):
-    version("1", days_ago=1, text_en='<script>alert(1)</script> [x](javascript:alert(1))')
+    version("1", days_ago=1, text_en="<script>alert(1)</script> [x](javascript:alert(1))")
     page = client.get(reverse("accounts:terms")).content.decode()
     assert "<script>alert(1)" not in page
     assert 'href="javascript:' not in page
@@ -176,9 +176,11 @@ def test_accepting_a_version_that_was_replaced_meanwhile_records_nothing(
     assert response.status_code == 200
     assert "changed while you were reading" in response.content.decode()
     assert "version 2026-2" in response.content.decode()
-    assert not TermsConsent.objects.filter(member=member_under_old_terms).exclude(
-        version__label="2025-1"
-    ).exists()
+    assert (
+        not TermsConsent.objects.filter(member=member_under_old_terms)
+        .exclude(version__label="2025-1")
+        .exists()
+    )
     assert newest.consents.count() == 0
 
 

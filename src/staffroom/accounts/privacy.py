@@ -5,6 +5,8 @@ enforce.
 The file names a setting as ``{{ NAME }}``; only the names below are filled in (never any
 other setting: the file may come from anywhere, and settings hold secrets). A Dutch text may
 sit beside the file as ``privacy.nl.md``; readers in another language get the file itself.
+Notes for operators between ``<!-- operator notes`` and ``<!-- end of operator notes -->``
+lines are left out of the page.
 """
 
 from __future__ import annotations
@@ -49,6 +51,9 @@ def privacy_values() -> dict[str, str]:
 
 
 _PLACEHOLDER = re.compile(r"\{\{\s*([A-Z][A-Z0-9_]*)\s*\}\}")
+_OPERATOR_NOTES = re.compile(
+    r"^<!-- operator notes.*?^<!-- end of operator notes -->[ \t]*\n?", re.MULTILINE | re.DOTALL
+)
 
 
 def fill_in(text: str, values: dict[str, str]) -> str:
@@ -68,4 +73,4 @@ def privacy_statement_text(language: str) -> str:
     """The statement's Markdown for ``language``, its values filled in. Raises OSError when
     the file cannot be read."""
     text = privacy_statement_file(language).read_text(encoding="utf-8")
-    return fill_in(text, privacy_values())
+    return fill_in(_OPERATOR_NOTES.sub("", text), privacy_values())
