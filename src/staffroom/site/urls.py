@@ -18,6 +18,7 @@ urlpatterns = [
     path(".well-known/security.txt", security_txt.security_txt, name="security_txt"),
     path("sitemap.xml", sitemaps.sitemap_index, name="sitemap"),
     path("sitemap-<slug:section>.xml", sitemaps.sitemap_section, name="sitemap_section"),
+    path("styleguide/", views.styleguide, name="styleguide"),
     path("staff/", staff_views.staff_home, name="staff_home"),
     path("staff/tasks/", tasks_views.tasks, name="staff_tasks"),
     path("staff/tasks/<uuid:task_id>/retry/", tasks_views.task_retry_view, name="staff_task_retry"),

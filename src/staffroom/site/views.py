@@ -6,6 +6,7 @@ from django.views.decorators.http import require_POST
 from staffroom.accounts.inputs import ProfileInput
 from staffroom.accounts.services import member_update_profile
 from staffroom.core.http import safe_next
+from staffroom.core.permissions import staff_required
 from staffroom.curriculum.middleware import REGION_SESSION_KEY
 from staffroom.curriculum.models import Region
 from staffroom.curriculum.queries import levels_for_region
@@ -14,6 +15,8 @@ from staffroom.resources.queries import (
     resources_newest,
     resources_popular,
 )
+
+from .styleguide import styleguide_context
 
 
 def home(request):
@@ -64,3 +67,10 @@ def not_found(request, exception=None):
 
 def server_error(request):
     return render(request, "500.html", status=500)
+
+
+@staff_required
+def styleguide(request):
+    """The living style page: every component of the design system as the real templates
+    render it, with its markup (staff only, like the other staff pages: 403 for members)."""
+    return render(request, "site/styleguide.html", styleguide_context())

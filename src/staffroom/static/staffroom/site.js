@@ -76,7 +76,7 @@ document.addEventListener("change", async (event) => {
 // The search filters: a sidebar on wide screens (the drawer kept open, its summary hidden by
 // site.css), a closed drawer above the results on narrow ones. Without JavaScript the drawer
 // starts closed, and wide screens whose browser can style ::details-content show it anyway.
-const wideScreen = window.matchMedia("(min-width: 50.01rem)");
+const wideScreen = window.matchMedia("(min-width: 48rem)");
 function fitFilterDrawers() {
   document.querySelectorAll("details.filter-drawer").forEach((drawer) => {
     if (wideScreen.matches) drawer.open = true;
