@@ -1,6 +1,7 @@
 """Event pages: the listing with its filters, the detail page with register and cancel, the
 registrant's status, times in Brussels, staff and partner forms; bad input is never a 500."""
 
+import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -10,8 +11,8 @@ from django.utils import timezone
 from staffroom.accounts.models import OrganisationMembership
 from staffroom.curriculum.models import Level, Subject
 from staffroom.events import services
-from staffroom.notifications.models import Notification
 from staffroom.events.models import Event, EventStatus, Registration, RegistrationStatus
+from staffroom.notifications.models import Notification
 from tests.events.factories import EventFactory
 from tests.factories import MemberFactory, OrganisationFactory, StaffFactory
 
@@ -327,3 +328,18 @@ def test_an_event_matching_several_filtered_levels_is_listed_once_with_its_true_
     listed = list(response.context["page"])
     assert listed == [event]
     assert listed[0].confirmed_count == 1
+
+
+def test_the_event_form_has_checkboxes_in_the_editors_terms_and_datetime_inputs(client):
+    event = EventFactory()
+    event.levels.set(Level.objects.filter(code__in=["nl-po-5"]))
+    client.force_login(StaffFactory(region="fl"))
+    page = client.get(reverse("events:edit", args=[event.pk])).content.decode()
+    assert ":</label>" not in page and "multiple" not in page
+    assert 'type="datetime-local"' in page
+    lo_3 = Level.objects.get(code="fl-lo-3")
+    groep_5 = Level.objects.get(code="nl-po-5")
+    assert f'type="checkbox" name="levels" value="{lo_3.pk}"' in page
+    # The other region's level already on the event stays, ticked.
+    assert re.search(rf'type="checkbox" name="levels" value="{groep_5.pk}"[^>]*checked', page)
+    assert f'name="levels" value="{Level.objects.get(code="nl-po-6").pk}"' not in page

@@ -57,8 +57,11 @@ def test_a_member_is_never_offered_their_own_resource_or_question():
     colleague = SubscriberFactory()
     # The week's top resource (picked, best rated) is the contributor's own.
     top = ResourceFactory(
-        title="Breuken met pizza's", contributor=contributor, published_at=yesterday,
-        picked_at=yesterday, rating_average=5,
+        title="Breuken met pizza's",
+        contributor=contributor,
+        published_at=yesterday,
+        picked_at=yesterday,
+        rating_average=5,
     )
     other = ResourceFactory(title="Breuken op de getallenlijn", published_at=yesterday)
     own_question = QuestionFactory(author=contributor, title="Breuken in het 3de leerjaar?")

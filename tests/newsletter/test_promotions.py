@@ -98,7 +98,7 @@ def test_the_booking_pages(partner, client):
     PriceFactory(kind=PromotionKind.BLOCK, price_cents=25000)
     client.force_login(partner)
     page = client.get(reverse("newsletter:promotions"))
-    assert page.status_code == 200 and "250.00" in page.content.decode()
+    assert page.status_code == 200 and "€250.00" in page.content.decode()
     form = {
         "organisation": partner.organisations.get().pk,
         "kind": "block",
@@ -125,6 +125,42 @@ def test_the_booking_pages(partner, client):
         assert response.status_code == 200
         assert response.context["form"].errors
     assert PromotionOrder.objects.count() == 1
+
+
+def test_the_booking_form_is_styled_checkboxes_a_date_input_and_local_prices(partner, client):
+    PriceFactory(kind=PromotionKind.BLOCK, price_cents=125000)
+    partner.language, partner.region = "nl", "nl"
+    partner.save()
+    client.force_login(partner)
+    page = client.get(reverse("newsletter:promotion_new")).content.decode()
+    assert ":</label>" not in page and ":</legend>" not in page
+    assert 'type="date"' in page
+    # Levels and subjects are checkboxes in the partner's terminology, not a multi-select.
+    assert '<select name="levels"' not in page and "multiple" not in page
+    groep_5 = Level.objects.get(code="nl-po-5")
+    assert f'type="checkbox" name="levels" value="{groep_5.pk}"' in page
+    assert f'name="levels" value="{Level.objects.get(code="fl-lo-3").pk}"' not in page
+    # The kinds are radio buttons with today's price as a Dutch reader writes it.
+    assert 'type="radio" name="kind" value="block"' in page
+    assert "€\N{NO-BREAK SPACE}1.250,00" in page
+    listing = client.get(reverse("newsletter:promotions")).content.decode()
+    assert "€\N{NO-BREAK SPACE}1.250,00" in listing
+    # The date input sends ISO dates, which the Dutch-speaking server reads.
+    day = timezone.localdate() + timedelta(days=8)
+    response = client.post(
+        reverse("newsletter:promotion_new"),
+        {
+            "organisation": partner.organisations.get().pk,
+            "kind": "block",
+            "date": day.isoformat(),
+            "title": "Nascholing",
+            "body": "Kom naar onze nascholing.",
+            "levels": [groep_5.pk],
+        },
+    )
+    assert response.status_code == 302, response.context["form"].errors
+    order = PromotionOrder.objects.get()
+    assert order.date == day and list(order.levels.all()) == [groep_5]
 
 
 def test_only_partners_reach_the_booking_pages(client):

@@ -5,10 +5,9 @@ from datetime import timedelta
 
 import pytest
 from django.contrib.messages import get_messages
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
-
-from django.core.exceptions import ValidationError
 
 from staffroom.newsletter import queries, sending, services
 from staffroom.newsletter.models import (
@@ -151,6 +150,7 @@ def test_send_now_asks_to_confirm_with_the_audience_count_then_starts_the_run_on
     page = client.get(reverse("newsletter:staff_mailing", args=[issue.pk])).content.decode()
     url = reverse("newsletter:staff_send", args=[issue.pk])
     assert f'href="{url}"' in page  # "Send now" leads to the confirmation, it sends nothing
+    assert ":</label>" not in page and 'type="datetime-local"' in page
     confirm = client.get(url)
     assert confirm.status_code == 200
     assert confirm.context["audience"] == 2 == queries.recipients_of(issue).count()
@@ -181,8 +181,12 @@ def test_a_post_to_send_without_the_confirmation_sends_nothing(
     url = reverse("newsletter:staff_send", args=[issue.pk])
     someone_elses = services.send_confirmation_token(staff=StaffFactory(), mailing=issue)
     of_another_mailing = services.send_confirmation_token(staff=staff, mailing=other)
-    for data in ({}, {"confirmation": "yes"}, {"confirmation": someone_elses},
-                 {"confirmation": of_another_mailing}):
+    for data in (
+        {},
+        {"confirmation": "yes"},
+        {"confirmation": someone_elses},
+        {"confirmation": of_another_mailing},
+    ):
         with django_capture_on_commit_callbacks(execute=True):
             response = client.post(url, data, follow=True)
         assert response.status_code == 200
@@ -200,7 +204,9 @@ def test_the_confirmation_counts_a_dedicated_promotions_audience(client):
     DutchSubscriberFactory()
     order = OrderFactory(kind="dedicated", region="nl")
     mailing = Mailing.objects.create(
-        kind=MailingKind.PROMOTION, promotion=order, status=MailingStatus.SCHEDULED,
+        kind=MailingKind.PROMOTION,
+        promotion=order,
+        status=MailingStatus.SCHEDULED,
         send_at=timezone.now() + timedelta(days=2),
     )
     confirm = client.get(reverse("newsletter:staff_send", args=[mailing.pk]))
@@ -228,17 +234,35 @@ def test_staff_move_orders_and_bad_input_gets_a_message(client):
     assert client.post(reverse("newsletter:staff_order_move", args=[999999])).status_code == 404
 
 
-def test_staff_keep_the_price_list(client):
-    client.force_login(StaffFactory())
+def test_staff_keep_the_price_list_in_euros_in_their_locale(client):
+    staff = StaffFactory(language="en")
+    client.force_login(staff)
     url = reverse("newsletter:staff_price", args=["dedicated"])
-    assert client.get(url).status_code == 200
-    response = client.post(url, {"price_cents": "duur", "description": "Een mailing"})
+    page = client.get(url).content.decode()
+    assert 'name="price"' in page and "Price in euros (VAT excluded)</label>" in page
+    assert ":</label>" not in page  # no colons after labels
+    response = client.post(url, {"price": "duur", "description": "Een mailing"})
     assert response.status_code == 200 and response.context["form"].errors
-    response = client.post(url, {"price_cents": "-5"})
+    response = client.post(url, {"price": "-5"})
     assert response.status_code == 200
-    assert client.post(url, {"price_cents": "95000", "active": "on"}).status_code == 302
+    assert client.post(url, {"price": "950.00", "active": "on"}).status_code == 302
     item = PriceListItem.objects.get()
     assert (item.kind, item.price_cents, item.active) == ("dedicated", 95000, True)
+    # In Dutch the price is typed and shown with a decimal comma.
+    dutch = {"HTTP_ACCEPT_LANGUAGE": "nl"}
+    staff.language = "nl"
+    staff.save()
+    page = client.get(url, **dutch).content.decode()
+    assert 'value="950,00"' in page
+    assert client.post(url, {"price": "1250,50", "active": "on"}, **dutch).status_code == 302
+    item.refresh_from_db()
+    assert item.price_cents == 125050
+    orders = client.get(reverse("newsletter:staff_orders"), **dutch).content.decode()
+    assert "€\N{NO-BREAK SPACE}1.250,50" in orders
+    staff.language = "en"
+    staff.save()
+    orders = client.get(reverse("newsletter:staff_orders")).content.decode()
+    assert "€1,250.50" in orders
     assert client.get(reverse("newsletter:staff_price", args=["banner"])).status_code == 404
 
 

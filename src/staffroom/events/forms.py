@@ -1,9 +1,11 @@
 from typing import cast
 
 from django import forms
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from staffroom.accounts.models import Member, Organisation
+from staffroom.curriculum.forms import levels_field, subjects_field
 
 from .models import EVENT_TIME_ZONE, Event
 
@@ -94,8 +96,18 @@ class EventForm(forms.ModelForm):
         model = Event
         fields = FIELDS
 
-    def __init__(self, *args, member=None, **kwargs):
+    def __init__(self, *args, member=None, region: str = "fl", **kwargs):
+        kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
+        # Checkboxes in the editor's terminology (not a Ctrl-click multi-select of both
+        # regions); the other region's levels already on the event stay ticked.
+        keep_levels = self.instance.levels.all() if self.instance.pk else ()
+        keep_subjects = self.instance.subjects.all() if self.instance.pk else ()
+        levels = levels_field(region, required=False, label=capfirst(_("education levels")))
+        subjects = subjects_field(region, required=False, label=capfirst(_("subjects")))
+        levels.set_region(region, keep=keep_levels)
+        subjects.set_region(region, keep=keep_subjects)
+        self.fields["levels"], self.fields["subjects"] = levels, subjects
         if member is not None and not member.is_staff:
             for name in set(FIELDS) - set(PARTNER_FIELDS):
                 self.fields.pop(name, None)

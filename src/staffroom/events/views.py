@@ -115,7 +115,9 @@ def cancel(request, pk):
 
 
 def _edit(request, event=None):
-    form = EventForm(request.POST or None, instance=event, member=request.user)
+    form = EventForm(
+        request.POST or None, instance=event, member=request.user, region=request.region
+    )
     if request.method == "POST" and form.is_valid():
         data = EventInput.from_form(form.cleaned_data)
         try:

@@ -21,7 +21,14 @@ from . import bounces, links, queries, services
 from .compose import personalise, render_for_profile, subject_for
 from .forms import IssueForm, OrderMoveForm, PreferencesForm, PriceForm, PromotionOrderForm
 from .inputs import IssueInput, PromotionRequestInput
-from .models import Mailing, MailingKind, MailingStatus, PriceListItem, PromotionKind, PromotionOrder
+from .models import (
+    Mailing,
+    MailingKind,
+    MailingStatus,
+    PriceListItem,
+    PromotionKind,
+    PromotionOrder,
+)
 from .sending import preview
 
 MAX_BOUNCE_BYTES = 2 * 1024 * 1024
@@ -266,7 +273,7 @@ def staff_preview(request, pk):
 @staff_required
 @require_http_methods(["GET", "POST"])
 def staff_send(request, pk):
-    """"Send now" first shows who will get the mailing (GET); only the confirmation page's
+    """ "Send now" first shows who will get the mailing (GET); only the confirmation page's
     button, carrying its signed token, starts the send (POST)."""
     mailing = get_object_or_404(Mailing.objects.select_related("promotion"), pk=pk)
     if mailing.status not in (MailingStatus.DRAFT, MailingStatus.SCHEDULED):
@@ -381,7 +388,7 @@ def promotions(request):
 @require_http_methods(["GET", "POST"])
 def promotion_new(request):
     _require_partner(request.user)
-    form = PromotionOrderForm(request.POST or None, member=request.user)
+    form = PromotionOrderForm(request.POST or None, member=request.user, region=request.region)
     if request.method == "POST" and form.is_valid():
         try:
             data = PromotionRequestInput.from_form(form.cleaned_data)
