@@ -72,7 +72,10 @@ class TermPicker(forms.CheckboxSelectMultiple):
             parent = nodes.get(node.term.parent_id) if node.term.parent_id else None
             (parent.children if parent is not None else roots).append(node)
         context["widget"]["blocks"] = _blocks(roots)
-        context["widget"]["selected_count"] = sum(1 for option in flat if option["selected"])
+        chosen = [option["label"] for option in flat if option["selected"]]
+        context["widget"]["selected_count"] = len(chosen)
+        # Named under the count: in a long list the ticked terms may be scrolled out of view.
+        context["widget"]["selected_labels"] = chosen
         context["widget"]["filter_label"] = self.filter_label or _("Filter the list")
         return context
 

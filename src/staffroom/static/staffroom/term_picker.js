@@ -8,10 +8,11 @@ document.querySelectorAll("[data-term-picker]").forEach((picker) => {
   const filter = picker.querySelector("[data-term-filter]");
   const none = picker.querySelector("[data-term-none]");
 
+  const chosen = picker.querySelector("[data-term-chosen]");
   const count = () => {
-    if (!summary) return;
-    const checked = boxes.filter((box) => box.checked).length;
-    summary.textContent = summary.dataset.template.replace("%(count)s", String(checked));
+    const checked = boxes.filter((box) => box.checked);
+    if (summary) summary.textContent = summary.dataset.template.replace("%(count)s", String(checked.length));
+    if (chosen) chosen.textContent = checked.map((box) => box.parentElement.textContent.trim()).join(", ");
   };
   picker.addEventListener("change", count);
 
