@@ -15,6 +15,14 @@ import re
 from pathlib import Path
 
 from django.conf import settings
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
+from markdown_it import MarkdownIt
+
+# The operator's and staff's own text, not a member's: headings kept (render_markdown keeps only
+# h3-h5 for members' posts), raw HTML still off, and markdown-it refuses javascript: links.
+_markdown = MarkdownIt("commonmark", {"html": False}).enable("table")
 
 
 def _days(seconds: int) -> int:
@@ -74,3 +82,19 @@ def privacy_statement_text(language: str) -> str:
     the file cannot be read."""
     text = privacy_statement_file(language).read_text(encoding="utf-8")
     return fill_in(_OPERATOR_NOTES.sub("", text), privacy_values())
+
+
+def statement_html(text: str) -> SafeString:
+    """A statement's Markdown (the privacy statement, the terms of use) as HTML; its tables
+    scroll sideways inside a labelled, focusable region, as the site's other tables do, so
+    no page is wider than a phone."""
+    label = escape(gettext("Table (scrolls sideways)"))
+    html = (
+        _markdown.render(text or "")
+        .replace(
+            "<table>",
+            f'<div class="table-scroll" role="region" aria-label="{label}" tabindex="0"><table>',
+        )
+        .replace("</table>", "</table></div>")
+    )
+    return mark_safe(html)

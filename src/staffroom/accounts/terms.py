@@ -17,14 +17,10 @@ from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from django.utils.safestring import SafeString, mark_safe
-from markdown_it import MarkdownIt
+from django.utils.safestring import SafeString
 
 from .models import TermsConsent, TermsVersion
-
-# Staff's own text, not a member's: headings kept (render_markdown keeps only h3-h5 for
-# members' posts), raw HTML still off, and markdown-it refuses javascript: links.
-_markdown = MarkdownIt("commonmark", {"html": False}).enable("table")
+from .privacy import statement_html
 
 
 def terms_in_effect(now: Any = None) -> TermsVersion | None:
@@ -80,7 +76,7 @@ def member_accepted_earlier(member: Any, version: TermsVersion) -> bool:
 
 def terms_html(text: str) -> SafeString:
     """A version's Markdown (staff's text) as HTML."""
-    return mark_safe(_markdown.render(text or ""))
+    return statement_html(text)
 
 
 def terms_consent_record(*, member: Any, version: TermsVersion) -> TermsConsent:

@@ -9,11 +9,9 @@ from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
-from markdown_it import MarkdownIt
 
 from staffroom.core.http import safe_next
 from staffroom.core.pagination import paginate
@@ -34,7 +32,7 @@ from .forms import AccountDeleteForm, OrganisationForm, ProfileForm, RolesForm, 
 from .inputs import OrganisationInput, ProfileInput
 from .member_data import deletion_consequences
 from .models import DataExport, DeletionRecord, Member, Organisation
-from .privacy import privacy_statement_text
+from .privacy import privacy_statement_text, statement_html
 from .profiles import profile_sections
 from .queries import (
     FollowTarget,
@@ -380,6 +378,4 @@ def privacy(request):
         text = privacy_statement_text((get_language() or "nl").split("-")[0])
     except OSError:
         raise Http404 from None
-    # The project's own text, not a member's: headings kept, raw HTML still off.
-    html = MarkdownIt("commonmark", {"html": False}).enable("table").render(text)
-    return render(request, "accounts/privacy.html", {"statement": mark_safe(html)})
+    return render(request, "accounts/privacy.html", {"statement": statement_html(text)})
