@@ -11,7 +11,8 @@ from urllib.parse import urlsplit
 import pytest
 from django.urls import reverse
 from django.utils import translation
-from tests.factories import MemberFactory, ResourceFactory
+from tests.events.factories import EventFactory
+from tests.factories import MemberFactory, ResourceFactory, StaffFactory
 
 from staffroom.core.upload_limits import FORM_OVERHEAD_BYTES
 from staffroom.resources.forms import ResourceForm, upload_request_limit
@@ -108,6 +109,23 @@ def test_the_browser_check_gets_the_same_limits_and_its_messages(client, teacher
     assert "{name}" in attribute(tag, "data-message-too-large")
     assert "{limit}" in attribute(tag, "data-message-too-large")
     assert "{name}" in attribute(tag, "data-message-refused-type")
+
+
+def test_the_events_slides_field_states_and_carries_the_same_limits(client, small_limits):
+    """The other form that takes a file: an event's slides, checked as a resource's files."""
+    event = EventFactory()
+    client.force_login(StaffFactory(language="en"))
+    url = reverse("events:materials", args=[event.pk])
+    page = client.get(url).content.decode()
+    tag = re.search(r'<input type="file" name="slides_file"[^>]*>', page).group(0)
+    assert ".pdf" in attribute(tag, "accept").split(",")
+    assert "multiple" not in tag
+    limits = json.loads(attribute(tag, "data-upload-limits"))
+    assert limits["kinds"][0]["max_bytes"] == 3 * MB
+    assert "documents (PDF, DOC, DOCX, ODT, PPT, PPTX, ODP, XLS, XLSX, ODS) up to 3 MB" in page
+    assert "You may also drag the file onto the field." in page
+    assert "staffroom/upload.js" in page
+    assert post_announcing(client, url, upload_request_limit() + 1).status_code == 413
 
 
 # --- refused by Content-Length before the body is read -----------------------------------------

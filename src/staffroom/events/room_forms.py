@@ -5,6 +5,7 @@ from typing import cast
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from staffroom.resources.forms import describe_upload_limits
 from staffroom.resources.licences import Licence
 
 SCORES = [(score, str(score)) for score in range(1, 6)]
@@ -33,6 +34,8 @@ class MaterialsForm(forms.Form):
 
     def __init__(self, *args, organisation=None, **kwargs):
         super().__init__(*args, **kwargs)
+        # The slides are checked as a resource's files are: the same limits, stated.
+        describe_upload_limits(self.fields["slides_file"])
         if organisation is not None:
             # Partner organisations may publish their own content with all rights reserved.
             cast(forms.ChoiceField, self.fields["licence"]).choices = Licence.choices

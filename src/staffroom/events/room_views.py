@@ -10,7 +10,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from staffroom.core.pagination import paginate
+from staffroom.core.upload_limits import body_limit
 from staffroom.curriculum.queries import levels_for_region, subjects_for_region
+from staffroom.resources.forms import upload_request_limit
 
 from . import followup, queries, room
 from .certificate import certificate_pdf
@@ -103,6 +105,7 @@ def attendance(request, pk):
     )
 
 
+@body_limit(upload_request_limit)
 @require_http_methods(["GET", "POST"])
 @login_required
 def materials(request, pk):

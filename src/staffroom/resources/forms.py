@@ -68,7 +68,7 @@ def upload_request_limit() -> int:
     return max(settings.MAX_UPLOAD_MB.values()) * MB + FORM_OVERHEAD_BYTES
 
 
-def upload_limits_text() -> str:
+def upload_limits_text(*, multiple: bool = True) -> str:
     """The accepted types and their limits in words, for the form ("documents (PDF, DOC, ...)
     up to 50 MB; images ... "), sizes in the reader's number format."""
     parts = [
@@ -80,9 +80,53 @@ def upload_limits_text() -> str:
         }
         for kind in upload_kinds()
     ]
-    return gettext(
-        "Accepted: %(kinds)s per file. You may choose several files, or drag them onto the field."
-    ) % {"kinds": "; ".join(parts)}
+    if multiple:
+        text = gettext(
+            "Accepted: %(kinds)s per file. You may choose several files, or drag them onto "
+            "the field."
+        )
+    else:
+        text = gettext("Accepted: %(kinds)s. You may also drag the file onto the field.")
+    return text % {"kinds": "; ".join(parts)}
+
+
+def describe_upload_limits(field: forms.Field) -> None:
+    """The limits in words next to a file field (its help text), and for the browser:
+    ``accept`` (its file chooser offers those types) and the limits and messages upload.js
+    checks a chosen file against before anything is sent. For every form that takes files
+    checked by ``files.check_upload``; its view declares ``upload_request_limit`` with
+    ``core.upload_limits.body_limit``."""
+    kinds = upload_kinds()
+    multiple = bool(getattr(field.widget, "allow_multiple_selected", False))
+    field.help_text = upload_limits_text(multiple=multiple)
+    accept = [extension for kind in kinds for extension in kind["extensions"]]
+    accept += [mime for kind in kinds for mime in kind["types"]]
+    limits = {
+        "kinds": [
+            {key: kind[key] for key in ("extensions", "types", "max_bytes")} for kind in kinds
+        ],
+        "total_bytes": upload_request_limit() - FORM_OVERHEAD_BYTES,
+    }
+    field.widget.attrs.update(
+        {
+            "accept": ",".join(accept),
+            "data-upload-limits": json.dumps(limits),
+            # Placeholders filled in by upload.js: {name}, {size}, {limit}.
+            "data-message-too-large": gettext(
+                "“{name}” is {size}; files of this kind may be at most {limit}. It was "
+                "not added: choose a smaller file."
+            ),
+            "data-message-refused-type": gettext(
+                "“{name}” is not a type of file we accept. It was not added."
+            ),
+            "data-message-too-much": gettext(
+                "“{name}” was not added: together the files would be {size}, and at most "
+                "{limit} can be sent at once. Send it with the next save."
+            ),
+            "data-message-drop": gettext("Drag files here, or use the button."),
+            "data-message-chosen": gettext("Chosen:"),
+        }
+    )
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -280,43 +324,7 @@ class ResourceForm(forms.Form):
         )
         self.checked_uploads: list[CheckedUpload] = []
         if "files" in self.fields:
-            self._describe_upload_limits(self.fields["files"])
-
-    @staticmethod
-    def _describe_upload_limits(field: forms.Field) -> None:
-        """The limits in words next to the field, and for the browser: ``accept`` (its file
-        chooser offers those types) and the limits and messages upload.js checks a chosen file
-        against before anything is sent."""
-        kinds = upload_kinds()
-        field.help_text = upload_limits_text()
-        accept = [extension for kind in kinds for extension in kind["extensions"]]
-        accept += [mime for kind in kinds for mime in kind["types"]]
-        limits = {
-            "kinds": [
-                {key: kind[key] for key in ("extensions", "types", "max_bytes")} for kind in kinds
-            ],
-            "total_bytes": upload_request_limit() - FORM_OVERHEAD_BYTES,
-        }
-        field.widget.attrs.update(
-            {
-                "accept": ",".join(accept),
-                "data-upload-limits": json.dumps(limits),
-                # Placeholders filled in by upload.js: {name}, {size}, {limit}.
-                "data-message-too-large": gettext(
-                    "“{name}” is {size}; files of this kind may be at most {limit}. It was "
-                    "not added: choose a smaller file."
-                ),
-                "data-message-refused-type": gettext(
-                    "“{name}” is not a type of file we accept. It was not added."
-                ),
-                "data-message-too-much": gettext(
-                    "“{name}” was not added: together the files would be {size}, and at most "
-                    "{limit} can be sent at once. Send it with the next save."
-                ),
-                "data-message-drop": gettext("Drag files here, or use the button."),
-                "data-message-chosen": gettext("Chosen:"),
-            }
-        )
+            describe_upload_limits(self.fields["files"])
 
     @staticmethod
     def initial_for_new(member, region: str) -> dict:

@@ -40,7 +40,9 @@ document.querySelectorAll("input[type=file][data-upload-limits]").forEach((input
   const canReplace = typeof DataTransfer === "function";
 
   // Keeps the acceptable files in the input, says why the others were left out.
-  const take = (files) => {
+  const take = (chosenFiles) => {
+    // A field for one file keeps the last one chosen or dropped.
+    const files = input.multiple ? chosenFiles : chosenFiles.slice(-1);
     const kept = [];
     const messages = [];
     let total = 0;
