@@ -6,7 +6,7 @@ interval, however many clocks run) is ``staffroom.core.schedule``.
 
 from datetime import datetime, timedelta
 
-from staffroom.core.schedule import Schedule, enqueue_due_jobs
+from staffroom.core.schedule import Schedule, enqueue_due_jobs, jobs_record_run
 
 # name: (task path, interval)
 SCHEDULE: Schedule = {
@@ -40,3 +40,8 @@ SCHEDULE: Schedule = {
 def enqueue_due(now: datetime | None = None) -> list[str]:
     """Enqueue the scheduled tasks that are due; return their names."""
     return enqueue_due_jobs(SCHEDULE, now=now)
+
+
+def schedule_record_run(now: datetime | None = None) -> int:
+    """Record every scheduled task as run at ``now`` (the demo: see ``jobs_record_run``)."""
+    return jobs_record_run(SCHEDULE, now=now)

@@ -3,7 +3,13 @@
 Every resource is saved as a draft with real uploaded files, submitted, and decided by a
 moderator, exactly as the web forms do it. Afterwards the dates are spread over three years
 (the services stamp "now"), files are analysed and open items pre-checked right away instead
-of by the worker, and the tasks the services queued for that are removed again.
+of by the worker, the notices settled (notices.py) and the tasks the services queued are
+removed again: what they would do is done, or is history (a receipt for a submission of last
+month, followers told of a publication of two years ago). The derived stores get one rebuild
+each instead of a task per change, and the clock's jobs are recorded as run today (the demo
+is a site that has been running): the first start has no burst of queued work.
+
+Nothing the demo does is mailed: it all happened in the past.
 """
 
 import random
@@ -12,9 +18,12 @@ from collections import Counter
 from datetime import datetime, timedelta
 from typing import Any
 
+from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
+from django.test.utils import override_settings
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from django.utils.text import slugify
 from django_tasks_db.models import DBTaskResult
 
@@ -37,6 +46,7 @@ from staffroom.resources.licences import (
 )
 from staffroom.resources.models import Resource, ResourceFile
 from staffroom.resources.services import resource_file_analyse, resource_save_draft, resource_submit
+from staffroom.site.schedule import schedule_record_run
 
 from . import documents, links
 from .community import build_community
@@ -44,6 +54,7 @@ from .content import load
 from .events import build_events
 from .forum import build_forum
 from .newsletter import build_newsletter
+from .notices import settle_notices
 from .people import Cast, ensure_cast
 from .plan import FILE_UNSUITED_TYPES, Spec, place, plan
 from .terms import ensure_demo_terms
@@ -63,12 +74,28 @@ CHANGES_MESSAGES = load("phrases")["changes_messages"]
 REJECT_MESSAGES = load("phrases")["reject_messages"]
 MODERATOR_KEYWORDS = load("phrases")["moderator_keywords"]
 ACCESSIBILITY_NOTES = load("phrases")["accessibility_notes"]
+# The tasks the demo's services queue, all done or history once the demo is built. Previews of
+# office documents and pictures of links are left to the worker (after the first start).
 DEMO_TASKS = (
     "staffroom.resources.tasks.analyse_resource_file",
     "staffroom.moderation.tasks.run_prechecks",
     "staffroom.moderation.tasks.send_submission_receipt",
     "staffroom.moderation.tasks.send_decision_email",
     "staffroom.events.tasks.mail_confirmation",
+    # Followers and saved searches are told of recent publications by notices.py.
+    "staffroom.resources.tasks.notify_followers_of_publication",
+    "staffroom.search.tasks.notify_saved_searches",
+    "staffroom.notifications.tasks.mail_notification",
+    # A task per changed entry of a derived store; one rebuild of each replaces them.
+    "staffroom.search.tasks.update_search_index",
+    "staffroom.search.tasks.update_search_document",
+    "staffroom.interop.oai.tasks.update_oai_record",
+)
+# Queued once, for the worker: `staffroom prepare` (make run) rebuilds both before the worker
+# starts and takes these back; after a bare `staffroom demo` the worker runs them.
+REBUILD_TASKS = (
+    "staffroom.search.tasks.refresh_search_index",
+    "staffroom.interop.oai.tasks.rebuild_oai_records",
 )
 
 
@@ -84,6 +111,16 @@ DURATIONS = {
     "learning-path": (100, 150, 250),
     "video": (5, 10, 15),
 }
+
+
+def _rechecked(checked_at: datetime, now: datetime) -> datetime:
+    """When the clock's periodic re-check last looked at a resource checked at ``checked_at``:
+    each time RECHECK_AFTER_DAYS had passed (the day after, the clock runs daily). Without
+    this every resource older than that would be due at once on the first start."""
+    every = timedelta(days=settings.RECHECK_AFTER_DAYS) + DAY
+    while checked_at < now - timedelta(days=settings.RECHECK_AFTER_DAYS):
+        checked_at += every
+    return min(checked_at, now)
 
 
 def demo_duration(title: str, type_code: str) -> int | None:
@@ -116,6 +153,11 @@ class DemoBuilder:
         return self._cast
 
     def run(self) -> dict:
+        # Everything the demo makes happened in the past: no member is mailed about it.
+        with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
+            return self._run()
+
+    def _run(self) -> dict:
         started = time.monotonic()
         task_cutoff = timezone.now()
         cast = ensure_cast(self.password)
@@ -142,7 +184,10 @@ class DemoBuilder:
             community |= build_newsletter(self.rng, cast, self.write)
         analysed = self._analyse_files(started)
         checked = self._run_prechecks()
+        community |= settle_notices(timezone.now(), self.write)
         removed = self._remove_queued_tasks(task_cutoff)
+        self._queue_rebuilds()
+        schedule_record_run(now=timezone.now())
         self.write(
             f"Analysed {analysed} files, pre-checked {checked} open items, "
             f"removed {removed} queued tasks ({time.monotonic() - started:.0f} s)."
@@ -314,6 +359,7 @@ class DemoBuilder:
                 resource.checked_at = published
                 if (now - published).days > 500 and rng.random() < 0.1:
                     resource.checked_at = published + timedelta(days=rng.uniform(365, 480))
+                resource.checked_at = _rechecked(resource.checked_at, now)
                 resource.download_count = self._downloads(spec, (now - published).days)
                 decided = published
             elif spec.status == "pending":
@@ -391,6 +437,10 @@ class DemoBuilder:
         for item in items:
             moderation_prechecks_run(item=item)
         return len(items)
+
+    def _queue_rebuilds(self) -> None:
+        for path in REBUILD_TASKS:
+            import_string(path).enqueue()
 
     def _remove_queued_tasks(self, since) -> int:
         """The work those tasks would do is done; without this the worker would redo it and

@@ -31,7 +31,10 @@ Mail the site sends is written to {mail}
 
 
 class Command(BaseCommand):
-    help = "Prepare the database (first run: demo content) and run web server, worker and clock."
+    help = (
+        "Prepare the site (first run: demo content, search index, pre-checks) and run web "
+        "server, worker and clock."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")))
@@ -39,11 +42,9 @@ class Command(BaseCommand):
         parser.add_argument("--no-demo", action="store_true")
 
     def handle(self, *args, port: int, host: str, no_demo: bool, **options):
-        call_command("migrate", interactive=False, verbosity=0)
-        if not no_demo:
-            call_command("demo", "--if-empty")
-        call_command("search", "reindex", "--if-empty")
-        call_command("oai", "rebuild", "--if-empty", "--quiet")
+        # Everything the first request needs is made here, before the worker starts: this
+        # process is the search index's one writer until then (staffroom prepare).
+        call_command("prepare", no_demo=no_demo)
         executable = [sys.executable, "-m", "staffroom"]
         processes = [
             subprocess.Popen(
