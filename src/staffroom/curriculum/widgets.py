@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django import forms
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from .models import RegionalTerm
@@ -43,7 +44,7 @@ class TermPicker(forms.CheckboxSelectMultiple):
 
     template_name = "curriculum/widgets/term_picker.html"
 
-    def __init__(self, model: type[RegionalTerm], *, filter_label: str = "", **kwargs):
+    def __init__(self, model: type[RegionalTerm], *, filter_label: str | Promise = "", **kwargs):
         super().__init__(**kwargs)
         self.model = model
         self.filter_label = filter_label
@@ -63,7 +64,8 @@ class TermPicker(forms.CheckboxSelectMultiple):
         terms = terms_by_id(self.model)
         nodes: dict[int, TermNode] = {}
         for option in flat:
-            term = terms.get(_term_id(option["value"]))
+            term_id = _term_id(option["value"])
+            term = terms.get(term_id) if term_id is not None else None
             if term is not None:
                 option["label"] = term.label
                 nodes[term.pk] = TermNode(term=term, option=option)
