@@ -4,7 +4,7 @@ the services decide what may be done."""
 import re
 
 from django import forms
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -41,6 +41,20 @@ class ResourceLinksField(forms.CharField):
             ),
         )
         super().__init__(**kwargs)
+        # forum.js turns these into a "Link a resource" search box above the field, which
+        # adds the chosen resource's address; without JavaScript the field is typed in.
+        self.widget.attrs.update(
+            {
+                "data-resource-picker": reverse_lazy("forum:resource_picker"),
+                "data-picker-label": _("Link a resource: search by title"),
+                "data-picker-help": _(
+                    "Type a few words, choose with the arrow keys and Enter: the resource's "
+                    "address is added to the field below."
+                ),
+                "data-picker-added": _("Added: %(title)s"),
+                "data-picker-listbox": _("Resources found"),
+            }
+        )
 
     def to_python(self, value):
         text = super().to_python(value) or ""

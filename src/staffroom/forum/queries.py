@@ -1,5 +1,7 @@
 """Reads of the teachers' room that pages, feeds and tasks share."""
 
+import math
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -12,7 +14,7 @@ from staffroom.accounts.queries import Followed
 from staffroom.curriculum.models import Level, Subject
 from staffroom.curriculum.queries import filter_by_terms, level_by_code, subject_by_code
 from staffroom.resources.models import ContentLanguage, Resource
-from staffroom.search.queries import PER_PAGE, SearchPage, search_collection
+from staffroom.search.queries import PER_PAGE, SearchPage, search_collection, search_resources
 
 from .documents import ANSWERED, COLLECTION, OPEN, SOLVED
 from .models import Answer, ForumExpert, Question, Vote
@@ -216,3 +218,102 @@ def questions_for_feed(member: Member, followed: Followed) -> QuerySet[Question]
         .exclude(author=member)
         .order_by("-created_at", "-pk")
     )
+
+
+# --- helpers while writing: similar questions, resources to link ---------------------------
+
+SIMILAR_LIMIT = 5
+# Words too common in questions to say what one is about (short words are left out anyway).
+_COMMON_WORDS = frozenset(
+    [
+        "mijn",
+        "doen",
+        "voor",
+        "welke",
+        "deze",
+        "over",
+        "zijn",
+        "hebben",
+        "kunnen",
+        "jullie",
+        "iemand",
+        "goede",
+        "heeft",
+        "hoeveel",
+        "waarom",
+        "wanneer",
+        "waar",
+        "andere",
+        "with",
+        "what",
+        "that",
+        "your",
+        "have",
+        "does",
+        "anyone",
+        "good",
+        "which",
+        "when",
+        "where",
+        "about",
+        "from",
+        "this",
+        "there",
+        "their",
+        "pour",
+        "avec",
+        "dans",
+        "quel",
+        "quelle",
+        "comment",
+        "sont",
+        "mein",
+        "eine",
+        "einen",
+        "wie",
+        "welche",
+    ]
+)
+
+
+def _significant_words(title: str) -> list[str]:
+    words = [word.lower() for word in re.findall(r"\w{4,}", title)]
+    return list(dict.fromkeys(word for word in words if word not in _COMMON_WORDS))[:8]
+
+
+@dataclass(frozen=True)
+class SimilarQuestions:
+    questions: list[Question]
+    # Those whose own title shares most of the typed title's words: shown before posting.
+    strong: list[Question]
+
+
+def similar_questions(
+    title: str, *, region: str = "fl", languages: tuple[str, ...] = ("nl", "en", "fr", "de")
+) -> SimilarQuestions:
+    """Questions like the one being typed, from the forum search: any of the title's telling
+    words (so a question put differently is found too), best matches first. A question is a
+    strong match when its title holds at least half of those words (two at least)."""
+    words = _significant_words(title)
+    if not words:
+        return SimilarQuestions([], [])
+    found = search_questions(
+        " OR ".join(words), {}, 1, languages=languages, region=region
+    ).page.object_list[:SIMILAR_LIMIT]
+    needed = max(min(2, len(words)), math.ceil(len(words) / 2))
+    strong = []
+    for question in found:
+        pieces = getattr(question, "highlight", {}).get("title") or []
+        matched = {str(piece).lower() for piece, hit in pieces if hit}
+        if len(matched) >= needed:
+            strong.append(question)
+    return SimilarQuestions(list(found), strong)
+
+
+def resources_to_link(text: str, *, region: str = "fl", limit: int = 8) -> list[Resource]:
+    """Published resources for the forum editor's picker, found by the resource search (its
+    stems, typos and ranking), best first."""
+    if len(text.strip()) < 2:
+        return []
+    found = search_resources(text, {}, 1, region=region)
+    return list(found.page.object_list[:limit])

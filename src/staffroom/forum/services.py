@@ -9,6 +9,7 @@ be added in one place.
 """
 
 from collections.abc import Iterable
+from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -31,6 +32,8 @@ from .inputs import QuestionInput, clean_text
 from .models import TITLE_MAX_LENGTH, Answer, ForumExpert, Question, Vote
 
 MIN_TITLE_LENGTH = 10
+# Within this time the same question by the same member is a repeated submit, not a new one.
+DUPLICATE_WINDOW = timedelta(minutes=30)
 MAX_BODY_LENGTH = 20_000
 MAX_LINKED_RESOURCES = 10
 
@@ -81,6 +84,30 @@ def _check_resources(resources: Iterable[Resource] | None) -> list[Resource]:
     return linked
 
 
+def _check_not_posted_just_now(member: Member, title: str) -> None:
+    """The same question by the same member within DUPLICATE_WINDOW is a second submit of the
+    first, not a new question: refused with a message saying where the first one is."""
+    earlier = (
+        Question.objects.filter(
+            author=member,
+            title__iexact=title.strip(),
+            created_at__gte=timezone.now() - DUPLICATE_WINDOW,
+        )
+        .order_by("-created_at")
+        .first()
+    )
+    if earlier is not None:
+        raise ValidationError(
+            {
+                "title": _(
+                    "You posted this question a moment ago; it is at %(url)s. Change the "
+                    "question to ask something else."
+                )
+                % {"url": earlier.get_absolute_url()}
+            }
+        )
+
+
 def _language(data: QuestionInput, fallback: str) -> str:
     if data.language:
         return data.language
@@ -97,9 +124,13 @@ def question_ask(*, member: Member, data: QuestionInput, check_rate: bool = True
     guessed from the text. ``check_rate=False`` is for questions the member asked elsewhere
     earlier (an event's Q&A moving here): they are not posting now, so their posting limit
     does not apply."""
+    # One post of a member at a time: a double click (or a second tab) waits here and then
+    # finds the first question, instead of posting it twice.
+    Member.objects.select_for_update().filter(pk=member.pk).first()
+    title = _check_title(data.title)
+    _check_not_posted_just_now(member, title)
     if check_rate:
         check_posting_rate(member)
-    title = _check_title(data.title)
     body = _check_body(data.body, required=False)
     resources = _check_resources(data.resources)
     fallback = member.language if member.language in ContentLanguage.values else "nl"

@@ -1,5 +1,7 @@
 from django.urls import path
 
+from staffroom.core.ratelimit import rate_limited_page
+
 from . import feeds, views
 
 app_name = "forum"
@@ -11,6 +13,13 @@ urlpatterns = [
     path("unanswered/feed/", feeds.UnansweredFeed(), name="unanswered_feed"),
     path("popular/feed/", feeds.PopularFeed(), name="popular_feed"),
     path("ask/", views.ask, name="ask"),
+    # As-you-type helpers count against the search suggestions' limit.
+    path("ask/similar/", rate_limited_page("suggest")(views.similar), name="similar"),
+    path(
+        "resource-picker/",
+        rate_limited_page("suggest")(views.resource_picker),
+        name="resource_picker",
+    ),
     path("search/", views.search, name="search"),
     path("experts/", views.experts, name="experts"),
     path("questions/<int:pk>/edit/", views.question_edit, name="question_edit"),

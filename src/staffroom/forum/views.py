@@ -3,11 +3,11 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from staffroom.accounts.models import Member
@@ -33,8 +33,10 @@ from .queries import (
     members_matching,
     question_detail,
     questions_listed,
+    resources_to_link,
     search_filters_from,
     search_questions,
+    similar_questions,
 )
 
 PER_PAGE = 20
@@ -104,6 +106,10 @@ def question(request, pk: int, slug: str = ""):
     return render(request, "forum/question.html", _detail_context(request, found))
 
 
+def _languages(request) -> tuple[str, ...]:
+    return tuple(dict.fromkeys([request.LANGUAGE_CODE[:2], "nl", "en", "fr", "de"]))
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def ask(request):
@@ -112,19 +118,67 @@ def ask(request):
         "title": request.GET.get("title", "")[: Question._meta.get_field("title").max_length]
     }
     form = QuestionForm(request.POST or None, region=request.region, initial=prefill)
+    similar = None
     if request.method == "POST" and form.is_valid():
-        try:
-            asked = services.question_ask(
-                member=request.user, data=QuestionInput.from_form(form.cleaned_data)
+        # Before a question is posted, questions much like it are shown once ("Did you mean
+        # one of these?"); "Post anyway" posts it. With JavaScript they appear while typing.
+        if not request.POST.get("post_anyway"):
+            similar = similar_questions(
+                form.cleaned_data["title"], region=request.region, languages=_languages(request)
             )
-        except ValidationError as refused:
-            form.add_error(None, refused)
-        else:
-            messages.success(request, _("Your question is posted. Colleagues will be told."))
-            return redirect(asked)
+        if similar is None or not similar.strong:
+            try:
+                asked = services.question_ask(
+                    member=request.user, data=QuestionInput.from_form(form.cleaned_data)
+                )
+            except ValidationError as refused:
+                form.add_error(None, refused)
+            else:
+                messages.success(request, _("Your question is posted. Colleagues will be told."))
+                return redirect(asked)
     # Shown again with what was typed and what is wrong; nothing is lost.
-    status = 400 if request.method == "POST" else 200
-    return render(request, "forum/ask.html", {"form": form, "editing": None}, status=status)
+    status = 400 if request.method == "POST" and form.errors else 200
+    return render(
+        request,
+        "forum/ask.html",
+        {
+            "form": form,
+            "editing": None,
+            "similar": similar.strong if similar else [],
+        },
+        status=status,
+    )
+
+
+@login_required
+def similar(request):
+    """The questions like the title being typed, as an HTML fragment for the ask form (the
+    script asks for it while the member types)."""
+    title = request.GET.get("title", "")[: Question._meta.get_field("title").max_length]
+    found = similar_questions(title, region=request.region, languages=_languages(request))
+    return render(request, "forum/_similar.html", {"questions": found.questions, "typed": title})
+
+
+@login_required
+def resource_picker(request):
+    """Published resources matching what was typed in the editor's "Link a resource" box, as
+    JSON for its script: title, the short address the resources field takes, the page."""
+    found = resources_to_link(request.GET.get("q", "")[:200], region=request.region)
+    return JsonResponse(
+        {
+            "items": [
+                {
+                    "id": resource.pk,
+                    "title": resource.title,
+                    "address": reverse("resources:detail_short", args=[resource.pk]),
+                    "url": resource.get_absolute_url(),
+                }
+                for resource in found
+            ],
+            "status": ngettext("%(count)d resource found", "%(count)d resources found", len(found))
+            % {"count": len(found)},
+        }
+    )
 
 
 @login_required
