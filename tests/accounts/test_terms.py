@@ -107,13 +107,13 @@ def test_the_staff_text_cannot_carry_raw_html_or_script_links(client):
 
 
 def test_sign_up_requires_accepting_the_terms_and_links_the_version(client):
-    version("2026-1", days_ago=5)
+    current = version("2026-1", days_ago=5)
     form_page = client.get(reverse("account_signup")).content.decode()
     assert 'name="accept_terms"' in form_page
     assert "(version 2026-1)" in form_page
     assert f'href="{reverse("accounts:terms_version", args=["2026-1"])}"' in form_page
 
-    refused = signup(client)
+    refused = signup(client, terms_version=current.pk)
     assert refused.status_code == 200
     assert "Please accept the terms of use to sign up." in refused.content.decode()
     # Nothing typed is lost but the passwords (which are never sent back).
@@ -124,11 +124,25 @@ def test_sign_up_requires_accepting_the_terms_and_links_the_version(client):
 def test_signing_up_with_the_box_ticked_records_the_consent(client):
     current = version("2026-1", days_ago=5)
     before = timezone.now()
-    assert signup(client, accept_terms="on").status_code == 302
+    assert signup(client, accept_terms="on", terms_version=current.pk).status_code == 302
     member = Member.objects.get(email="leen.claes@school.be")
     consent = TermsConsent.objects.get(member=member)
     assert consent.version == current
     assert before <= consent.accepted_at <= timezone.now()
+
+
+def test_terms_published_while_signing_up_are_shown_before_they_count_as_accepted(client):
+    shown = version("2026-1", days_ago=5)
+    newer = version("2026-2", days_ago=0.01)
+    refused = signup(client, accept_terms="on", terms_version=shown.pk)
+    assert refused.status_code == 200
+    page = refused.content.decode()
+    assert "The terms of use changed while you were signing up. Please read version 2026-2" in page
+    assert "Please accept the terms of use to sign up." not in page
+    assert f'name="terms_version" value="{newer.pk}"' in page
+    assert not Member.objects.filter(email="leen.claes@school.be").exists()
+    assert signup(client, accept_terms="on", terms_version=newer.pk).status_code == 302
+    assert TermsConsent.objects.get().version == newer
 
 
 # --- re-consent when the terms change ----------------------------------------------------

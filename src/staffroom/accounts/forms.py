@@ -40,12 +40,11 @@ class SignupProfileForm(forms.Form):
         "password1",
         "password2",
         "accept_terms",
+        "terms_version",
     ]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        # The version shown is the one accepted: if staff publish another before the form is
-        # sent, the member is asked about that one on their first page (TermsConsentMiddleware).
         self.terms_version = terms_in_effect()
         if self.terms_version is None:
             return  # no terms published yet: nothing to accept
@@ -63,7 +62,32 @@ class SignupProfileForm(forms.Form):
             help_text=_("The terms open in a new tab, so nothing you typed here is lost."),
             error_messages={"required": _("Please accept the terms of use to sign up.")},
         )
+        # The version the box named when the form was shown: the one the member accepts. If
+        # staff published another meanwhile, the form comes back naming the new one.
+        self.fields["terms_version"] = forms.IntegerField(
+            widget=forms.HiddenInput, initial=version.pk, required=False
+        )
+        self.terms_changed = self.is_bound and self.data.get("terms_version") != str(version.pk)
+        if self.terms_changed:
+            self.data = self.data.copy()
+            self.data["terms_version"] = str(version.pk)
+            self.data.pop("accept_terms", None)
         self.order_fields(self.field_order)
+
+    def clean(self) -> dict[str, Any] | None:
+        cleaned = super().clean()
+        if getattr(self, "terms_changed", False):
+            # One message that says why, rather than "please accept" as well.
+            self.errors.pop("accept_terms", None)
+            self.add_error(
+                "accept_terms",
+                _(
+                    "The terms of use changed while you were signing up. Please read version "
+                    "%(label)s and tick the box again."
+                )
+                % {"label": self.terms_version.label if self.terms_version else ""},
+            )
+        return cleaned
 
     def signup(self, request: Any, user: Member) -> None:
         member_update_profile(member=user, data=ProfileInput.from_values(self.cleaned_data))
