@@ -95,9 +95,17 @@ def _image(field_file) -> Image.Image:
 # --- PDFs and images -----------------------------------------------------------------------
 
 
-def test_a_pdf_gets_its_first_three_pages(client):
+def test_a_pdf_gets_its_first_page_at_once_and_the_next_two_in_the_background(
+    client, django_capture_on_commit_callbacks
+):
     resource_file = _published_file(multipage_pdf(5), "werkblad.pdf", "application/pdf")
-    resource_file_analyse(resource_file=resource_file)
+    with django_capture_on_commit_callbacks() as callbacks:
+        resource_file_analyse(resource_file=resource_file)
+    resource_file.refresh_from_db()
+    assert resource_file.preview and resource_file.previewed_at is None
+    assert not resource_file.preview_pages.exists()
+    assert len(callbacks) == 1
+    callbacks[0]()  # the task (run at once by the tests' task backend)
     resource_file.refresh_from_db()
     assert resource_file.previewed_at is not None
     assert _image(resource_file.preview).format == "JPEG"
@@ -129,9 +137,12 @@ def test_an_image_is_its_own_preview(client):
     assert 'alt="Preview of foto.png"' in html
 
 
-def test_preview_pages_of_an_unpublished_resource_stay_private(client):
+def test_preview_pages_of_an_unpublished_resource_stay_private(
+    client, django_capture_on_commit_callbacks
+):
     resource_file = _published_file(multipage_pdf(2), "werkblad.pdf", "application/pdf")
-    resource_file_analyse(resource_file=resource_file)
+    with django_capture_on_commit_callbacks(execute=True):
+        resource_file_analyse(resource_file=resource_file)
     Resource.objects.filter(pk=resource_file.resource_id).update(status=Status.DRAFT)
     url = reverse("resources:preview_page", args=[resource_file.resource_id, resource_file.pk, 2])
     assert client.get(url).status_code == 404
@@ -141,7 +152,8 @@ def test_a_rebuild_replaces_the_images_and_fills_in_missing_ones(
     django_capture_on_commit_callbacks,
 ):
     resource_file = _published_file(multipage_pdf(3), "werkblad.pdf", "application/pdf")
-    resource_file_analyse(resource_file=resource_file)
+    with django_capture_on_commit_callbacks(execute=True):
+        resource_file_analyse(resource_file=resource_file)
     resource_file.refresh_from_db()
     old_names = [resource_file.preview.name] + [
         page.image.name for page in resource_file.preview_pages.all()
@@ -183,8 +195,8 @@ def test_office_files_get_their_pages_in_the_background(
     assert len(enqueued) == 3
 
     # The first task takes the others along; theirs then find nothing left to do.
-    assert tasks.render_office_previews.call(made[0].pk) == 3
-    assert tasks.render_office_previews.call(made[1].pk) == 0
+    assert tasks.render_preview_pages.call(made[0].pk) == 3
+    assert tasks.render_preview_pages.call(made[1].pk) == 0
 
     for resource_file in made:
         resource_file.refresh_from_db()

@@ -29,10 +29,10 @@ from staffroom.site.prepare import site_prepare
 from staffroom.site.schedule import SCHEDULE, enqueue_due
 
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": []}}
-# What the worker may find queued after the first start: previews and pictures, made in the
+# What the worker may find queued after the first start: preview pages and pictures, made in the
 # background after the start on purpose (they take seconds a file).
 BACKGROUND_AFTER_START = {
-    "staffroom.resources.tasks.render_office_previews",
+    "staffroom.resources.tasks.render_preview_pages",
     "staffroom.resources.tasks.fetch_resource_picture",
 }
 

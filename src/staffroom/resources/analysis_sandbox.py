@@ -246,8 +246,9 @@ def office_to_pdf(
         str(outdir),
         *(str(source) for source in sources),
     ]
+    # Nothing of the worker's environment (its secrets among it) reaches the converter.
     environment = {
-        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "PATH": "/usr/local/bin:/usr/bin:/bin",
         "HOME": str(workdir),
         "LANG": "C.UTF-8",
         "TMPDIR": str(workdir),

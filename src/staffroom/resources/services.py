@@ -4,6 +4,7 @@ Views, the API, tasks and commands all call these; each runs in one transaction 
 slow work (text extraction, previews, mail) only once that transaction has committed.
 """
 
+import dataclasses
 from collections.abc import Sequence
 from functools import partial
 
@@ -266,26 +267,31 @@ def resource_record_download(*, resource: Resource) -> None:
 
 
 def resource_file_analyse(*, resource_file: ResourceFile) -> None:
-    """Extract the text of a file and render its preview pages, in one limited child process
-    (run by the worker). A file over the limits or damaged keeps why, for moderators.
+    """Extract the text of a file and render its first page (the card's picture), in one
+    limited child process (run by the worker). A file over the limits or damaged keeps why,
+    for moderators.
 
-    An office file gets its pages later, from LibreOffice in a task of its own: converting
-    takes seconds, and the text (search, moderation's checks) should not wait for it."""
+    The pages for "look inside" come later, from a task of their own below other work: a
+    PDF's next pages, or an office file's pages once LibreOffice has converted it (seconds a
+    file); the text (search, moderation's checks) should not wait for them."""
+    mime_type = resource_file.mime_type
+    limits = dataclasses.replace(file_handling.analysis_limits(), preview_pages=1)
     with resource_file.file.open("rb") as stream:
-        analysis = file_handling.analyse_file(stream, resource_file.mime_type)
+        analysis = file_handling.analyse_file(stream, mime_type, limits=limits)
     resource_file.extracted_text = analysis.text
     resource_file.analysis_problem = analysis.problem
     resource_file.analysed_at = timezone.now()
     resource_file.save(update_fields=["extracted_text", "analysis_problem", "analysed_at"])
-    if resource_file.mime_type in file_handling.OFFICE_TYPES:
-        if (
-            file_handling.office_converter()
-            and analysis.problem not in file_handling.NOT_CONVERTED_AFTER
-        ):
-            pk = resource_file.pk
-            transaction.on_commit(lambda: tasks.render_office_previews.enqueue(pk))
+    if mime_type in file_handling.OFFICE_TYPES:
+        more_pages = bool(file_handling.office_converter()) and (
+            analysis.problem not in file_handling.NOT_CONVERTED_AFTER
+        )
     else:
-        _store_pages(resource_file, analysis.pages)
+        more_pages = mime_type == "application/pdf" and bool(analysis.pages)
+        _store_pages(resource_file, analysis.pages, complete=not more_pages)
+    if more_pages:
+        pk = resource_file.pk
+        transaction.on_commit(lambda: tasks.render_preview_pages.enqueue(pk))
 
 
 # How many office files one LibreOffice run converts: starting it takes about 2 s, each
@@ -332,7 +338,7 @@ def resource_files_render_office_previews(*, resource_files: Sequence[ResourceFi
 
 
 def resource_file_rebuild_preview(*, resource_file: ResourceFile) -> None:
-    """Render the pages of a PDF or image again (``staffroom previews rebuild``); office
+    """Render the pages of a PDF or image (again, for ``staffroom previews rebuild``); office
     files go through ``resource_files_render_office_previews``."""
     with resource_file.file.open("rb") as stream:
         analysis = file_handling.analyse_file(stream, resource_file.mime_type, text=False)
@@ -340,9 +346,9 @@ def resource_file_rebuild_preview(*, resource_file: ResourceFile) -> None:
 
 
 @transaction.atomic
-def _store_pages(resource_file: ResourceFile, pages: list[bytes]) -> None:
-    """Replace a file's preview pages (the first is the card's picture) and mark it previewed;
-    the old images are deleted once the new ones are committed."""
+def _store_pages(resource_file: ResourceFile, pages: list[bytes], *, complete: bool = True) -> None:
+    """Replace a file's preview pages (the first is the card's picture) and, when ``complete``,
+    mark it previewed; the old images are deleted once the new ones are committed."""
     locked = ResourceFile.objects.select_for_update().filter(pk=resource_file.pk).first()
     if locked is None:
         return  # deleted meanwhile (a draft thrown away while LibreOffice ran)
@@ -353,7 +359,7 @@ def _store_pages(resource_file: ResourceFile, pages: list[bytes]) -> None:
     resource_file.preview = ""
     if pages:
         resource_file.preview.save(f"{resource_file.pk}.jpg", ContentFile(pages[0]), save=False)
-    resource_file.previewed_at = timezone.now()
+    resource_file.previewed_at = timezone.now() if complete else None
     resource_file.save(update_fields=["preview", "previewed_at"])
     for number, page in enumerate(pages[1:], start=2):
         preview_page = PreviewPage(resource_file=resource_file, number=number)

@@ -4,6 +4,7 @@ from django_tasks import task
 
 # services imports this module to enqueue tasks: import it whole, used at run time only.
 from . import services
+from .files import OFFICE_TYPES
 from .follows import followers_notify_published
 from .models import Resource, ResourceFile
 
@@ -15,15 +16,19 @@ def analyse_resource_file(resource_file_id: int) -> None:
         services.resource_file_analyse(resource_file=resource_file)
 
 
-# Below other work: a first start queues a conversion for every office file of the demo, and
+# Below other work: a first start queues this for every PDF and office file of the demo, and
 # mail, indexing and checks should not wait behind them.
 @task(priority=-20)
-def render_office_previews(resource_file_id: int) -> int:
-    """Pages of an office file through LibreOffice, with other files waiting for theirs (one
-    run converts several); a file converted meanwhile in another's batch is skipped."""
+def render_preview_pages(resource_file_id: int) -> int:
+    """The first pages of a PDF, or of an office file through LibreOffice together with other
+    office files waiting for theirs (one run converts several); a file done meanwhile in
+    another's batch is skipped. Returns how many files got pages."""
     first = ResourceFile.objects.filter(pk=resource_file_id, previewed_at=None).first()
     if first is None:
         return 0
+    if first.mime_type not in OFFICE_TYPES:
+        services.resource_file_rebuild_preview(resource_file=first)
+        return 1
     batch = services.office_files_waiting(first=first)
     return services.resource_files_render_office_previews(resource_files=batch)
 
