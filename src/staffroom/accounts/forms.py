@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.urls import reverse
@@ -69,9 +69,11 @@ class SignupProfileForm(forms.Form):
         )
         self.terms_changed = self.is_bound and self.data.get("terms_version") != str(version.pk)
         if self.terms_changed:
-            self.data = self.data.copy()
-            self.data["terms_version"] = str(version.pk)
-            self.data.pop("accept_terms", None)
+            # A QueryDict from a request (a dict from code): a mutable copy of either.
+            data = cast(Any, self.data).copy()
+            data["terms_version"] = str(version.pk)
+            data.pop("accept_terms", None)
+            self.data = data
         self.order_fields(self.field_order)
 
     def clean(self) -> dict[str, Any] | None:
