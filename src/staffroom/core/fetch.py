@@ -68,7 +68,8 @@ def resolve_public(host: str, port: int, *, allow_loopback: bool = False) -> str
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError) as error:
         raise FetchError(f"cannot resolve {host!r}: {error}") from error
-    addresses = [ipaddress.ip_address(info[4][0].split("%")[0]) for info in infos]
+    # The scope of a link-local IPv6 address ("fe80::1%eth0") is no part of the address.
+    addresses = [ipaddress.ip_address(str(info[4][0]).split("%")[0]) for info in infos]
     if not addresses:
         raise FetchError(f"no address for {host!r}")
     for address in addresses:

@@ -11,6 +11,7 @@ import tempfile
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 import filetype
 from django.conf import settings
@@ -356,7 +357,7 @@ def converter_limits() -> analysis_sandbox.ConverterLimits:
     )
 
 
-def render_office_previews(files: list[tuple[object, str]]) -> list[FileAnalysis]:
+def render_office_previews(files: list[tuple[BinaryIO, str]]) -> list[FileAnalysis]:
     """Page previews of office files, given as (stream, mime type): LibreOffice converts them
     all in one run, then each PDF is rendered like an uploaded one (analyse_file).
 
@@ -373,9 +374,9 @@ def render_office_previews(files: list[tuple[object, str]]) -> list[FileAnalysis
         sources = []
         for index, (stream, mime_type) in enumerate(files):
             source = Path(workdir) / f"file{index}{extension_for(mime_type)}"
-            stream.seek(0)  # type: ignore[attr-defined]
+            stream.seek(0)
             with source.open("wb") as copy:
-                shutil.copyfileobj(stream, copy)  # type: ignore[misc]
+                shutil.copyfileobj(stream, copy)
             sources.append(source)
         batch = Path(workdir) / "batch"
         batch.mkdir()

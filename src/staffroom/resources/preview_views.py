@@ -29,6 +29,7 @@ def preview_page(request, pk: int, file_pk: int, number: int):
     resource_file = get_object_or_404(ResourceFile, pk=file_pk, resource=resource)
     if resource_file not in resource_files_for(resource, request.user):
         raise Http404
+    image = None
     if number == 1:
         image = resource_file.preview
     else:

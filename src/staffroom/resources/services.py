@@ -7,6 +7,7 @@ slow work (text extraction, previews, mail) only once that transaction has commi
 import dataclasses
 from collections.abc import Sequence
 from functools import partial
+from typing import BinaryIO, cast
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -324,7 +325,11 @@ def resource_files_render_office_previews(*, resource_files: Sequence[ResourceFi
     streams = [resource_file.file.open("rb") for resource_file in resource_files]
     try:
         analyses = file_handling.render_office_previews(
-            [(stream, f.mime_type) for stream, f in zip(streams, resource_files, strict=True)]
+            [
+                # A stored file opened is a File proxy over a binary stream.
+                (cast(BinaryIO, stream), resource_file.mime_type)
+                for stream, resource_file in zip(streams, resource_files, strict=True)
+            ]
         )
     finally:
         for stream in streams:
@@ -366,7 +371,7 @@ def _store_pages(resource_file: ResourceFile, pages: list[bytes], *, complete: b
         preview_page.image.save(f"{resource_file.pk}-{number}.jpg", ContentFile(page), save=False)
         preview_page.save()
     for field_file in old:
-        transaction.on_commit(partial(field_file.storage.delete, field_file.name))
+        transaction.on_commit(partial(field_file.storage.delete, str(field_file.name)))
 
 
 def resource_fetch_picture(*, resource: Resource) -> bool:
@@ -424,7 +429,7 @@ def preview_image_delete_with_row(sender, *, instance, **kwargs) -> None:
     deleted from storage once the deletion is committed."""
     field_file = instance.image if isinstance(instance, PreviewPage) else instance.picture
     if field_file:
-        transaction.on_commit(partial(field_file.storage.delete, field_file.name))
+        transaction.on_commit(partial(field_file.storage.delete, str(field_file.name)))
 
 
 def previews_rebuild(*, missing_only: bool = False, files: bool = True, pictures: bool = True):
