@@ -35,6 +35,9 @@ PRODUCTION = {
     "SECURE_HSTS_PRELOAD": True,
     "EMAIL_BACKEND": SMTP,
     "EMAIL_HOST": "smtp.staffroom.example",
+    # Addresses the trust pages give (staffroom.accounts.W001, W002 otherwise).
+    "CONTACT_EMAIL": "contact@staffroom.example",
+    "DATA_PROTECTION_CONTACT": "privacy@staffroom.example",
 }
 
 
@@ -117,6 +120,8 @@ def _staffroom_check_deploy(tmp_path, **environment) -> subprocess.CompletedProc
             "SECRET_KEY": PRODUCTION["SECRET_KEY"],
             "ALLOWED_HOSTS": "staffroom.example",
             "SITE_URL": "https://staffroom.example",
+            "CONTACT_EMAIL": PRODUCTION["CONTACT_EMAIL"],
+            "DATA_PROTECTION_CONTACT": PRODUCTION["DATA_PROTECTION_CONTACT"],
             **environment,
         }
     )

@@ -230,3 +230,14 @@ def test_the_projects_statement_in_dutch_has_the_same_values(client, settings):
     assert "<h1>Privacyverklaring</h1>" in page
     assert "worden na 9 dagen verwijderd" in page and "dpo@klasbord.example" in page
     assert "{{" not in page and "operator" not in page.split("<main", 1)[1]
+
+
+def test_the_deployment_check_warns_about_contact_addresses_that_reach_nobody(settings):
+    from staffroom.accounts.checks import contact_addresses_are_real
+
+    settings.CONTACT_EMAIL = "contact@staffroom.invalid"
+    settings.DATA_PROTECTION_CONTACT = "dpo@klasbord.example"
+    [warning] = contact_addresses_are_real(None)
+    assert warning.id == "staffroom.accounts.W001" and "CONTACT_EMAIL" in warning.msg
+    settings.CONTACT_EMAIL = "hallo@klasbord.example"
+    assert contact_addresses_are_real(None) == []
