@@ -96,7 +96,11 @@ def oai_prepare(progress: Progress, prepared: Prepared) -> None:
         progress(label, published, published)
         return
     started = timezone.now()
-    oai_records_rebuild(progress=lambda done, total: progress(label, done, total))
+
+    def advance(done: int, total: int) -> None:
+        progress(label, done, total)
+
+    oai_records_rebuild(progress=advance)
     prepared.oai_rebuilt = True
     prepared.tasks_removed += _remove_queued(OAI_TASKS, started)
 

@@ -102,6 +102,7 @@ class _Moments:
             for question in EventQuestion.objects.exclude(forum_question=None).select_related(
                 "forum_question", "event"
             )
+            if question.forum_question is not None
         }
         self.replies = dict(Reply.objects.values_list("pk", "created_at"))
         self._badges: dict[tuple[int, str], datetime] = {}
