@@ -169,3 +169,35 @@ def test_the_profile_picker_on_a_phone(phone, teacher):
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 390, f"the page is {width} px wide"
     assert serious_violations(page) == []
+
+
+def test_without_javascript_a_too_large_send_gets_the_413_page_with_a_way_back(
+    chromium, live_server, teacher, tmp_path
+):
+    """No check in the page: the server answers from the Content-Length, and the browser
+    shows the page that says so, with a link back to the form."""
+    context = chromium.new_context(
+        base_url=live_server.url,
+        java_script_enabled=False,
+        viewport={"width": 390, "height": 844},
+    )
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    try:
+        log_in(page, teacher.email)
+        page.goto("/resources/contribute/")
+        page.get_by_label("Title").fill("Te groot")
+        # 1 MB for documents and images, 3 MB for video: the form takes 3 + 1 MB at once.
+        big = tmp_path / "film.mp4"
+        big.write_bytes(b"\0" * (5 * MB))
+        page.get_by_label("Files").set_input_files(str(big))
+        page.get_by_role("button", name="Save draft").click()
+        page.wait_for_load_state()
+        assert page.get_by_role("heading", name="Too large").is_visible()
+        assert "this form takes at most 4 MB at once" in page.content()
+        assert not Resource.objects.filter(title="Te groot").exists()
+        page.get_by_role("link", name="Back to the form").click()
+        page.wait_for_url(re.compile("/resources/contribute/"))
+        assert page.get_by_label("Title").is_visible()
+    finally:
+        context.close()
