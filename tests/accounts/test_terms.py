@@ -319,3 +319,22 @@ def test_the_demo_members_have_accepted_the_demo_terms(client):
     assert demo_version.consents.count() == 2
     client.force_login(members[0])
     assert client.get(reverse("home")).status_code == 200
+
+
+@pytest.mark.parametrize("label", ["accept", "decline", "2027 1", "2027/1", "-1", ""])
+def test_a_label_is_a_short_name_with_a_digit_that_fits_in_the_address(label):
+    from django.core.exceptions import ValidationError
+
+    draft = TermsVersion(
+        label=label, effective_from=timezone.now(), text_nl="Tekst", text_en="Text"
+    )
+    with pytest.raises(ValidationError) as refused:
+        draft.full_clean()
+    assert "label" in refused.value.message_dict
+
+
+def test_usual_labels_are_fine():
+    for label in ("1", "2027-1", "v2.1"):
+        TermsVersion(
+            label=label, effective_from=timezone.now(), text_nl="Tekst", text_en="Text"
+        ).full_clean()

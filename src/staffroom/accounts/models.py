@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager
+from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -346,6 +347,14 @@ class TermsVersion(models.Model):
         max_length=20,
         unique=True,
         help_text=_("A short name members see, such as 2027-1."),
+        # Part of the version's address (/terms/<label>/): with a digit it is never one of the
+        # terms pages' own names (accept, decline).
+        validators=[
+            RegexValidator(
+                r"^(?=.*[0-9])[0-9A-Za-z][0-9A-Za-z._-]*\Z",
+                _("Use letters, digits, dots and dashes, with at least one digit: 2027-1."),
+            )
+        ],
     )
     effective_from = models.DateTimeField(
         _("in effect from"),
