@@ -227,3 +227,15 @@ def test_a_live_server_answers_413_to_the_headers_alone(live_server, settings):
         connection.close()
     assert response.status == 413
     assert "this form takes at most 7 MB at once" in body
+
+
+@pytest.mark.parametrize("length", ["nonsense", "-5", ""])
+def test_a_malformed_content_length_is_no_error(client, teacher, length):
+    response = client.generic(
+        "POST",
+        reverse("resources:contribute"),
+        b"",
+        content_type="application/x-www-form-urlencoded",
+        CONTENT_LENGTH=length,
+    )
+    assert response.status_code in (200, 302)
