@@ -58,7 +58,9 @@ def announced_length(request: HttpRequest) -> int:
 
 def megabytes(size: int) -> str:
     """A size in whole megabytes, in the active locale's number format ("1.024 MB" in Dutch)."""
-    return _("%(size)s MB") % {"size": number_format(round(size / MB), use_l10n=True, force_grouping=True)}
+    return _("%(size)s MB") % {
+        "size": number_format(round(size / MB), use_l10n=True, force_grouping=True)
+    }
 
 
 class UploadLimitMiddleware:
