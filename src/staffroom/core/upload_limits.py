@@ -9,6 +9,7 @@ client-side check (static/staffroom/upload.js) refuses first, before anything is
 for clients without it.
 """
 
+import math
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -57,10 +58,17 @@ def announced_length(request: HttpRequest) -> int:
 
 
 def megabytes(size: int) -> str:
-    """A size in whole megabytes, in the active locale's number format ("1.024 MB" in Dutch)."""
-    return _("%(size)s MB") % {
-        "size": number_format(round(size / MB), use_l10n=True, force_grouping=True)
-    }
+    """A size in megabytes, in the active locale's number format ("1.024 MB", "7,5 MB" in
+    Dutch); one decimal, rounded up, unless it is a whole number: a send just above a limit
+    never reads as equal to it."""
+    whole = size % MB == 0
+    number = number_format(
+        size // MB if whole else math.ceil(size * 10 / MB) / 10,
+        decimal_pos=None if whole else 1,
+        use_l10n=True,
+        force_grouping=True,
+    )
+    return _("%(size)s MB") % {"size": number}
 
 
 class UploadLimitMiddleware:
