@@ -2,6 +2,7 @@ from decimal import Decimal
 from typing import cast
 
 from django import forms
+from django.utils import formats
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
@@ -84,7 +85,7 @@ class PromotionOrderForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["title"].validators.append(single_line)
         date = cast(forms.DateField, self.fields["date"])
-        date.input_formats = [ISO_DATE, *date.input_formats]
+        date.input_formats = [ISO_DATE, *formats.get_format("DATE_INPUT_FORMATS")]
         # Checkboxes in the partner's own terminology; the audience reaches the other
         # region's equivalents through the crosswalk (queries.audience_includes).
         self.fields["levels"] = levels_field(
