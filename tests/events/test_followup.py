@@ -232,7 +232,7 @@ def test_without_dejavu_the_core_font_spells_names_safely(settings):
 def test_the_certificate_is_in_the_members_language(settings):
     member = MemberFactory(language="nl")
     content = certificate_pdf(attend(past_event(), member), compress=False)
-    assert b"/Lang (nl)" in content
+    assert b"/Lang (nl-BE)" in content
 
 
 def test_only_attended_members_get_a_certificate(client):

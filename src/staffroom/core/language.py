@@ -8,6 +8,12 @@ CONTENT_LANGUAGES = ("nl", "en", "fr", "de")
 WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
 
 
+def language_tag(code: str) -> str:
+    """A Django language code as a BCP 47 tag for documents: "nl-be" becomes "nl-BE"."""
+    language, _dash, country = code.partition("-")
+    return f"{language}-{country.upper()}" if country else language
+
+
 @lru_cache(maxsize=4)
 def spellchecker(language: str):
     """pyspellchecker's dictionary for nl, en, fr or de (loaded once per process)."""

@@ -15,6 +15,8 @@ from django.urls import reverse
 from django.utils import formats, translation
 from django.utils.translation import gettext as _
 
+from staffroom.core.language import language_tag
+
 from .followup import _presenters_text, certificate_code
 from .models import Registration
 
@@ -108,7 +110,7 @@ def certificate_pdf(registration: Registration, *, compress: bool = True) -> byt
         title = _("Certificate of attendance")
     pdf.set_title(safe(f"{title}: {event.title}"))
     pdf.set_author(safe(organiser))
-    pdf.set_lang(language)
+    pdf.set_lang(language_tag(language))
     pdf.set_margins(20, 20, 20)
     pdf.add_page()
     pdf.set_draw_color(40, 80, 120)

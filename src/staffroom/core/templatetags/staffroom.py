@@ -4,8 +4,8 @@ from django import template
 from django.utils.formats import number_format
 from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
-from django.utils.translation import to_locale
 
+from staffroom.core.language import language_tag
 from staffroom.core.markdown import render_markdown
 
 register = template.Library()
@@ -45,10 +45,7 @@ def filesize(size: float) -> str:
     return str(size)
 
 
-@register.filter
-def language_tag(code: str) -> str:
-    """A language code as a BCP 47 tag for ``lang`` attributes: "nl-nl" becomes "nl-NL"."""
-    return to_locale(code).replace("_", "-")
+register.filter("language_tag", language_tag)
 
 
 @register.filter
