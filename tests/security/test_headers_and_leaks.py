@@ -209,7 +209,8 @@ def test_an_oversized_upload_is_refused_by_its_content_length_before_reading(cli
     )
     assert response.status_code == 413
     assert "at most 5 MB" in response.content.decode()
-    assert response["Connection"] == "close"
+    # Hop-by-hop headers are the WSGI server's; setting one makes wsgiref answer 500.
+    assert not response.has_header("Connection")
     api = client.generic(
         "POST",
         "/api/v1/resources/",

@@ -54,13 +54,13 @@ class RequestBodyLimitMiddleware:
             "was received: go back (your text is still in the form) and send fewer or smaller "
             "files at a time."
         ) % {"size": length / 1024 / 1024, "limit": limit_mb}
-        # The body was not read: the connection cannot carry another request.
+        # The body was not read, yet no "Connection: close": hop-by-hop headers are the
+        # server's (PEP 3333), and the WSGI server closes or drains the connection itself.
         response: HttpResponse
         if request.path.startswith("/api/"):
             response = JsonResponse({"detail": message}, status=413)
         else:
             response = render(request, "413.html", {"message": message}, status=413)
-        response["Connection"] = "close"
         return response
 
 
