@@ -357,9 +357,8 @@ def _store_pages(resource_file: ResourceFile, pages: list[bytes], *, complete: b
     locked = ResourceFile.objects.select_for_update().filter(pk=resource_file.pk).first()
     if locked is None:
         return  # deleted meanwhile (a draft thrown away while LibreOffice ran)
-    old = [page.image for page in locked.preview_pages.all()]
-    if locked.preview:
-        old.append(locked.preview)
+    old_preview = locked.preview
+    # Their images go with them (preview_image_delete_with_row, after the commit).
     locked.preview_pages.all().delete()
     resource_file.preview = ""
     if pages:
@@ -370,8 +369,8 @@ def _store_pages(resource_file: ResourceFile, pages: list[bytes], *, complete: b
         preview_page = PreviewPage(resource_file=resource_file, number=number)
         preview_page.image.save(f"{resource_file.pk}-{number}.jpg", ContentFile(page), save=False)
         preview_page.save()
-    for field_file in old:
-        transaction.on_commit(partial(field_file.storage.delete, str(field_file.name)))
+    if old_preview:
+        transaction.on_commit(partial(old_preview.storage.delete, str(old_preview.name)))
 
 
 def resource_fetch_picture(*, resource: Resource) -> bool:
