@@ -275,7 +275,7 @@ def test_the_staff_page_is_for_staff_only(client):
     assert client.get(url).status_code == 403
     client.force_login(StaffFactory())
     assert client.get(url).status_code == 200
-    assert f'href="{url}"' in client.get("/").content.decode()
+    assert f'href="{url}"' in client.get(reverse("staff_home")).content.decode()  # staff area
 
 
 def test_staff_see_what_found_nothing_most_frequent_first(client):

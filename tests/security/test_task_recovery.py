@@ -181,8 +181,8 @@ def test_staff_see_failed_and_retried_tasks_and_retry_a_failed_one(
 
     staff = StaffFactory()
     client.force_login(staff)
-    home = client.get(reverse("home"))
-    assert reverse("staff_tasks") in home.content.decode()  # reachable from the staff menu
+    home = client.get(reverse("staff_home"))
+    assert reverse("staff_tasks") in home.content.decode()  # reachable from the staff area
     page = client.get(reverse("staff_tasks")).content.decode()
     assert "slow_the_first_time" in page
     assert "7]" in page  # its arguments ({"args": [marker, 7], ...})
