@@ -128,8 +128,6 @@ MIDDLEWARE = [
     # second factor are sent to set one up; admin access is logged (staffroom.security).
     "staffroom.security.middleware.SessionIdleTimeoutMiddleware",
     "staffroom.security.middleware.StaffSecurityMiddleware",
-    # Dutch in the Netherlands' wording for its readers (locale/nl_NL rewords a few messages).
-    "staffroom.curriculum.middleware.RegionalWordingMiddleware",
     # When a signed-in member last used the site (once a day), for the inactivity rule.
     "staffroom.accounts.middleware.MemberActivityMiddleware",
     # A member who has not accepted the terms of use in effect is asked before other pages.
@@ -519,6 +517,9 @@ OFFICE_CONVERTER_SECONDS = int(os.environ.get("STAFFROOM_OFFICE_CONVERTER_SECOND
 # loopback, link-local and reserved networks are always refused; tests that serve pages from a
 # local server switch this on for themselves. Never in a deployment.
 FETCH_ALLOW_LOOPBACK = False
+# Links and embeds get a picture (oEmbed thumbnail or og:image) fetched after publication; off
+# for sites that must not contact other sites (or tests, which serve their own pages).
+LINK_PICTURES = env_bool("STAFFROOM_LINK_PICTURES", True)
 # Published resources return to moderation for a re-check after this many days.
 RECHECK_AFTER_DAYS = int(os.environ.get("STAFFROOM_RECHECK_AFTER_DAYS", str(2 * 365)))
 
