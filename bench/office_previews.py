@@ -94,6 +94,7 @@ def main() -> None:
         analyses = files.render_office_previews([(io.BytesIO(content), DOCX)] * 10)
         assert all(len(analysis.pages) == 2 for analysis in analyses)
 
+    load_before = os.getloadavg()[0]
     convert = statistics.median(timed(convert_only) for _ in range(arguments.runs))
     whole = statistics.median(timed(whole_preview) for _ in range(arguments.runs))
     batch = statistics.median(timed(batch_of_ten) for _ in range(max(1, arguments.runs // 2)))
@@ -111,7 +112,9 @@ def main() -> None:
                 HEADING,
                 "",
                 f"`{COMMAND}` on {date.today().isoformat()}, {platform.machine()}, "
-                f"{os.cpu_count()} cores (shared with other work), Python "
+                f"{os.cpu_count()} cores shared with other work (load average "
+                f"{load_before:.1f} at the start, {os.getloadavg()[0]:.1f} at the end: the "
+                f"times are longer than on an idle machine), Python "
                 f"{platform.python_version()}, {version or 'LibreOffice'}.",
                 "",
                 f"A two-page worksheet .docx ({len(content):,} bytes) built by the script; "
