@@ -27,9 +27,7 @@ def test_a_member_follows_the_contributor_from_the_resource_page(client):
     line = shared_by(client, resource)
     action = reverse("accounts:follow", args=["member", contributor.pk])
     assert f'action="{action}"' in line and "Follow" in line
-    response = client.post(
-        action, {"action": "follow", "next": resource.get_absolute_url()}
-    )
+    response = client.post(action, {"action": "follow", "next": resource.get_absolute_url()})
     assert response.status_code == 302 and response["Location"] == resource.get_absolute_url()
     assert Follow.objects.filter(follower=reader, member=contributor).exists()
     assert "Unfollow" in shared_by(client, resource)
