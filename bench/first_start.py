@@ -15,12 +15,13 @@ server, the task worker and the clock. From the moment the command starts it mea
   first answer, and whether search is complete at that request.
 
     .venv/bin/python bench/first_start.py [--observe 60] [--json FILE] [--source DIR]
-        [--markdown [--before FILE]]
+        [--figures FILE] [--markdown [--before FILE]]
 
 ``--json FILE`` keeps the figures; ``--markdown --before FILE`` writes the section of
 docs/benchmarks.md with an earlier run's figures (another checkout, the same machine) as
-"before"; ``--source DIR`` runs another checkout's code (``git archive`` of an earlier
-commit) with this checkout's virtual environment.
+"before"; ``--figures FILE`` shows a kept run instead of measuring; ``--source DIR`` runs
+another checkout's code (``git archive`` of an earlier commit) with this checkout's virtual
+environment.
 """
 
 import argparse
@@ -35,7 +36,7 @@ import sys
 import tempfile
 import time
 import urllib.request
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -45,6 +46,7 @@ from benchtools import ROOT, free_port, write_section
 COMMAND = ".venv/bin/python bench/first_start.py"
 HEADING = "## First start: ready at the first request (issue 15, point 9)"
 DEMO_DOMAIN = "@demo.staffroom.invalid"
+RECHECK_AFTER_DAYS = 2 * 365  # the setting's default
 # Made by the worker after the start on purpose (seconds a file): counted apart.
 BACKGROUND = (
     "staffroom.resources.tasks.render_preview_pages",
@@ -100,6 +102,15 @@ def snapshot(var: Path) -> dict:
                 "SELECT COUNT(*) FROM django_tasks_database_dbtaskresult WHERE status='READY'"
                 " AND task_path IN (?, ?, ?)",
                 *BACKGROUND,
+            ),
+            # What the clock's daily re-check will queue once the worker reaches it.
+            "rechecks_due": one(
+                "SELECT COUNT(*) FROM resources_resource r WHERE r.status='published'"
+                " AND r.checked_at < ? AND NOT EXISTS (SELECT 1 FROM moderation_moderationitem i"
+                " WHERE i.resource_id = r.id AND i.decision='')",
+                (datetime.now(UTC) - timedelta(days=RECHECK_AFTER_DAYS)).strftime(
+                    "%Y-%m-%d %H:%M:%S.%f"
+                ),
             ),
             "unread_median": statistics.median(unread) if unread else 0,
             "unread_most": max(unread, default=0),
@@ -183,8 +194,10 @@ def measure(observe: float, source: Path) -> dict:
                     if complete_after is None and search_total(port) == at_first["published"]:
                         complete_after = time.monotonic() - begun
                 after = snapshot(var)
+                clock = (var / "serve.log").read_text(errors="replace").splitlines()
                 figures["observed"] = {
                     "seconds": observe,
+                    "clock_enqueued": sum(line.startswith("enqueued ") for line in clock),
                     "complete_after": complete_after,
                     "mails": mails(var),
                     **after,
@@ -213,11 +226,19 @@ def table(after: dict, before: dict | None) -> list[str]:
             ),
             ("first request: open items without pre-checks", str(first["unchecked"])),
             ("first request: open automatic re-checks", str(first["rechecks"])),
+            (
+                "first request: resources due for an automatic re-check",
+                str(first.get("rechecks_due", "-")),
+            ),
             ("first request: tasks waiting (besides previews)", str(first["queued"])),
             ("first request: preview tasks waiting", str(first.get("queued_previews", "-"))),
             (
                 "search complete after (s from the start)",
                 "never" if complete is None else f"{complete:.0f}",
+            ),
+            (
+                f"{seen['seconds']:.0f} s later: periodic jobs the clock enqueued",
+                str(seen.get("clock_enqueued", "-")),
             ),
             (f"{seen['seconds']:.0f} s later: open automatic re-checks", str(seen["rechecks"])),
             (
@@ -254,10 +275,16 @@ def main() -> None:
     parser.add_argument("--markdown", action="store_true", help="Write docs/benchmarks.md.")
     parser.add_argument("--before", type=Path, help="Figures of an earlier run (--json).")
     parser.add_argument(
+        "--figures", type=Path, help="Do not measure: show the figures of a run (--json)."
+    )
+    parser.add_argument(
         "--source", type=Path, default=ROOT, help="Run this checkout's code (default: this one)."
     )
     options = parser.parse_args()
-    figures = measure(options.observe, options.source.resolve())
+    if options.figures:
+        figures = json.loads(options.figures.read_text())
+    else:
+        figures = measure(options.observe, options.source.resolve())
     if options.json:
         options.json.write_text(json.dumps(figures, indent=2))
     before = json.loads(options.before.read_text()) if options.before else None
