@@ -182,3 +182,20 @@ def test_account_mail_is_sent_in_the_members_language(client):
         HTTP_ACCEPT_LANGUAGE="en",
     )
     assert dutch in mail.outbox[0].subject
+
+
+@pytest.mark.parametrize(
+    ("accept_language", "region", "language"),
+    [
+        ("nl-NL,nl;q=0.9", "nl", "nl"),
+        ("nl-BE,nl;q=0.9", "fl", "nl"),
+        ("en-NL,en;q=0.9", "nl", "en"),
+    ],
+)
+def test_the_sign_up_form_starts_from_the_visitors_region_and_language(
+    client, accept_language, region, language
+):
+    page = client.get(reverse("account_signup"), HTTP_ACCEPT_LANGUAGE=accept_language)
+    form = page.context["form"]
+    assert form["region"].value() == region
+    assert form["language"].value() == language

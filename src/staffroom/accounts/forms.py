@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from typing import Any, cast
 
+from allauth.core import context as allauth_context
 from django import forms
 from django.urls import reverse
 from django.utils.html import format_html
@@ -45,6 +46,12 @@ class SignupProfileForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        request = allauth_context.request
+        if request is not None and not self.is_bound:
+            # A teacher from the Netherlands (by choice or browser) starts from there, in the
+            # language the page is in.
+            self.initial.setdefault("region", getattr(request, "region", Region.FLANDERS))
+            self.initial.setdefault("language", (request.LANGUAGE_CODE or "nl")[:2])
         self.terms_version = terms_in_effect()
         if self.terms_version is None:
             return  # no terms published yet: nothing to accept
