@@ -10,11 +10,11 @@ import polib
 import pytest
 from django.urls import reverse
 from django.utils import translation
+from tests.factories import MemberFactory
 
 from staffroom.curriculum.models import Region
 from staffroom.curriculum.wording import interface_language
 from staffroom.search.queries import rating_label
-from tests.factories import MemberFactory
 
 LOCALE = Path(__file__).resolve().parents[2] / "src" / "staffroom" / "locale"
 PLACEHOLDER = re.compile(r"%\(\w+\)(?:\.\d+)?[sdf]")
@@ -96,10 +96,13 @@ def test_the_netherlands_wording_only_rewords_messages_of_the_common_catalogue()
         and not entry.msgid_plural
     ]
     assert lost == []
-    compiled = {(entry.msgctxt, entry.msgid): entry.msgstr for entry in polib.mofile(
-        str(LOCALE / "nl_NL" / "LC_MESSAGES" / "django.mo")
-    )}
-    assert all(compiled.get((e.msgctxt, e.msgid)) == e.msgstr for e in variant if not e.msgid_plural)
+    compiled = {
+        (entry.msgctxt, entry.msgid): entry.msgstr
+        for entry in polib.mofile(str(LOCALE / "nl_NL" / "LC_MESSAGES" / "django.mo"))
+    }
+    assert all(
+        compiled.get((e.msgctxt, e.msgid)) == e.msgstr for e in variant if not e.msgid_plural
+    )
 
 
 def test_no_formal_you_in_the_dutch_interface(client):
