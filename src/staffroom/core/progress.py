@@ -23,7 +23,8 @@ class ProgressLine:
         self.live = bool(getattr(stream, "isatty", lambda: False)())
 
     def _line(self) -> str:
-        filled = WIDTH * self.done // max(self.total, 1)
+        # Nothing to do is done: a full bar.
+        filled = WIDTH * self.done // self.total if self.total else WIDTH
         bar = "#" * filled + "." * (WIDTH - filled)
         return f"{self.label:<34} [{bar}] {self.done}/{self.total}"
 
@@ -43,3 +44,24 @@ class ProgressLine:
         else:
             self.stream.write(text)
         self.stream.flush()
+
+
+class ProgressSteps:
+    """Called with (label, done, total) by work done in steps: one ProgressLine per step,
+    the previous one finished when the label changes. ``close()`` finishes the last."""
+
+    def __init__(self, stream: TextIO | OutputWrapper):
+        self.stream = stream
+        self.line: ProgressLine | None = None
+
+    def __call__(self, label: str, done: int, total: int) -> None:
+        if self.line is not None and self.line.label != label:
+            self.close()
+        if self.line is None:
+            self.line = ProgressLine(self.stream, label)
+        self.line.update(done, total)
+
+    def close(self) -> None:
+        if self.line is not None:
+            self.line.finish()
+            self.line = None

@@ -15,6 +15,7 @@ Nothing the demo does is mailed: it all happened in the past.
 import random
 import time
 from collections import Counter
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -133,11 +134,21 @@ def demo_duration(title: str, type_code: str) -> int | None:
 
 
 class DemoBuilder:
-    def __init__(self, *, rng: random.Random, count: int, password: str, write):
+    def __init__(
+        self,
+        *,
+        rng: random.Random,
+        count: int,
+        password: str,
+        write,
+        progress: Callable[[str, int, int], object] | None = None,
+    ):
         self.rng = rng
         self.count = count
         self.password = password
         self.write = write
+        # (label, done, total) for a progress bar; without one, a line every 50 or 100.
+        self.progress = progress
         self.now = timezone.now()
         self.levels = {level.code: level for level in Level.objects.all()}
         self.subjects = {subject.code: subject for subject in Subject.objects.all()}
@@ -173,7 +184,9 @@ class DemoBuilder:
                 with transaction.atomic():
                     resource = self._create(spec)
                 self.created.append((resource, spec))
-                if index % 50 == 0 or index == len(specs):
+                if self.progress is not None:
+                    self.progress("Demo resources", index, len(specs))
+                elif index % 50 == 0 or index == len(specs):
                     self.write(
                         f"Resources: {index}/{len(specs)} ({time.monotonic() - started:.0f} s)"
                     )
@@ -422,7 +435,9 @@ class DemoBuilder:
         pending = list(ResourceFile.objects.filter(analysed_at=None).order_by("pk"))
         for index, resource_file in enumerate(pending, start=1):
             resource_file_analyse(resource_file=resource_file)
-            if index % 100 == 0:
+            if self.progress is not None:
+                self.progress("Demo files read", index, len(pending))
+            elif index % 100 == 0:
                 self.write(
                     f"Files analysed: {index}/{len(pending)} ({time.monotonic() - started:.0f} s)"
                 )

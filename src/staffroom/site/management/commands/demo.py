@@ -6,6 +6,7 @@ import random
 
 from django.core.management.base import BaseCommand, CommandError
 
+from staffroom.core.progress import ProgressSteps
 from staffroom.curriculum.models import Level
 from staffroom.resources.models import Resource
 from staffroom.site.demo.build import DemoBuilder
@@ -49,13 +50,21 @@ class Command(BaseCommand):
                 "The curriculum vocabularies are missing: run `staffroom migrate` first."
             )
         self.stdout.write(f"Creating {resources} demo resources (seed {seed}) ...")
+        progress = ProgressSteps(self.stdout)
+
+        def write(line: str) -> None:
+            progress.close()  # a line of its own after a bar
+            self.stdout.write(line)
+
         builder = DemoBuilder(
             rng=random.Random(seed),
             count=resources,
             password=DEMO_PASSWORD,
-            write=self.stdout.write,
+            write=write,
+            progress=progress,
         )
         summary = builder.run()
+        progress.close()
         self._report(summary)
 
     def _report(self, summary: dict) -> None:

@@ -10,7 +10,7 @@ import time
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from staffroom.core.progress import ProgressLine
+from staffroom.core.progress import ProgressSteps
 from staffroom.site.prepare import site_prepare
 
 
@@ -28,18 +28,9 @@ class Command(BaseCommand):
         call_command("migrate", interactive=False, verbosity=0)
         if not no_demo:
             call_command("demo", "--if-empty", stdout=self.stdout)
-        current: list[ProgressLine] = []
-
-        def progress(label: str, done: int, total: int) -> None:
-            if current and current[0].label != label:
-                current.pop().finish()
-            if not current:
-                current.append(ProgressLine(self.stdout, label))
-            current[0].update(done, total)
-
+        progress = ProgressSteps(self.stdout)
         prepared = site_prepare(progress)
-        if current:
-            current.pop().finish()
+        progress.close()
         search = ", ".join(
             f"{name} {prepared.indexed[name]} ({state})" for name, state in prepared.search.items()
         )
