@@ -23,6 +23,7 @@ from staffroom.resources.models import Resource, Status
 from staffroom.search import documents
 from staffroom.search.backends import get_backend, reset_backend
 from staffroom.search.collections import collection_named, collection_names
+from staffroom.search.queries import search_resources
 from staffroom.site import prepare
 from staffroom.site.demo.notices import RECENT, UNREAD_AT_MOST
 from staffroom.site.prepare import site_prepare
@@ -87,6 +88,18 @@ def test_prepare_leaves_an_index_that_is_up_to_date_alone(empty_index, monkeypat
     prepared = site_prepare()
     assert set(prepared.search.values()) == {"up to date"}
     _indexed_equals_expected()
+
+
+@pytest.mark.django_db
+def test_prepare_rebuilds_for_a_database_filled_just_now(empty_index):
+    """An index left from an earlier database holds the same ids with other content."""
+    resource = ResourceFactory(status=Status.PUBLISHED, title="Breuken vergelijken")
+    site_prepare()
+    Resource.objects.filter(pk=resource.pk).update(title="Fotosynthese in de klas")
+    assert site_prepare().search["resources"] == "up to date"
+    assert search_resources("fotosynthese", {}).page.paginator.count == 0
+    assert site_prepare(rebuild=True).search["resources"] == "rebuilt"
+    assert search_resources("fotosynthese", {}).page.paginator.count == 1
 
 
 @pytest.mark.django_db

@@ -62,15 +62,16 @@ def _remove_queued(paths: tuple[str, ...], before) -> int:
     return deleted
 
 
-def search_prepare(name: str, progress: Progress, prepared: Prepared) -> None:
-    """Build the collection's index when it is empty, repair it when entries are missing or
-    left over, leave it alone when it holds exactly what the database says it should."""
+def search_prepare(name: str, progress: Progress, prepared: Prepared, *, rebuild: bool) -> None:
+    """Build the collection's index when it is empty (or ``rebuild``), repair it when entries
+    are missing or left over, leave it alone when it holds exactly what the database says it
+    should."""
     started = timezone.now()
     collection = collection_named(name)
     expected = set(collection.indexed_ids())
     indexed = get_backend(name).indexed_ids()
     label = f"Search index: {collection.noun}"
-    if expected and not indexed:
+    if expected and (rebuild or not indexed):
         count = search_reindex(
             collection=name, progress=lambda done, total: progress(label, done, total)
         )
@@ -121,12 +122,13 @@ def prechecks_prepare(progress: Progress, prepared: Prepared) -> None:
     prepared.prechecked = len(items)
 
 
-def site_prepare(progress: Progress = _no_progress) -> Prepared:
+def site_prepare(progress: Progress = _no_progress, *, rebuild: bool = False) -> Prepared:
     """Bring every derived store up to date and pre-check the open items; run it before the
-    task worker starts (the index has one writer)."""
+    task worker starts (the index has one writer). ``rebuild`` for a database that was just
+    filled: an index left from an earlier database may hold the same ids with other content."""
     prepared = Prepared()
     for name in collection_names():
-        search_prepare(name, progress, prepared)
+        search_prepare(name, progress, prepared, rebuild=rebuild)
     oai_prepare(progress, prepared)
     prechecks_prepare(progress, prepared)
     return prepared

@@ -11,6 +11,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from staffroom.core.progress import ProgressSteps
+from staffroom.resources.models import Resource
 from staffroom.site.prepare import site_prepare
 
 
@@ -26,10 +27,13 @@ class Command(BaseCommand):
     def handle(self, *args, no_demo: bool, **options):
         started = time.monotonic()
         call_command("migrate", interactive=False, verbosity=0)
+        fresh = not Resource.objects.exists()
         if not no_demo:
             call_command("demo", "--if-empty", stdout=self.stdout)
         progress = ProgressSteps(self.stdout)
-        prepared = site_prepare(progress)
+        # A database filled just now gets a whole new index (var/search may be left from
+        # an earlier database whose ids the new one reuses).
+        prepared = site_prepare(progress, rebuild=fresh and Resource.objects.exists())
         progress.close()
         search = ", ".join(
             f"{name} {prepared.indexed[name]} ({state})" for name, state in prepared.search.items()
