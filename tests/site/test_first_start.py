@@ -14,6 +14,7 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 from tests.factories import ResourceFactory
 
+from staffroom.accounts.deletion import members_to_warn
 from staffroom.core.models import ScheduledJob
 from staffroom.core.schedule import enqueue_due_jobs, jobs_record_run
 from staffroom.moderation.models import ModerationItem
@@ -181,6 +182,8 @@ def test_the_first_start_is_ready_at_the_first_request(fresh_database, monkeypat
     assert moderation_recheck_due() == 0
     assert not ModerationItem.objects.filter(reason="recheck").exists()
     assert mail.outbox == []
+    # Nor does the daily pass over accounts warn demo members as unused, tomorrow.
+    assert not members_to_warn(timezone.now() + timedelta(days=1)).exists()
 
     # A handful of recent notices unread per member; none dated after now.
     unread = Notification.objects.filter(read_at=None)

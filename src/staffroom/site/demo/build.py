@@ -198,6 +198,7 @@ class DemoBuilder:
         analysed = self._analyse_files(started)
         checked = self._run_prechecks()
         community |= settle_notices(timezone.now(), self.write)
+        self._date_last_visits()
         removed = self._remove_queued_tasks(task_cutoff)
         self._queue_rebuilds()
         schedule_record_run(now=timezone.now())
@@ -452,6 +453,17 @@ class DemoBuilder:
         for item in items:
             moderation_prechecks_run(item=item)
         return len(items)
+
+    def _date_last_visits(self) -> None:
+        """Demo members used the site in the last weeks (they rated and replied): without a
+        last visit, their accounts joined years ago would count as unused, and the clock's
+        daily pass would warn them all by mail and later delete them (accounts/deletion.py)."""
+        rng = random.Random("demo visits")  # noqa: S311 (made-up dates); apart from the content's
+        now = timezone.now()
+        members = list(Member.objects.filter(pk__in=list(self.cast.persons)).order_by("pk"))
+        for member in members:
+            member.last_active_at = now - timedelta(days=rng.uniform(0, 21))
+        Member.objects.bulk_update(members, ["last_active_at"])
 
     def _queue_rebuilds(self) -> None:
         for path in REBUILD_TASKS:
