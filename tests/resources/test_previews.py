@@ -37,6 +37,12 @@ ODT = "application/vnd.oasis.opendocument.text"
 SOFFICE = shutil.which("soffice")
 
 
+@pytest.fixture(autouse=True)
+def _english_pages(client):
+    """The pages' words in English (the site's default language is Dutch)."""
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+
+
 @pytest.fixture
 def libreoffice(settings):
     """LibreOffice as the office converter. CI installs it (.ci/run); a machine without it
