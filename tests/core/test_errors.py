@@ -3,6 +3,7 @@
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 from tests.factories import MemberFactory, ModeratorFactory, ResourceFactory
 
 from staffroom.core.pagination import paginate
@@ -148,10 +149,12 @@ def test_paginate_gives_the_nearest_valid_page(rf):
 
 
 def test_filesize():
-    assert filesize(512) == "512 B"
-    assert filesize(2048) == "2.0 KB"
-    assert filesize(5 * 1024 * 1024) == "5.0 MB"
-    assert filesize(3 * 1024**4) == "3072.0 GB"
+    # In English here; tests/core/test_regional_wording.py has the Dutch decimal comma.
+    with translation.override("en"):
+        assert filesize(512) == "512 B"
+        assert filesize(2048) == "2.0 KB"
+        assert filesize(5 * 1024 * 1024) == "5.0 MB"
+        assert filesize(3 * 1024**4) == "3072.0 GB"
 
 
 def test_query_with_replaces_and_removes_parameters(rf):
