@@ -134,9 +134,8 @@ MIDDLEWARE = [
     "staffroom.accounts.middleware.TermsConsentMiddleware",
     # Before anything reads the body (the CSRF check reads the form in process_view, after
     # every middleware's request phase): an oversized upload is refused by its Content-Length,
-    # first at the limit its form states (core.upload_limits), then at the site-wide one.
+    # at the limit its form states, else at the site-wide one (core.upload_limits).
     "staffroom.core.upload_limits.UploadLimitMiddleware",
-    "staffroom.core.middleware.RequestBodyLimitMiddleware",
 ]
 
 ROOT_URLCONF = "staffroom.urls"

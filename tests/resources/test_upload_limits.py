@@ -138,9 +138,7 @@ def post_announcing(client, path: str, length: int, **extra):
         b"",
         content_type="multipart/form-data; boundary=xyz",
         CONTENT_LENGTH=str(length),
-        HTTP_ACCEPT_LANGUAGE="en",
-        **{"wsgi.input": Untouchable()},
-        **extra,
+        **{"HTTP_ACCEPT_LANGUAGE": "en", "wsgi.input": Untouchable(), **extra},
     )
 
 
@@ -194,6 +192,17 @@ def test_addresses_without_their_own_limit_go_on_to_the_site_wide_one(client, sm
     response = post_announcing(client, "/accounts/login/", 6 * MB)
     assert response.status_code == 413
     assert "at most 5 MB" in response.content.decode()
+
+
+def test_the_site_wide_refusal_states_sizes_in_the_readers_format(client, small_limits):
+    # A send just above the limit never reads as equal to it ("7 MB; at most 7 MB").
+    small_limits.MAX_REQUEST_BODY_MB = 7
+    response = post_announcing(
+        client, "/accounts/login/", 7 * MB + 40_000, HTTP_ACCEPT_LANGUAGE="nl-BE"
+    )
+    assert response.status_code == 413
+    assert "7,1 MB" in response.content.decode()
+    assert "7 MB" in response.content.decode()
 
 
 def test_a_request_within_the_limit_reaches_the_form(client, teacher, small_limits):

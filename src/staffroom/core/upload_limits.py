@@ -2,17 +2,19 @@
 and a request announcing more (by its Content-Length) is refused with 413 before anything reads
 its body.
 
-The site-wide ``MAX_REQUEST_BODY_MB`` (``core.middleware.RequestBodyLimitMiddleware``) is the
-ceiling for every address; this lets a form refuse at the figure it states next to its file
-field, so the member reads the same number on the form and on the refusal. The form's own
-client-side check (static/staffroom/upload.js) refuses first, before anything is sent; this is
-for clients without it.
+The site-wide ``MAX_REQUEST_BODY_MB`` is the ceiling for every other address; a form refuses
+at the figure it states next to its file field, so the member reads the same number on the
+form and on the refusal. The reverse proxy should refuse the same (docs/deploy.md); this holds
+where it does not, or where a body comes without Content-Length and the proxy buffers it. The
+form's own client-side check (static/staffroom/upload.js) refuses first, before anything is
+sent; this is for clients without it.
 """
 
 import math
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import Resolver404, get_resolver
@@ -73,8 +75,8 @@ def megabytes(size: int) -> str:
 
 class UploadLimitMiddleware:
     """Refuses with 413 a request whose Content-Length is above the limit its view declares
-    (``body_limit``), without reading the body. Addresses without a declared limit go on to
-    the site-wide check."""
+    (``body_limit``), or above the site-wide ``MAX_REQUEST_BODY_MB`` elsewhere, without reading
+    the body: a too large upload costs neither the time to receive it nor the disk to hold it."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -83,19 +85,32 @@ class UploadLimitMiddleware:
         length = announced_length(request)
         # Only requests announcing a body cost a URL resolution.
         if length:
-            limit = view_body_limit(request)
-            if limit is not None and length > limit:
-                return refuse_too_large(request, length, limit)
+            site_wide = settings.MAX_REQUEST_BODY_MB * MB
+            declared = view_body_limit(request)
+            limit = min(declared, site_wide) if declared is not None else site_wide
+            if length > limit:
+                return refuse_too_large(request, length, limit, for_form=limit != site_wide)
         return self.get_response(request)
 
 
-def refuse_too_large(request: HttpRequest, length: int, limit: int) -> HttpResponse:
+def refuse_too_large(
+    request: HttpRequest, length: int, limit: int, *, for_form: bool = True
+) -> HttpResponse:
     """The 413 answer: the friendly page with a way back to the form, or JSON for the API."""
-    message = _(
-        "What you sent is %(size)s; this form takes at most %(limit)s at once. Nothing was "
-        "received. Go back to the form and choose a smaller file, or send your files one at a "
-        "time."
-    ) % {"size": megabytes(length), "limit": megabytes(limit)}
+    sizes = {"size": megabytes(length), "limit": megabytes(limit)}
+    if for_form:
+        text = _(
+            "What you sent is %(size)s; this form takes at most %(limit)s at once. Nothing "
+            "was received. Go back to the form and choose a smaller file, or send your files "
+            "one at a time."
+        )
+    else:
+        text = _(
+            "What you sent is %(size)s; at most %(limit)s can be sent at once. Nothing was "
+            "received: go back (your text is still in the form) and send fewer or smaller "
+            "files at a time."
+        )
+    message = text % sizes
     response: HttpResponse
     if request.path.startswith("/api/"):
         response = JsonResponse({"detail": message}, status=413)
