@@ -382,3 +382,20 @@ def test_moving_waits_for_the_end_and_is_for_presenters():
             member=participant(event), event=event, now=event.ends_at + timedelta(hours=1)
         )
     assert not Question.objects.exists()
+
+
+def test_two_identical_questions_of_one_asker_both_move(search_index):
+    """Asked twice during the event (or twice alike): the forum's double-submit check is for
+    someone posting now, not for questions moving from the event, so the move succeeds."""
+    event = ended_event(title="Breuken")
+    presenter = established()
+    event.presenters.add(presenter)
+    asker = established()
+    first = LiveQuestionFactory(event=event, author=asker, body="Waar vind ik de slides?")
+    second = LiveQuestionFactory(event=event, author=asker, body="Waar vind ik de slides?")
+    moved = qa.questions_move_to_forum(member=presenter, event=event)
+    assert sorted(q.pk for q in moved) == sorted([first.pk, second.pk])
+    assert Question.objects.filter(author=asker, title__contains="slides").count() == 2
+    # Someone posting now is still stopped from posting the same question twice.
+    with pytest.raises(ValidationError, match="a moment ago"):
+        question_ask(member=asker, data=QuestionInput(title=moved[0].forum_question.title))

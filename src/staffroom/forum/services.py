@@ -122,14 +122,17 @@ def _language(data: QuestionInput, fallback: str) -> str:
 def question_ask(*, member: Member, data: QuestionInput, check_rate: bool = True) -> Question:
     """Ask a question: ``data`` links published resources only; without a language it is
     guessed from the text. ``check_rate=False`` is for questions the member asked elsewhere
-    earlier (an event's Q&A moving here): they are not posting now, so their posting limit
-    does not apply."""
+    earlier (an event's Q&A moving here): they are not posting now, so neither their posting
+    limit nor the double-submit check applies."""
     # One post of a member at a time: a double click (or a second tab) waits here and then
     # finds the first question, instead of posting it twice.
     Member.objects.select_for_update().filter(pk=member.pk).first()
     title = _check_title(data.title)
-    _check_not_posted_just_now(member, title)
     if check_rate:
+        # Both checks are for a member posting now: questions moving from an event were
+        # asked there (two alike by one asker are two questions, and refusing one would
+        # stop the whole move on every try).
+        _check_not_posted_just_now(member, title)
         check_posting_rate(member)
     body = _check_body(data.body, required=False)
     resources = _check_resources(data.resources)
