@@ -103,6 +103,24 @@ def test_a_message_is_mailed_to_the_contact_address(client, settings):
     assert "Not logged in" in sent.body or "Niet aangemeld" in sent.body
 
 
+def test_the_contact_mail_keeps_quotes_and_ampersands_and_answers_go_to_the_sender(
+    client, settings
+):
+    """A mail is plain text: "O'Brien" stays O'Brien (not an HTML entity), and staff's reply
+    goes to the sender, not to the site's own address."""
+    settings.CONTACT_EMAIL = "hallo@klasbord.example"
+    client.post(
+        reverse("contact"),
+        message(name="Seán O'Brien & co", message='"Breuken" & <kommagetallen>'),
+    )
+    [sent] = mail.outbox
+    assert "Seán O'Brien & co" in sent.subject
+    assert "&#x27;" not in sent.subject and "&amp;" not in sent.subject
+    assert "Seán O'Brien & co" in sent.body and '"Breuken" & <kommagetallen>' in sent.body
+    assert sent.reply_to == ["ruth@school.be"]
+    assert sent.from_email == settings.DEFAULT_FROM_EMAIL
+
+
 def test_a_privacy_request_also_goes_to_the_data_protection_contact(client, settings):
     settings.CONTACT_EMAIL = "hallo@klasbord.example"
     settings.DATA_PROTECTION_CONTACT = "dpo@klasbord.example"

@@ -40,12 +40,15 @@ def mail_member(
     *,
     unsubscribe_url: str = "",
     attachments: Iterable[Attachment] = (),
+    reply_to: list[str] | None = None,
 ) -> None:
     """Send ``template``_subject.txt and ``template``.txt (e.g. "search/email/new_match"),
     rendered in ``member``'s language with ``member`` and ``site_url`` in the context.
 
     ``unsubscribe_url`` (absolute) is for mail the member can turn off: it becomes the
     ``List-Unsubscribe`` header. Transactional mail (a decision, a confirmation) has none.
+    ``reply_to`` is for mail written by someone else than the site (the contact form): an
+    answer goes to them rather than to the site's own address.
     """
     with translation.override(member.interface_language):
         context = {**context, "member": member, "site_url": settings.SITE_URL}
@@ -53,7 +56,12 @@ def mail_member(
         body = render_to_string(f"{template}.txt", context)
     headers = {"List-Unsubscribe": f"<{unsubscribe_url}>"} if unsubscribe_url else {}
     message = EmailMessage(
-        " ".join(subject.split())[:MAX_SUBJECT_LENGTH], body, None, [member.email], headers=headers
+        " ".join(subject.split())[:MAX_SUBJECT_LENGTH],
+        body,
+        None,
+        [member.email],
+        headers=headers,
+        reply_to=reply_to,
     )
     for attachment in attachments:
         message.attach(attachment.filename, attachment.content, attachment.mime_type)

@@ -57,4 +57,10 @@ def contact_message_send(message: ContactMessage) -> None:
         "subject_label": ContactSubject(message.subject).label,
     }
     for address in recipients:
-        mail_member(StaffInbox(address, settings.LANGUAGE_CODE), "site/email/contact", context)
+        # Staff answer with their mail program's "Reply": it goes to the sender.
+        mail_member(
+            StaffInbox(address, settings.LANGUAGE_CODE),
+            "site/email/contact",
+            context,
+            reply_to=[message.email],
+        )
