@@ -20,8 +20,11 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import ctypes
+import functools
 import io
 import json
+import logging
 import os
 import resource
 import signal
@@ -36,6 +39,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 MB = 1024 * 1024
+
+logger = logging.getLogger(__name__)
 
 # Problem codes, shared with files.py which turns them into a note for moderators.
 INFLATES_TOO_FAR = "inflates-too-far"
@@ -211,7 +216,13 @@ class ConverterLimits:
 
 
 def office_to_pdf(
-    sources: list[Path], *, converter: str, workdir: Path, limits: ConverterLimits
+    sources: list[Path],
+    *,
+    converter: str,
+    workdir: Path,
+    limits: ConverterLimits,
+    hide: list[str] | None = None,
+    sanitise: bool = True,
 ) -> tuple[list[Path | None], str]:
     """Convert office files to PDF with LibreOffice headless, all in one run (starting it costs
     more than converting a page), and return the PDF of each source (None where it made
@@ -222,17 +233,38 @@ def office_to_pdf(
     this module before it execs the converter, with a fresh profile in ``workdir`` so that
     two conversions never share (or lock) one, and HOME pointing there too. The sources'
     names must differ in their stems (the PDFs are named after them).
+
+    A document can also point outside itself (a linked image, an INCLUDETEXT field, an OLE
+    link), and LibreOffice loads such targets while converting: a file of this machine or an
+    address of its network would end up in the pages shown to the uploader. Two layers stop
+    that. The limited process first removes every external reference from the sources
+    (``sanitise_package``; a legacy binary file, which cannot be cleaned, is left out unless
+    isolated). Then, where the kernel allows unprivileged namespaces (``isolation_prefix``),
+    the converter runs without any network and with the directories in ``hide`` (the
+    site's data, HOME, /tmp) covered by empty ones, only its own directories left visible.
     """
+    isolation = isolation_prefix()
     profile = workdir / "profile"
     outdir = workdir / "pdf"
     outdir.mkdir(exist_ok=True)
+    plan = {
+        "limits": asdict(limits),
+        "sanitise": [str(source) for source in sources] if sanitise else [],
+        "isolated": bool(isolation),
+        "hide": hide or [],
+        # What stays visible under the hidden directories: the conversion's own files and
+        # the converter's directory.
+        "keep": sorted({str(workdir), *(str(source.parent) for source in sources)}),
+        "converter_dir": os.path.dirname(converter),
+    }
     command = [
+        *isolation,
         sys.executable,
         "-I",
         "-m",
         __name__,
         "--exec-limited",
-        json.dumps(asdict(limits)),
+        json.dumps(plan),
         converter,
         "--headless",
         "--norestore",
@@ -283,15 +315,228 @@ def office_to_pdf(
     return results, TIME_LIMIT if killed else ""
 
 
-def _exec_limited(limits_json: str, command: list[str]) -> None:
-    """Set the converter's limits on this process, then become the converter (limits stay
+def _exec_limited(plan_json: str, command: list[str]) -> None:
+    """Set the converter's limits on this process, clean its sources, hide what it must not
+    see (when it runs in namespaces of its own), then become the converter (limits stay
     across exec and pass on to the processes it starts)."""
-    limits = ConverterLimits(**json.loads(limits_json))
+    plan = json.loads(plan_json)
+    limits = ConverterLimits(**plan["limits"])
     resource.setrlimit(resource.RLIMIT_AS, (limits.memory_bytes, limits.memory_bytes))
     resource.setrlimit(resource.RLIMIT_CPU, (limits.cpu_seconds, limits.cpu_seconds + 5))
     resource.setrlimit(resource.RLIMIT_FSIZE, (limits.output_bytes, limits.output_bytes))
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    # The sources are parsed here, under the limits, never in the worker.
+    left_out = set()
+    for source in plan["sanitise"]:
+        if not sanitise_package(Path(source)) and not plan["isolated"]:
+            left_out.add(source)
+    if plan["isolated"]:
+        _hide(plan["hide"], [*plan["keep"], plan["converter_dir"]])
+    command = [part for part in command if part not in left_out]
+    if plan["sanitise"] and not any(source in command for source in plan["sanitise"]):
+        return  # nothing left to convert
     os.execv(command[0], command)  # noqa: S606 (the configured converter, no shell)
+
+
+# --- Taking external references out of office files ----------------------------------------
+
+_RELATIONSHIPS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+_WORD_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
+# Word fields that fetch something: a file's text or picture, another program's data.
+_FETCHING_FIELDS = frozenset(
+    {"INCLUDETEXT", "INCLUDEPICTURE", "INCLUDE", "IMPORT", "LINK", "DDE", "DDEAUTO", "HYPERLINK"}
+)
+
+
+class Unsanitisable(Exception):
+    """A package part could not be read; its file is treated as one that cannot be cleaned."""
+
+
+def _parser():
+    from lxml import etree  # noqa: PLC0415 (the child only)
+
+    # No entities, no DTD, no network: a hostile part cannot reach out through the parser.
+    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+
+
+def _external_href(value: str) -> bool:
+    """Whether an ODF link leaves the package: a scheme, an absolute path, or a way up."""
+    value = value.strip()
+    return (
+        not value
+        or ":" in value.split("/", 1)[0]
+        or value.startswith(("/", "\\", ".."))
+        or "/../" in value.replace("\\", "/")
+    )
+
+
+def _fetching_instruction(instruction: str) -> bool:
+    words = instruction.split()
+    return bool(words) and words[0].upper() in _FETCHING_FIELDS
+
+
+def _clean_part(name: str, data: bytes) -> bytes:
+    """One part of an OOXML or ODF package without its external references."""
+    from lxml import etree  # noqa: PLC0415 (the child only)
+
+    try:
+        root = etree.fromstring(data, _parser())
+    except etree.XMLSyntaxError as error:
+        raise Unsanitisable(name) from error
+    changed = False
+    if name.endswith(".rels"):
+        for relationship in root.iter(f"{{{_RELATIONSHIPS_NS}}}Relationship"):
+            if relationship.get("TargetMode", "").lower() == "external":
+                relationship.getparent().remove(relationship)
+                changed = True
+    for element in root.iter(f"{{{_WORD_NS}}}instrText"):
+        if _fetching_instruction(element.text or ""):
+            element.text = ""
+            changed = True
+    for element in root.iter(f"{{{_WORD_NS}}}fldSimple"):
+        if _fetching_instruction(element.get(f"{{{_WORD_NS}}}instr", "")):
+            element.set(f"{{{_WORD_NS}}}instr", "")
+            changed = True
+    for element in root.iter():
+        href = element.get(_XLINK_HREF)
+        if href is not None and _external_href(href):
+            del element.attrib[_XLINK_HREF]
+            changed = True
+    if not changed:
+        return data
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def sanitise_package(path: Path) -> bool:
+    """Rewrite an OOXML or ODF file (a zip) in place without its external references:
+    relationships with TargetMode="External", fetching Word fields, ODF links that leave the
+    package. Returns False for a file that is not such a package (a legacy .doc/.ppt/.xls)
+    or whose parts cannot be read: it could not be cleaned."""
+    if not zipfile.is_zipfile(path):
+        return False
+    cleaned = path.with_name(path.name + ".clean")
+    try:
+        with zipfile.ZipFile(path) as source, zipfile.ZipFile(cleaned, "w") as target:
+            for info in source.infolist():
+                data = source.read(info)
+                if info.filename.endswith((".xml", ".rels")):
+                    data = _clean_part(info.filename, data)
+                compress = (
+                    zipfile.ZIP_STORED if info.filename == "mimetype" else zipfile.ZIP_DEFLATED
+                )
+                target.writestr(info, data, compress_type=compress)
+    except (Unsanitisable, zipfile.BadZipFile, OSError, ValueError, RuntimeError, EOFError):
+        cleaned.unlink(missing_ok=True)
+        return False
+    os.replace(cleaned, path)
+    return True
+
+
+# --- Isolating the converter ----------------------------------------------------------------
+
+_UNSHARE = "/usr/bin/unshare"
+# A user namespace (root inside, the worker's user outside) with its own network (only a
+# loopback, down), mounts and processes (/proc shows the converter's only).
+_UNSHARE_FLAGS = [
+    "--user",
+    "--map-root-user",
+    "--net",
+    "--mount",
+    "--pid",
+    "--fork",
+    "--mount-proc",
+]
+# Never covered, whatever the settings say: the converter needs them.
+_SYSTEM_DIRS = frozenset(
+    {
+        "/",
+        "/usr",
+        "/etc",
+        "/lib",
+        "/lib64",
+        "/bin",
+        "/sbin",
+        "/opt",
+        "/proc",
+        "/dev",
+        "/sys",
+        "/var",
+        "/run",
+    }
+)
+
+
+@functools.cache
+def isolation_prefix() -> tuple[str, ...]:
+    """The command that starts the converter in namespaces of its own, or () where the
+    kernel does not allow it (found out once per process; a warning says so once)."""
+    command = [_UNSHARE, *_UNSHARE_FLAGS, "--", "/bin/true"]
+    try:
+        works = (
+            os.access(_UNSHARE, os.X_OK)
+            and subprocess.run(  # fixed command, no shell
+                command,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                timeout=10,
+                check=False,
+            ).returncode
+            == 0
+        )
+    except (OSError, subprocess.SubprocessError):
+        works = False
+    if not works:
+        logger.warning(
+            "Office conversion runs without isolation (unprivileged user namespaces are not "
+            "available): external references are removed from the files, and legacy binary "
+            "office files are not converted."
+        )
+        return ()
+    return (_UNSHARE, *_UNSHARE_FLAGS, "--")
+
+
+_MS_NOSUID = 2
+_MS_NODEV = 4
+_MS_BIND = 4096
+_MS_REC = 16384
+
+
+def _mount(source: str, target: str, kind: str | None, flags: int, options: str | None) -> None:
+    libc = ctypes.CDLL(None, use_errno=True)
+    result = libc.mount(
+        source.encode(),
+        target.encode(),
+        kind.encode() if kind else None,
+        ctypes.c_ulong(flags),
+        options.encode() if options else None,
+    )
+    if result != 0:
+        error = ctypes.get_errno()
+        raise OSError(error, f"mount {target}: {os.strerror(error)}")
+
+
+def _hide(hide: list[str], keep: list[str]) -> None:
+    """Cover each directory of ``hide`` with an empty one, then bring back the directories of
+    ``keep`` (opened before, so they can be bound again once covered)."""
+    kept = {}
+    for path in sorted(set(keep), key=len):
+        if path and os.path.isdir(path):
+            kept[path] = os.open(path, os.O_PATH | os.O_DIRECTORY)
+    covered: list[str] = []
+    for path in sorted({os.path.realpath(path) for path in hide}, key=len):
+        if path in _SYSTEM_DIRS or not os.path.isdir(path):
+            continue
+        if any(path.startswith(done.rstrip("/") + "/") for done in covered):
+            continue  # already under a covered one
+        _mount("tmpfs", path, "tmpfs", _MS_NOSUID | _MS_NODEV, "size=64m,mode=1777")
+        covered.append(path)
+    for path, fd in kept.items():
+        if any(path == done or path.startswith(done.rstrip("/") + "/") for done in covered):
+            os.makedirs(path, exist_ok=True)
+            _mount(f"/proc/self/fd/{fd}", path, None, _MS_BIND | _MS_REC, None)
+        os.close(fd)
 
 
 # --- The child: limits first, then the parsers ---------------------------------------------
@@ -543,6 +788,7 @@ def main() -> None:
     """The supervisor: fork the analysing process, keep its deadline, report how it ended."""
     if sys.argv[1] == "--exec-limited":
         _exec_limited(sys.argv[2], sys.argv[3:])
+        return
     request = json.loads(sys.argv[1])
     limits_data = request["limits"]
     limits_data["preview_size"] = tuple(limits_data["preview_size"])

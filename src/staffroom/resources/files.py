@@ -357,6 +357,23 @@ def converter_limits() -> analysis_sandbox.ConverterLimits:
     )
 
 
+def converter_hidden_dirs() -> list[str]:
+    """What the isolated converter must not see: the site's data (its files, its database),
+    the worker's HOME and the shared temporary directories; the conversion's own directory
+    stays visible (analysis_sandbox._hide)."""
+    hidden = {
+        str(settings.VAR_DIR),
+        str(settings.MEDIA_ROOT),
+        str(Path.home()),
+        tempfile.gettempdir(),
+    }
+    hidden |= {"/tmp", "/var/tmp", "/dev/shm"}  # noqa: S108 (hidden, not used)
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] == "django.db.backends.sqlite3" and Path(database["NAME"]).is_absolute():
+        hidden.add(str(Path(database["NAME"]).parent))
+    return sorted(hidden)
+
+
 def render_office_previews(files: list[tuple[BinaryIO, str]]) -> list[FileAnalysis]:
     """Page previews of office files, given as (stream, mime type): LibreOffice converts them
     all in one run, then each PDF is rendered like an uploaded one (analyse_file).
@@ -370,6 +387,7 @@ def render_office_previews(files: list[tuple[BinaryIO, str]]) -> list[FileAnalys
     if not converter or not files:
         return nothing
     limits = converter_limits()
+    hidden = converter_hidden_dirs()
     with tempfile.TemporaryDirectory(prefix="staffroom-office-") as workdir:
         sources = []
         for index, (stream, mime_type) in enumerate(files):
@@ -381,7 +399,7 @@ def render_office_previews(files: list[tuple[BinaryIO, str]]) -> list[FileAnalys
         batch = Path(workdir) / "batch"
         batch.mkdir()
         pdfs, problem = analysis_sandbox.office_to_pdf(
-            sources, converter=converter, workdir=batch, limits=limits
+            sources, converter=converter, workdir=batch, limits=limits, hide=hidden
         )
         problems = [problem if pdf is None else "" for pdf in pdfs]
         if problem and len(sources) > 1:
@@ -390,7 +408,7 @@ def render_office_previews(files: list[tuple[BinaryIO, str]]) -> list[FileAnalys
                     alone = Path(workdir) / f"alone{index}"
                     alone.mkdir()
                     (pdf,), problems[index] = analysis_sandbox.office_to_pdf(
-                        [source], converter=converter, workdir=alone, limits=limits
+                        [source], converter=converter, workdir=alone, limits=limits, hide=hidden
                     )
                     pdfs[index] = pdf
         analyses = []
