@@ -338,3 +338,41 @@ def test_usual_labels_are_fine():
         TermsVersion(
             label=label, effective_from=timezone.now(), text_nl="Tekst", text_en="Text"
         ).full_clean()
+
+
+# --- one module holds the consents' reads and writes ---------------------------------------
+
+
+def test_a_members_consent_to_a_version_and_recording_many_at_once():
+    from staffroom.accounts.terms import member_consent, terms_consents_record
+
+    first = version("2025-1", days_ago=300)
+    member, other, third = MemberFactory(), MemberFactory(), MemberFactory()
+    assert member_consent(member, first) is None
+    recorded = terms_consent_record(member=member, version=first)
+    assert member_consent(member, first) == recorded
+    assert member_consent(other, first) is None
+    # Many at once (the demo): those who had accepted keep their first moment.
+    assert terms_consents_record(members=[member, other, third], version=first) == 2
+    assert first.consents.count() == 3
+    assert member_consent(member, first).accepted_at == recorded.accepted_at
+    assert terms_consents_record(members=[member, other], version=first) == 0
+
+
+def test_consents_are_read_and_written_only_in_the_terms_module():
+    """accounts.terms says it holds this lifecycle's reads and writes: no view or demo
+    queries or makes consents itself."""
+    from pathlib import Path
+
+    import staffroom
+
+    root = Path(staffroom.__file__).parent
+    allowed = {root / "accounts" / "terms.py", root / "accounts" / "models.py"}
+    offenders = [
+        str(path.relative_to(root))
+        for path in root.rglob("*.py")
+        if path not in allowed
+        and "migrations" not in path.parts
+        and ("TermsConsent.objects" in (text := path.read_text()) or "TermsConsent(" in text)
+    ]
+    assert offenders == []

@@ -12,6 +12,7 @@ asked (a fresh installation is not locked; docs/operations.md says how to publis
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from importlib.resources import files
 from typing import Any
 
@@ -52,6 +53,12 @@ def member_accepted(member: Any, version: TermsVersion) -> bool:
     return TermsConsent.objects.filter(member=member, version=version).exists()
 
 
+def member_consent(member: Any, version: TermsVersion) -> TermsConsent | None:
+    """The record of ``member``'s acceptance of ``version`` (the terms page says when), if
+    they accepted it."""
+    return TermsConsent.objects.filter(member=member, version=version).first()
+
+
 def member_terms_pending(member: Any) -> TermsVersion | None:
     """The version in effect when ``member`` has not accepted it yet, else None."""
     if not getattr(member, "is_authenticated", False):
@@ -88,6 +95,27 @@ def terms_consent_record(*, member: Any, version: TermsVersion) -> TermsConsent:
     except IntegrityError:
         # Two tabs accepting at once: the first one's record stands.
         return TermsConsent.objects.get(member=member, version=version)
+
+
+def terms_consents_record(*, members: Iterable[Any], version: TermsVersion) -> int:
+    """Record at once that every one of ``members`` accepted ``version`` (the demo's members);
+    who had accepted keeps their first moment. How many were recorded now."""
+    members = list(members)
+    have = set(
+        TermsConsent.objects.filter(version=version, member__in=members).values_list(
+            "member_id", flat=True
+        )
+    )
+    made = TermsConsent.objects.bulk_create(
+        [
+            TermsConsent(member=member, version=version)
+            for member in members
+            if member.pk not in have
+        ],
+        # Another run recording at the same moment: its rows stand.
+        ignore_conflicts=True,
+    )
+    return len(made)
 
 
 def terms_model_text(language: str) -> str:

@@ -11,9 +11,9 @@ from django.views.decorators.http import require_http_methods
 
 from staffroom.core.http import int_param, safe_next
 
-from .models import TermsConsent
 from .terms import (
     member_accepted_earlier,
+    member_consent,
     member_terms_pending,
     terms_consent_record,
     terms_html,
@@ -37,7 +37,7 @@ def terms(request, label: str = ""):
             raise Http404
     accepted = None
     if request.user.is_authenticated and version is not None:
-        accepted = TermsConsent.objects.filter(member=request.user, version=version).first()
+        accepted = member_consent(request.user, version)
     return render(
         request,
         "accounts/terms.html",

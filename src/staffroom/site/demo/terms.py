@@ -6,8 +6,8 @@ from datetime import timedelta
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from staffroom.accounts.models import Member, TermsConsent, TermsVersion
-from staffroom.accounts.terms import terms_in_effect, terms_model_text
+from staffroom.accounts.models import Member, TermsVersion
+from staffroom.accounts.terms import terms_consents_record, terms_in_effect, terms_model_text
 
 # In effect since before the demo's history (three years of resources): every demo member
 # joined under it.
@@ -27,16 +27,5 @@ def ensure_demo_terms(members: QuerySet[Member]) -> TermsVersion:
                 "text_en": terms_model_text("en"),
             },
         )
-    have = set(
-        TermsConsent.objects.filter(version=version, member__in=members).values_list(
-            "member_id", flat=True
-        )
-    )
-    TermsConsent.objects.bulk_create(
-        [
-            TermsConsent(member=member, version=version)
-            for member in members
-            if member.pk not in have
-        ]
-    )
+    terms_consents_record(members=members, version=version)
     return version
