@@ -243,6 +243,89 @@ def test_logging_out_a_sent_form_a_fragment_and_the_api_are_not_stopped(
     assert client.get(reverse("home")).status_code == 200  # a visitor is never asked
 
 
+@pytest.fixture
+def member_who_never_accepted(client):
+    """Joined before staff published any terms: no consent at all."""
+    member = MemberFactory(name="Oude Naam")
+    client.force_login(member)
+    version("1", days_ago=1)
+    return member
+
+
+PROFILE = {"name": "Nieuwe Naam", "region": "fl", "language": "en", "notification_mail": "daily"}
+
+
+def test_a_member_who_never_accepted_cannot_post_before_accepting(
+    client, member_who_never_accepted
+):
+    """Letting a form through keeps text typed before the terms changed; a member who never
+    accepted any version had no terms to keep to, so their post waits for the acceptance."""
+    form_page = reverse("accounts:profile_edit")
+    response = client.post(form_page, PROFILE, HTTP_REFERER=f"http://testserver{form_page}")
+    assert response.status_code == 403
+    page = response.content.decode()
+    assert "Accept the terms of use before you post" in page
+    assert "please read and accept the terms of use (version 1)" in page
+    assert f'name="next" value="{form_page}"' in page  # back to the form once accepted
+    member_who_never_accepted.refresh_from_db()
+    assert member_who_never_accepted.name == "Oude Naam"
+    # A forum question is not posted either.
+    from staffroom.forum.models import Question
+
+    client.post(reverse("forum:ask"), {"title": "Hoe leer je breuken aan met pizza?"})
+    assert not Question.objects.exists()
+    # A referrer elsewhere is not where accepting leads.
+    elsewhere = client.post(form_page, PROFILE, HTTP_REFERER="https://evil.example/")
+    assert 'name="next" value="/"' in elsewhere.content.decode()
+
+
+def test_a_member_who_never_accepted_gets_no_fragments_but_can_still_leave(
+    client, member_who_never_accepted
+):
+    fragment = client.get(reverse("resources:browse"), HTTP_X_REQUESTED_WITH="fetch")
+    assert fragment.status_code == 302
+    assert fragment["Location"].startswith(reverse("accounts:terms_accept") + "?next=")
+    # What lets them read, leave or take their data stays open, and the API (its tokens
+    # are for programs) is not asked.
+    assert client.get(reverse("accounts:data")).status_code == 200
+    assert client.get("/api/v1/openapi.json").status_code == 200
+    assert client.post(reverse("account_logout")).status_code == 302
+
+
+def test_a_member_who_never_accepted_can_post_once_they_accepted(client, member_who_never_accepted):
+    accept = client.post(
+        reverse("accounts:terms_accept"),
+        {"version": terms_in_effect().pk, "next": reverse("accounts:profile_edit")},
+    )
+    assert accept["Location"] == reverse("accounts:profile_edit")
+    client.post(reverse("accounts:profile_edit"), PROFILE)
+    member_who_never_accepted.refresh_from_db()
+    assert member_who_never_accepted.name == "Nieuwe Naam"
+
+
+def test_open_pages_are_matched_by_their_namespaced_name(member_under_old_terms):
+    """A page named "data" or "contact" in another app is not one of the open pages."""
+    from django.urls import ResolverMatch
+
+    from staffroom.accounts.middleware import TermsConsentMiddleware
+
+    version("2026-1", days_ago=1)
+    middleware = TermsConsentMiddleware(lambda request: None)
+
+    def asked(url_name: str, namespaces: list[str]) -> bool:
+        request = RequestFactory().get("/somewhere/")
+        request.user = member_under_old_terms
+        request.resolver_match = ResolverMatch(
+            lambda request: None, (), {}, url_name=url_name, namespaces=namespaces
+        )
+        return middleware.process_view(request, None, (), {}) is not None
+
+    assert asked("data", ["resources"]) and asked("contact", ["events"])
+    assert asked("account_delete", ["forum"]) and asked("terms", [])
+    assert not asked("data", ["accounts"]) and not asked("contact", [])
+    assert not asked("account_email", []) and not asked("mfa_index", [])
+
+
 def test_declining_offers_the_data_the_deletion_and_logging_out(client, member_under_old_terms):
     version("2026-1", days_ago=1)
     page = client.get(reverse("accounts:terms_decline")).content.decode()

@@ -3,7 +3,7 @@ asks a member to accept the version in effect, and the page for a member who doe
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods
 
 from staffroom.core.http import int_param, safe_next
 
+from .models import TermsVersion
 from .terms import (
     member_accepted_earlier,
     member_consent,
@@ -72,6 +73,14 @@ def terms_accept(request):
             terms_consent_record(member=request.user, version=version)
             messages.success(request, _("Thank you. You accepted the terms of use."))
             return redirect(next_url)
+    return accept_page(request, version, next_url)
+
+
+def accept_page(
+    request, version: TermsVersion, next_url: str, *, unsent: bool = False, status: int = 200
+) -> HttpResponse:
+    """The page asking to accept ``version``; ``unsent`` when it stands in for a form a
+    member who never accepted any version sent (the middleware): it says nothing was sent."""
     earlier = member_accepted_earlier(request.user, version)
     language = _language()
     return render(
@@ -83,7 +92,9 @@ def terms_accept(request):
             "changes": terms_html(version.changes_in(language)) if earlier else "",
             "text": terms_html(version.text_in(language)),
             "next": next_url,
+            "unsent": unsent,
         },
+        status=status,
     )
 
 
