@@ -22,6 +22,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def web(settings):
     settings.FETCH_ALLOW_LOOPBACK = True
+    settings.LINK_PICTURES = True  # off in the tests' settings
     with local_web() as server:
         yield server
 
@@ -186,3 +187,34 @@ def test_the_og_image_parser_finds_the_best_picture():
         "https://a.example/i.png"
     )
     assert page_picture_address("<p>nothing <meta content=", "https://a.example/") is None
+
+
+def test_a_page_in_an_unknown_charset_is_read_as_utf8(web):
+    """A server naming a charset Python does not know ("utf8mb4") must not fail the task."""
+    web.add("/pictures/breuken.jpg", _jpeg(800, 600), Content_Type="image/jpeg")
+    url = web.add(
+        "/les/breuken",
+        _page("/pictures/breuken.jpg"),
+        Content_Type="text/html; charset=utf8mb4",
+    )
+    resource = ResourceFactory(kind="link", url=url)
+    assert resource_fetch_picture(resource=resource) is True
+    assert _picture(resource).format == "JPEG"
+
+
+def test_switched_off_nothing_fetches_a_picture(web, settings):
+    """LINK_PICTURES=False holds for the task and ``staffroom previews rebuild`` too, not only
+    for publication."""
+    from staffroom.resources import tasks
+    from staffroom.resources.services import previews_rebuild
+
+    settings.LINK_PICTURES = False
+    web.add("/p.jpg", _jpeg(400, 300), Content_Type="image/jpeg")
+    url = web.add("/les", _page("/p.jpg"), Content_Type="text/html")
+    resource = ResourceFactory(kind="link", url=url)
+    assert resource_fetch_picture(resource=resource) is False
+    assert tasks.fetch_resource_picture.call(resource.pk) is False
+    list(previews_rebuild(files=False))
+    assert web.requested == []
+    resource.refresh_from_db()
+    assert not resource.picture

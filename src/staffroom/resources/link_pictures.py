@@ -68,7 +68,16 @@ def picture_address(url: str) -> str | None:
         thumbnail = data.get("thumbnail_url") if isinstance(data, dict) else None
         return urljoin(answer.url, thumbnail) if isinstance(thumbnail, str) and thumbnail else None
     page = fetch(url, accept=("text/html", "application/xhtml+xml"), max_bytes=MAX_PAGE_BYTES)
-    return page_picture_address(page.body.decode(page.charset or "utf-8", "replace"), page.url)
+    return page_picture_address(_decoded(page.body, page.charset), page.url)
+
+
+def _decoded(body: bytes, charset: str | None) -> str:
+    """The page's text in its declared charset; one Python does not know (a server saying
+    "utf8mb4") is read as UTF-8, which the address of a picture almost always is."""
+    try:
+        return body.decode(charset or "utf-8", "replace")
+    except LookupError:
+        return body.decode("utf-8", "replace")
 
 
 def fetch_picture(url: str) -> bytes | None:

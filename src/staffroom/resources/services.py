@@ -377,6 +377,8 @@ def resource_fetch_picture(*, resource: Resource) -> bool:
     """Look up the picture of a link or embed (oEmbed, og:image) and store it scaled down;
     True when it has one. A failure leaves it without (the card shows its type icon), and
     is remembered for this address so the worker does not ask again on every change."""
+    if not settings.LINK_PICTURES:
+        return False  # switched off: for the task and ``previews rebuild`` as for publication
     url = resource.url
     if resource.kind == Kind.FILE or not url:
         return False
