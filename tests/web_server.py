@@ -1,5 +1,6 @@
 """A small web server in a thread for tests that fetch pages (no network in tests)."""
 
+import socket
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -12,6 +13,9 @@ class Route:
     status: int = 200
     body: bytes = b""
     headers: dict[str, str] = field(default_factory=dict)
+    # False: no Content-Length unless ``headers`` has one; the body ends when the connection
+    # closes (the server speaks HTTP/1.0), as a server that states no length does.
+    length: bool = True
 
 
 class LocalWeb:
@@ -31,7 +35,7 @@ class LocalWeb:
                 self.send_response(route.status)
                 for name, value in route.headers.items():
                     self.send_header(name, value)
-                if "Content-Length" not in route.headers:
+                if route.length and "Content-Length" not in route.headers:
                     self.send_header("Content-Length", str(len(route.body)))
                 self.end_headers()
                 self.wfile.write(route.body)
@@ -43,12 +47,22 @@ class LocalWeb:
         self.port = self.server.server_address[1]
         self.base = f"http://127.0.0.1:{self.port}"
 
-    def add(self, path: str, body: bytes = b"", *, status: int = 200, **headers: str) -> str:
-        """Serve ``body`` at ``path``; returns its full address. Header names use _ for -."""
+    def add(
+        self,
+        path: str,
+        body: bytes = b"",
+        *,
+        status: int = 200,
+        length: bool = True,
+        **headers: str,
+    ) -> str:
+        """Serve ``body`` at ``path``; returns its full address. Header names use _ for -;
+        ``length=False`` sends no Content-Length of its own."""
         self.routes[path] = Route(
             status=status,
             body=body,
             headers={name.replace("_", "-"): value for name, value in headers.items()},
+            length=length,
         )
         return self.base + path
 
@@ -64,3 +78,46 @@ def local_web() -> Iterator[LocalWeb]:
         web.server.shutdown()
         web.server.server_close()
         thread.join(5)
+
+
+@contextmanager
+def dripping_server(data: bytes, every: float, *, first: bytes = b"") -> Iterator[int]:
+    """A TCP server on 127.0.0.1 that answers every connection with ``first`` at once, then
+    ``data`` one byte each ``every`` seconds, whatever is asked (a slow-loris server); yields
+    its port."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    listener.settimeout(0.05)
+    stop = threading.Event()
+
+    def drip(connection: socket.socket) -> None:
+        with connection:
+            try:
+                connection.sendall(first)
+            except OSError:
+                return
+            for byte in data:
+                if stop.wait(every):
+                    return
+                try:
+                    connection.sendall(bytes([byte]))
+                except OSError:  # the client gave up
+                    return
+
+    def serve() -> None:
+        while not stop.is_set():
+            try:
+                connection, _address = listener.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            threading.Thread(target=drip, args=(connection,), daemon=True).start()
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    try:
+        yield listener.getsockname()[1]
+    finally:
+        stop.set()
+        thread.join(5)
+        listener.close()

@@ -8,19 +8,37 @@ service at 169.254.169.254. So every request here:
   (not private, loopback, link-local, multicast, shared or reserved), and connects to the
   address it checked, so a second DNS answer cannot swap in another (DNS rebinding); TLS is
   still verified against the host name;
+- checks the IPv4 address inside an IPv6 one that carries it: IPv4-mapped and NAT64
+  (64:ff9b::/96) addresses are judged by the IPv4 address they reach; the transition ranges
+  whose IPv4 part a relay or the stack itself may reach (6to4, Teredo, IPv4-compatible, SIIT,
+  local-use NAT64 64:ff9b:1::/48) are refused outright: they are deprecated or local, and a
+  site that still publishes one in its DNS is refused (ISATAP's interface identifiers are not
+  looked at: they reach their IPv4 part only through an ISATAP interface of our own);
 - follows redirects itself, checking each new address the same way, at most a few times;
-- gives up after a total time, refuses a body over a size limit (by Content-Length and while
-  reading) and a content type it was not asked for.
+- gives up at one deadline for the whole fetch, redirects included: the name lookup runs in
+  a thread that is waited for until then, and a watchdog shuts the socket down when the time
+  is up, so a server that sends its TLS handshake, headers or body a byte at a time cannot
+  hold the worker past it (a socket timeout alone restarts with every byte received);
+- refuses a body over a size limit (by Content-Length and while reading, for an answer with
+  no length or a chunked one) and a content type it was not asked for; of an answer whose
+  Content-Length is smaller than its body, only the stated length is read.
+
+Limits: a name lookup that is given up on keeps its thread until the system resolver returns
+(its own timeout, resolv.conf); the thread is a daemon and holds nothing else. The watchdog is
+one timer thread per request, ended when the request is.
 
 Loopback is allowed only when the ``FETCH_ALLOW_LOOPBACK`` setting says so: tests serve pages
 from a local server in a thread. Private networks are refused even then.
 """
 
+import contextlib
 import http.client
 import ipaddress
 import socket
 import ssl
+import threading
 import time
+from concurrent.futures import Future
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
@@ -49,23 +67,64 @@ class Fetched:
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
+# NAT64's well-known prefix (RFC 6052): the IPv4 address in the last 32 bits is what a NAT64
+# gateway connects to; DNS64 hands these out for IPv4-only sites on IPv6-only networks.
+NAT64 = ipaddress.IPv6Network("64:ff9b::/96")
+# IPv6 ranges that carry an IPv4 address which a relay, a tunnel or the stack may reach, and
+# which Python 3.11 calls "global": refused whatever they carry (they are deprecated or local,
+# and a lenient check of each layout is more to get wrong than the nothing it would allow).
+EMBEDDING_IPV4 = (
+    ipaddress.IPv6Network("::/96"),  # IPv4-compatible (RFC 4291, deprecated); ::1 is loopback
+    ipaddress.IPv6Network("::ffff:0:0:0/96"),  # IPv4-translated (SIIT, RFC 2765)
+    ipaddress.IPv6Network("64:ff9b:1::/48"),  # NAT64 local use (RFC 8215), layout local
+    ipaddress.IPv6Network("2001::/32"),  # Teredo (RFC 4380): server and client inside
+    ipaddress.IPv6Network("2002::/16"),  # 6to4 (RFC 3056, deprecated by RFC 7526)
+)
+
 
 def address_allowed(address: IPAddress, *, allow_loopback: bool = False) -> bool:
     """Whether a connection to ``address`` may be made for a member's address."""
-    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
-        address = address.ipv4_mapped
+    if isinstance(address, ipaddress.IPv6Address):
+        if address.ipv4_mapped is not None:
+            address = address.ipv4_mapped
+        elif address in NAT64:
+            address = ipaddress.IPv4Address(int(address) & 0xFFFFFFFF)
     if address.is_loopback:
         return allow_loopback
+    if isinstance(address, ipaddress.IPv6Address) and any(
+        address in network for network in EMBEDDING_IPV4
+    ):
+        return False
     # is_global is False for private, link-local, shared (100.64/10), reserved, documentation
     # and unspecified ranges; multicast can be "global" and is refused on its own.
     return address.is_global and not address.is_multicast
 
 
-def resolve_public(host: str, port: int, *, allow_loopback: bool = False) -> str:
+def _lookup(host: str, port: int, timeout: float):
+    """socket.getaddrinfo, given up on after ``timeout`` seconds: it has no timeout of its own.
+    The lookup runs in a daemon thread that is left to finish on its own when given up on."""
+    answer: Future = Future()
+
+    def run() -> None:
+        try:
+            answer.set_result(socket.getaddrinfo(host, port, type=socket.SOCK_STREAM))
+        except BaseException as error:  # handed to the caller, who judges it
+            answer.set_exception(error)
+
+    threading.Thread(target=run, name="fetch-lookup", daemon=True).start()
+    try:
+        return answer.result(timeout=max(timeout, 0))
+    except TimeoutError as error:
+        raise FetchError(f"cannot resolve {host!r} in time") from error
+
+
+def resolve_public(
+    host: str, port: int, *, allow_loopback: bool = False, timeout: float = 10.0
+) -> str:
     """The address to connect to for ``host``; refuses when any of its addresses is not public
     (a host that resolves to one public and one private address is a rebinding trick)."""
     try:
-        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        infos = _lookup(host, port, timeout)
     except (socket.gaierror, UnicodeError) as error:
         raise FetchError(f"cannot resolve {host!r}: {error}") from error
     # The scope of a link-local IPv6 address ("fe80::1%eth0") is no part of the address.
@@ -92,26 +151,84 @@ def _connect(address: str, port: int, timeout: float | None) -> socket.socket:
     return sock
 
 
+class _Watchdog:
+    """Shuts a connection's socket down at the deadline, whatever it is doing then.
+
+    A socket timeout bounds one receive, and restarts with every byte that arrives; this
+    bounds them all. Shutting the socket down (from the timer's thread) makes the receive
+    under way return end-of-file, which http.client and ssl turn into an error; ``expired``
+    tells that error from a real end. A lock keeps the shutdown from racing ``stop``, after
+    which the socket may be closed and its descriptor number reused.
+    """
+
+    def __init__(self, deadline: float) -> None:
+        self.expired = False
+        self._lock = threading.Lock()
+        self._sock: socket.socket | None = None
+        self._stopped = False
+        self._timer = threading.Timer(max(deadline - time.monotonic(), 0), self._expire)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def watch(self, sock: socket.socket) -> None:
+        with self._lock:
+            self._sock = sock
+            if self.expired:
+                self._shut(sock)
+
+    def stop(self) -> None:
+        with self._lock:
+            self._stopped = True
+            self._sock = None
+        self._timer.cancel()
+
+    def _expire(self) -> None:
+        with self._lock:
+            if self._stopped:
+                return
+            self.expired = True
+            if self._sock is not None:
+                self._shut(self._sock)
+
+    @staticmethod
+    def _shut(sock: socket.socket) -> None:
+        # The plain socket's shutdown, for a TLS socket too: SSLSocket.shutdown would drop its
+        # TLS state under the thread that is using it. OSError: closed, nothing to cut off.
+        with contextlib.suppress(OSError):
+            socket.socket.shutdown(sock, socket.SHUT_RDWR)
+
+
 class _PinnedHTTPConnection(http.client.HTTPConnection):
     """An HTTP connection to an address checked beforehand, whatever DNS says now."""
 
-    def __init__(self, host: str, port: int, *, address: str, timeout: float):
+    def __init__(self, host: str, port: int, *, address: str, timeout: float, watchdog: _Watchdog):
         super().__init__(host, port, timeout=timeout)
         self.checked_address = address
+        self.watchdog = watchdog
 
     def connect(self) -> None:
+        # The connect itself is one wait, bounded by the socket timeout (the time left).
         self.sock = _connect(self.checked_address, self.port, self.timeout)
+        self.watchdog.watch(self.sock)
 
 
 class _PinnedHTTPSConnection(http.client.HTTPSConnection):
-    def __init__(self, host: str, port: int, *, address: str, timeout: float):
+    def __init__(self, host: str, port: int, *, address: str, timeout: float, watchdog: _Watchdog):
         super().__init__(host, port, timeout=timeout, context=ssl.create_default_context())
         self.checked_address = address
+        self.watchdog = watchdog
 
     def connect(self) -> None:
         sock = _connect(self.checked_address, self.port, self.timeout)
-        # The certificate is checked against the name in the address, not the IP.
-        self.sock = self._context.wrap_socket(sock, server_hostname=self.host)  # type: ignore[attr-defined]
+        self.watchdog.watch(sock)
+        # The certificate is checked against the name in the address, not the IP. The
+        # handshake waits until the TLS socket is watched: wrapping detaches the plain one.
+        tls = self._context.wrap_socket(  # type: ignore[attr-defined]
+            sock, server_hostname=self.host, do_handshake_on_connect=False
+        )
+        self.watchdog.watch(tls)
+        self.sock = tls
+        tls.do_handshake()
 
 
 def _type_accepted(content_type: str, accept: tuple[str, ...]) -> bool:
@@ -141,6 +258,7 @@ def fetch(
     deadline = time.monotonic() + timeout
     for _hop in range(max_redirects + 1):
         response, connection = _open(url, accept, deadline, allow_loopback)
+        watchdog = connection.watchdog
         try:
             if response.status in REDIRECTS:
                 location = response.getheader("Location")
@@ -156,9 +274,12 @@ def fetch(
             length = response.getheader("Content-Length")
             if length and length.isdigit() and int(length) > max_bytes:
                 raise FetchError(f"{url} is {length} bytes, more than {max_bytes}")
-            body = _read(response, max_bytes, deadline)
+            body = _read(response, max_bytes, deadline, watchdog)
             return Fetched(url=url, content_type=content_type, body=body, charset=charset)
         finally:
+            # The watchdog first: once stopped it cannot touch the socket being closed.
+            watchdog.stop()
+            response.close()
             connection.close()
     raise FetchError(f"more than {max_redirects} redirects")
 
@@ -173,7 +294,9 @@ def _content_type(header: str) -> tuple[str, str]:
     return main.strip().lower(), charset
 
 
-def _open(url: str, accept: tuple[str, ...], deadline: float, allow_loopback: bool):
+def _open(
+    url: str, accept: tuple[str, ...], deadline: float, allow_loopback: bool
+) -> tuple[http.client.HTTPResponse, "_PinnedHTTPConnection | _PinnedHTTPSConnection"]:
     try:
         parts = urlsplit(url)
         port = parts.port
@@ -186,9 +309,13 @@ def _open(url: str, accept: tuple[str, ...], deadline: float, allow_loopback: bo
     remaining = deadline - time.monotonic()
     if remaining <= 0:
         raise FetchError("out of time")
-    address = resolve_public(host, port, allow_loopback=allow_loopback)
+    address = resolve_public(host, port, allow_loopback=allow_loopback, timeout=remaining)
+    remaining = deadline - time.monotonic()
+    if remaining <= 0:
+        raise FetchError("out of time")
+    watchdog = _Watchdog(deadline)
     connection_class = _PinnedHTTPSConnection if parts.scheme == "https" else _PinnedHTTPConnection
-    connection = connection_class(host, port, address=address, timeout=remaining)
+    connection = connection_class(host, port, address=address, timeout=remaining, watchdog=watchdog)
     path = parts.path or "/"
     if parts.query:
         path += "?" + parts.query
@@ -202,18 +329,29 @@ def _open(url: str, accept: tuple[str, ...], deadline: float, allow_loopback: bo
                 "Accept-Encoding": "identity",
             },
         )
-        return connection.getresponse(), connection
+        response = connection.getresponse()
     except (OSError, http.client.HTTPException, ValueError) as error:
+        watchdog.stop()
         connection.close()
+        if watchdog.expired or isinstance(error, TimeoutError):
+            raise FetchError(f"{url}: out of time") from error
         raise FetchError(f"{url}: {error}") from error
+    if watchdog.expired:
+        # Cut off in the middle of the headers, http.client takes the end of the stream for
+        # their end: what it parsed is not the answer.
+        watchdog.stop()
+        response.close()
+        connection.close()
+        raise FetchError(f"{url}: out of time")
+    return response, connection
 
 
-def _read(response: http.client.HTTPResponse, max_bytes: int, deadline: float) -> bytes:
+def _read(
+    response: http.client.HTTPResponse, max_bytes: int, deadline: float, watchdog: _Watchdog
+) -> bytes:
     chunks: list[bytes] = []
     size = 0
     try:
-        # read1 returns after one receive, so a server sending a byte at a time meets the
-        # deadline instead of the socket's timeout per receive.
         while chunk := response.read1(CHUNK):
             size += len(chunk)
             if size > max_bytes:
@@ -222,5 +360,10 @@ def _read(response: http.client.HTTPResponse, max_bytes: int, deadline: float) -
                 raise FetchError("out of time")
             chunks.append(chunk)
     except (OSError, http.client.HTTPException) as error:
+        if watchdog.expired or isinstance(error, TimeoutError):
+            raise FetchError("out of time") from error
         raise FetchError(str(error)) from error
+    # Cut off by the watchdog, a body without a length ends as if it were complete.
+    if watchdog.expired:
+        raise FetchError("out of time")
     return b"".join(chunks)
