@@ -270,16 +270,18 @@ def test_a_server_that_does_not_answer_in_time(settings):
         listener.close()
 
 
-# Cut off here, the headers look ended to http.client (end of stream), and the answer would be
-# refused for its missing Content-Type: the error must say why it really failed.
-SLOW_HEADERS = b"HTTP/1.0 200 OK\r\nX-Slow: " + b"a" * 60
+# The status line at once, then a header a byte at a time. Cut off in it, the headers look ended
+# to http.client (end of stream), and the answer would be refused for its missing Content-Type:
+# the error must say why it really failed.
+STATUS = b"HTTP/1.0 200 OK\r\n"
+SLOW_HEADERS = b"X-Slow: " + b"a" * 60
 
 
 def test_headers_sent_a_byte_at_a_time_are_cut_off_at_the_deadline(settings):
     """A slow-loris server: each byte comes well inside the socket timeout, but the whole
     answer would take 13 seconds; the fetch gives up at its one overall deadline."""
     settings.FETCH_ALLOW_LOOPBACK = True
-    with dripping_server(SLOW_HEADERS, every=0.2) as port:
+    with dripping_server(SLOW_HEADERS, every=0.2, first=STATUS) as port:
         start = time.monotonic()
         with pytest.raises(FetchError, match="out of time"):
             fetch.fetch(f"http://127.0.0.1:{port}/", accept=HTML, max_bytes=1000, timeout=1.0)
