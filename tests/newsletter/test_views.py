@@ -214,6 +214,59 @@ def test_the_confirmation_counts_a_dedicated_promotions_audience(client):
     assert "1 member" in html.unescape(confirm.content.decode())
 
 
+def test_a_changed_audience_after_the_confirmation_sends_nothing(
+    client, django_capture_on_commit_callbacks
+):
+    """The token promises that staff saw the audience: when what defines it (the order's
+    region, levels, subjects, kind) or its count changed since, nothing is sent and the
+    confirmation page shows the new count."""
+    from staffroom.curriculum.models import Level
+
+    client.force_login(StaffFactory())
+    SubscriberFactory()
+    DutchSubscriberFactory()
+    order = OrderFactory(kind="dedicated", region="nl")
+    mailing = Mailing.objects.create(
+        kind=MailingKind.PROMOTION,
+        promotion=order,
+        status=MailingStatus.SCHEDULED,
+        send_at=timezone.now() + timedelta(days=2),
+    )
+    url = reverse("newsletter:staff_send", args=[mailing.pk])
+
+    def changed_then_sent(change) -> None:
+        token = client.get(url).context["confirmation"]
+        change()
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(url, {"confirmation": token}, follow=True)
+        assert response.redirect_chain[-1][0] == url
+        page = html.unescape(response.content.decode())
+        assert "The audience changed after you confirmed: nothing was sent." in page
+        mailing.refresh_from_db()
+        assert mailing.status == MailingStatus.SCHEDULED and mailing.started_at is None
+        assert not Delivery.objects.exists()
+
+    def to_region(code: str):
+        def change() -> None:
+            order.region = code
+            order.save()
+
+        return change
+
+    # To Flanders: still one member, but another one.
+    changed_then_sent(to_region("fl"))
+    changed_then_sent(to_region(""))  # both regions: two members
+    changed_then_sent(lambda: order.levels.set(Level.objects.filter(code="fl-lo-3")))
+    # The same order, one more subscriber in its audience.
+    changed_then_sent(lambda: SubscriberFactory(levels=["fl-lo-3"]))
+    # Unchanged since the confirmation: it sends.
+    token = client.get(url).context["confirmation"]
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, {"confirmation": token})
+    mailing.refresh_from_db()
+    assert mailing.status == MailingStatus.SENT
+
+
 def test_staff_move_orders_and_bad_input_gets_a_message(client):
     client.force_login(StaffFactory())
     order = OrderFactory()

@@ -3,6 +3,8 @@ and partners' promotion orders."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
@@ -138,28 +140,84 @@ SEND_CONFIRMATION_SALT = "staffroom.newsletter.send-now"
 SEND_CONFIRMATION_MAX_AGE = 30 * 60
 
 
-def send_confirmation_token(*, staff: Member, mailing: Mailing) -> str:
+def audience_fingerprint(mailing: Mailing) -> str:
+    """What defines who ``mailing`` reaches (``queries.recipients_of``): its kind, and for a
+    promotion the order's kind, region, levels and subjects. A change to any of them is
+    another audience, even when the count stays the same."""
+    order = mailing.promotion if mailing.kind == MailingKind.PROMOTION else None
+    defines = {
+        "kind": mailing.kind,
+        "order": None
+        if order is None
+        else {
+            "pk": order.pk,
+            "kind": order.kind,
+            "region": order.region,
+            "levels": sorted(order.levels.values_list("pk", flat=True)),
+            "subjects": sorted(order.subjects.values_list("pk", flat=True)),
+        },
+    }
+    return hashlib.sha256(json.dumps(defines, sort_keys=True).encode()).hexdigest()
+
+
+def send_confirmation_token(*, staff: Member, mailing: Mailing, audience: int | None = None) -> str:
     """The token the confirmation page carries: a signed promise that ``staff`` saw the
-    audience count of ``mailing`` before sending it to everyone."""
-    return signing.dumps({"mailing": mailing.pk, "staff": staff.pk}, salt=SEND_CONFIRMATION_SALT)
+    audience of ``mailing`` (``audience``, the count the page shows, and what defines it)
+    before sending it to everyone."""
+    if audience is None:
+        audience = queries.audience_count(mailing)
+    return signing.dumps(
+        {
+            "mailing": mailing.pk,
+            "staff": staff.pk,
+            "audience": audience,
+            "defines": audience_fingerprint(mailing),
+        },
+        salt=SEND_CONFIRMATION_SALT,
+    )
+
+
+def send_confirmation_check(*, staff: Member, mailing: Mailing, token: str) -> None:
+    """ValidationError unless ``token`` is a live confirmation by ``staff`` of ``mailing`` with
+    the audience it has now (a changed audience has its own message: confirm the new one)."""
+    try:
+        value = signing.loads(token, salt=SEND_CONFIRMATION_SALT, max_age=SEND_CONFIRMATION_MAX_AGE)
+    except signing.BadSignature:  # expired ones too (SignatureExpired is a BadSignature)
+        value = None
+    if (
+        not isinstance(value, dict)
+        or value.get("mailing") != mailing.pk
+        or value.get("staff") != staff.pk
+    ):
+        raise ValidationError(_("Confirm the sending first: nothing was sent."))
+    if value.get("defines") != audience_fingerprint(mailing) or value.get(
+        "audience"
+    ) != queries.audience_count(mailing):
+        raise ValidationError(
+            _(
+                "The audience changed after you confirmed: nothing was sent. Check who it "
+                "reaches now and confirm again."
+            )
+        )
 
 
 def send_confirmation_valid(*, staff: Member, mailing: Mailing, token: str) -> bool:
     try:
-        value = signing.loads(token, salt=SEND_CONFIRMATION_SALT, max_age=SEND_CONFIRMATION_MAX_AGE)
-    except signing.BadSignature:  # expired ones too (SignatureExpired is a BadSignature)
+        send_confirmation_check(staff=staff, mailing=mailing, token=token)
+    except ValidationError:
         return False
-    return value == {"mailing": mailing.pk, "staff": staff.pk}
+    return True
 
 
 def send_now(*, staff: Member, mailing: Mailing, confirmation: str) -> bool:
     """Staff start a mailing now rather than at its moment; False when it had started.
 
     A mass send cannot be undone, so it needs the token of the confirmation page (which shows
-    the audience count): without a valid one nothing is sent and ValidationError says why."""
+    the audience count): without a valid one, or when the audience changed since (another
+    region, level, subject or kind, or another count), nothing is sent and ValidationError
+    says why."""
     _check_staff(staff)
-    if not send_confirmation_valid(staff=staff, mailing=mailing, token=confirmation):
-        raise ValidationError(_("Confirm the sending first: nothing was sent."))
+    send_confirmation_check(staff=staff, mailing=mailing, token=confirmation)
     return sending.mailing_start(mailing=mailing)
 
 

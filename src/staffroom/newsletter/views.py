@@ -294,14 +294,18 @@ def staff_send(request, pk):
         else:
             messages.info(request, _("This mailing has already been sent or is being sent."))
         return redirect("newsletter:staff_mailing", mailing.pk)
+    audience = queries.audience_count(mailing)
     return render(
         request,
         "newsletter/staff_send_confirm.html",
         {
             "mailing": mailing,
             "subject": subject_for(mailing),
-            "audience": queries.audience_count(mailing),
-            "confirmation": services.send_confirmation_token(staff=request.user, mailing=mailing),
+            "audience": audience,
+            # The token carries the count shown, so a changed audience is not sent to.
+            "confirmation": services.send_confirmation_token(
+                staff=request.user, mailing=mailing, audience=audience
+            ),
         },
     )
 
