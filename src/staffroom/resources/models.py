@@ -262,6 +262,9 @@ class ResourceFile(models.Model):
     # When its pages were rendered (or tried); office files wait for LibreOffice with this
     # empty, in the background, after the text is extracted.
     previewed_at = models.DateTimeField(null=True, blank=True)
+    # When a task claimed it for LibreOffice (services.office_files_claim): other workers leave
+    # it alone until it is previewed or the claim is stale (its worker died).
+    preview_started_at = models.DateTimeField(null=True, blank=True)
     # Why the analysis gave no text or preview (a code of ``analysis_sandbox``: over its limits,
     # damaged); "" when it went well or has not run.
     analysis_problem = models.CharField(max_length=30, blank=True)

@@ -6,14 +6,15 @@ slow work (text extraction, previews, mail) only once that transaction has commi
 
 import dataclasses
 from collections.abc import Sequence
+from datetime import timedelta
 from functools import partial
 from typing import BinaryIO, cast
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
-from django.db import transaction
-from django.db.models import F
+from django.db import connection, transaction
+from django.db.models import F, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -300,20 +301,49 @@ def resource_file_analyse(*, resource_file: ResourceFile) -> None:
 OFFICE_BATCH = 10
 
 
-def office_files_waiting(*, first: ResourceFile) -> list[ResourceFile]:
-    """``first`` and other office files still waiting for their pages, to convert together."""
-    others = (
+def office_claim_expires() -> timedelta:
+    """How long a claim holds: longer than the longest conversion (one run of a batch and,
+    after a timeout, each file alone, every one to its deadline), plus a margin."""
+    return timedelta(seconds=settings.OFFICE_CONVERTER_SECONDS * (OFFICE_BATCH + 1) + 60)
+
+
+def office_files_claim(*, first: ResourceFile) -> list[ResourceFile]:
+    """Claim ``first`` and other office files still waiting for their pages, to convert
+    together; returns the files claimed (``first`` first, when it was free), none of which
+    another task holds. With several workers each task so converts different files.
+
+    The claim is ``preview_started_at``: the update only takes rows still unclaimed (or
+    whose claim is stale), so two tasks never get the same row, also where the database
+    cannot skip locked rows (SQLite serialises writers instead)."""
+    now = timezone.now()
+    free = Q(preview_started_at=None) | Q(preview_started_at__lt=now - office_claim_expires())
+    waiting = (
         ResourceFile.objects.filter(
+            free,
             previewed_at=None,
             analysed_at__isnull=False,
             mime_type__in=file_handling.OFFICE_TYPES,
         )
-        .exclude(pk=first.pk)
         .exclude(analysis_problem__in=file_handling.NOT_CONVERTED_AFTER)
-        .defer("extracted_text")
-        .order_by("pk")[: OFFICE_BATCH - 1]
+        .order_by("pk")
     )
-    return [first, *others]
+    with transaction.atomic():
+        candidates = waiting
+        if connection.features.has_select_for_update_skip_locked:
+            # Rows another task is claiming right now are passed over, not waited for.
+            candidates = waiting.select_for_update(skip_locked=True)
+        ids = list(candidates.filter(pk=first.pk).values_list("pk", flat=True))
+        ids += list(
+            candidates.exclude(pk=first.pk).values_list("pk", flat=True)[: OFFICE_BATCH - len(ids)]
+        )
+        waiting.filter(pk__in=ids).update(preview_started_at=now)
+        claimed = {
+            resource_file.pk: resource_file
+            for resource_file in ResourceFile.objects.filter(
+                pk__in=ids, preview_started_at=now
+            ).defer("extracted_text")
+        }
+    return [claimed[pk] for pk in ids if pk in claimed]
 
 
 def resource_files_render_office_previews(*, resource_files: Sequence[ResourceFile]) -> int:

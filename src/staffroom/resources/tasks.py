@@ -21,15 +21,16 @@ def analyse_resource_file(resource_file_id: int) -> None:
 @task(priority=-20)
 def render_preview_pages(resource_file_id: int) -> int:
     """The first pages of a PDF, or of an office file through LibreOffice together with other
-    office files waiting for theirs (one run converts several); a file done meanwhile in
-    another's batch is skipped. Returns how many files got pages."""
+    office files waiting for theirs (one run converts several, claimed so that other workers
+    take others); a file done meanwhile, or claimed, in another's batch is skipped. Returns
+    how many files got pages."""
     first = ResourceFile.objects.filter(pk=resource_file_id, previewed_at=None).first()
     if first is None:
         return 0
     if first.mime_type not in OFFICE_TYPES:
         services.resource_file_rebuild_preview(resource_file=first)
         return 1
-    batch = services.office_files_waiting(first=first)
+    batch = services.office_files_claim(first=first)
     return services.resource_files_render_office_previews(resource_files=batch)
 
 
