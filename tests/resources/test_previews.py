@@ -318,3 +318,19 @@ def test_type_icons_by_kind_and_file_type():
     assert files.type_icon("application/vnd.oasis.opendocument.spreadsheet") == "spreadsheet"
     assert files.type_icon("image/webp") == "image"
     assert files.type_icon("application/pdf") == "document"
+
+
+def test_the_card_picture_and_page_one_are_one_view(client, django_user_model):
+    """``preview`` (the card's picture) answers as ``preview_page`` 1: the same image, the same
+    caching, the same access (an unpublished resource's preview is not shown to others)."""
+    resource_file = _published_file(multipage_pdf(2), "werkblad.pdf", "application/pdf")
+    resource_file_analyse(resource_file=resource_file)
+    args = [resource_file.resource_id, resource_file.pk]
+    card = client.get(reverse("resources:preview", args=args))
+    page = client.get(reverse("resources:preview_page", args=[*args, 1]))
+    assert card.status_code == page.status_code == 200
+    assert b"".join(card.streaming_content) == b"".join(page.streaming_content)
+    assert card["Cache-Control"] == page["Cache-Control"] == "public, max-age=3600"
+    Resource.objects.filter(pk=resource_file.resource_id).update(status=Status.PENDING)
+    assert client.get(reverse("resources:preview", args=args)).status_code == 404
+    assert client.get(reverse("resources:preview_page", args=[*args, 1])).status_code == 404

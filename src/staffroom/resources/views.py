@@ -21,7 +21,7 @@ from staffroom.curriculum.queries import (
     subjects_for_region,
 )
 
-from . import feedback, lifecycle, services
+from . import feedback, lifecycle, preview_views, services
 from . import folders as folder_services
 from .embeds import embed_src
 from .forms import RatingForm, ReplyForm, ResourceForm, upload_request_limit
@@ -205,14 +205,9 @@ def download(request, pk: int, file_pk: int):
 
 
 def preview(request, pk: int, file_pk: int):
-    resource, resource_file = _file_or_404(request, pk, file_pk)
-    if not resource_file.preview:
-        raise Http404
-    response = FileResponse(_open_or_404(resource_file.preview), content_type="image/jpeg")
-    # Published previews may be cached by browsers and proxies; others only privately.
-    scope = "public" if resource.is_published and not resource_file.pending else "private"
-    response["Cache-Control"] = f"{scope}, max-age=3600"
-    return response
+    """The card's picture of a file: its first preview page, with that view's access check
+    and caching (one place decides who sees a preview)."""
+    return preview_views.preview_page(request, pk, file_pk, 1)
 
 
 def visit(request, pk: int):
