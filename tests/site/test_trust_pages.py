@@ -48,6 +48,9 @@ def test_the_accessibility_statement_follows_the_model_with_configured_dates(cli
     assert "BigBlueButton" in page and "harvested from other educational repositories" in page
     assert "prepared on March 2, 2026" in page and "last reviewed on Nov. 30, 2026" in page
     assert "axe-core on 41 pages" in page
+    # What was checked with the keyboard is what the browser tests do, nothing more.
+    assert "tried by hand" not in page
+    assert "use the keyboard alone on a few journeys: the menu, the search filters" in page
     assert f"{reverse('contact')}?subject=accessibility" in page
     assert "Vlaamse Ombudsdienst" in page
 
@@ -259,3 +262,37 @@ def test_the_deployment_check_warns_about_contact_addresses_that_reach_nobody(se
     assert warning.id == "staffroom.accounts.W001" and "CONTACT_EMAIL" in warning.msg
     settings.CONTACT_EMAIL = "hallo@klasbord.example"
     assert contact_addresses_are_real(None) == []
+
+
+def test_the_deployment_check_warns_while_the_accessibility_statement_has_the_demos_dates(
+    monkeypatch,
+):
+    """The statement's dates and page count default to the demo's: a deployment that keeps
+    them claims a review it never did."""
+    from staffroom.accounts.checks import accessibility_statement_is_dated
+
+    names = (
+        "ACCESSIBILITY_STATEMENT_PREPARED",
+        "ACCESSIBILITY_STATEMENT_REVIEWED",
+        "ACCESSIBILITY_CHECKED_PAGES",
+    )
+    for name in names:
+        monkeypatch.delenv(name, raising=False)
+    [warning] = accessibility_statement_is_dated(None)
+    assert warning.id == "staffroom.accounts.W003"
+    assert all(name in warning.msg for name in names)
+    monkeypatch.setenv("ACCESSIBILITY_STATEMENT_PREPARED", "2027-01-15")
+    monkeypatch.setenv("ACCESSIBILITY_STATEMENT_REVIEWED", "2027-01-15")
+    [warning] = accessibility_statement_is_dated(None)
+    assert "ACCESSIBILITY_CHECKED_PAGES" in warning.msg and "PREPARED" not in warning.msg
+    monkeypatch.setenv("ACCESSIBILITY_CHECKED_PAGES", "12")
+    assert accessibility_statement_is_dated(None) == []
+
+
+def test_the_deployment_checks_are_registered_for_check_deploy():
+    from django.core.checks import registry
+
+    deploy = {
+        check.__name__ for check in registry.registry.get_checks(include_deployment_checks=True)
+    }
+    assert {"contact_addresses_are_real", "accessibility_statement_is_dated"} <= deploy

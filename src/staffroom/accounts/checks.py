@@ -1,5 +1,8 @@
 """Deployment checks of the trust pages (``staffroom check --deploy``): the addresses the
-privacy statement, the contact page and the accessibility statement give must reach someone."""
+privacy statement, the contact page and the accessibility statement give must reach someone,
+and the accessibility statement's dates must be the operator's own."""
+
+import os
 
 from django.conf import settings
 from django.core.checks import Warning, register
@@ -20,4 +23,29 @@ def contact_addresses_are_real(app_configs, **kwargs):
         )
         for number, name in enumerate(CONTACT_SETTINGS, start=1)
         if getattr(settings, name).rstrip(">").endswith(".invalid")
+    ]
+
+
+# Set from the environment only (settings.py); their defaults are the demo's.
+ACCESSIBILITY_STATEMENT_SETTINGS = (
+    "ACCESSIBILITY_STATEMENT_PREPARED",
+    "ACCESSIBILITY_STATEMENT_REVIEWED",
+    "ACCESSIBILITY_CHECKED_PAGES",
+)
+
+
+@register("trust", deploy=True)
+def accessibility_statement_is_dated(app_configs, **kwargs):
+    """The statement's dates and the number of pages checked default to the demo's: a
+    deployment that keeps them states a review its operator never did."""
+    unset = [name for name in ACCESSIBILITY_STATEMENT_SETTINGS if not os.environ.get(name)]
+    if not unset:
+        return []
+    return [
+        Warning(
+            f"{', '.join(unset)} not set: the accessibility statement gives the demo's date of "
+            "preparation and review and number of pages checked, not this site's.",
+            hint="Review the site, then set them (docs/operations.md).",
+            id="staffroom.accounts.W003",
+        )
     ]
