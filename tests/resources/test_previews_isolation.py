@@ -256,26 +256,15 @@ def test_a_legacy_binary_file_cannot_be_sanitised(tmp_path):
     assert not analysis_sandbox.sanitise_package(source)
 
 
-def test_legacy_files_are_converted_only_when_isolated(soffice, tmp_path, monkeypatch):
+@pytest.mark.parametrize(("isolation", "converted"), [("isolated", True), ("not_isolated", False)])
+def test_legacy_files_are_converted_only_when_isolated(
+    soffice, tmp_path, request, isolation, converted
+):
     """A .doc cannot be cleaned: without isolation it is not converted at all (its page shows
     the start of its text); isolated, it is."""
-    content = b"Breuken vergelijken in platte tekst.\n"
-    monkeypatch.setattr(analysis_sandbox, "isolation_prefix", lambda: ())
-    assert (
-        _convert(
-            tmp_path / "a" if (tmp_path / "a").mkdir() is None else tmp_path, content, "oud.doc"
-        )
-        is None
-    )
-    monkeypatch.undo()
-    if not analysis_sandbox.isolation_prefix():
-        pytest.skip("unprivileged user namespaces are not available (unshare -rn true fails)")
-    assert (
-        _convert(
-            tmp_path / "b" if (tmp_path / "b").mkdir() is None else tmp_path, content, "oud.doc"
-        )
-        is not None
-    )
+    request.getfixturevalue(isolation)
+    pdf = _convert(tmp_path, b"Breuken vergelijken in platte tekst.\n", "oud.doc")
+    assert (pdf is not None) is converted
 
 
 def test_isolation_is_found_out_once():
@@ -283,3 +272,16 @@ def test_isolation_is_found_out_once():
     first = analysis_sandbox.isolation_prefix()
     assert analysis_sandbox.isolation_prefix() is first
     assert analysis_sandbox.isolation_prefix.cache_info().hits >= 1
+
+
+def test_without_namespaces_a_warning_is_logged_once(monkeypatch, caplog):
+    monkeypatch.setattr(analysis_sandbox, "_UNSHARE", "/nonexistent/unshare")
+    analysis_sandbox.isolation_prefix.cache_clear()
+    try:
+        with caplog.at_level("WARNING", logger=analysis_sandbox.__name__):
+            assert analysis_sandbox.isolation_prefix() == ()
+            assert analysis_sandbox.isolation_prefix() == ()
+        warnings = [r for r in caplog.records if "without isolation" in r.getMessage()]
+        assert len(warnings) == 1
+    finally:
+        analysis_sandbox.isolation_prefix.cache_clear()
