@@ -285,3 +285,33 @@ def test_without_namespaces_a_warning_is_logged_once(monkeypatch, caplog):
         assert len(warnings) == 1
     finally:
         analysis_sandbox.isolation_prefix.cache_clear()
+
+
+def test_a_fetching_field_split_over_runs_is_emptied(tmp_path):
+    """Word may split a field's instruction over runs: the parts are judged together."""
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+    def run(inner: str) -> str:
+        return f"<w:r>{inner}</w:r>"
+
+    document = (
+        f'<?xml version="1.0"?><w:document xmlns:w="{w}"><w:body><w:p>'
+        + run('<w:fldChar w:fldCharType="begin"/>')
+        + run("<w:instrText> INCL</w:instrText>")
+        + run('<w:instrText>UDETEXT "/etc/hostname" </w:instrText>')
+        + run('<w:fldChar w:fldCharType="separate"/>')
+        + run("<w:t>shown</w:t>")
+        + run('<w:fldChar w:fldCharType="end"/>')
+        + run('<w:fldChar w:fldCharType="begin"/>')
+        + run("<w:instrText> PAGE </w:instrText>")
+        + run('<w:fldChar w:fldCharType="end"/>')
+        + "</w:p></w:body></w:document>"
+    )
+    source = tmp_path / "werkblad.docx"
+    with zipfile.ZipFile(source, "w") as package:
+        package.writestr("word/document.xml", document)
+    assert analysis_sandbox.sanitise_package(source)
+    with zipfile.ZipFile(source) as package:
+        cleaned = package.read("word/document.xml").decode()
+    assert "INCL" not in cleaned and "hostname" not in cleaned
+    assert "PAGE" in cleaned and "shown" in cleaned

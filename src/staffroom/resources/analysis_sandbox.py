@@ -376,6 +376,44 @@ def _fetching_instruction(instruction: str) -> bool:
     return bool(words) and words[0].upper() in _FETCHING_FIELDS
 
 
+def _clear_fetching_fields(root) -> bool:
+    """Empty the instructions of complex Word fields that fetch something. An instruction may
+    be split over several runs ("INCL", "UDETEXT ..."), and fields nest, so the parts of each
+    field are gathered from its begin to its separator (or end) before judging them."""
+    begin, instruction = f"{{{_WORD_NS}}}fldChar", f"{{{_WORD_NS}}}instrText"
+    kind_attribute = f"{{{_WORD_NS}}}fldCharType"
+    open_fields: list[list] = []
+    changed = False
+
+    def judge(parts: list) -> bool:
+        if not _fetching_instruction("".join(part.text or "" for part in parts)):
+            return False
+        for part in parts:
+            part.text = ""
+        return True
+
+    for element in root.iter(begin, instruction):
+        if element.tag == instruction:
+            if open_fields:
+                open_fields[-1].append(element)
+            elif _fetching_instruction(element.text or ""):
+                element.text = ""  # an instruction outside any field: judged alone
+                changed = True
+            continue
+        kind = element.get(kind_attribute)
+        if kind == "begin":
+            open_fields.append([])
+        elif kind in ("separate", "end") and open_fields:
+            changed |= judge(open_fields[-1])
+            if kind == "end":
+                open_fields.pop()
+            else:
+                open_fields[-1] = []  # the result's runs follow; nothing more to judge
+    for parts in open_fields:  # fields never closed
+        changed |= judge(parts)
+    return changed
+
+
 def _clean_part(name: str, data: bytes) -> bytes:
     """One part of an OOXML or ODF package without its external references."""
     from lxml import etree  # noqa: PLC0415 (the child only)
@@ -390,10 +428,7 @@ def _clean_part(name: str, data: bytes) -> bytes:
             if relationship.get("TargetMode", "").lower() == "external":
                 relationship.getparent().remove(relationship)
                 changed = True
-    for element in root.iter(f"{{{_WORD_NS}}}instrText"):
-        if _fetching_instruction(element.text or ""):
-            element.text = ""
-            changed = True
+    changed |= _clear_fetching_fields(root)
     for element in root.iter(f"{{{_WORD_NS}}}fldSimple"):
         if _fetching_instruction(element.get(f"{{{_WORD_NS}}}instr", "")):
             element.set(f"{{{_WORD_NS}}}instr", "")
