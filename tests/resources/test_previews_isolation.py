@@ -315,3 +315,15 @@ def test_a_fetching_field_split_over_runs_is_emptied(tmp_path):
         cleaned = package.read("word/document.xml").decode()
     assert "INCL" not in cleaned and "hostname" not in cleaned
     assert "PAGE" in cleaned and "shown" in cleaned
+
+
+def test_a_libreoffice_installed_under_a_hidden_directory_stays_visible(tmp_path):
+    program = tmp_path / "libreoffice" / "program"
+    program.mkdir(parents=True)
+    (program / "soffice").touch()
+    (tmp_path / "bin").mkdir()
+    (tmp_path / "bin" / "soffice").symlink_to(program / "soffice")
+    assert analysis_sandbox._installation(str(tmp_path / "bin" / "soffice")) == str(
+        tmp_path / "libreoffice"
+    )
+    assert analysis_sandbox._installation(str(program.parent / "soffice")) == str(program.parent)

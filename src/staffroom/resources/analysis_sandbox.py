@@ -253,9 +253,9 @@ def office_to_pdf(
         "isolated": bool(isolation),
         "hide": hide or [],
         # What stays visible under the hidden directories: the conversion's own files and
-        # the converter's directory.
+        # the converter's installation.
         "keep": sorted({str(workdir), *(str(source.parent) for source in sources)}),
-        "converter_dir": os.path.dirname(converter),
+        "converter_dir": _installation(converter),
     }
     command = [
         *isolation,
@@ -313,6 +313,13 @@ def office_to_pdf(
         fits = pdf.is_file() and 0 < pdf.stat().st_size <= limits.output_bytes
         results.append(pdf if fits else None)
     return results, TIME_LIMIT if killed else ""
+
+
+def _installation(converter: str) -> str:
+    """The directory LibreOffice needs besides its program: the installation around its
+    ``program`` directory (soffice is usually a link into it), else the program's own."""
+    program = os.path.dirname(os.path.realpath(converter))
+    return os.path.dirname(program) if os.path.basename(program) == "program" else program
 
 
 def _exec_limited(plan_json: str, command: list[str]) -> None:
