@@ -566,6 +566,16 @@ def _statement_date(name: str, default: str) -> date:
 ACCESSIBILITY_STATEMENT_PREPARED = _statement_date("ACCESSIBILITY_STATEMENT_PREPARED", "2026-12-07")
 ACCESSIBILITY_STATEMENT_REVIEWED = _statement_date("ACCESSIBILITY_STATEMENT_REVIEWED", "2026-12-07")
 ACCESSIBILITY_CHECKED_PAGES = int(os.environ.get("ACCESSIBILITY_CHECKED_PAGES", "37"))
+# Those the operator left at the demo's values: check --deploy warns (staffroom.accounts.W003).
+ACCESSIBILITY_STATEMENT_UNSET = [
+    name
+    for name, given in (
+        ("ACCESSIBILITY_STATEMENT_PREPARED", os.environ.get("ACCESSIBILITY_STATEMENT_PREPARED")),
+        ("ACCESSIBILITY_STATEMENT_REVIEWED", os.environ.get("ACCESSIBILITY_STATEMENT_REVIEWED")),
+        ("ACCESSIBILITY_CHECKED_PAGES", os.environ.get("ACCESSIBILITY_CHECKED_PAGES")),
+    )
+    if not given
+]
 
 # --- Security: strict by default; HTTPS settings follow SECURE_SSL_REDIRECT. ---
 SESSION_COOKIE_HTTPONLY = True

@@ -38,6 +38,8 @@ PRODUCTION = {
     # Addresses the trust pages give (staffroom.accounts.W001, W002 otherwise).
     "CONTACT_EMAIL": "contact@staffroom.example",
     "DATA_PROTECTION_CONTACT": "privacy@staffroom.example",
+    # The accessibility statement dated by the operator (staffroom.accounts.W003 otherwise).
+    "ACCESSIBILITY_STATEMENT_UNSET": [],
 }
 
 
@@ -122,6 +124,9 @@ def _staffroom_check_deploy(tmp_path, **environment) -> subprocess.CompletedProc
             "SITE_URL": "https://staffroom.example",
             "CONTACT_EMAIL": PRODUCTION["CONTACT_EMAIL"],
             "DATA_PROTECTION_CONTACT": PRODUCTION["DATA_PROTECTION_CONTACT"],
+            "ACCESSIBILITY_STATEMENT_PREPARED": "2027-01-15",
+            "ACCESSIBILITY_STATEMENT_REVIEWED": "2027-01-15",
+            "ACCESSIBILITY_CHECKED_PAGES": "40",
             **environment,
         }
     )

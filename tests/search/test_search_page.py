@@ -77,6 +77,20 @@ def test_a_word_of_any_language_is_not_corrected_into_another(client, indexed):
     assert response.context["suggestion"] == ""
 
 
+def test_a_word_that_found_resources_is_not_corrected(client, indexed):
+    # "particulaire" is French and in a resource; no dictionary of the site knows it, and
+    # "Did you mean articulaire?" above the resource it found was wrong.
+    ResourceFactory(
+        title="Le modèle particulaire de la matière",
+        description="Les élèves étudient le passage de l'état solide à l'état liquide.",
+        language="fr",
+    )
+    search_reindex()
+    response = client.get(reverse("search:search"), {"q": "particulaire"})
+    assert [r.title for r in response.context["page"]] == ["Le modèle particulaire de la matière"]
+    assert response.context["suggestion"] == ""
+
+
 def test_sorting_by_downloads_and_by_date(client, indexed):
     from staffroom.resources.models import Resource
 

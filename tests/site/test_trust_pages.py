@@ -265,28 +265,46 @@ def test_the_deployment_check_warns_about_contact_addresses_that_reach_nobody(se
 
 
 def test_the_deployment_check_warns_while_the_accessibility_statement_has_the_demos_dates(
-    monkeypatch,
+    settings,
 ):
     """The statement's dates and page count default to the demo's: a deployment that keeps
     them claims a review it never did."""
     from staffroom.accounts.checks import accessibility_statement_is_dated
 
-    names = (
+    names = [
         "ACCESSIBILITY_STATEMENT_PREPARED",
         "ACCESSIBILITY_STATEMENT_REVIEWED",
         "ACCESSIBILITY_CHECKED_PAGES",
-    )
-    for name in names:
-        monkeypatch.delenv(name, raising=False)
+    ]
+    settings.ACCESSIBILITY_STATEMENT_UNSET = names
     [warning] = accessibility_statement_is_dated(None)
     assert warning.id == "staffroom.accounts.W003"
     assert all(name in warning.msg for name in names)
-    monkeypatch.setenv("ACCESSIBILITY_STATEMENT_PREPARED", "2027-01-15")
-    monkeypatch.setenv("ACCESSIBILITY_STATEMENT_REVIEWED", "2027-01-15")
+    settings.ACCESSIBILITY_STATEMENT_UNSET = ["ACCESSIBILITY_CHECKED_PAGES"]
     [warning] = accessibility_statement_is_dated(None)
     assert "ACCESSIBILITY_CHECKED_PAGES" in warning.msg and "PREPARED" not in warning.msg
-    monkeypatch.setenv("ACCESSIBILITY_CHECKED_PAGES", "12")
+    settings.ACCESSIBILITY_STATEMENT_UNSET = []
     assert accessibility_statement_is_dated(None) == []
+
+
+def test_settings_tell_which_statement_values_the_environment_gave(monkeypatch):
+    import importlib
+
+    import staffroom.settings as production_settings
+
+    monkeypatch.setenv("STAFFROOM_DEBUG", "1")
+    monkeypatch.setenv("ACCESSIBILITY_STATEMENT_PREPARED", "2027-01-15")
+    monkeypatch.delenv("ACCESSIBILITY_STATEMENT_REVIEWED", raising=False)
+    monkeypatch.delenv("ACCESSIBILITY_CHECKED_PAGES", raising=False)
+    reloaded = importlib.reload(production_settings)
+    try:
+        assert reloaded.ACCESSIBILITY_STATEMENT_UNSET == [
+            "ACCESSIBILITY_STATEMENT_REVIEWED",
+            "ACCESSIBILITY_CHECKED_PAGES",
+        ]
+    finally:
+        monkeypatch.undo()
+        importlib.reload(production_settings)
 
 
 def test_the_deployment_checks_are_registered_for_check_deploy():

@@ -2,8 +2,6 @@
 privacy statement, the contact page and the accessibility statement give must reach someone,
 and the accessibility statement's dates must be the operator's own."""
 
-import os
-
 from django.conf import settings
 from django.core.checks import Warning, register
 
@@ -26,19 +24,11 @@ def contact_addresses_are_real(app_configs, **kwargs):
     ]
 
 
-# Set from the environment only (settings.py); their defaults are the demo's.
-ACCESSIBILITY_STATEMENT_SETTINGS = (
-    "ACCESSIBILITY_STATEMENT_PREPARED",
-    "ACCESSIBILITY_STATEMENT_REVIEWED",
-    "ACCESSIBILITY_CHECKED_PAGES",
-)
-
-
 @register("trust", deploy=True)
 def accessibility_statement_is_dated(app_configs, **kwargs):
     """The statement's dates and the number of pages checked default to the demo's: a
     deployment that keeps them states a review its operator never did."""
-    unset = [name for name in ACCESSIBILITY_STATEMENT_SETTINGS if not os.environ.get(name)]
+    unset = settings.ACCESSIBILITY_STATEMENT_UNSET
     if not unset:
         return []
     return [

@@ -283,11 +283,16 @@ def _replaced(text: str, corrections: dict[str, str]) -> str:
     return syntax.WORD.sub(lambda found: corrections.get(found[0].lower(), found[0]), text)
 
 
-def _suggestion(text: str, languages: list[str], keep: set[str] | frozenset = frozenset()) -> str:
+def _suggestion(
+    text: str, languages: list[str], keep: set[str] | frozenset = frozenset(), known=None
+) -> str:
     """The query with misspelt words corrected, its phrases, exclusions and OR kept, and the
-    words of ``keep`` (recognised curriculum terms: "groep6") as they are."""
+    words of ``keep`` (recognised curriculum terms: "groep6") and those the index has
+    (``known``: a French "particulaire" no dictionary of ours holds) as they are."""
     words = {word.lower() for word in syntax.parse(text).words} - keep
     words = {word for word in words if not any(char.isdigit() for char in word)}
+    if known is not None:
+        words = {word for word in words if not known(word)}
     corrections = {word: _correction(word, tuple(languages)) for word in words}
     corrections = {word: better for word, better in corrections.items() if better != word}
     if not corrections:
@@ -460,7 +465,7 @@ def search_collection(
         suggestion = (
             _replaced(" ".join(text.split()), dict(attempt.corrected))
             if attempt.corrected
-            else _suggestion(text, list(languages), keep)
+            else _suggestion(text, list(languages), keep, known)
         )
     return CollectionPage(
         page=page,
