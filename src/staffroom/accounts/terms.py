@@ -17,6 +17,7 @@ from importlib.resources import files
 from typing import Any
 
 from django.db import IntegrityError, transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.safestring import SafeString
 
@@ -63,8 +64,17 @@ def member_terms_pending(member: Any) -> TermsVersion | None:
     """The version in effect when ``member`` has not accepted it yet, else None."""
     if not getattr(member, "is_authenticated", False):
         return None
-    version = terms_in_effect()
-    if version is None or member_accepted(member, version):
+    # Asked on every page a member opens: the version in effect and whether they accepted it,
+    # in one query.
+    version = (
+        TermsVersion.objects.filter(effective_from__lte=timezone.now())
+        .order_by("-effective_from")
+        .annotate(
+            accepted=Exists(TermsConsent.objects.filter(member=member, version=OuterRef("pk")))
+        )
+        .first()
+    )
+    if version is None or version.accepted:
         return None
     return version
 

@@ -22,6 +22,7 @@ from collections.abc import Mapping
 from django.utils.translation import gettext_lazy as _
 
 from staffroom.resources.embeds import embed_src
+from staffroom.resources.files import TYPE_ICONS
 from staffroom.resources.licences import REUSE as REUSE_LICENCES
 from staffroom.resources.models import Kind, Resource
 
@@ -37,18 +38,8 @@ FORMAT_LABELS = {
     "image": _("Image"),
     "audio": _("Audio"),
 }
-FILE_FORMATS = {
-    "application/pdf": "pdf",
-    "application/msword": "document",
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "document",
-    "application/vnd.oasis.opendocument.text": "document",
-    "application/vnd.ms-powerpoint": "presentation",
-    "application/vnd.openxmlformats-officedocument.presentationml.presentation": "presentation",
-    "application/vnd.oasis.opendocument.presentation": "presentation",
-    "application/vnd.ms-excel": "spreadsheet",
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "spreadsheet",
-    "application/vnd.oasis.opendocument.spreadsheet": "spreadsheet",
-}
+# A file's format for the filter: the kind its type icon shows, PDFs apart.
+FILE_FORMATS = {**TYPE_ICONS, "application/pdf": "pdf"}
 # Embedded players of video hosts (``resources.embeds``); other embeds are exercises.
 VIDEO_PLAYERS = ("https://www.youtube-nocookie.com/", "https://player.vimeo.com/")
 
