@@ -103,25 +103,19 @@ if (kindInputs.length && filesField && urlField) {
   showFor();
 }
 
-// Suggestions as you type: the search boxes become comboboxes with a listbox popup (the
-// WAI-ARIA 1.2 pattern, list autocomplete). The server groups the suggestions (levels,
-// subjects, themes, titles) and gives each the address picking it leads to: a level or
-// subject applies its filter, a theme searches for it, a title opens the resource. Arrow keys
-// move through them, Enter goes to the active one (or searches when none is), Escape or a
-// click elsewhere closes them, and a polite status says how many there are. Without
-// JavaScript the boxes are plain search boxes.
-document.querySelectorAll("input[data-suggest]").forEach((input) => {
-  const box = input.closest(".combobox") || input.parentElement;
-  const listbox = Object.assign(document.createElement("div"), { id: `${input.id}-suggestions`, className: "suggestions", hidden: true });
-  listbox.setAttribute("role", "listbox");
-  listbox.setAttribute("aria-label", input.dataset.suggestLabel || "");
-  const status = Object.assign(document.createElement("div"), { className: "visually-hidden" });
-  status.setAttribute("role", "status");
-  box.append(listbox, status);
+// A text box as a combobox with a listbox popup (the WAI-ARIA 1.2 pattern, list
+// autocomplete), shared by the search suggestions below and the forum's resource picker
+// (forum.js). As the member types, it asks `url?q=` and lets `render(answer)` fill the listbox
+// and return its options; arrow keys move through them, Enter hands the active one to
+// `pick` (or, where `enterSubmits`, lets the form go when none is active), Escape, Tab or a
+// click elsewhere close them, and the polite `status` says what the answer says. Older
+// answers than the latest request are ignored. Returns { clear } to empty the list.
+window.staffroomCombobox = (input, listbox, status, { url, render, pick, box, delay = 150, enterSubmits = true, name = "Combobox" }) => {
   input.setAttribute("role", "combobox");
   input.setAttribute("aria-autocomplete", "list");
   input.setAttribute("aria-expanded", "false");
   input.setAttribute("aria-controls", listbox.id);
+  listbox.setAttribute("role", "listbox");
 
   let options = [];
   let active = -1;
@@ -130,7 +124,7 @@ document.querySelectorAll("input[data-suggest]").forEach((input) => {
   let asked = 0; // the number of the latest request: older answers are ignored
 
   const setActive = (index) => {
-    options[active]?.removeAttribute("aria-selected");
+    options[active]?.setAttribute("aria-selected", "false");
     active = index;
     const option = options[active];
     if (option) {
@@ -161,70 +155,48 @@ document.querySelectorAll("input[data-suggest]").forEach((input) => {
     listbox.hidden = true;
     input.setAttribute("aria-expanded", "false");
   };
-  const show = (groups) => {
-    options = [];
+  const show = (answer) => {
     active = -1;
     input.removeAttribute("aria-activedescendant");
-    listbox.replaceChildren(...groups.map((group, number) => {
-      const list = document.createElement("ul");
-      list.setAttribute("role", "group");
-      list.setAttribute("aria-labelledby", `${listbox.id}-g${number}`);
-      const label = Object.assign(document.createElement("li"), { id: `${listbox.id}-g${number}`, className: "suggestion-group", textContent: group.label });
-      label.setAttribute("role", "presentation");
-      list.append(label);
-      for (const item of group.items) {
-        const option = Object.assign(document.createElement("li"), { id: `${listbox.id}-${options.length}`, textContent: item.label });
-        option.setAttribute("role", "option");
-        option.dataset.url = item.url;
-        option.dataset.kind = group.kind;
-        options.push(option);
-        list.append(option);
-      }
-      return list;
-    }));
-  };
-  // Where an option leads; a filter or theme keeps the filters the search form carries.
-  const target = (option) => {
-    const url = new URL(option.dataset.url, location.href);
-    if (option.dataset.kind !== "title" && input.form) {
-      for (const carried of input.form.querySelectorAll("input[type=hidden][name]")) {
-        if (carried.name !== "q" && !url.searchParams.has(carried.name)) url.searchParams.set(carried.name, carried.value);
-      }
+    if (answer) {
+      options = render(answer);
+    } else {
+      options = [];
+      listbox.replaceChildren();
     }
-    return url.href;
   };
-  const pick = (option) => {
+  const choose = (option) => {
     close();
-    location.assign(target(option));
+    pick(option);
   };
   const ask = async () => {
     const text = input.value.trim();
     const number = ++asked;
     controller?.abort();
     if (text.length < 2) {
-      show([]);
+      show(null);
       close();
       status.textContent = "";
       return;
     }
     controller = new AbortController();
     try {
-      const response = await fetch(`${input.dataset.suggest}?q=${encodeURIComponent(text)}`, { signal: controller.signal, headers: { Accept: "application/json" } });
+      const response = await fetch(`${url}?q=${encodeURIComponent(text)}`, { signal: controller.signal, headers: { Accept: "application/json" } });
       if (!response.ok) return;
       const answer = await response.json();
       if (number !== asked) return;
-      show(answer.groups);
+      show(answer);
       status.textContent = answer.status;
       if (options.length && document.activeElement === input) open();
       else close();
     } catch (error) {
-      if (error.name !== "AbortError") console.warn("Suggestions:", error);
+      if (error.name !== "AbortError") console.warn(`${name}:`, error);
     }
   };
 
   input.addEventListener("input", () => {
     clearTimeout(timer);
-    timer = setTimeout(ask, 150);
+    timer = setTimeout(ask, delay);
   });
   input.addEventListener("keydown", (event) => {
     if (event.ctrlKey || event.metaKey || event.isComposing) return;
@@ -247,8 +219,9 @@ document.querySelectorAll("input[data-suggest]").forEach((input) => {
       case "Enter":
         if (!closed && options[active]) {
           event.preventDefault();
-          pick(options[active]);
+          choose(options[active]);
         } else {
+          if (!enterSubmits) event.preventDefault();
           close();
         }
         return;
@@ -273,13 +246,66 @@ document.querySelectorAll("input[data-suggest]").forEach((input) => {
   listbox.addEventListener("mousedown", (event) => event.preventDefault()); // keep focus in the box
   listbox.addEventListener("click", (event) => {
     const option = event.target.closest("[role=option]");
-    if (option) pick(option);
+    if (option) choose(option);
   });
   document.addEventListener("pointerdown", (event) => {
     if (!box.contains(event.target)) close();
   });
   window.addEventListener("resize", () => {
     if (!listbox.hidden) fit();
+  });
+  return { clear: () => show(null) };
+};
+
+// Suggestions as you type in the search boxes. The server groups the suggestions (levels,
+// subjects, themes, titles) and gives each the address picking it leads to: a level or
+// subject applies its filter, a theme searches for it, a title opens the resource. Enter
+// without an active suggestion searches. Without JavaScript the boxes are plain search boxes.
+document.querySelectorAll("input[data-suggest]").forEach((input) => {
+  const box = input.closest(".combobox") || input.parentElement;
+  const listbox = Object.assign(document.createElement("div"), { id: `${input.id}-suggestions`, className: "suggestions", hidden: true });
+  listbox.setAttribute("aria-label", input.dataset.suggestLabel || "");
+  const status = Object.assign(document.createElement("div"), { className: "visually-hidden" });
+  status.setAttribute("role", "status");
+  box.append(listbox, status);
+
+  const render = ({ groups }) => {
+    const options = [];
+    listbox.replaceChildren(...groups.map((group, number) => {
+      const list = document.createElement("ul");
+      list.setAttribute("role", "group");
+      list.setAttribute("aria-labelledby", `${listbox.id}-g${number}`);
+      const label = Object.assign(document.createElement("li"), { id: `${listbox.id}-g${number}`, className: "suggestion-group", textContent: group.label });
+      label.setAttribute("role", "presentation");
+      list.append(label);
+      for (const item of group.items) {
+        const option = Object.assign(document.createElement("li"), { id: `${listbox.id}-${options.length}`, textContent: item.label });
+        option.setAttribute("role", "option");
+        option.dataset.url = item.url;
+        option.dataset.kind = group.kind;
+        options.push(option);
+        list.append(option);
+      }
+      return list;
+    }));
+    return options;
+  };
+  // Where an option leads; a filter or theme keeps the filters the search form carries.
+  const target = (option) => {
+    const url = new URL(option.dataset.url, location.href);
+    if (option.dataset.kind !== "title" && input.form) {
+      for (const carried of input.form.querySelectorAll("input[type=hidden][name]")) {
+        if (carried.name !== "q" && !url.searchParams.has(carried.name)) url.searchParams.set(carried.name, carried.value);
+      }
+    }
+    return url.href;
+  };
+  window.staffroomCombobox(input, listbox, status, {
+    url: input.dataset.suggest,
+    render,
+    pick: (option) => location.assign(target(option)),
+    box,
+    name: "Suggestions",
   });
 });
 
