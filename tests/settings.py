@@ -27,6 +27,8 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 # Tests inspect each response's context; the search result cache has its own tests.
 SEARCH_CACHE_SECONDS = 0
+# Usage events are written at once, so a test reads them right after the request.
+INSIGHT_FLUSH_SECONDS = 0
 # Staff and moderators must have a second factor before any page (staffroom.security); the
 # suite's many staff pages are tested without one, and tests/security/test_authentication.py
 # turns the rule on as in production.

@@ -26,6 +26,8 @@ LAYERS = [
     ["forum"],
     ["events"],
     ["newsletter"],
+    # insight counts what every app below it records and holds (docs/analytics.md).
+    ["insight"],
     ["site"],
 ]
 LAYER_OF = {app: number for number, apps in enumerate(LAYERS) for app in apps}

@@ -99,6 +99,7 @@ INSTALLED_APPS = [
     "staffroom.forum",
     "staffroom.events",
     "staffroom.newsletter",
+    "staffroom.insight",
     "staffroom.interop",
     "staffroom.api",
     "staffroom.site",
@@ -217,6 +218,16 @@ SEARCH_INDEX_DIR = Path(os.environ.get("SEARCH_INDEX_DIR", VAR_DIR / "search"))
 SEARCH_CACHE_SECONDS = int(os.environ.get("SEARCH_CACHE_SECONDS", "120"))
 # How many days a recorded search (search.models.SearchLog, no identity) is kept.
 SEARCH_LOG_DAYS = int(os.environ.get("SEARCH_LOG_DAYS", "400"))
+
+# --- Usage analytics (docs/analytics.md): first-party events, pseudonymised, rolled up daily. ---
+INSIGHT_RECORD = os.environ.get("INSIGHT_RECORD", "1") == "1"
+# Raw events are deleted after this many days (13 months); the daily rollups stay.
+INSIGHT_RAW_EVENT_DAYS = int(os.environ.get("INSIGHT_RAW_EVENT_DAYS", "396"))
+# The key of the members' pseudonyms in usage data; derived from SECRET_KEY when unset.
+INSIGHT_KEY = os.environ.get("INSIGHT_KEY", "")
+# Events are written in batches from a buffer: every so many seconds or events (0: at once).
+INSIGHT_FLUSH_SECONDS = float(os.environ.get("INSIGHT_FLUSH_SECONDS", "2"))
+INSIGHT_FLUSH_EVENTS = int(os.environ.get("INSIGHT_FLUSH_EVENTS", "200"))
 
 # --- Background work: django-tasks with the database backend; a worker runs them. ---
 TASKS = {

@@ -129,6 +129,7 @@ class ProfileForm(forms.ModelForm):
             "subjects",
             "notification_mail",
             "profile_public",
+            "usage_history",
         ]
         widgets = {"bio": forms.Textarea(attrs={"rows": 4})}
 

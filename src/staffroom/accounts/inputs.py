@@ -34,6 +34,7 @@ class ProfileInput:
     bio: str | None = None
     notification_mail: str | None = None
     profile_public: bool | None = None
+    usage_history: bool | None = None
     levels: Iterable[Level] | None = None
     subjects: Iterable[Subject] | None = None
 

@@ -126,6 +126,17 @@ class Member(AbstractUser):
             "appears, next to what you shared."
         ),
     )
+    # Usage history (docs/analytics.md): off, what they view and download is counted without
+    # their pseudonym or profile, and recommendations fall back to their profile alone.
+    usage_history = models.BooleanField(
+        _("use what I view and download for my recommendations"),
+        default=True,
+        help_text=_(
+            "Staffroom keeps which resources you opened and downloaded, under a pseudonym, for "
+            "13 months, to recommend resources for the coming weeks and to leave out what you "
+            "already have. Off: that history is deleted and no longer kept."
+        ),
+    )
     # The member's data lifecycle (accounts.deletion): when they last used the site (kept once
     # a day), and when the clock warned them that an unused account will be deleted.
     last_active_at = models.DateTimeField(null=True, blank=True)

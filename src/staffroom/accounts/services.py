@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from staffroom.core.signals import usage_history_off
 from staffroom.curriculum.models import Level, Region, Subject
 
 from .inputs import OrganisationInput, ProfileInput
@@ -40,9 +41,16 @@ def member_update_profile(*, member: Member, data: ProfileInput) -> Member:
             raise ValidationError({field: _("Choose one of the options offered.")})
     levels = given.pop("levels", None)
     subjects = given.pop("subjects", None)
+    # Read from the database: a model form has already set the new value on ``member``.
+    history_off = given.get("usage_history") is False and (
+        Member.objects.filter(pk=member.pk, usage_history=True).exists()
+    )
     for field, value in given.items():
         setattr(member, field, value)
     member.save()
+    if history_off:
+        member_id = member.pk
+        transaction.on_commit(lambda: usage_history_off.send(sender=Member, member_id=member_id))
     if levels is not None:
         member.levels.set(levels)
     if subjects is not None:

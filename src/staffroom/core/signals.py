@@ -6,3 +6,7 @@ from django.dispatch import Signal
 # ``object_id``, the former ``title`` and ``body``, and the ``editor``, so that what it said
 # before can be kept (moderation keeps it for moderators reviewing a report).
 post_revised = Signal()
+
+# A member turned their usage history off: what was kept under their pseudonym is deleted by
+# whoever keeps it (insight). Sent on commit with ``member_id``.
+usage_history_off = Signal()

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from staffroom.core import usage
 from staffroom.core.pagination import paginate
 from staffroom.core.permissions import staff_required
 from staffroom.curriculum.queries import levels_for_region, subjects_for_region, terms_in_region
@@ -48,6 +49,7 @@ def _event_for(request, pk) -> Event:
 def event_detail(request, pk, slug=""):
     event = _event_for(request, pk)
     registration = queries.registration_of(request.user, event)
+    usage.record_usage(request, usage.Usage(usage.EVENT_VIEW, object_id=event.pk))
     return render(
         request,
         "events/detail.html",

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from staffroom.accounts.models import Member
+from staffroom.core import usage
 from staffroom.core.http import int_param
 from staffroom.core.pagination import paginate
 from staffroom.core.permissions import staff_required
@@ -103,6 +104,7 @@ def question(request, pk: int, slug: str = ""):
     found = _question_or_404(pk)
     if slug != found.slug:
         return redirect(found, permanent=True)
+    usage.record_usage(request, usage.Usage(usage.FORUM_VIEW, object_id=found.pk))
     return render(request, "forum/question.html", _detail_context(request, found))
 
 

@@ -72,17 +72,19 @@ def fresh_link_send(*, member: Member) -> None:
     )
 
 
-def click_record(*, delivery_id: int | None, url: str) -> None:
-    """Count a click on a tracked link; the first click also marks the delivery as read."""
+def click_record(*, delivery_id: int | None, url: str) -> Delivery | None:
+    """Count a click on a tracked link; the first click also marks the delivery as read.
+    Returns the delivery clicked in, if there is one."""
     if delivery_id is None:
-        return
-    delivery = Delivery.objects.filter(pk=delivery_id).only("pk", "mailing_id").first()
+        return None
+    delivery = Delivery.objects.filter(pk=delivery_id).only("pk", "mailing_id", "member_id").first()
     if delivery is None:
-        return
+        return None
     LinkClick.objects.create(mailing_id=delivery.mailing_id, delivery=delivery, url=url[:1000])
     Delivery.objects.filter(pk=delivery.pk, clicked_at__isnull=True).update(
         clicked_at=timezone.now()
     )
+    return delivery
 
 
 # --- staff: issues ---

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
+from staffroom.core import usage
 from staffroom.core.pagination import paginate
 from staffroom.core.permissions import staff_required
 from staffroom.core.ratelimit import recipient_mail_allowed
@@ -43,7 +44,13 @@ def click(request):
         url, request.GET.get("s", "")
     ):
         return HttpResponseBadRequest(_("This link is not valid."))
-    services.click_record(delivery_id=links.delivery_id_from(request.GET.get("d", "")), url=url)
+    delivery_id = links.delivery_id_from(request.GET.get("d", ""))
+    delivery = services.click_record(delivery_id=delivery_id, url=url)
+    if delivery is not None:
+        found = usage.Usage(
+            usage.NEWSLETTER_CLICK, object_id=delivery.mailing_id, member_id=delivery.member_id
+        )
+        usage.record_usage(request, found)
     return redirect(url)
 
 

@@ -1,3 +1,5 @@
+from urllib.parse import parse_qs, urlsplit
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -10,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
+from staffroom.core import usage
 from staffroom.core.http import int_param
 from staffroom.core.pagination import paginate
 from staffroom.core.permissions import moderator_required
@@ -86,7 +89,24 @@ def detail(request, pk: int, slug: str = ""):
     resource = _visible_or_404(request, pk)
     if slug != resource.slug:
         return redirect(resource, permanent=True)
+    if resource.is_published:
+        usage.record_usage(request, usage.Usage(usage.RESOURCE_VIEW, object_id=resource.pk))
+        _record_search_click(request, resource)
     return render(request, "resources/detail.html", _detail_context(request, resource))
+
+
+def _record_search_click(request, resource: Resource) -> None:
+    """A result opened from the search page: its links carry the rank, the page the search
+    came from is the referrer (same-origin referrers are sent in full)."""
+    rank = int_param(request.GET.get("rank"))
+    referrer = urlsplit(request.META.get("HTTP_REFERER", ""))
+    if not rank or referrer.path != reverse("search:search"):
+        return
+    asked = parse_qs(referrer.query)
+    found = usage.Usage(
+        usage.SEARCH_CLICK, object_id=resource.pk, query=asked.get("q", [""])[0], rank=rank
+    )
+    usage.record_usage(request, found)
 
 
 def _detail_context(request, resource, **forms) -> dict:
@@ -196,6 +216,7 @@ def download(request, pk: int, file_pk: int):
     resource, resource_file = _file_or_404(request, pk, file_pk)
     if resource.is_published:
         services.resource_record_download(resource=resource)
+        usage.record_usage(request, usage.Usage(usage.DOWNLOAD, object_id=resource.pk))
     return FileResponse(
         _open_or_404(resource_file.file),
         as_attachment=True,
@@ -216,6 +237,7 @@ def visit(request, pk: int):
         raise Http404
     if resource.is_published:
         services.resource_record_download(resource=resource)
+        usage.record_usage(request, usage.Usage(usage.DOWNLOAD, object_id=resource.pk))
     return HttpResponseRedirect(resource.url)
 
 

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
+from staffroom.core import usage
 from staffroom.core.http import int_param
 from staffroom.core.pagination import paginate
 from staffroom.core.permissions import staff_required
@@ -170,6 +171,15 @@ def search(request):
         source=SearchLog.Source.PAGE,
         first_page=request.GET.get("page", "1") in ("", "1"),
     )
+    searched = usage.Usage(
+        usage.SEARCH,
+        query=text,
+        filters=_carried(filters, min_rating),
+        result_count=total,
+        page=int_param(request.GET.get("page"), 1) or 1,
+    )
+    if text or filters:
+        usage.record_usage(request, searched)
     if not total:
         body = _with_zero_results(request, body, text, _carried(filters, min_rating))
     if fragment:

@@ -23,6 +23,9 @@ SCHEDULE: Schedule = {
     "events-retention": ("staffroom.events.tasks.prune_registrations", timedelta(days=1)),
     # This week's issue, due mailings, stalled sending runs.
     "newsletter-due": ("staffroom.newsletter.tasks.start_due_mailings", timedelta(minutes=5)),
+    # Usage analytics: today's rollups each hour; raw events past INSIGHT_RAW_EVENT_DAYS.
+    "insight-rollup": ("staffroom.insight.tasks.rollup_usage", timedelta(hours=1)),
+    "insight-prune": ("staffroom.insight.tasks.prune_usage_events", timedelta(days=1)),
     "interop-harvest": ("staffroom.interop.tasks.harvest_all", timedelta(days=1)),
     # Retention (docs/privacy.md): unused and unconfirmed accounts, expired data exports.
     "accounts-lifecycle": ("staffroom.accounts.tasks.account_lifecycle", timedelta(days=1)),
