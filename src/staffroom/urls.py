@@ -14,6 +14,7 @@ urlpatterns = [
     path("forum/", include("staffroom.forum.urls")),
     path("events/", include("staffroom.events.urls")),
     path("newsletter/", include("staffroom.newsletter.urls")),
+    path("", include("staffroom.insight.urls")),
     path("", include("staffroom.interop.urls")),
     path("", include("staffroom.curriculum.urls")),
     path("", include("staffroom.recognition.urls")),
