@@ -214,3 +214,16 @@ def test_the_daily_rollup_counts_what_was_recorded():
     insight_rollup_day(day)
     assert DailySearch.objects.get(day=day, folded="sint").count == 2
     call_command("check")
+
+
+def test_the_rollup_command_counts_days_again_and_refuses_a_bad_number(capsys):
+    from django.core.management.base import CommandError
+
+    UsageEvent.objects.create(
+        kind=usage.SEARCH, query="kerst", folded="kerst", page=1, created_at=timezone.now()
+    )
+    call_command("insight", "rollup", "--days", "1")
+    assert DailySearch.objects.get(folded="kerst").count == 1
+    assert "Counted 1 events" in capsys.readouterr().out
+    with pytest.raises(CommandError):
+        call_command("insight", "rollup", "--days", "0")

@@ -39,6 +39,7 @@ def privacy_values() -> dict[str, str]:
             "UNCONFIRMED_SIGNUP_DAYS",
             "DATA_EXPORT_DAYS",
             "SEARCH_LOG_DAYS",
+            "INSIGHT_RAW_EVENT_DAYS",
             "EVENT_REGISTRATION_DAYS",
             "SECURITY_EVENT_DAYS",
             "MAIL_FILE_DAYS",

@@ -86,6 +86,17 @@ def _count_rollup(events: Iterable[UsageEvent], day: date) -> list[DailyCount]:
     ]
 
 
+def rollups_of(
+    events: list[UsageEvent], day: date
+) -> tuple[list[DailyCount], list[DailySearch], list[DailyDemand]]:
+    """The rollup rows of one day's events (not saved): what ``insight_rollup_day`` stores,
+    and what the demo's generated history is counted with."""
+    search_kinds = (usage.SEARCH, usage.SEARCH_CLICK)
+    searches, demand = _search_rollup((e for e in events if e.kind in search_kinds), day)
+    counts = _count_rollup((e for e in events if e.kind != usage.SEARCH), day)
+    return counts, searches, demand
+
+
 def insight_rollup_day(day: date) -> int:
     """Count ``day``'s raw events into the rollups, replacing what was counted for that day
     before (so today can be counted again each hour). Returns the number of events read."""
@@ -97,9 +108,7 @@ def insight_rollup_day(day: date) -> int:
         .only(*fields)
         .iterator(chunk_size=5000)
     )
-    search_kinds = (usage.SEARCH, usage.SEARCH_CLICK)
-    searches, demand = _search_rollup((e for e in events if e.kind in search_kinds), day)
-    counts = _count_rollup((e for e in events if e.kind != usage.SEARCH), day)
+    counts, searches, demand = rollups_of(events, day)
     with transaction.atomic():
         for model in (DailyCount, DailySearch, DailyDemand):
             model.objects.filter(day=day).delete()
