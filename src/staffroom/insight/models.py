@@ -147,3 +147,41 @@ class CoUsage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.resource_id} -> {self.other_id}: {self.members}"
+
+
+class SearchForecast(models.Model):
+    """A forecast of next weeks' searches for one series (a query's words, or a level x
+    subject cell) in one region ("" for all regions), with its backtest. Derived
+    (``insight.forecast.forecasts_refresh``), replaced whole by the clock; the forecasts page
+    reads only these rows."""
+
+    class Kind(models.TextChoices):
+        QUERY = "query", _("Search words")
+        DEMAND = "demand", _("Level and subject")
+
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    region = models.CharField(max_length=2, blank=True)
+    folded = models.CharField(max_length=500, blank=True)
+    level_id = models.PositiveIntegerField(default=0)
+    subject_id = models.PositiveIntegerField(default=0)
+    # "model" (the regression), "seasonal_naive" or "last_value" (too little history).
+    method = models.CharField(max_length=20)
+    # [[ISO date of the week's Monday, searches], ...]: the last complete weeks, and the next.
+    recent = models.JSONField(default=list)
+    forecast = models.JSONField(default=list)
+    # Next weeks' mean forecast over the recent weeks' mean (+1 each: small counts).
+    rise = models.FloatField(default=1.0)
+    # Backtest over held-out weeks (None: too little history to test).
+    mase_model = models.FloatField(null=True, blank=True)
+    mase_seasonal = models.FloatField(null=True, blank=True)
+    mase_last = models.FloatField(null=True, blank=True)
+    mae_model = models.FloatField(null=True, blank=True)
+    mae_seasonal = models.FloatField(null=True, blank=True)
+    mae_last = models.FloatField(null=True, blank=True)
+    computed_at = models.DateTimeField()
+
+    class Meta:
+        indexes = [models.Index(fields=["kind", "region", "-rise"], name="search_forecast_rise")]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.region} {self.folded or (self.level_id, self.subject_id)}"
