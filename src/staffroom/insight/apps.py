@@ -17,6 +17,24 @@ class InsightConfig(AppConfig):
 
         register_recorder(record)
 
+        from staffroom.newsletter.compose import register_recommender
+        from staffroom.resources.queries import register_also_used
+
+        from .recommend import also_used, recommend
+
+        def recommend_for_issue(profile, day, limit):
+            return recommend(
+                member_id=profile.member_id,
+                level_ids=profile.level_ids,
+                subject_ids=profile.subject_ids,
+                region=profile.region,
+                today=day,
+                limit=limit,
+            )
+
+        register_recommender(recommend_for_issue)
+        register_also_used(lambda resource, member: also_used(resource, member=member))
+
         def history_off(sender, member_id: int, **kwargs) -> None:
             tasks.forget_member_usage.enqueue(member_id)
 

@@ -1,6 +1,6 @@
 from django_tasks import task
 
-from . import services
+from . import recommend, services
 
 
 @task()
@@ -19,3 +19,9 @@ def prune_usage_events() -> int:
 def forget_member_usage(member_id: int) -> int:
     """Delete a member's pseudonymised events after they turned usage history off."""
     return services.insight_forget_member(member_id)
+
+
+@task()
+def rebuild_co_usage() -> int:
+    """Count again which resources the same members used: "colleagues also used" (daily)."""
+    return recommend.co_usage_rebuild()

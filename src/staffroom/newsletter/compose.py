@@ -11,7 +11,9 @@ from __future__ import annotations
 import html
 import re
 from collections import OrderedDict
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import date, datetime
 
 from django.conf import settings
 from django.template.loader import render_to_string
@@ -33,6 +35,37 @@ PREFERENCES = "__PREFERENCES__"
 _PLACEHOLDERS = re.compile(
     "|".join(re.escape(p) for p in (NAME, UNSUBSCRIBE, PREFERENCES, links.DELIVERY_PLACEHOLDER))
 )
+
+
+# Chooses what an issue recommends to a member "for the coming weeks": (profile, the issue's
+# day, how many) -> items with ``resource``, ``reason`` and ``key``. The newsletter sits
+# below the app that knows usage (insight), so that app registers itself in its
+# AppConfig.ready; without one an issue has no such part, and keeps "New for your classes".
+Recommender = Callable[[Profile, date, int], list]
+_recommender: Recommender | None = None
+RECOMMENDED_PER_ISSUE = 4
+
+
+def register_recommender(recommender: Recommender | None) -> None:
+    """Set (or, with None, remove) the recommender of the issues' personal part."""
+    global _recommender
+    _recommender = recommender
+
+
+def with_recommended(edition: queries.Edition, profile: Profile, moment: datetime):
+    """``edition`` with the recommendations for the profile's member on the issue's day:
+    none for a visitor's or a profile without levels, none that the issue lists already, and
+    never the member's own resources (the recommender leaves those out; checked again here,
+    since a mail cannot be taken back)."""
+    if _recommender is None or not profile.member_id or not profile.level_ids:
+        return edition
+    listed = {resource.pk for resource in edition.resources}
+    items = [
+        item
+        for item in _recommender(profile, moment.date(), RECOMMENDED_PER_ISSUE + len(listed))
+        if item.resource.pk not in listed and item.resource.contributor_id != profile.member_id
+    ]
+    return replace(edition, recommended=items[:RECOMMENDED_PER_ISSUE])
 
 
 @dataclass(frozen=True)
@@ -63,11 +96,10 @@ def subject_for(mailing: Mailing) -> str:
 
 def render_for_profile(mailing: Mailing, profile: Profile, *, web: bool = False) -> Composed:
     """Render the mailing for a profile, with placeholders for the member's own parts."""
-    edition = (
-        queries.edition_for(mailing, profile)
-        if mailing.kind == MailingKind.ISSUE
-        else queries.Edition([], [], [], [])
-    )
+    edition = queries.Edition([], [], [], [])
+    if mailing.kind == MailingKind.ISSUE:
+        moment = queries.issue_moment(mailing)
+        edition = with_recommended(queries.edition_for(mailing, profile), profile, moment)
     return render_edition(mailing, edition, profile.language, profile.region, web=web)
 
 
@@ -123,9 +155,10 @@ def personalise(composed: Composed, *, member_id: int, name: str, delivery_id: i
 
 
 def _edition_key(edition: queries.Edition) -> tuple:
-    return tuple(
-        tuple(item.pk for item in items)
-        for items in (edition.resources, edition.questions, edition.webinars, edition.promotions)
+    listed = (edition.resources, edition.questions, edition.webinars, edition.promotions)
+    return (
+        *(tuple(item.pk for item in items) for items in listed),
+        tuple(item.key for item in edition.recommended),
     )
 
 
@@ -144,7 +177,7 @@ class Composer:
     def edition(self, profile: Profile) -> queries.Edition:
         if self.content is None:
             return queries.Edition([], [], [], [])
-        return self.content.edition(profile)
+        return with_recommended(self.content.edition(profile), profile, self.content.moment)
 
     def composed(self, profile: Profile) -> Composed:
         edition = self.edition(profile)

@@ -9,7 +9,7 @@ so the archive shows what was sent, whatever has been published since.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import TypedDict
 
@@ -67,6 +67,10 @@ class Edition:
     questions: list
     webinars: list
     promotions: list
+    # "For your classes in the coming weeks": chosen per member by the recommender a higher
+    # app registers (compose.register_recommender); items have ``resource``, ``reason`` and
+    # ``key``. Not part of ``is_empty``: an issue goes out for what is new this week.
+    recommended: list = field(default_factory=list)
 
     @property
     def is_empty(self) -> bool:

@@ -1,8 +1,9 @@
 """Reads over resources that pages, the API and tasks share."""
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import cast
+from typing import Any, cast
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
@@ -166,6 +167,19 @@ def resources_popular(limit: int = 8) -> list[Resource]:
     return list(published_resources().order_by("-download_count", "-published_at")[:limit])
 
 
+def resources_for_levels(levels: list[Level], *, order: str = "newest", limit: int = 8) -> list:
+    """Published resources for any of ``levels`` (sub-levels and the crosswalk included), the
+    newest or the most downloaded first: a teacher's home page."""
+    ids = set().union(*(matching_term_ids(level) for level in levels))
+    tagged = Resource.levels.through.objects.filter(level_id__in=ids).values("resource_id")
+    ordering = (
+        ["-download_count", "-published_at", "-pk"]
+        if order == "popular"
+        else ["-published_at", "-pk"]
+    )
+    return list(published_resources().filter(pk__in=tagged).order_by(*ordering)[:limit])
+
+
 def may_see_unpublished(resource: Resource, member) -> bool:
     """The contributor and staff see drafts and files waiting for review; moderators once
     the contributor has submitted them (a draft is nobody else's business)."""
@@ -196,6 +210,28 @@ def resource_detail(pk: int) -> Resource | None:
         .filter(pk=pk)
         .first()
     )
+
+
+# "Colleagues who used this also used": (resource, viewer or None) -> resources. The app that
+# knows usage (insight, above this one) registers it in its AppConfig.ready; without it a
+# resource page shows no such list.
+AlsoUsed = Callable[[Resource, Any], list[Resource]]
+_also_used: AlsoUsed | None = None
+
+
+def register_also_used(provider: AlsoUsed | None) -> None:
+    """Set (or, with None, remove) what lists the resources colleagues also used."""
+    global _also_used
+    _also_used = provider
+
+
+def resources_also_used(resource: Resource, member) -> list[Resource]:
+    """Published resources the members who used ``resource`` also used (none of the viewer's
+    own); empty when no provider is registered or the resource is not public."""
+    if _also_used is None or not resource.is_published:
+        return []
+    viewer = member if member is not None and member.is_authenticated else None
+    return _also_used(resource, viewer)
 
 
 def resources_remixed_from(resource: Resource) -> list[Resource]:

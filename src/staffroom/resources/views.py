@@ -39,6 +39,7 @@ from .queries import (
     resource_detail,
     resource_files_for,
     resource_visible_to,
+    resources_also_used,
     resources_filtered,
     resources_more_by_publisher,
     resources_of_contributor,
@@ -116,6 +117,7 @@ def _detail_context(request, resource, **forms) -> dict:
         "embed": embed_src(resource.url) if resource.kind == Kind.EMBED else None,
         "remixes": resources_remixed_from(resource),
         "more": resources_more_by_publisher(resource),
+        "also_used": resources_also_used(resource, request.user),
         "may_edit": request.user.is_authenticated and request.user.pk == resource.contributor_id,
         "may_pick": resource.is_published
         and request.user.is_authenticated

@@ -20,7 +20,7 @@ from staffroom.core.http import int_param
 from staffroom.core.pagination import paginate
 from staffroom.core.permissions import staff_required
 from staffroom.curriculum.models import Region
-from staffroom.curriculum.queries import level_by_code, subject_by_code
+from staffroom.curriculum.queries import level_by_code, subject_by_code, terms_in_region
 
 from .backends import get_backend
 from .models import SearchLog
@@ -185,7 +185,21 @@ def search(request):
     if fragment:
         return HttpResponse(body)
     context |= {"q": text, "carried": _carried(filters, min_rating), "sort": sort, "body": body}
+    if not text and not filters and not min_rating:
+        context["my_levels_url"] = _my_levels_url(request)
     return render(request, "search/search.html", context)
+
+
+def _my_levels_url(request) -> str:
+    """A search for the member's levels: offered, one click away, on the empty search page;
+    the results themselves stay the same for everyone."""
+    if not request.user.is_authenticated:
+        return ""
+    levels = terms_in_region(request.user.levels.all(), request.region)
+    if not levels:
+        return ""
+    codes = ",".join(sorted(level.code for level in levels))
+    return f"{reverse('search:search')}?{urlencode({'level': codes})}"
 
 
 def _with_zero_results(request, body: str, text: str, filters: dict[str, str]) -> str:

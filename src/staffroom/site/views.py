@@ -1,5 +1,9 @@
+from typing import Any
+from urllib.parse import urlencode
+
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import check_for_language
 from django.views.decorators.http import require_POST
 
@@ -9,9 +13,11 @@ from staffroom.core.http import safe_next
 from staffroom.core.permissions import staff_required
 from staffroom.curriculum.middleware import REGION_SESSION_KEY
 from staffroom.curriculum.models import Region
-from staffroom.curriculum.queries import levels_for_region
+from staffroom.curriculum.queries import levels_for_region, terms_in_region
+from staffroom.insight.recommend import recommendations_for
 from staffroom.resources.queries import (
     published_counts_by_level,
+    resources_for_levels,
     resources_newest,
     resources_popular,
 )
@@ -20,17 +26,29 @@ from .styleguide import styleguide_context
 
 
 def home(request):
+    """The general page; a member with levels gets their recommendations first and the new and
+    popular resources of their levels (a visitor, or a member without levels, the general)."""
     top_levels = [level for level in levels_for_region(request.region) if level.parent_id is None]
     counts = published_counts_by_level(top_levels)
-    return render(
-        request,
-        "site/home.html",
-        {
-            "newest": resources_newest(8),
-            "popular": resources_popular(4),
-            "levels": [(level, counts.get(level.code, 0)) for level in top_levels],
-        },
-    )
+    context: dict[str, Any] = {
+        "levels": [(level, counts.get(level.code, 0)) for level in top_levels]
+    }
+    member = request.user
+    mine = terms_in_region(member.levels.all(), request.region) if member.is_authenticated else []
+    if not mine:
+        context |= {"newest": resources_newest(8), "popular": resources_popular(4)}
+        return render(request, "site/home.html", context)
+    search = reverse("search:search")
+    codes = ",".join(sorted(level.code for level in mine))
+    context |= {
+        "my_levels": mine,
+        "recommended": recommendations_for(member),
+        "newest": resources_for_levels(mine, order="newest", limit=8),
+        "popular": resources_for_levels(mine, order="popular", limit=4),
+        "newest_url": f"{search}?{urlencode({'level': codes, 'sort': 'newest'})}",
+        "popular_url": f"{search}?{urlencode({'level': codes, 'sort': 'popular'})}",
+    }
+    return render(request, "site/home.html", context)
 
 
 def _back(request) -> str:
