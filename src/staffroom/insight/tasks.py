@@ -1,6 +1,6 @@
 from django_tasks import task
 
-from . import recommend, services
+from . import forecast, recommend, services
 
 
 @task()
@@ -25,3 +25,9 @@ def forget_member_usage(member_id: int) -> int:
 def rebuild_co_usage() -> int:
     """Count again which resources the same members used: "colleagues also used" (daily)."""
     return recommend.co_usage_rebuild()
+
+
+@task()
+def refresh_search_forecasts() -> int:
+    """Forecast next weeks' searches per query and per level x subject (daily)."""
+    return forecast.forecasts_refresh()

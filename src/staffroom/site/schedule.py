@@ -26,6 +26,11 @@ SCHEDULE: Schedule = {
     # Usage analytics: today's rollups each hour; raw events past INSIGHT_RAW_EVENT_DAYS.
     "insight-rollup": ("staffroom.insight.tasks.rollup_usage", timedelta(hours=1)),
     "insight-prune": ("staffroom.insight.tasks.prune_usage_events", timedelta(days=1)),
+    # Next weeks' searches forecast from the weekly rollups and the school calendar.
+    "insight-forecasts": (
+        "staffroom.insight.tasks.refresh_search_forecasts",
+        timedelta(days=1),
+    ),
     # "Colleagues who used this also used", counted again from the raw events.
     "insight-co-usage": ("staffroom.insight.tasks.rebuild_co_usage", timedelta(days=1)),
     "interop-harvest": ("staffroom.interop.tasks.harvest_all", timedelta(days=1)),

@@ -1,0 +1,154 @@
+"""The school calendars against real published dates.
+
+Sources of the expected dates: for Flanders, the school calendars published by the Flemish
+Department of Education (onderwijs.vlaanderen.be, "Schoolkalender", school years 2021-2022 to
+2025-2026); for the Netherlands, the Rijksoverheid's school holidays (rijksoverheid.nl,
+"Schoolvakanties", school years 2024-2025 and 2025-2026).
+"""
+
+from datetime import date, timedelta
+
+import pytest
+
+from staffroom.curriculum.school_calendar import (
+    dutch_holidays,
+    flemish_holidays,
+    holiday_share,
+    school_year_week,
+    week_features,
+)
+
+
+def _period(periods, name):
+    return next((p.start, p.end) for p in periods if p.name == name)
+
+
+def _weekdays(start, end):
+    day = start
+    while day <= end:
+        if day.weekday() < 5:
+            yield day
+        day += timedelta(days=1)
+
+
+@pytest.mark.parametrize(
+    ("school_year", "name", "first", "last"),
+    [
+        # Reformed calendar (from 2022-2023).
+        (2024, "autumn", date(2024, 10, 28), date(2024, 11, 10)),
+        (2023, "autumn", date(2023, 10, 23), date(2023, 11, 5)),
+        (2025, "autumn", date(2025, 10, 27), date(2025, 11, 9)),
+        (2024, "christmas", date(2024, 12, 23), date(2025, 1, 5)),
+        (2022, "christmas", date(2022, 12, 26), date(2023, 1, 8)),
+        (2024, "spring", date(2025, 3, 3), date(2025, 3, 16)),
+        (2023, "spring", date(2024, 2, 12), date(2024, 2, 25)),
+        (2025, "spring", date(2026, 2, 16), date(2026, 3, 1)),
+        (2024, "easter", date(2025, 4, 7), date(2025, 4, 20)),
+        (2023, "easter", date(2024, 4, 1), date(2024, 4, 14)),
+        (2025, "easter", date(2026, 4, 6), date(2026, 4, 19)),
+        # The old calendar: one week in autumn and spring, summer from 1 July.
+        (2021, "autumn", date(2021, 11, 1), date(2021, 11, 7)),
+        (2021, "spring", date(2022, 2, 28), date(2022, 3, 6)),
+        (2021, "easter", date(2022, 4, 4), date(2022, 4, 17)),
+        (2021, "christmas", date(2021, 12, 27), date(2022, 1, 9)),
+    ],
+)
+def test_flemish_holidays_match_the_published_calendar(school_year, name, first, last):
+    assert _period(flemish_holidays(school_year), name) == (first, last)
+
+
+def test_the_flemish_school_year_starts_in_the_week_of_1_september():
+    # 2024-2025 began on Monday 26 August, 2025-2026 on Monday 1 September.
+    assert _period(flemish_holidays(2023), "summer")[1] == date(2024, 8, 25)
+    assert _period(flemish_holidays(2024), "summer")[1] == date(2025, 8, 31)
+    assert holiday_share("fl", date(2024, 8, 26)) == 0
+    # 2023-2024 ended on Friday 28 June 2024; before the reform, summer began on 1 July.
+    assert holiday_share("fl", date(2024, 6, 28)) == 0
+    assert holiday_share("fl", date(2024, 7, 1)) == 1
+    assert _period(flemish_holidays(2020), "summer") == (date(2021, 7, 1), date(2021, 8, 31))
+
+
+def test_easter_monday_outside_the_flemish_easter_break_is_a_day_off():
+    # Easter 2025 fell on 20 April, the break ended that day; Monday 21 April was free.
+    assert holiday_share("fl", date(2025, 4, 21)) == 1
+    assert holiday_share("fl", date(2025, 4, 22)) == 0
+
+
+@pytest.mark.parametrize(
+    ("school_year", "region", "name", "first_weekday", "last_weekday"),
+    [
+        # Spring 2025: noord 15-23 February (week 8), midden and zuid 22 February-2 March (9).
+        (2024, "noord", "spring", date(2025, 2, 17), date(2025, 2, 21)),
+        (2024, "midden", "spring", date(2025, 2, 24), date(2025, 2, 28)),
+        (2024, "zuid", "spring", date(2025, 2, 24), date(2025, 2, 28)),
+        # Spring 2026: noord 21 February-1 March (week 9), midden and zuid week 8.
+        (2025, "noord", "spring", date(2026, 2, 23), date(2026, 2, 27)),
+        (2025, "midden", "spring", date(2026, 2, 16), date(2026, 2, 20)),
+        # Autumn 2024: noord and midden 19-27 October (week 43), zuid 12-20 October (42).
+        (2024, "noord", "autumn", date(2024, 10, 21), date(2024, 10, 25)),
+        (2024, "zuid", "autumn", date(2024, 10, 14), date(2024, 10, 18)),
+        # Autumn 2025: noord 18-26 October (week 43).
+        (2025, "noord", "autumn", date(2025, 10, 20), date(2025, 10, 24)),
+        # Christmas 2024: 21 December 2024 - 5 January 2025, every region.
+        (2024, "midden", "christmas", date(2024, 12, 23), date(2025, 1, 3)),
+        # May 2025: 19 April - 4 May (weeks 17 and 18).
+        (2024, "zuid", "may", date(2025, 4, 21), date(2025, 5, 2)),
+        # Summer 2025: zuid 5 July, noord 12 July, midden 19 July, six weeks each.
+        (2024, "zuid", "summer", date(2025, 7, 7), date(2025, 8, 15)),
+        (2024, "noord", "summer", date(2025, 7, 14), date(2025, 8, 22)),
+        (2024, "midden", "summer", date(2025, 7, 21), date(2025, 8, 29)),
+    ],
+)
+def test_dutch_holidays_match_the_rijksoverheid_dates(
+    school_year, region, name, first_weekday, last_weekday
+):
+    start, end = _period(dutch_holidays(school_year, region), name)
+    weekdays = list(_weekdays(start, end))
+    assert (weekdays[0], weekdays[-1]) == (first_weekday, last_weekday)
+
+
+def test_the_dutch_holiday_share_averages_the_three_regions():
+    # Week 9 of 2025: midden and zuid on holiday, noord at school.
+    assert week_features("nl", date(2025, 2, 24)).holiday_share == pytest.approx(2 / 3, abs=1e-3)
+    # Week 29 of 2025: zuid and noord on holiday.
+    assert week_features("nl", date(2025, 7, 14)).holiday_share == pytest.approx(2 / 3, abs=1e-3)
+    assert week_features("nl", date(2025, 8, 4)).holiday_share == 1
+    assert week_features("nl", date(2025, 11, 17)).holiday_share == 0
+
+
+def test_week_features_name_exams_and_events():
+    flemish_december = week_features("fl", date(2024, 12, 9))
+    assert flemish_december.exam and "christmas" in flemish_december.events
+    assert week_features("fl", date(2025, 6, 16)).exam  # June exams before summer
+    assert not week_features("fl", date(2025, 3, 24)).exam
+    assert week_features("nl", date(2025, 5, 19)).exam  # central exams in May
+    sinterklaas = week_features("nl", date(2025, 12, 1))
+    assert "sinterklaas" in sinterklaas.events
+    assert "sinterklaas" in week_features("nl", date(2025, 11, 17)).events  # preparing
+    assert "sinterklaas" not in week_features("nl", date(2025, 12, 8)).events
+    assert "kings_day" in week_features("nl", date(2026, 4, 27)).events
+    assert "kings_day" not in week_features("fl", date(2026, 4, 27)).events
+    assert "flemish_day" in week_features("fl", date(2025, 7, 7)).events
+    assert "carnival" in week_features("fl", date(2025, 2, 24)).events  # carnival 2 March 2025
+    assert "teachers_day" in week_features("fl", date(2025, 9, 29)).events
+    # An unknown region is read as Flanders, never an error.
+    assert week_features("xx", date(2024, 10, 28)).holiday_share == 1
+
+
+def test_school_year_weeks_count_from_the_week_of_1_september():
+    assert school_year_week(date(2024, 8, 26)) == 1
+    assert school_year_week(date(2024, 9, 2)) == 2
+    assert school_year_week(date(2025, 9, 1)) == 1
+    assert school_year_week(date(2025, 8, 31)) == 53  # 2024-2025 had 53 weeks
+    assert school_year_week(date(2026, 1, 1)) == 18
+
+
+def test_every_year_of_the_range_has_a_calendar():
+    for year in range(2015, 2036):
+        for region in ("fl", "nl"):
+            shares = [
+                week_features(region, date(year, 1, 5) + timedelta(weeks=w)).holiday_share
+                for w in range(52)
+            ]
+            # About 14 to 17 weeks of holidays a year in both regions.
+            assert 11 < sum(shares) < 19, (year, region, sum(shares))
