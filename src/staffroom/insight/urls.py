@@ -4,6 +4,10 @@ Each feature's views live in a module of their own; their routes are listed here
 
 from django.urls import path
 
+from . import forecast_views
+
 app_name = "insight"
 
-urlpatterns: list = []
+urlpatterns: list = [
+    path("staff/insight/forecasts/", forecast_views.forecasts, name="forecasts"),
+]
