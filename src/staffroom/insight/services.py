@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime, time, timedelta
+from typing import Protocol
 
 from django.conf import settings
 from django.db import transaction
@@ -15,6 +16,21 @@ from staffroom.core import usage
 from .models import DailyCount, DailyDemand, DailySearch, UsageEvent
 from .recorder import member_key
 
+
+class EventRow(Protocol):
+    """What the rollups read of an event: a ``UsageEvent``, or a generated row like one."""
+
+    kind: str
+    object_id: int | None
+    member_key: str
+    region: str
+    levels: list[int]
+    subjects: list[int]
+    folded: str
+    result_count: int | None
+    page: int | None
+
+
 # A search that finds fewer than this many resources is a "low-result" search: a gap.
 LOW_RESULTS = 3
 
@@ -24,7 +40,7 @@ def _day_bounds(day: date) -> tuple[datetime, datetime]:
     return start, start + timedelta(days=1)
 
 
-def _search_rollup(events: Iterable[UsageEvent], day: date) -> tuple[list, list]:
+def _search_rollup(events: Iterable[EventRow], day: date) -> tuple[list, list]:
     searches: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0, 0])
     demand: dict[tuple[str, int, int], list[int]] = defaultdict(lambda: [0, 0, 0])
     for event in events:
@@ -62,7 +78,7 @@ def _search_rollup(events: Iterable[UsageEvent], day: date) -> tuple[list, list]
     )
 
 
-def _count_rollup(events: Iterable[UsageEvent], day: date) -> list[DailyCount]:
+def _count_rollup(events: Iterable[EventRow], day: date) -> list[DailyCount]:
     counts: dict[tuple[str, int, str, int], int] = defaultdict(int)
     members: dict[tuple[str, int, str, int], set[str]] = defaultdict(set)
     for event in events:
@@ -87,7 +103,7 @@ def _count_rollup(events: Iterable[UsageEvent], day: date) -> list[DailyCount]:
 
 
 def rollups_of(
-    events: list[UsageEvent], day: date
+    events: Sequence[EventRow], day: date
 ) -> tuple[list[DailyCount], list[DailySearch], list[DailyDemand]]:
     """The rollup rows of one day's events (not saved): what ``insight_rollup_day`` stores,
     and what the demo's generated history is counted with."""

@@ -59,6 +59,7 @@ from .notices import settle_notices
 from .people import Cast, ensure_cast
 from .plan import FILE_UNSUITED_TYPES, Spec, place, plan
 from .terms import ensure_demo_terms
+from .usage import build_usage_history
 from .writing import (
     DocumentContext,
     compose_description,
@@ -198,6 +199,16 @@ class DemoBuilder:
         analysed = self._analyse_files(started)
         checked = self._run_prechecks()
         community |= settle_notices(timezone.now(), self.write)
+        community |= build_usage_history(
+            self.rng,
+            self.created,
+            list(
+                Member.objects.filter(pk__in=list(cast.persons)).prefetch_related(
+                    "levels", "subjects"
+                )
+            ),
+            self.write,
+        )
         self._date_last_visits()
         removed = self._remove_queued_tasks(task_cutoff)
         self._queue_rebuilds()
