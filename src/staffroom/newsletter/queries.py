@@ -293,14 +293,20 @@ def recipients_of(mailing: Mailing) -> QuerySet[Member]:
     confirmation page counts it, so the count staff confirm is the audience that gets it."""
     members = subscribers(mailing.kind)
     if mailing.kind == MailingKind.PROMOTION and mailing.promotion:
-        order = mailing.promotion
-        members = members.filter(region=order.region) if order.region else members
-        level_ids = list(order.levels.values_list("pk", flat=True))
-        if level_ids:
-            members = members.filter(levels__in=_expand(Level, set(level_ids))).distinct()
-        subject_ids = list(order.subjects.values_list("pk", flat=True))
-        if subject_ids:
-            members = members.filter(subjects__in=_expand(Subject, set(subject_ids))).distinct()
+        members = members_in_audience(mailing.promotion, members)
+    return members
+
+
+def members_in_audience(order: PromotionOrder, members: QuerySet[Member]) -> QuerySet[Member]:
+    """Those of ``members`` an order's audience (region, levels, subjects) takes in: the
+    recipients of a dedicated mailing, and a partner's figures on who a block reached."""
+    members = members.filter(region=order.region) if order.region else members
+    level_ids = list(order.levels.values_list("pk", flat=True))
+    if level_ids:
+        members = members.filter(levels__in=_expand(Level, set(level_ids))).distinct()
+    subject_ids = list(order.subjects.values_list("pk", flat=True))
+    if subject_ids:
+        members = members.filter(subjects__in=_expand(Subject, set(subject_ids))).distinct()
     return members
 
 
