@@ -19,7 +19,7 @@ from django.utils import timezone
 from staffroom.accounts.models import Member
 from staffroom.curriculum.models import Level
 from staffroom.curriculum.queries import levels_for_region, matching_term_ids, terms_by_id
-from staffroom.resources.models import ContentLanguage, Resource
+from staffroom.resources.models import ContentLanguage, Resource, Status
 
 CACHE_SECONDS = 60 * 60
 CACHE_VERSION = 1
@@ -117,7 +117,7 @@ def compute_public_stats(region: str, today: date | None = None) -> PublicStats:
     return PublicStats(
         members=_members().count(),
         resources=published.count(),
-        contributors=_members().filter(resources__status="published").distinct().count(),
+        contributors=_members().filter(resources__status=Status.PUBLISHED).distinct().count(),
         levels=_levels(region),
         languages=tuple((code, count) for code, count in languages),
         growth=_growth(today),
