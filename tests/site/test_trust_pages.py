@@ -28,7 +28,8 @@ def test_every_page_has_a_footer_navigation_with_the_trust_pages(client):
     for name in ("accounts:privacy", "accessibility", "accounts:terms", "contact"):
         assert f'href="{reverse(name)}"' in footer
     assert f'href="{reverse("help_search")}"' in footer
-    assert footer.count("<li>") == 8
+    assert f'href="{reverse("insight:stats")}"' in footer
+    assert footer.count("<li>") == 9
 
 
 # --- accessibility statement -------------------------------------------------------------
