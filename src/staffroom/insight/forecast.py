@@ -61,6 +61,8 @@ MIN_MODEL_WEEKS = 60
 SEASON = 52
 FOURIER_TERMS = 3
 RECENT_WEEKS = 4  # what "rising" is measured against
+# Listed as rising: a tenth more searches expected (small counts: +1 each, see ``rise``).
+MIN_RISE = 1.1
 SHOWN_RECENT = 8  # weeks of history kept with each forecast
 # The page's region filter; "all" is stored as "".
 REGION_FILTERS = ("all", "fl", "nl")
@@ -451,6 +453,10 @@ class RisingRow:
     svg: str = ""  # the chart, drawn by the view
 
     @property
+    def first_forecast_week(self) -> date | None:
+        return next((monday for monday, _value, ahead in self.weeks if ahead), None)
+
+    @property
     def recent_mean(self) -> float:
         values = [value for _monday, value in self.forecast.recent[-RECENT_WEEKS:]]
         return sum(values) / len(values) if values else 0.0
@@ -472,7 +478,7 @@ def _query_count(text: str, region: str) -> int:
 
 
 def rising_forecasts(
-    region_filter: str, reader_region: str, *, limit: int = 10, min_rise: float = 1.0
+    region_filter: str, reader_region: str, *, limit: int = 10, min_rise: float = MIN_RISE
 ) -> dict[str, list[RisingRow]]:
     """The queries and level x subject cells of ``region_filter`` ("all", "fl", "nl")
     expected to rise most, with the resources published for each and a link to their search,

@@ -15,7 +15,7 @@ from staffroom.core.permissions import staff_required
 from . import charts
 from .forecast import (
     BACKTEST_WEEKS,
-    HORIZON,
+    RECENT_WEEKS,
     REGION_FILTERS,
     RisingRow,
     forecasts_exist,
@@ -58,7 +58,7 @@ def forecasts(request: HttpRequest) -> HttpResponse:
         {
             "region": region,
             "rising": rising,
-            "horizon": HORIZON,
+            "recent_weeks": RECENT_WEEKS,
             "backtest_weeks": BACKTEST_WEEKS,
         },
     )
