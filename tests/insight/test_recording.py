@@ -227,3 +227,22 @@ def test_the_rollup_command_counts_days_again_and_refuses_a_bad_number(capsys):
     assert "Counted 1 events" in capsys.readouterr().out
     with pytest.raises(CommandError):
         call_command("insight", "rollup", "--days", "0")
+
+
+def test_a_members_export_holds_what_is_kept_under_their_pseudonym(browser_client):
+    import io
+    import json
+    import zipfile
+
+    from staffroom.accounts.export import write_export
+
+    member = MemberFactory()
+    resource = ResourceFactory()
+    browser_client.force_login(member)
+    browser_client.get(resource.get_absolute_url())
+    MemberFactory()  # someone else's history stays out
+    buffer = io.BytesIO()
+    write_export(member, buffer)
+    with zipfile.ZipFile(buffer) as archive:
+        rows = json.loads(archive.read("data/insight.usage_history.json"))
+    assert [(row["kind"], row["object_id"]) for row in rows] == [(usage.RESOURCE_VIEW, resource.pk)]

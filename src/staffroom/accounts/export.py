@@ -30,7 +30,7 @@ from staffroom.core.mail import mail_member
 from staffroom.security import events as security_events
 
 from . import tasks
-from .member_data import member_relations
+from .member_data import EXPORT_PARTS, member_relations
 from .models import DataExport, Member
 
 log = logging.getLogger(__name__)
@@ -119,6 +119,8 @@ def write_export(member: Member, destination) -> int:
         add_json("profile.json", member_profile(member))
         for label, rows in member_data(member).items():
             add_json(f"data/{label}.json", rows)
+        for name, rows_of in EXPORT_PARTS.items():
+            add_json(f"data/{name}.json", rows_of(member))
         for relation in member_relations():
             if not (relation.export and relation.files):
                 continue

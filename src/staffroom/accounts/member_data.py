@@ -96,6 +96,18 @@ def register_member_relation(
     RELATIONS[label] = MemberRelation(label, policy, export, handler, files)
 
 
+# Data of a member that no relation to Member holds (rows keyed by a pseudonym): name ->
+# a function giving the member's rows as JSON-ready dicts; added to their export as
+# data/<name>.json. Filled by apps above accounts.
+ExportPart = Callable[[Any], list[dict[str, Any]]]
+EXPORT_PARTS: dict[str, ExportPart] = {}
+
+
+def register_export_part(name: str, rows_of: ExportPart) -> None:
+    """Add data/<name>.json, made by ``rows_of(member)``, to every member's export."""
+    EXPORT_PARTS[name] = rows_of
+
+
 def relations_to_member() -> list[str]:
     """Every field of every installed model that refers to Member ("app.Model.field"), found
     through the model meta: foreign keys, one-to-ones and many-to-manys."""

@@ -7,20 +7,22 @@ class InsightConfig(AppConfig):
     verbose_name = "Insight"
 
     def ready(self) -> None:
+        """Fill in the hooks of the apps below: what they record, what they recommend, what
+        a member's export and deletion do with usage data (insight may not be imported by
+        them)."""
+        from staffroom.accounts.member_data import register_export_part
         from staffroom.accounts.models import Member
         from staffroom.core.signals import usage_history_off
         from staffroom.core.usage import register_recorder
-
-        from . import tasks
-        from .recorder import record
-        from .services import insight_forget_member
-
-        register_recorder(record)
-
         from staffroom.newsletter.compose import register_recommender
         from staffroom.resources.queries import register_also_used
 
+        from . import tasks
         from .recommend import also_used, recommend
+        from .recorder import record
+        from .services import insight_forget_member, member_usage_history
+
+        register_recorder(record)
 
         def recommend_for_issue(profile, day, limit):
             return recommend(
@@ -34,6 +36,9 @@ class InsightConfig(AppConfig):
 
         register_recommender(recommend_for_issue)
         register_also_used(lambda resource, member: also_used(resource, member=member))
+
+        # A member's copy of their data holds what is kept under their pseudonym.
+        register_export_part("insight.usage_history", member_usage_history)
 
         def history_off(sender, member_id: int, **kwargs) -> None:
             tasks.forget_member_usage.enqueue(member_id)

@@ -150,6 +150,12 @@ def insight_prune_events(*, now: datetime | None = None) -> int:
     return deleted
 
 
+def member_usage_history(member) -> list[dict]:
+    """What is kept under a member's pseudonym, for their copy of their data."""
+    rows = UsageEvent.objects.filter(member_key=member_key(member.pk)).order_by("created_at")
+    return list(rows.values("kind", "object_id", "region", "levels", "subjects", "created_at"))
+
+
 def insight_forget_member(member_id: int) -> int:
     """Delete a member's pseudonymised events (they turned usage history off, or their
     account is deleted). Counts already in the rollups stay: they name nobody."""
