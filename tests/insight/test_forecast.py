@@ -166,3 +166,10 @@ def test_the_page_is_for_staff_only(browser_client):
     assert visitor.status_code == 302 and "login" in visitor["Location"]
     browser_client.force_login(MemberFactory())
     assert browser_client.get(url).status_code == 403
+
+
+def test_the_benchmark_summary_computes_the_forecasts_when_none_are_stored():
+    _seed_rollups()
+    summary = forecast_backtest_summary()
+    assert list(summary) == ["overall", "series"]
+    assert summary["overall"]["series"] == SearchForecast.objects.count() == 4
