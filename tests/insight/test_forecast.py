@@ -1,6 +1,7 @@
 """Search forecasts: the model against its baselines on a known seasonal series, and the
 staff page that shows what is expected to rise (docs/analytics.md, "Forecasts")."""
 
+import re
 from datetime import date, timedelta
 
 import numpy as np
@@ -173,3 +174,19 @@ def test_the_benchmark_summary_computes_the_forecasts_when_none_are_stored():
     summary = forecast_backtest_summary()
     assert list(summary) == ["overall", "series"]
     assert summary["overall"]["series"] == SearchForecast.objects.count() == 4
+
+
+def test_the_command_computes_the_forecasts_and_prints_the_backtest():
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    _seed_rollups()
+    out = StringIO()
+    call_command("forecasts", stdout=out)
+    assert SearchForecast.objects.count() == 4
+    assert "Forecast 4 series" in out.getvalue()
+    # The figures themselves depend on today's date (the seeded searches end on TODAY).
+    assert re.search(
+        r"Mean MASE: model [\d.]+, same week last year [\d.]+, last value [\d.]+\.", out.getvalue()
+    )
