@@ -3,7 +3,7 @@
 Sources of the expected dates: for Flanders, the school calendars published by the Flemish
 Department of Education (onderwijs.vlaanderen.be, "Schoolkalender", school years 2021-2022 to
 2025-2026); for the Netherlands, the Rijksoverheid's school holidays (rijksoverheid.nl,
-"Schoolvakanties", school years 2024-2025 and 2025-2026).
+"Schoolvakanties", school years 2022-2023 to 2025-2026).
 """
 
 from datetime import date, timedelta
@@ -97,6 +97,13 @@ def test_easter_monday_outside_the_flemish_easter_break_is_a_day_off():
         (2024, "zuid", "summer", date(2025, 7, 7), date(2025, 8, 15)),
         (2024, "noord", "summer", date(2025, 7, 14), date(2025, 8, 22)),
         (2024, "midden", "summer", date(2025, 7, 21), date(2025, 8, 29)),
+        # Summer 2023: midden 8 July, zuid 15 July, noord 22 July.
+        (2022, "midden", "summer", date(2023, 7, 10), date(2023, 8, 18)),
+        (2022, "noord", "summer", date(2023, 7, 24), date(2023, 9, 1)),
+        # Summer 2026: noord 4 July, zuid 11 July, midden 18 July.
+        (2025, "noord", "summer", date(2026, 7, 6), date(2026, 8, 14)),
+        (2025, "zuid", "summer", date(2026, 7, 13), date(2026, 8, 21)),
+        (2025, "midden", "summer", date(2026, 7, 20), date(2026, 8, 28)),
     ],
 )
 def test_dutch_holidays_match_the_rijksoverheid_dates(

@@ -22,14 +22,15 @@ The rules follow the official regulations, not scraped dates:
   week 7, 8 or 9, the autumn holiday in week 42 or 43, Christmas two weeks for all, and the
   May holiday (week 18 set, week 17 advised and taken by most schools).
 
-Approximations, said plainly: the Dutch government fixes which region is early, middle or
-late (summer), and which takes week 42 or 43 (autumn) and 7, 8 or 9 (spring), some years ahead
-in a published table whose rotation is not a simple rule. The rule here gets the weeks right
-(one region starting in each of the three summer weeks) but may swap regions in some years;
-the forecasts use the share over the three regions, which does not depend on which region is
-which. Flemish exceptions decided for a single year are not modelled. Exam periods vary per
-school: Flemish secondary schools test in the weeks before the Christmas break and in June,
-Dutch final-year pupils sit the central exams (centraal examen) from mid-May.
+Approximations, said plainly: the Dutch government fixes which region takes week 42 or 43
+(autumn) and 7, 8 or 9 (spring) some years ahead in a published table whose rotation is not a
+simple rule; the rule here gets the weeks right (autumn in weeks 42 and 43, spring in 7 to 9)
+but may swap regions in some years. The forecasts use the share over the three regions, which
+does not depend on which region is which. The summer rotation follows the six-year cycle of the
+published schemes (checked against the orders of 2018 and 2020 to 2026). Flemish exceptions
+decided for a single year are not modelled. Exam periods vary per school: Flemish secondary
+schools test in the weeks before the Christmas break and in June, Dutch final-year pupils sit
+the central exams (centraal examen) from mid-May.
 """
 
 from __future__ import annotations
@@ -45,6 +46,16 @@ NETHERLANDS = "nl"
 REGIONS = (FLANDERS, NETHERLANDS)
 # The Dutch holiday regions (Rijksoverheid): their shares are averaged per week.
 NL_HOLIDAY_REGIONS = ("noord", "midden", "zuid")
+# The Dutch summer holiday: the order of the regions' starts, from 2022 on (see
+# ``_dutch_summer_order``).
+SUMMER_ORDERS = (
+    ("midden", "noord", "zuid"),
+    ("midden", "zuid", "noord"),
+    ("zuid", "midden", "noord"),
+    ("zuid", "noord", "midden"),
+    ("noord", "zuid", "midden"),
+    ("noord", "midden", "zuid"),
+)
 # The first school year of the reformed Flemish calendar (2022-2023).
 FLEMISH_REFORM_YEAR = 2022
 
@@ -207,12 +218,12 @@ def flemish_holidays(school_year: int) -> tuple[Period, ...]:
 # --- The Netherlands --------------------------------------------------------------------
 
 
-def _dutch_summer_order(year: int) -> tuple[str, str, str]:
-    """The holiday regions from earliest to latest summer holiday start: zuid, noord, midden
-    in 2025, rotating by one each year (an approximation of the government's table)."""
-    order = ("zuid", "noord", "midden")
-    shift = (year - 2025) % 3
-    return order[shift:] + order[:shift]  # type: ignore[return-value]
+def _dutch_summer_order(year: int) -> tuple[str, ...]:
+    """The holiday regions from earliest to latest summer holiday start. Each region starts
+    first two years running while the other two swap places, so the orders repeat every six
+    years (midden, noord, zuid in 2022; midden, zuid, noord in 2023; zuid, midden, noord in
+    2024 ...), as in the published schemes of 2018 to 2026."""
+    return SUMMER_ORDERS[(year - 2022) % len(SUMMER_ORDERS)]
 
 
 def _dutch_spring_week(year: int, region: str) -> int:
