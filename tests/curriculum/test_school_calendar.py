@@ -1,9 +1,10 @@
 """The school calendars against real published dates.
 
-Sources of the expected dates: for Flanders, the school calendars published by the Flemish
-Department of Education (onderwijs.vlaanderen.be, "Schoolkalender", school years 2021-2022 to
-2025-2026); for the Netherlands, the Rijksoverheid's school holidays (rijksoverheid.nl,
-"Schoolvakanties", school years 2022-2023 to 2025-2026).
+Sources of the expected dates: for Flanders, the school holidays published by the Flemish
+Department of Education (onderwijs.vlaanderen.be, "Schoolvakanties", school years 2015-2016,
+2019-2020 and 2021-2022 to 2025-2026), as Flemish schools list them; for the Netherlands, the
+Rijksoverheid's school holidays (rijksoverheid.nl, "Schoolvakanties", school years 2022-2023
+to 2025-2026).
 """
 
 from datetime import date, timedelta
@@ -34,38 +35,43 @@ def _weekdays(start, end):
 @pytest.mark.parametrize(
     ("school_year", "name", "first", "last"),
     [
-        # Reformed calendar (from 2022-2023).
-        (2024, "autumn", date(2024, 10, 28), date(2024, 11, 10)),
-        (2023, "autumn", date(2023, 10, 23), date(2023, 11, 5)),
-        (2025, "autumn", date(2025, 10, 27), date(2025, 11, 9)),
-        (2024, "christmas", date(2024, 12, 23), date(2025, 1, 5)),
-        (2022, "christmas", date(2022, 12, 26), date(2023, 1, 8)),
-        (2024, "spring", date(2025, 3, 3), date(2025, 3, 16)),
-        (2023, "spring", date(2024, 2, 12), date(2024, 2, 25)),
-        (2025, "spring", date(2026, 2, 16), date(2026, 3, 1)),
-        (2024, "easter", date(2025, 4, 7), date(2025, 4, 20)),
-        (2023, "easter", date(2024, 4, 1), date(2024, 4, 14)),
-        (2025, "easter", date(2026, 4, 6), date(2026, 4, 19)),
-        # The old calendar: one week in autumn and spring, summer from 1 July.
+        (2024, "autumn", date(2024, 10, 28), date(2024, 11, 3)),
+        (2025, "autumn", date(2025, 10, 27), date(2025, 11, 2)),
         (2021, "autumn", date(2021, 11, 1), date(2021, 11, 7)),
-        (2021, "spring", date(2022, 2, 28), date(2022, 3, 6)),
-        (2021, "easter", date(2022, 4, 4), date(2022, 4, 17)),
+        (2024, "christmas", date(2024, 12, 23), date(2025, 1, 5)),
+        (2025, "christmas", date(2025, 12, 22), date(2026, 1, 4)),
         (2021, "christmas", date(2021, 12, 27), date(2022, 1, 9)),
+        (2024, "spring", date(2025, 3, 3), date(2025, 3, 9)),
+        (2025, "spring", date(2026, 2, 16), date(2026, 2, 22)),
+        (2019, "spring", date(2020, 2, 24), date(2020, 3, 1)),
+        (2021, "spring", date(2022, 2, 28), date(2022, 3, 6)),
+        # Easter on 20 April 2025 (after 15 April): from the second Monday before Easter.
+        (2024, "easter", date(2025, 4, 7), date(2025, 4, 20)),
+        (2025, "easter", date(2026, 4, 6), date(2026, 4, 19)),
+        (2019, "easter", date(2020, 4, 6), date(2020, 4, 19)),
+        (2021, "easter", date(2022, 4, 4), date(2022, 4, 17)),
+        # Easter in March (27 March 2016): from Easter Monday.
+        (2015, "easter", date(2016, 3, 28), date(2016, 4, 10)),
+        (2024, "summer", date(2025, 7, 1), date(2025, 8, 31)),
     ],
 )
 def test_flemish_holidays_match_the_published_calendar(school_year, name, first, last):
     assert _period(flemish_holidays(school_year), name) == (first, last)
 
 
-def test_the_flemish_school_year_starts_in_the_week_of_1_september():
-    # 2024-2025 began on Monday 26 August, 2025-2026 on Monday 1 September.
-    assert _period(flemish_holidays(2023), "summer")[1] == date(2024, 8, 25)
-    assert _period(flemish_holidays(2024), "summer")[1] == date(2025, 8, 31)
-    assert holiday_share("fl", date(2024, 8, 26)) == 0
-    # 2023-2024 ended on Friday 28 June 2024; before the reform, summer began on 1 July.
-    assert holiday_share("fl", date(2024, 6, 28)) == 0
-    assert holiday_share("fl", date(2024, 7, 1)) == 1
-    assert _period(flemish_holidays(2020), "summer") == (date(2021, 7, 1), date(2021, 8, 31))
+def test_flanders_kept_its_calendar_after_2022():
+    """The two-week autumn and carnival breaks of 2022-2023 are the French Community's
+    reform: Flemish schools had one week in autumn 2024 (28 October - 3 November) and went
+    back on 4 November."""
+    assert holiday_share("fl", date(2024, 11, 4)) == 0
+    assert holiday_share("fl", date(2025, 3, 10)) == 0  # after one week of krokus
+    assert holiday_share("fl", date(2024, 8, 30)) == 1  # summer until 31 August
+    assert holiday_share("fl", date(2024, 9, 2)) == 0
+    assert holiday_share("fl", date(2025, 6, 30)) == 0
+    assert holiday_share("fl", date(2025, 7, 1)) == 1
+    assert holiday_share("fl", date(2024, 11, 11)) == 1  # Armistice Day
+    # 1 November 2026 is a Sunday: the autumn break is the week after.
+    assert _period(flemish_holidays(2026), "autumn") == (date(2026, 11, 2), date(2026, 11, 8))
 
 
 def test_easter_monday_outside_the_flemish_easter_break_is_a_day_off():

@@ -8,13 +8,16 @@ The rules follow the official regulations, not scraped dates:
 
 - Flanders: the Flemish Government's decision on the organisation of the school year in
   primary and secondary education (Besluit van de Vlaamse Regering van 17 april 1991
-  betreffende de organisatie van het schooljaar), as amended by the reform of the school
-  calendar (hervorming van de schoolkalender, decided in 2021, in force from school year
-  2022-2023; onderwijs.vlaanderen.be, "Schoolkalender"): a school year from the week of
-  1 September to the first days of July, two weeks of autumn break around 1 November, two of
-  Christmas break, two of spring (krokus) break from carnival Monday, two of Easter break
-  from the first Monday of April; before 2022-2023 one week in autumn and in spring and the
-  summer from 1 July to 31 August.
+  betreffende de organisatie van het schooljaar in het basisonderwijs en het secundair
+  onderwijs; the yearly dates on onderwijs.vlaanderen.be, "Schoolvakanties"): the school year
+  from 1 September, one week of autumn break (the week of 1 November), two of Christmas break,
+  one of spring (krokus) break from carnival Monday, two of Easter break from the first Monday
+  of April (from Easter Monday when Easter falls in March, from the second Monday before
+  Easter when it falls after 15 April), the summer from 1 July to 31 August, and the days off
+  (11 November, Easter Monday, 1 May, Ascension and the Friday after, Whit Monday). The
+  reformed calendar of 2022-2023 (two weeks in autumn and at carnival, the summer from early
+  July to late August) is the French Community's; Flanders kept its calendar, as the
+  published Flemish dates of 2022-2023 to 2025-2026 show.
 - The Netherlands: the Rijksoverheid's holiday scheme for primary and secondary schools
   (Regeling vakantiedata / "Schoolvakanties", rijksoverheid.nl, onderwerp schoolvakanties),
   with its three holiday regions noord, midden and zuid: the summer holiday of six weeks
@@ -56,8 +59,6 @@ SUMMER_ORDERS = (
     ("noord", "zuid", "midden"),
     ("noord", "midden", "zuid"),
 )
-# The first school year of the reformed Flemish calendar (2022-2023).
-FLEMISH_REFORM_YEAR = 2022
 
 # Events teachers prepare lessons for, with the weeks before them in which they do.
 EVENT_NAMES = (
@@ -145,16 +146,6 @@ def school_year_week(day: date) -> int:
 # --- Flanders -------------------------------------------------------------------------
 
 
-def _flemish_school_start(year: int) -> date:
-    """First school day of school year ``year``-``year + 1``."""
-    if year >= FLEMISH_REFORM_YEAR:
-        # Reformed calendar: the Monday of the week in which 1 September falls (29 August
-        # 2022, 26 August 2024, 1 September 2025).
-        return monday_of(date(year, 9, 1))
-    # Old calendar: 1 September (a weekend simply starts the year on Monday).
-    return date(year, 9, 1)
-
-
 def _christmas_monday(year: int) -> date:
     """The first Monday of the Christmas break in both regions: the week with 25 December,
     or the week after when it falls on a weekend."""
@@ -166,16 +157,14 @@ def _carnival_monday(year: int) -> date:
 
 
 def _flemish_easter_start(year: int) -> date:
-    easter_monday = easter(year) + timedelta(days=1)
-    first_april_monday = _nth_weekday(year, 4, 0, 1)
-    if easter_monday.month == 3:
-        return easter_monday
-    if year > FLEMISH_REFORM_YEAR:
-        return first_april_monday
-    # Old rule: Easter after 15 April moves the break to the second Monday before Easter.
-    if easter(year) > date(year, 4, 15):
-        return easter(year) - timedelta(days=13)
-    return first_april_monday
+    """First day of the Easter break: the first Monday of April; Easter Monday when Easter
+    falls in March; the second Monday before Easter when Easter falls after 15 April."""
+    easter_day = easter(year)
+    if easter_day.month == 3:
+        return easter_day + timedelta(days=1)
+    if easter_day > date(year, 4, 15):
+        return easter_day - timedelta(days=13)
+    return _nth_weekday(year, 4, 0, 1)
 
 
 @lru_cache(maxsize=64)
@@ -183,35 +172,24 @@ def flemish_holidays(school_year: int) -> tuple[Period, ...]:
     """The holidays and days off of Flemish schools in school year ``school_year`` (the year
     it starts in), the summer after it included."""
     y, n = school_year, school_year + 1
-    reformed = y >= FLEMISH_REFORM_YEAR
-    periods: list[Period] = []
-    if reformed:
-        # Two weeks whose middle Sunday is nearest to 1 November.
-        nov1 = date(y, 11, 1)
-        sunday = nov1 + timedelta(days=(6 - nov1.weekday()) % 7)  # on or after
-        if (sunday - nov1).days > 3:
-            sunday -= timedelta(days=7)
-        periods.append(_weeks(sunday - timedelta(days=6), 2, "autumn"))
-    else:
-        nov1 = date(y, 11, 1)
-        start = monday_of(nov1) if nov1.weekday() < 6 else nov1 + timedelta(days=1)
-        periods.append(_weeks(start, 1, "autumn"))
-    periods.append(Period(date(y, 11, 11), date(y, 11, 11), "armistice"))
-    periods.append(_weeks(_christmas_monday(y), 2, "christmas"))
-    periods.append(_weeks(_carnival_monday(n), 2 if reformed else 1, "spring"))
-    easter_start = _flemish_easter_start(n)
-    periods.append(_weeks(easter_start, 2, "easter"))
+    nov1 = date(y, 11, 1)
+    # The week of 1 November; the week after when 1 November is a Sunday.
+    autumn = monday_of(nov1) if nov1.weekday() < 6 else nov1 + timedelta(days=1)
     easter_monday = easter(n) + timedelta(days=1)
-    if easter_monday not in periods[-1]:
-        periods.append(Period(easter_monday, easter_monday, "easter_monday"))
     ascension = easter(n) + timedelta(days=39)
-    periods.append(Period(date(n, 5, 1), date(n, 5, 1), "labour_day"))
-    periods.append(Period(ascension, ascension + timedelta(days=1), "ascension"))
     whit_monday = easter(n) + timedelta(days=50)
-    periods.append(Period(whit_monday, whit_monday, "whit_monday"))
-    # Reformed: from the Saturday before the first Monday of July; before: from 1 July.
-    summer_start = _nth_weekday(n, 7, 0, 1) - timedelta(days=2) if reformed else date(n, 7, 1)
-    periods.append(Period(summer_start, _flemish_school_start(n) - timedelta(days=1), "summer"))
+    periods = [
+        _weeks(autumn, 1, "autumn"),
+        Period(date(y, 11, 11), date(y, 11, 11), "armistice"),
+        _weeks(_christmas_monday(y), 2, "christmas"),
+        _weeks(_carnival_monday(n), 1, "spring"),
+        _weeks(_flemish_easter_start(n), 2, "easter"),
+        Period(easter_monday, easter_monday, "easter_monday"),
+        Period(date(n, 5, 1), date(n, 5, 1), "labour_day"),
+        Period(ascension, ascension + timedelta(days=1), "ascension"),
+        Period(whit_monday, whit_monday, "whit_monday"),
+        Period(date(n, 7, 1), date(n, 8, 31), "summer"),
+    ]
     return tuple(periods)
 
 
