@@ -10,6 +10,8 @@ from django.utils import timezone
 
 from staffroom.accounts.models import Member
 from staffroom.curriculum.models import Level
+from staffroom.insight.dashboard import DEFAULT_DAYS
+from staffroom.insight.indicators import INDICATORS
 from staffroom.insight.models import DailySearch
 from staffroom.insight.services import insight_rollup_recent
 from staffroom.moderation.models import ModerationItem
@@ -149,12 +151,8 @@ def test_bad_filter_values_fall_back_to_the_defaults(client, params):
     assert response.status_code == 200
     if "format" not in params:
         filters = response.context["filters"]
-        assert (filters.days, filters.region, filters.level, filters.subject) == (
-            30,
-            "",
-            None,
-            None,
-        )
+        defaults = (DEFAULT_DAYS, "", None, None)
+        assert (filters.days, filters.region, filters.level, filters.subject) == defaults
 
 
 def weekly(response) -> dict[str, list]:
@@ -215,15 +213,29 @@ def test_search_words_are_escaped_in_the_chart_and_the_tables(browser_client):
     DailySearch.objects.create(
         day=timezone.localdate(), folded="<script>alert(1)</script>", region="fl", count=5
     )
-    response = as_staff(browser_client).get(reverse(DASHBOARD))
-    page = response.content.decode()
+    client = as_staff(browser_client)
+    page = client.get(reverse(DASHBOARD)).content.decode()
     assert "<script>alert(1)</script>" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
-    # The charts are inline SVG with a text alternative, and bring no script of their own.
-    assert page.count('class="chart') >= 11
-    assert 'role="img"' in page
-    assert "cdn" not in page.lower()
-    assert "<svg" in page and "pygal.config" not in page
+    chart = client.get(reverse("insight:dashboard_chart", args=["searches"]))
+    assert chart["Content-Type"].startswith("image/svg+xml")
+    svg = chart.content.decode()
+    assert "<script" not in svg
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in svg
+    assert "cdn" not in svg.lower()
+
+
+def test_each_chart_is_an_image_with_a_text_alternative(client):
+    client = as_staff(client)
+    page = client.get(reverse(DASHBOARD), {"region": "nl"}).content.decode()
+    for indicator in INDICATORS:
+        src = f"{reverse('insight:dashboard_chart', args=[indicator.key])}?days=7&amp;region=nl"
+        assert f'<img class="chart" src="{src}"' in page
+        chart = client.get(src.replace("&amp;", "&"))
+        assert chart.status_code == 200
+        assert chart.content.startswith(b"<svg")
+    assert 'alt="New members per week, ' in page
+    assert client.get(reverse("insight:dashboard_chart", args=["nothing"])).status_code == 404
 
 
 def test_only_staff_see_the_dashboard(client):
@@ -232,6 +244,8 @@ def test_only_staff_see_the_dashboard(client):
     client.force_login(MemberFactory())
     assert client.get(url).status_code == 403
     assert client.get(url, {"format": "csv"}).status_code == 403
+    chart = reverse("insight:dashboard_chart", args=["members"])
+    assert client.get(chart).status_code == 403
 
 
 def test_the_staff_menu_and_home_link_the_dashboard(client):

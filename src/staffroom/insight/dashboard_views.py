@@ -11,7 +11,7 @@ import csv
 from datetime import date, timedelta
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -22,7 +22,7 @@ from staffroom.curriculum.queries import indentation, levels_for_region, subject
 
 from . import charts
 from .dashboard import PERIODS, Filters, dashboard_figures, named_gaps, parse_filters
-from .indicators import INDICATORS, TREND_WEEKS, weekly_indicators
+from .indicators import BY_KEY, INDICATORS, TREND_WEEKS, weekly_indicators
 
 # Cells a spreadsheet would run as a formula; written with a leading apostrophe instead.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -100,23 +100,21 @@ def _forecasts_url() -> str:
         return ""
 
 
-def _indicator_cards(indicators: dict[str, Any]) -> list[dict[str, Any]]:
+def _chart_url(name: str, filters: Filters) -> str:
+    return reverse("insight:dashboard_chart", args=[name]) + "?" + filters.query()
+
+
+def _indicator_cards(indicators: dict[str, Any], filters: Filters) -> list[dict[str, Any]]:
     labels = [week_label(week) for week in indicators["weeks"]]
-    # The year is in the table; the chart's axis has room for the week only.
-    short = [label.split("-")[1] for label in labels]
-    specs = [
-        charts.Chart("line", short, indicators["values"][i.key], str(i.label)) for i in INDICATORS
-    ]
-    drawn = charts.render(specs)
     cards = []
-    for indicator, svg in zip(INDICATORS, drawn, strict=True):
+    for indicator in INDICATORS:
         trend = indicators["trends"][indicator.key]
         cards.append(
             {
                 "key": indicator.key,
                 "label": indicator.label,
                 "unit": indicator.unit,
-                "svg": svg,
+                "chart": _chart_url(indicator.key, filters),
                 "first": labels[0],
                 "last": labels[-1],
                 # The week the figure is of: the last complete one.
@@ -141,14 +139,6 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         name = name if name in tables else "indicators"
         return _csv_response(name, tables[name], filters)
 
-    searches = figures["searches"]
-    (search_chart,) = charts.render(
-        [
-            charts.Chart(
-                "bar", [r["query"] for r in searches], [r["count"] for r in searches], _("Searches")
-            )
-        ]
-    )
     weeks = indicators["weeks"]
     current_week = timezone.localdate() - timedelta(days=timezone.localdate().weekday())
     context = {
@@ -156,7 +146,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "periods": PERIODS,
         "levels": [(level, indentation(level)) for level in levels_for_region(region)],
         "subjects": subjects_for_region(region),
-        "cards": _indicator_cards(indicators),
+        "cards": _indicator_cards(indicators, filters),
         "indicators": INDICATORS,
         "trend_weeks": TREND_WEEKS,
         "queue_now": indicators["queue_now"],
@@ -171,7 +161,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         ],
         "figures": figures,
         "gaps": gaps,
-        "search_chart": search_chart,
+        "search_chart": _chart_url("searches", filters),
+        "search_chart_height": charts.bar_height(len(figures["searches"])),
         "csv": {
             name: "?" + filters.query(format="csv", table=name)
             for name in (
@@ -189,3 +180,27 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "forecasts_url": _forecasts_url(),
     }
     return render(request, "insight/dashboard.html", context)
+
+
+@staff_required
+def dashboard_chart(request: HttpRequest, name: str) -> HttpResponse:
+    """One chart of the dashboard as an SVG image, for the same filters. Drawn in a request
+    of its own so that the page does not wait for a dozen drawings; the numbers are in the
+    page's tables."""
+    filters = parse_filters(request.GET)
+    if name == "searches":
+        rows = dashboard_figures(filters)["searches"]
+        chart = charts.Chart(
+            "bar", [r["query"] for r in rows], [r["count"] for r in rows], _("Searches")
+        )
+    elif name in BY_KEY:
+        indicators = weekly_indicators(filters)
+        # The year is in the table; the chart's axis has room for the week only.
+        labels = [f"W{week.isocalendar()[1]:02d}" for week in indicators["weeks"]]
+        chart = charts.Chart("line", labels, indicators["values"][name], str(BY_KEY[name].label))
+    else:
+        raise Http404
+    (svg,) = charts.render([chart])
+    response = HttpResponse(svg, content_type="image/svg+xml; charset=utf-8")
+    response["Cache-Control"] = "private, max-age=300"
+    return response

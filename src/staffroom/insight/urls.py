@@ -10,6 +10,11 @@ app_name = "insight"
 
 urlpatterns: list = [
     path("staff/insight/", dashboard_views.dashboard, name="dashboard"),
+    path(
+        "staff/insight/charts/<slug:name>.svg",
+        dashboard_views.dashboard_chart,
+        name="dashboard_chart",
+    ),
     path("staff/insight/forecasts/", forecast_views.forecasts, name="forecasts"),
     path("partner/insight/", partner_views.partner_home, name="partner_home"),
     path("organisations/<slug:slug>/insight/", partner_views.partner_insight, name="partner"),
