@@ -5,6 +5,9 @@ import html
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -15,6 +18,7 @@ from staffroom.insight.recommend import (
     HISTORY,
     NEW,
     POPULAR,
+    RATED,
     also_used,
     co_usage_rebuild,
     forget_recommendations,
@@ -194,6 +198,26 @@ def test_without_history_new_and_profile_matched_popular_resources_are_offered()
     assert [(r.resource, r.why) for r in june] == [(popular, POPULAR), (new, POPULAR)]
 
 
+def test_well_rated_resources_of_the_members_levels_are_blended_in(year):
+    rated = ResourceFactory(
+        title="Kerstmaaltijd in breuken",
+        levels=["fl-lo-4"],
+        published_at=LONG_AGO,
+        rating_average=4.6,
+        rating_count=5,
+    )
+    found = recommendations_for(teacher(["fl-lo-4"], ["fl-wis"]), today=DECEMBER)
+    assert [(r.resource, r.why) for r in found[:3]] == [
+        (year["december"], HISTORY),
+        (rated, RATED),
+        (year["june"], POPULAR),
+    ]
+    with translation.override("en"):
+        assert found[1].reason == "Rated highly by colleagues (4.6 ★)"
+    with translation.override("nl-be"):
+        assert "4,6" in found[1].reason
+
+
 def test_a_member_without_levels_gets_nothing(year):
     assert recommendations_for(MemberFactory(), today=DECEMBER) == []
 
@@ -310,6 +334,29 @@ def test_a_teachers_home_page_differs_by_profile_and_week_and_never_shows_their_
     other = html.unescape(browser_client.get("/").content.decode())
     assert "Noël en classe de français" in _section(other, "for-you")
     assert "Sinterklaas rekenen" not in other
+
+
+def test_the_home_pages_queries_do_not_grow_with_the_recommendations(browser_client, on):
+    browser_client.force_login(teacher(["fl-lo-4"], ["fl-wis"]))
+    on(DECEMBER)
+
+    def queries() -> int:
+        forget_recommendations()
+        cache.clear()
+        with CaptureQueriesContext(connection) as captured:
+            assert browser_client.get("/").status_code == 200
+        return len(captured)
+
+    def more(count: int) -> None:
+        for _ in range(count):
+            resource = ResourceFactory(levels=["fl-lo-4"], published_at=LONG_AGO)
+            used(resource, "fl-lo-4", DECEMBER)
+
+    more(2)
+    queries()  # the vocabularies in memory, the member's visit of the day noted
+    few = queries()
+    more(10)
+    assert queries() == few
 
 
 def test_a_visitor_and_a_member_without_levels_see_the_general_page(browser_client, year):

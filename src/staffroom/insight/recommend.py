@@ -35,6 +35,7 @@ from django.db import transaction
 from django.db.models import Q, Sum
 from django.utils import timezone
 from django.utils.dates import MONTHS
+from django.utils.formats import number_format
 from django.utils.translation import gettext
 
 from staffroom.core import usage
@@ -103,7 +104,7 @@ class Recommendation:
             return gettext("New for %(level)s") % {"level": level}
         if self.why == RATED:
             return gettext("Rated highly by colleagues (%(stars)s ★)") % {
-                "stars": f"{self.resource.rating_average:.1f}"
+                "stars": number_format(self.resource.rating_average, 1)
             }
         return gettext("Popular with %(level)s teachers") % {"level": level}
 
