@@ -35,10 +35,9 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
-import numpy as np
 from django.db import transaction
 from django.db.models import Min, QuerySet, Sum
 from django.urls import reverse
@@ -52,6 +51,9 @@ from staffroom.search.backends import get_backend
 from staffroom.search.backends.base import SearchRequest
 
 from .models import DailyDemand, DailySearch, SearchForecast
+
+if TYPE_CHECKING:
+    import numpy as np
 
 HORIZON = 8  # weeks ahead
 TOP_SERIES = 20  # per kind and region
@@ -107,6 +109,8 @@ def calendar_matrix(
 ) -> tuple[np.ndarray, np.ndarray]:
     """The school-calendar regressors of ``mondays``, the regions' calendars mixed by
     ``weights`` ({"fl": 0.8, "nl": 0.2}), and the school-year week of each."""
+    import numpy as np  # noqa: PLC0415 - loaded by the clock's forecasts, not by pages
+
     rows = []
     for monday in mondays:
         mixed = np.zeros(2 + len(EVENT_NAMES))
@@ -120,6 +124,8 @@ def calendar_matrix(
 
 def design_matrix(mondays: Sequence[date], weights: dict[str, float]) -> np.ndarray:
     """Intercept, trend (per year), Fourier terms of the school-year week, calendar."""
+    import numpy as np  # noqa: PLC0415 - loaded by the clock's forecasts, not by pages
+
     calendar, school_weeks = calendar_matrix(mondays, weights)
     t = np.arange(len(mondays)) / SEASON
     columns = [np.ones(len(mondays)), t]
@@ -148,6 +154,8 @@ def last_value(history: Sequence[float], steps: int) -> list[float]:
 def glm_forecast(history: Sequence[float], design: np.ndarray, steps: int) -> list[float] | None:
     """Fit a Poisson regression on the first ``len(history)`` rows of ``design`` and predict
     the next ``steps`` rows; None when it cannot be fitted."""
+    import numpy as np  # noqa: PLC0415 - loaded by the clock's forecasts, not by pages
+
     # Seconds to import (scipy): only the task needs it.
     from statsmodels.genmod import families  # noqa: PLC0415
     from statsmodels.genmod.generalized_linear_model import GLM  # noqa: PLC0415
@@ -179,6 +187,7 @@ def _mean(values: Iterable[float]) -> float | None:
 
 def backtest(history: Sequence[float], design: np.ndarray) -> Backtest:
     """Rolling-origin errors over the last ``BACKTEST_WEEKS`` weeks of ``history``."""
+
     n = len(history)
     first = n - BACKTEST_WEEKS
     if first < SEASON + 1:
