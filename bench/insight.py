@@ -14,8 +14,10 @@
    seasonal-naive vs last value, MASE).
 Recommendations (hit rate@10 and coverage against popularity) are bench/recommend.py's.
 
-    .venv/bin/python bench/insight.py [--events 10000000] [--postgres URL] [--seconds 15]
-                                       [--no-write]
+    .venv/bin/python bench/insight.py [--only recording|dashboard|forecasts]
+        [--events 10000000] [--postgres URL] [--seconds 20] [--rounds 3] [--no-write]
+
+Each part writes a section of docs/benchmarks.md of its own.
 
 Needs wrk (Debian package "wrk").
 """
@@ -28,6 +30,7 @@ import os
 import platform
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -113,7 +116,7 @@ def django_value(env, code: str) -> str:
     ).stdout.strip()
 
 
-def measure_recording(seconds: int, connections: int) -> dict:
+def measure_recording(seconds: int, connections: int, rounds: int) -> list[dict]:
     folder = Path(tempfile.mkdtemp(prefix="staffroom-bench-insight-"))
     env = _env(folder)
     staffroom = [PYTHON, "-m", "staffroom"]
@@ -127,15 +130,17 @@ def measure_recording(seconds: int, connections: int) -> dict:
             "print(Resource.objects.published().order_by('pk').first().get_absolute_url())",
         )
         count = "from staffroom.insight.models import UsageEvent; print(UsageEvent.objects.count())"
-        results = {}
-        for label, record in (("off", "0"), ("on", "1"), ("off again", "0"), ("on again", "1")):
+        results = []
+        for record in ["0", "1"] * rounds:
             before = int(django_value(env, count))
             with serving(env | {"INSIGHT_RECORD": record}, path) as url:
                 wrk(f"{url}{path}", 3, connections)  # warm up
                 rate, requests = wrk(f"{url}{path}", seconds, connections)
             written = int(django_value(env, count)) - before
-            results[label] = {"rate": rate, "requests": requests, "written": written}
-            print(f"recording {label}: {rate:.0f} req/s, {written} events written")
+            results.append(
+                {"record": record == "1", "rate": rate, "requests": requests, "written": written}
+            )
+            print(f"recording {record}: {rate:.0f} req/s, {written} events written")
         return results
     finally:
         shutil.rmtree(folder, ignore_errors=True)
@@ -330,12 +335,11 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--events", type=int, default=10_000_000)
     parser.add_argument("--runs", type=int, default=30)
-    parser.add_argument("--seconds", type=int, default=15)
+    parser.add_argument("--seconds", type=int, default=20)
+    parser.add_argument("--rounds", type=int, default=3, help="off/on pairs of recording runs")
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--postgres", default=os.environ.get("DATABASE_URL", ""))
-    parser.add_argument(
-        "--skip", action="append", default=[], choices=["recording", "dashboard", "quality"]
-    )
+    parser.add_argument("--only", choices=["recording", "dashboard", "forecasts"])
     parser.add_argument("--no-write", action="store_true")
     parser.add_argument("--dashboard-child", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--quality-child", action="store_true", help=argparse.SUPPRESS)
@@ -344,82 +348,89 @@ def main():
         return dashboard_child(args.dashboard_child, args.runs)
     if args.quality_child:
         return quality_child()
-    if "recording" not in args.skip and not shutil.which("wrk"):
+    parts = [args.only] if args.only else ["recording", "dashboard", "forecasts"]
+    if "recording" in parts and not shutil.which("wrk"):
         raise SystemExit("wrk is needed: apt-get install wrk")
-
-    recording = (
-        {} if "recording" in args.skip else measure_recording(args.seconds, args.connections)
-    )
-    dashboards = []
-    if "dashboard" not in args.skip:
-        dashboards.append(measure_dashboard(args.events, args.runs, None))
-        if args.postgres.startswith("postgres"):
-            url = _fresh_postgres(args.postgres)
-            try:
-                dashboards.append(measure_dashboard(args.events, args.runs, url))
-            finally:
-                _drop_postgres(url)
-    quality = {} if "quality" in args.skip else measure_quality()
-    if args.no_write:
-        print(json.dumps({"recording": recording, "forecasts": quality}, indent=1, default=str))
-        return
-    write_section(report(args, recording, dashboards, quality))
-
-
-def report(args, recording: dict, dashboards: list[dict], quality: dict) -> list[str]:
     machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    # Each part writes a section of its own, so that one can be measured again alone.
+    for part in parts:
+        command = f"`{COMMAND} --only {part}"
+        if part == "recording":
+            results = measure_recording(args.seconds, args.connections, args.rounds)
+            lines = recording_lines(results, args)
+            command += f" --seconds {args.seconds} --rounds {args.rounds}`"
+        elif part == "dashboard":
+            dashboards = [measure_dashboard(args.events, args.runs, None)]
+            if args.postgres.startswith("postgres"):
+                url = _fresh_postgres(args.postgres)
+                try:
+                    dashboards.append(measure_dashboard(args.events, args.runs, url))
+                finally:
+                    _drop_postgres(url)
+            lines = dashboard_lines(dashboards, args)
+            command += f" --events {args.events} --postgres URL`"
+        else:
+            lines = quality_lines(measure_quality())
+            command += "`"
+        heading, *body = lines
+        section = [heading, "", f"{command} on {date.today().isoformat()}, {machine}.", "", *body]
+        print("\n".join(section))
+        if not args.no_write:
+            write_section(section)
+
+
+def recording_lines(results: list[dict], args) -> list[str]:
+    off = [found["rate"] for found in results if not found["record"]]
+    on = [found["rate"] for found in results if found["record"]]
+    share = statistics.median(on) / statistics.median(off)
     lines = [
-        "## Usage analytics (issue 16)",
+        "## Usage analytics: what recording costs a page (issue 16)",
+        "A resource page (the demo with 20 resources, SQLite, gunicorn with 2 sync workers, "
+        f"production settings) under wrk with 2 threads, {args.connections} connections, "
+        f"{args.seconds} s per run, a browser's user agent; runs alternate recording off and "
+        "on. Events written are counted in the database after each run (the warm-up's "
+        "requests included).",
         "",
-        f"`{COMMAND} --events {args.events}` on {date.today().isoformat()}, {machine}.",
-        "",
+        "| run | recording | requests/s | requests | events written |",
+        "|---|---|---|---|---|",
     ]
-    if recording:
-        off = (recording["off"]["rate"] + recording["off again"]["rate"]) / 2
-        on = (recording["on"]["rate"] + recording["on again"]["rate"]) / 2
-        lines += [
-            "**Recording.** A resource page (the demo, SQLite, gunicorn with 2 sync workers, "
-            f"production settings) under wrk with 2 threads, {args.connections} connections, "
-            f"{args.seconds} s per run, a browser's user agent; runs alternate off, on, off, on.",
-            "",
-            "| recording | requests/s | requests | events written |",
-            "|---|---|---|---|",
-        ]
-        for label, found in recording.items():
-            lines.append(
-                f"| {label} | {found['rate']:.0f} | {found['requests']} | {found['written']} |"
-            )
-        lines += [
-            "",
-            f"With recording the page serves {on / off:.0%} of its throughput without "
-            f"({(1 - on / off):.1%} slower; the goal is at most 10%). Events are buffered in "
-            "the process and written in batches by a background thread.",
-            "",
-        ]
-    if dashboards:
-        lines += [
-            "**Dashboard over raw events.** Raw events written by the database itself over "
-            "13 months (resource views and downloads of 20,000 resources by 200,000 "
-            "pseudonyms, searches over 5,000 queries), rolled up day by day with "
-            "`insight_rollup_day` (what the clock runs), then `GET /staff/insight/` as staff "
-            f"{args.runs} times with the cache cleared before each (cold) and {args.runs} "
-            "times warm.",
-            "",
-            "| database | raw events | written in | rolled up in | cold p50 / p95 "
-            "| warm p50 / p95 |",
-            "|---|---|---|---|---|---|",
-        ]
-        for found in dashboards:
-            cold, warm = found["timings"]["cold"], found["timings"]["warm"]
-            lines.append(
-                f"| {found['vendor']} | {found['events']:,} | {found['fill_s']:.0f} s | "
-                f"{found['rollup_s']:.0f} s | {percentile(cold, 50):.0f} / "
-                f"{percentile(cold, 95):.0f} ms | {percentile(warm, 50):.0f} / "
-                f"{percentile(warm, 95):.0f} ms |"
-            )
-        lines.append("")
-    if quality:
-        lines += quality_lines(quality)
+    for number, found in enumerate(results, start=1):
+        lines.append(
+            f"| {number} | {'on' if found['record'] else 'off'} | {found['rate']:.0f} | "
+            f"{found['requests']} | {found['written']} |"
+        )
+    lines += [
+        "",
+        f"Median with recording {statistics.median(on):.0f} requests/s, without "
+        f"{statistics.median(off):.0f}: {share:.0%} of the throughput ({1 - share:.1%} "
+        "slower; the goal is at most 10%). Events are buffered in the process and written in "
+        "batches by a background thread; the recorder itself costs a visitor's request a "
+        "user-agent check (cached per agent) and a row in memory.",
+    ]
+    return lines
+
+
+def dashboard_lines(dashboards: list[dict], args) -> list[str]:
+    lines = [
+        "## Usage analytics: the staff dashboard over 10 million raw events (issue 16)",
+        "Raw events written by the database itself over 13 months (resource views and "
+        "downloads of 20,000 resources by 200,000 pseudonyms, searches over 5,000 queries), "
+        "rolled up day by day with `insight_rollup_day` (what the clock runs each hour for "
+        f"today), then `GET /staff/insight/` (default filters) as staff {args.runs} times "
+        f"with the cache cleared before each (cold) and {args.runs} times warm, after one "
+        "request that loads the code.",
+        "",
+        "| database | raw events | written in | rolled up in | cold p50 / p95 | warm p50 / p95 |",
+        "|---|---|---|---|---|---|",
+    ]
+    for found in dashboards:
+        cold, warm = found["timings"]["cold"], found["timings"]["warm"]
+        lines.append(
+            f"| {found['vendor']} | {found['events']:,} | {found['fill_s']:.0f} s | "
+            f"{found['rollup_s']:.0f} s | {percentile(cold, 50):.0f} / "
+            f"{percentile(cold, 95):.0f} ms | {percentile(warm, 50):.0f} / "
+            f"{percentile(warm, 95):.0f} ms |"
+        )
     return lines
 
 
@@ -428,6 +439,7 @@ def quality_lines(overall: dict) -> list[str]:
         return "-" if value is None else f"{value:.2f}"
 
     return [
+        "## Usage analytics: search forecasts against baselines (issue 16)",
         "**Forecasts** of weekly searches (the top queries and level x subject cells, per "
         "region and both together) on the demo's generated history: a rolling-origin backtest "
         f"over the last {overall['backtest_weeks']} weeks, {overall['horizon']} weeks ahead, "
