@@ -327,7 +327,8 @@ def test_a_teachers_home_page_differs_by_profile_and_week_and_never_shows_their_
     assert mine_june.index("Rekenen op het schoolreisje") < mine_june.index("Sinterklaas")
     assert "Used by many Primary year 4 teachers in June" in mine_june
     for page in (december, june):
-        assert "Mijn eigen kerstbundel" not in _section(page, "for-you")
+        # Not recommended, nor among the new and popular resources of their levels.
+        assert "Mijn eigen kerstbundel" not in page
         assert "Noël en classe de français" not in page  # the new and popular are for year 4
     browser_client.force_login(secondary)
     on(DECEMBER)
@@ -365,6 +366,12 @@ def test_a_visitor_and_a_member_without_levels_see_the_general_page(browser_clie
     assert "Noël en classe de français" in visitor and "Sinterklaas rekenen" in visitor
     browser_client.force_login(MemberFactory())
     assert 'id="for-you"' not in browser_client.get("/").content.decode()
+
+
+def test_a_teacher_of_many_levels_reads_your_classes_rather_than_a_list(browser_client, year):
+    browser_client.force_login(teacher(["fl-lo-3", "fl-lo-4", "fl-lo-5"], []))
+    page = html.unescape(browser_client.get("/").content.decode())
+    assert "For your classes in the coming weeks" in page
 
 
 def test_the_home_page_links_to_all_new_resources_of_the_members_levels(browser_client, year):

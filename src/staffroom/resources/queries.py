@@ -167,9 +167,12 @@ def resources_popular(limit: int = 8) -> list[Resource]:
     return list(published_resources().order_by("-download_count", "-published_at")[:limit])
 
 
-def resources_for_levels(levels: list[Level], *, order: str = "newest", limit: int = 8) -> list:
+def resources_for_levels(
+    levels: list[Level], *, order: str = "newest", limit: int = 8, not_by: int | None = None
+) -> list:
     """Published resources for any of ``levels`` (sub-levels and the crosswalk included), the
-    newest or the most downloaded first: a teacher's home page."""
+    newest or the most downloaded first, leaving out those contributed by member ``not_by``: a
+    teacher's home page (which never offers them their own)."""
     ids = set().union(*(matching_term_ids(level) for level in levels))
     tagged = Resource.levels.through.objects.filter(level_id__in=ids).values("resource_id")
     ordering = (
@@ -177,7 +180,10 @@ def resources_for_levels(levels: list[Level], *, order: str = "newest", limit: i
         if order == "popular"
         else ["-published_at", "-pk"]
     )
-    return list(published_resources().filter(pk__in=tagged).order_by(*ordering)[:limit])
+    found = published_resources().filter(pk__in=tagged)
+    if not_by is not None:
+        found = found.exclude(contributor_id=not_by)
+    return list(found.order_by(*ordering)[:limit])
 
 
 def may_see_unpublished(resource: Resource, member) -> bool:

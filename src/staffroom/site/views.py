@@ -42,9 +42,11 @@ def home(request):
     codes = ",".join(sorted(level.code for level in mine))
     context |= {
         "my_levels": mine,
+        # Named in the heading when few ("For your 4de leerjaar ..."), else "your classes".
+        "named_levels": mine if len(mine) <= 2 else [],
         "recommended": recommendations_for(member),
-        "newest": resources_for_levels(mine, order="newest", limit=8),
-        "popular": resources_for_levels(mine, order="popular", limit=4),
+        "newest": resources_for_levels(mine, order="newest", limit=8, not_by=member.pk),
+        "popular": resources_for_levels(mine, order="popular", limit=4, not_by=member.pk),
         "newest_url": f"{search}?{urlencode({'level': codes, 'sort': 'newest'})}",
         "popular_url": f"{search}?{urlencode({'level': codes, 'sort': 'popular'})}",
     }
