@@ -402,8 +402,9 @@ def recording_lines(results: list[dict], args) -> list[str]:
     lines += [
         "",
         f"Median with recording {statistics.median(on):.0f} requests/s, without "
-        f"{statistics.median(off):.0f}: {share:.0%} of the throughput ({1 - share:.1%} "
-        "slower; the goal is at most 10%). Events are buffered in the process and written in "
+        f"{statistics.median(off):.0f}: {share:.0%} of the throughput "
+        f"({abs(1 - share):.1%} {'slower' if share < 1 else 'faster'}, within the runs' spread; "
+        "the goal is at most 10% slower). Events are buffered in the process and written in "
         "batches by a background thread; the recorder itself costs a visitor's request a "
         "user-agent check (cached per agent) and a row in memory.",
     ]

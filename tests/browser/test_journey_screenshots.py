@@ -101,12 +101,14 @@ def test_main_journeys_look_designed_at_both_widths(page, demo, screenshots):
         ("resource", resource.get_absolute_url()),
         ("forum", reverse("forum:recent")),
         ("events", reverse("events:list")),
+        ("figures", reverse("insight:stats")),
     ]:
         visit(page, "visitor", name, path, problems)
 
     # Teacher
     log_in(page, "an.peeters")
     for name, path in [
+        ("home", "/"),
         ("contributions", reverse("resources:mine")),
         ("contribute", reverse("resources:contribute")),
         ("notifications", reverse("notifications:inbox")),
@@ -129,6 +131,8 @@ def test_main_journeys_look_designed_at_both_widths(page, demo, screenshots):
         ("roles", reverse("accounts:roles")),
         ("newsletter", reverse("newsletter:staff")),
         ("styleguide", reverse("styleguide")),
+        ("insight", reverse("insight:dashboard")),
+        ("forecasts", reverse("insight:forecasts")),
     ]:
         visit(page, "staff", name, path, problems)
 
@@ -136,5 +140,6 @@ def test_main_journeys_look_designed_at_both_widths(page, demo, screenshots):
     log_in(page, "partner")
     organisation = Member.objects.get(email=f"partner@{DOMAIN}").organisations.first()
     visit(page, "partner", "organisation", organisation.get_absolute_url(), problems)
+    visit(page, "partner", "insight", reverse("insight:partner_home"), problems)
 
     assert not problems, "\n".join(problems)
