@@ -153,7 +153,8 @@ def insight_prune_events(*, now: datetime | None = None) -> int:
 def member_usage_history(member) -> list[dict]:
     """What is kept under a member's pseudonym, for their copy of their data."""
     rows = UsageEvent.objects.filter(member_key=member_key(member.pk)).order_by("created_at")
-    return list(rows.values("kind", "object_id", "region", "levels", "subjects", "created_at"))
+    fields = ("kind", "object_id", "region", "levels", "subjects", "created_at")
+    return [dict(row) for row in rows.values(*fields)]
 
 
 def insight_forget_member(member_id: int) -> int:
