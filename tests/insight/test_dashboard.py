@@ -203,7 +203,7 @@ def test_csv_downloads_the_table_with_formulas_neutralised(browser_client):
     assert response["Content-Type"].startswith("text/csv")
     start = today - timedelta(days=6)
     assert f"insight-searches-{start:%Y%m%d}-{today:%Y%m%d}.csv" in response["Content-Disposition"]
-    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert rows[0] == ["Search words", "Searches", "Found nothing", "Results opened"]
     assert rows[1] == ["'=cmd|' /c calc'!a0", "4", "4", "0"]
     assert rows[2] == ["breuken", "2", "0", "0"]

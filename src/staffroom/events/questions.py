@@ -12,8 +12,6 @@ with its votes, and nothing that was answered or moved is lost.
 never count twice.
 """
 
-import csv
-import io
 from datetime import datetime, timedelta
 
 from django.conf import settings
@@ -27,6 +25,7 @@ from django.utils.translation import gettext as _
 
 from staffroom.accounts.models import Member
 from staffroom.core.ratelimit import check_posting_rate
+from staffroom.core.spreadsheet import csv_text
 from staffroom.curriculum.wording import interface_language
 from staffroom.forum.inputs import QuestionInput
 from staffroom.forum.models import TITLE_MAX_LENGTH
@@ -50,8 +49,6 @@ from .queries import is_presenter
 BODY_MAX_LENGTH = 1000
 # Registrants may post from this long before the start until the end.
 POSTING_OPENS_BEFORE = timedelta(minutes=15)
-# Cells a spreadsheet would read as a formula (and the control characters that hide one).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 # --- who and when ---------------------------------------------------------------------------------
@@ -198,11 +195,6 @@ def registration_counts(event: Event) -> dict[str, int]:
     }
 
 
-def _cell(value) -> str:
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
-
-
 def _brussels(moment) -> str:
     return moment.astimezone(EVENT_TIME_ZONE).strftime("%Y-%m-%d %H:%M") if moment else ""
 
@@ -211,8 +203,6 @@ def registrants_csv(event: Event, viewer: Member) -> str:
     """The registrants as CSV text (with a BOM, for spreadsheets): e-mail addresses only for
     staff; cells that would start a formula are defused with an apostrophe."""
     with_email = viewer.is_staff
-    output = io.StringIO()
-    writer = csv.writer(output)
     header = [_("Name")]
     if with_email:
         header.append(_("E-mail"))
@@ -224,7 +214,7 @@ def registrants_csv(event: Event, viewer: Member) -> str:
         _("Group"),
         _("Votes"),
     ]
-    writer.writerow(header)
+    rows = []
     for registration in registrants_of(event):
         question = getattr(registration, "event_question", None)
         row = [registration.member.display_name]
@@ -238,8 +228,8 @@ def registrants_csv(event: Event, viewer: Member) -> str:
             question.group if question else "",
             question.vote_count if question else 0,
         ]
-        writer.writerow([_cell(value) for value in row])
-    return "\ufeff" + output.getvalue()
+        rows.append(row)
+    return csv_text(header, rows)
 
 
 # --- writes ---------------------------------------------------------------------------------------

@@ -7,7 +7,6 @@ filter), the charts from ``insight.charts``. Every table is also offered as CSV
 
 from __future__ import annotations
 
-import csv
 from datetime import date, timedelta
 from typing import Any
 
@@ -18,25 +17,17 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from staffroom.core.permissions import staff_required
+from staffroom.core.spreadsheet import csv_text
 from staffroom.curriculum.queries import indentation, levels_for_region, subjects_for_region
 
 from . import charts
 from .dashboard import PERIODS, Filters, dashboard_figures, named_gaps, parse_filters
 from .indicators import BY_KEY, INDICATORS, TREND_WEEKS, weekly_indicators
 
-# Cells a spreadsheet would run as a formula; written with a leading apostrophe instead.
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
 
 def week_label(monday: date) -> str:
     year, week, _day = monday.isocalendar()
     return f"{year}-W{week:02d}"
-
-
-def _safe_cell(value: Any) -> Any:
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return "" if value is None else value
 
 
 def _tables(indicators: dict[str, Any], figures: dict[str, Any], gaps: list[dict[str, Any]]):
@@ -85,10 +76,7 @@ def _csv_response(name: str, table: tuple[list[str], list[list[Any]]], filters: 
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     filename = f"insight-{name}-{filters.start:%Y%m%d}-{filters.end:%Y%m%d}.csv"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    writer = csv.writer(response)
-    writer.writerow([_safe_cell(cell) for cell in headers])
-    for row in rows:
-        writer.writerow([_safe_cell(cell) for cell in row])
+    response.write(csv_text(headers, rows))
     return response
 
 

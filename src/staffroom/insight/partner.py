@@ -10,8 +10,6 @@ one query of its own, because its audience is the order's and not the whole issu
 
 from __future__ import annotations
 
-import csv
-import io
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -24,6 +22,7 @@ from django.utils.translation import gettext as _
 
 from staffroom.accounts.models import Member, Organisation
 from staffroom.core import usage
+from staffroom.core.spreadsheet import csv_text
 from staffroom.newsletter.models import (
     Delivery,
     DeliveryStatus,
@@ -44,8 +43,6 @@ PERIOD_CHOICES = (3, 6, 12, 24)
 DEFAULT_MONTHS = 12
 # Orders that were (or will be) sent: requested, rejected and cancelled ones reached nobody.
 PROMOTED = (OrderStatus.APPROVED, OrderStatus.INVOICED, OrderStatus.PAID, OrderStatus.SENT)
-# A spreadsheet reads a cell starting with these as a formula (or hides one behind them).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 # --- who may look ---------------------------------------------------------------------------
@@ -395,26 +392,12 @@ def _mailing_of(order: PromotionOrder) -> Mailing | None:
 # --- CSV ------------------------------------------------------------------------------------
 
 
-def _cell(value: object) -> str:
-    """A cell as text a spreadsheet shows as written: a leading =, +, - or @ would make it a
-    formula (a resource title is the partner's, a reply's author is not), so it gets an
-    apostrophe in front."""
-    if value is None:
-        return ""
-    if isinstance(value, float):
-        return f"{value:.2f}"
-    text = str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
-
-
 def _csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
-    output = io.StringIO()
-    writer = csv.writer(output)
-    writer.writerow([_cell(name) for name in header])
-    for row in rows:
-        writer.writerow([_cell(value) for value in row])
-    # A byte order mark, so that spreadsheets read the accents right.
-    return "\ufeff" + output.getvalue()
+    """Averages with two decimals; cells defused by ``core.spreadsheet`` (a resource title is
+    the partner's, a reply's author is not)."""
+    return csv_text(
+        header, ([f"{v:.2f}" if isinstance(v, float) else v for v in row] for row in rows)
+    )
 
 
 def resources_csv(insight: ResourceInsight) -> str:
