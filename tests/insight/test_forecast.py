@@ -131,6 +131,18 @@ def test_the_page_lists_the_rising_query_and_cell_with_resources_and_search_link
     assert "level=nl-po-5" in dutch.search_url
 
 
+def test_when_nothing_rises_the_page_shows_the_forecasts_that_fall_least(
+    browser_client, search_index
+):
+    _seed_rollups()
+    forecasts_refresh(today=TODAY)
+    SearchForecast.objects.update(rise=0.5)  # the weeks before the Christmas holidays
+    browser_client.force_login(StaffFactory())
+    html = browser_client.get(reverse("insight:forecasts"), {"region": "nl"}).content.decode()
+    assert "Nothing is expected to rise in the coming weeks" in html
+    assert f'<a href="{reverse("search:search")}?q={QUERY}">{QUERY}</a>' in html
+
+
 def test_a_region_without_forecasts_lists_nothing_rising(browser_client, search_index):
     _seed_rollups("nl")
     forecasts_refresh(today=TODAY)

@@ -50,6 +50,11 @@ def forecasts(request: HttpRequest) -> HttpResponse:
         region = "all"  # an unknown region is ignored, as if none was chosen
     reader_region = getattr(request, "region", "fl")
     rising = rising_forecasts(region, reader_region, limit=SHOWN) if forecasts_exist() else None
+    # Nothing rises (the holidays are near): the forecasts that fall least, so that staff
+    # still see what is coming rather than an empty page.
+    falling = rising is not None and not (rising["queries"] or rising["cells"])
+    if falling:
+        rising = rising_forecasts(region, reader_region, limit=SHOWN, min_rise=0.0)
     if rising:
         _charts(rising["queries"] + rising["cells"])
     return render(
@@ -58,6 +63,7 @@ def forecasts(request: HttpRequest) -> HttpResponse:
         {
             "region": region,
             "rising": rising,
+            "falling": falling,
             "recent_weeks": RECENT_WEEKS,
             "backtest_weeks": BACKTEST_WEEKS,
         },
