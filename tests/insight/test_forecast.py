@@ -140,6 +140,7 @@ def test_when_nothing_rises_the_page_shows_the_forecasts_that_fall_least(
     browser_client.force_login(StaffFactory())
     html = browser_client.get(reverse("insight:forecasts"), {"region": "nl"}).content.decode()
     assert "Nothing is expected to rise in the coming weeks" in html
+    assert "expected to rise in the next weeks" not in html  # no heading or caption says so
     assert f'<a href="{reverse("search:search")}?q={QUERY}">{QUERY}</a>' in html
 
 
