@@ -400,29 +400,26 @@ def _csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     )
 
 
+def _month_header() -> list[str]:
+    return [_("Month"), _("Views"), _("Downloads"), _("Ratings"), _("Average rating"), _("Replies")]
+
+
+def _month_cells(month) -> list[object]:
+    return [
+        month.month.strftime("%Y-%m"),
+        month.views,
+        month.downloads,
+        month.ratings,
+        month.average,
+        month.replies,
+    ]
+
+
 def resources_csv(insight: ResourceInsight) -> str:
     """One row per resource and month with activity: the table behind the page's figures."""
-    header = [
-        _("Resource"),
-        _("Address"),
-        _("Month"),
-        _("Views"),
-        _("Downloads"),
-        _("Ratings"),
-        _("Average rating"),
-        _("Replies"),
-    ]
+    header = [_("Resource"), _("Address"), *_month_header()]
     rows = [
-        [
-            row.resource.title,
-            row.resource.get_absolute_url(),
-            month.month.strftime("%Y-%m"),
-            month.views,
-            month.downloads,
-            month.ratings,
-            month.average,
-            month.replies,
-        ]
+        [row.resource.title, row.resource.get_absolute_url(), *_month_cells(month)]
         for row in insight.resources
         for month in row.months
         if not month.is_empty
@@ -432,19 +429,7 @@ def resources_csv(insight: ResourceInsight) -> str:
 
 def months_csv(insight: ResourceInsight) -> str:
     """All resources together, one row per month of the period."""
-    header = [
-        _("Month"),
-        _("Views"),
-        _("Downloads"),
-        _("Ratings"),
-        _("Average rating"),
-        _("Replies"),
-    ]
-    rows = [
-        [m.month.strftime("%Y-%m"), m.views, m.downloads, m.ratings, m.average, m.replies]
-        for m in insight.months
-    ]
-    return _csv(header, rows)
+    return _csv(_month_header(), [_month_cells(month) for month in insight.months])
 
 
 def promotions_csv(figures: Sequence[PromotionFigures]) -> str:
