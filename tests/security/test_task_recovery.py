@@ -270,8 +270,18 @@ def _worker(database_url: str, tmp_path: Path, **extra_env: str) -> subprocess.P
     env.pop("TASKS_STOP_GRACE_SECONDS", None)  # the default, as deployed
     command = [sys.executable, "-m", "staffroom", "worker", "--interval", "0.1"]
     command += ["--no-startup-delay", "--verbosity", "0"]
-    log = (tmp_path / f"worker-{time.monotonic_ns()}.log").open("w")
-    return subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    log_path = tmp_path / f"worker-{time.monotonic_ns()}.log"
+    with log_path.open("w") as log:
+        process = subprocess.Popen(
+            command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT
+        )
+    process.log_path = log_path  # type: ignore[attr-defined]
+    return process
+
+
+def _output(process: subprocess.Popen) -> str:
+    """What a worker printed, for the message of a failed assertion."""
+    return process.log_path.read_text()  # type: ignore[attr-defined]
 
 
 def _wait_for(condition, what: str, timeout: float = 90):
@@ -396,7 +406,7 @@ def test_a_task_that_finishes_within_the_grace_time_completes_on_sigterm(shared_
     try:
         _wait_for(lambda: _events(marker), "the worker to start the task")
         worker.send_signal(signal.SIGTERM)
-        assert worker.wait(timeout=60) == 0
+        assert worker.wait(timeout=60) == 0, _output(worker)
     finally:
         _stop(worker)
     assert _status(result.id) == TaskResultStatus.SUCCESSFUL
@@ -425,7 +435,8 @@ def test_a_task_that_kills_every_worker_fails_after_the_attempts_and_shows_to_st
             "a worker to mark the task failed",
         )
         last.send_signal(signal.SIGTERM)
-        assert last.wait(timeout=30) == 0  # the fourth worker lives: the task did not run again
+        # The fourth worker lives: the task did not run again.
+        assert last.wait(timeout=30) == 0, _output(last)
     finally:
         _stop(last)
     task = DBTaskResult.objects.get(pk=result.id)

@@ -39,6 +39,26 @@ class Status(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Withdrawn")
     # Taken offline by a moderator after a report, until restored.
     HIDDEN = "hidden", _("Hidden by a moderator")
+    # A "free until" offer whose period is over: taken offline by the clock; its page says it
+    # ended and points to alternatives.
+    ENDED = "ended", _("Offer ended")
+
+
+class Cost(models.TextChoices):
+    """What using the resource costs (LOM ``cost``, schema.org ``isAccessibleForFree``)."""
+
+    FREE = "free", _("Free")
+    # Free during a period (``free_from``..``free_until``): a tool offer.
+    FREE_UNTIL = "free-until", _("Free for a period")
+    PAID = "paid", _("Paid")
+
+
+class LinkState(models.TextChoices):
+    """What the last check of a link or embed's web address found."""
+
+    OK = "ok", _("Works")
+    MOVED = "moved", _("Moved")
+    DEAD = "dead", _("Does not work")
 
 
 class ResourceQuerySet(models.QuerySet["Resource"]):
@@ -159,6 +179,20 @@ class Resource(models.Model):
     checked_at = models.DateTimeField(
         null=True, blank=True, help_text="When a moderator last approved it."
     )
+    cost = models.CharField(_("cost"), max_length=10, choices=Cost.choices, default=Cost.FREE)
+    # The price of a paid resource, or the conditions of an offer ("for schools in Flanders").
+    cost_note = models.CharField(_("price or conditions"), max_length=300, blank=True)
+    free_from = models.DateField(_("free from"), null=True, blank=True)
+    free_until = models.DateField(_("free until"), null=True, blank=True)
+    # "Handleiding voor ...": this resource explains how to use a tool or another resource.
+    manual_for = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="manuals",
+        verbose_name=_("manual for"),
+    )
     download_count = models.PositiveIntegerField(default=0)
     # Kept by the ratings of the teachers' room: the average of members' stars (1-5) and how
     # many gave them. Search filters and sorts on them.
@@ -194,6 +228,7 @@ class Resource(models.Model):
             models.Index(fields=["status", "-published_at"]),
             models.Index(fields=["status", "-download_count"]),
             models.Index(fields=["status", "checked_at"]),
+            models.Index(fields=["cost", "free_until"]),
         ]
 
     def __str__(self) -> str:
@@ -383,7 +418,7 @@ class Reply(models.Model):
 
 class Folder(models.Model):
     """A member's named collection of resources ("Favourites", "Breuken 4de leerjaar"):
-    private, or shared with anyone who has its link."""
+    private, shared with anyone who has its link, or published as a public collection."""
 
     member = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="folders"
@@ -393,6 +428,31 @@ class Folder(models.Model):
     share_token = models.CharField(max_length=32, blank=True, db_index=True)
     resources = models.ManyToManyField(Resource, through="FolderItem", related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
+    # A public collection: its description (Markdown), cover and the licence of its notes.
+    description = models.TextField(_("description"), blank=True)
+    cover = models.ImageField(
+        _("cover image"), upload_to="collections/", blank=True, max_length=300
+    )
+    notes_licence = models.CharField(
+        _("licence of the description and notes"),
+        max_length=20,
+        choices=Licence.choices,
+        default=Licence.BY,
+    )
+    # Set while it is published as a public collection.
+    published_at = models.DateTimeField(null=True, blank=True)
+    featured_at = models.DateTimeField(null=True, blank=True)
+    featured_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # The public collection this folder was copied from, if any.
+    copied_from = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="copies"
+    )
 
     class Meta:
         ordering = ["name", "pk"]
@@ -411,12 +471,55 @@ class FolderItem(models.Model):
     folder = models.ForeignKey(Folder, on_delete=models.CASCADE, related_name="items")
     resource = models.ForeignKey(Resource, on_delete=models.CASCADE, related_name="folder_items")
     added_at = models.DateTimeField(auto_now_add=True)
+    # Why it is in the collection, shown under it on the public page.
+    note = models.TextField(_("note"), blank=True)
+    # Set when the member puts the items in an order; 0 (new items) comes first, newest first.
+    position = models.PositiveIntegerField(default=0)
 
     class Meta:
-        ordering = ["-added_at", "-pk"]
+        ordering = ["position", "-added_at", "-pk"]
         constraints = [
             models.UniqueConstraint(fields=["folder", "resource"], name="once_per_folder")
         ]
 
     def __str__(self) -> str:
         return f"{self.resource_id} in {self.folder_id}"
+
+
+class FolderFollow(models.Model):
+    """A member follows a public collection: a notice when it grows."""
+
+    folder = models.ForeignKey(Folder, on_delete=models.CASCADE, related_name="follows")
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="followed_collections"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["folder", "member"], name="follow_collection_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.member_id} follows {self.folder_id}"
+
+
+class LinkCheck(models.Model):
+    """The last check of a link or embed resource's web address (``staffroom links check``)."""
+
+    resource = models.OneToOneField(Resource, on_delete=models.CASCADE, related_name="link_check")
+    state = models.CharField(max_length=8, choices=LinkState.choices)
+    status_code = models.PositiveSmallIntegerField(null=True, blank=True)
+    # Where the redirects ended, and the addresses on the way.
+    final_url = models.URLField(max_length=1000, blank=True)
+    redirects = models.JSONField(default=list, blank=True)
+    error = models.CharField(max_length=300, blank=True)
+    checked_at = models.DateTimeField()
+    # The first check of the current run of failures; the grace period counts from it.
+    failing_since = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["state", "failing_since"])]
+
+    def __str__(self) -> str:
+        return f"{self.resource_id}: {self.state}"

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any, cast
 
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
 
 from staffroom.curriculum.models import Level, ResourceType, Subject
 from staffroom.curriculum.queries import (
@@ -20,6 +21,7 @@ from staffroom.curriculum.queries import (
 from .licences import Licence
 from .models import (
     ContentLanguage,
+    Cost,
     Folder,
     Kind,
     Rating,
@@ -184,6 +186,33 @@ def resources_for_levels(
     if not_by is not None:
         found = found.exclude(contributor_id=not_by)
     return list(found.order_by(*ordering)[:limit])
+
+
+def offers_open(
+    *, levels: list[Level] | None = None, subjects: list[Subject] | None = None, today=None
+) -> QuerySet:
+    """Published "free until" offers whose period runs today, the soonest ending first;
+    narrowed to ``levels`` or ``subjects`` (sub-levels and the crosswalk included) when given.
+    The clock ends an offer the day after ``free_until``; the date filter keeps one that the
+    clock has not reached yet out of the lists."""
+    today = today or timezone.localdate()
+    found = (
+        published_resources()
+        .filter(cost=Cost.FREE_UNTIL, free_until__gte=today)
+        .filter(Q(free_from__isnull=True) | Q(free_from__lte=today))
+    )
+    if levels:
+        ids = set().union(*(matching_term_ids(level) for level in levels))
+        found = found.filter(
+            pk__in=Resource.levels.through.objects.filter(level_id__in=ids).values("resource_id")
+        )
+    if subjects:
+        found = found.filter(
+            pk__in=Resource.subjects.through.objects.filter(
+                subject_id__in=[subject.pk for subject in subjects]
+            ).values("resource_id")
+        )
+    return found.order_by("free_until", "-published_at", "-pk")
 
 
 def may_see_unpublished(resource: Resource, member) -> bool:
