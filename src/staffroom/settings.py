@@ -532,6 +532,15 @@ FETCH_ALLOW_LOOPBACK = False
 LINK_PICTURES = env_bool("STAFFROOM_LINK_PICTURES", True)
 # Published resources return to moderation for a re-check after this many days.
 RECHECK_AFTER_DAYS = int(os.environ.get("STAFFROOM_RECHECK_AFTER_DAYS", str(2 * 365)))
+# The link check (core.linkcheck, docs/links.md): each link and embed is checked again after
+# LINKCHECK_EVERY_DAYS, at most LINKCHECK_PER_RUN links a run, one request per host per
+# LINKCHECK_HOST_INTERVAL seconds, each given LINKCHECK_TIMEOUT seconds. A link still dead
+# LINKCHECK_GRACE_DAYS after its contributor was told is taken offline.
+LINKCHECK_EVERY_DAYS = int(os.environ.get("STAFFROOM_LINKCHECK_EVERY_DAYS", "7"))
+LINKCHECK_PER_RUN = int(os.environ.get("STAFFROOM_LINKCHECK_PER_RUN", "500"))
+LINKCHECK_HOST_INTERVAL = float(os.environ.get("STAFFROOM_LINKCHECK_HOST_INTERVAL", "2"))
+LINKCHECK_TIMEOUT = float(os.environ.get("STAFFROOM_LINKCHECK_TIMEOUT", "10"))
+LINKCHECK_GRACE_DAYS = int(os.environ.get("STAFFROOM_LINKCHECK_GRACE_DAYS", "30"))
 
 # --- The member's data lifecycle (staffroom.accounts.deletion, .export; docs/privacy.md):
 # retention periods, enforced by the clock's daily "accounts-lifecycle" job. ---
