@@ -19,11 +19,12 @@ from staffroom.curriculum.queries import indentation, levels_for_region, terms_i
 from staffroom.curriculum.widgets import TermPicker
 
 from .files import ACCEPTED_TYPES, EXTENSIONS, CheckedUpload, UploadRefused, check_upload
-from .inputs import ResourceInput
+from .inputs import ResourceInput, cost_problems
 from .licences import TEACHER_LICENCES, Licence
 from .metadata import snapshot
-from .models import ContentLanguage, Kind, Resource
+from .models import ContentLanguage, Cost, Kind, Resource
 from .queries import published_by_reference
+from .remix import adaptation_licence_choices
 
 # The kinds of file (files.ACCEPTED_TYPES groups them, settings.MAX_UPLOAD_MB limits each) as
 # the form names them.
@@ -161,6 +162,25 @@ class BasedOnField(forms.CharField):
         return resource
 
 
+class ManualForField(BasedOnField):
+    """The tool or resource a manual explains, given as ``based_on`` is."""
+
+
+# Dates as the browser's date picker sends and shows them (ISO), whatever the language.
+ISO_DATE = "%Y-%m-%d"
+
+
+def date_field(label, help_text="") -> forms.DateField:
+    return forms.DateField(
+        label=label,
+        required=False,
+        input_formats=[ISO_DATE, "%d/%m/%Y", "%d-%m-%Y"],
+        widget=forms.DateInput(attrs={"type": "date"}, format=ISO_DATE),
+        help_text=help_text,
+        error_messages={"invalid": _("Enter a date, e.g. 2027-03-31.")},
+    )
+
+
 class ResourceForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200, required=False)
     description = forms.CharField(
@@ -264,7 +284,40 @@ class ResourceForm(forms.Form):
         required=False,
         empty_label=_("Myself"),
     )
+    manual_for = ManualForField(
+        label=_("This is a manual for"),
+        required=False,
+        max_length=300,
+        help_text=_(
+            "If this explains how to use a tool or another resource on Staffroom: its "
+            "address or number. Its page will list this manual."
+        ),
+    )
+    cost = forms.ChoiceField(
+        label=_("Cost"),
+        choices=Cost.choices,
+        initial=Cost.FREE,
+        required=False,
+        widget=forms.RadioSelect,
+        help_text=_("What a teacher or school pays to use it."),
+    )
+    cost_note = forms.CharField(
+        label=_("Price or conditions"),
+        required=False,
+        max_length=300,
+        help_text=_(
+            "For a paid resource its price; for an offer its conditions (e.g. “for schools "
+            "in Flanders, sign up with a school address”)."
+        ),
+    )
+    free_from = date_field(_("Free from"), _("Leave empty if it is free from now on."))
+    free_until = date_field(
+        _("Free until"),
+        _("The last free day. The offer ends by itself after that day."),
+    )
 
+    # Partners say what their content costs in the simple form too.
+    COST_FIELDS = ("cost", "cost_note", "free_from", "free_until")
     ADVANCED_FIELDS = (
         "language",
         "keywords",
@@ -273,12 +326,26 @@ class ResourceForm(forms.Form):
         "based_on",
         "accessibility_notes",
         "duration",
+        "manual_for",
+        *COST_FIELDS,
         "organisation",
     )
 
-    def __init__(self, *args, member, region: str, advanced: bool, resource=None, **kwargs):
+    def __init__(
+        self,
+        *args,
+        member,
+        region: str,
+        advanced: bool,
+        resource=None,
+        original: Resource | None = None,
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
         self.advanced = advanced
+        # The resource this one adapts ("Share your adaptation", or a draft's based_on): the
+        # page names it and offers only the licences it allows.
+        self.original = original
         levels = levels_field(
             region,
             label=_("Education levels"),
@@ -300,14 +367,26 @@ class ResourceForm(forms.Form):
         is_partner = organisations.exists()
         if is_partner:
             cast(forms.ChoiceField, self.fields["licence"]).choices = Licence.choices
+        if original is not None:
+            # Only the radio buttons are limited: another licence sent all the same is refused
+            # by clean() with the remix rule's reason, not as an unknown choice.
+            licence = cast(forms.ChoiceField, self.fields["licence"])
+            licence.widget.choices = adaptation_licence_choices(original, list(licence.choices))
         if resource is not None:
             levels.set_region(region, keep=resource.levels.all())
             subjects.set_region(region, keep=resource.subjects.all())
         if not advanced:
             for name in self.ADVANCED_FIELDS:
-                # Partners choose whose name to publish under in the simple form too.
-                if not (name == "organisation" and is_partner):
+                # Partners choose whose name to publish under, and what it costs, in the
+                # simple form too.
+                if not (name in ("organisation", *self.COST_FIELDS) and is_partner):
                     del self.fields[name]
+        if original is not None and "based_on" not in self.fields:
+            # The simple form keeps the original of an adaptation, out of sight (the page
+            # names it).
+            self.fields["based_on"] = BasedOnField(
+                label=_("Based on"), required=False, max_length=300, widget=forms.HiddenInput
+            )
         self.order_fields(
             [
                 "title",
@@ -348,7 +427,35 @@ class ResourceForm(forms.Form):
             "resource_type": ResourceType.objects.filter(code=values["resource_type"]).first(),
             "keywords": ", ".join(values["keywords"]),
             "based_on": str(values["based_on"] or ""),
+            "manual_for": str(values["manual_for"] or ""),
         }
+
+    def clean(self):
+        super().clean()
+        cleaned = self.cleaned_data
+        if "cost" in self.fields and cleaned.get("cost") and "cost" not in self.errors:
+            problems = cost_problems(
+                cleaned["cost"],
+                cleaned.get("cost_note") or "",
+                cleaned.get("free_from"),
+                cleaned.get("free_until"),
+            )
+            for field, problem in problems.items():
+                if field not in self.errors:
+                    self.add_error(field, problem)
+        self._clean_remix(cleaned)
+        return cleaned
+
+    def _clean_remix(self, cleaned: dict) -> None:
+        """An adaptation's licence must be one its original allows (the same rule the
+        submission checks, told while the form is filled in)."""
+        if {"licence", "based_on"} & set(self.errors):
+            return
+        remix = ResourceInput(
+            based_on=cleaned.get("based_on"), licence=cleaned.get("licence") or ""
+        )
+        for field, problem in remix.remix_problems().items():
+            self.add_error(field if field in self.fields else None, problem)
 
     def clean_description(self):
         # Browsers send CRLF line ends; stored text uses LF, so an untouched field stays equal.
@@ -429,3 +536,92 @@ class ReplyForm(forms.Form):
         help_text=_("Markdown: **bold**, *italic*, lists and links."),
     )
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+
+class OfferForm(forms.Form):
+    """A partner's offer of a tool that is free for a period ("Offer a tool")."""
+
+    title = forms.CharField(
+        label=_("Name of the tool"),
+        max_length=200,
+        help_text=_("As teachers will look for it, e.g. “Classroom quiz app”."),
+    )
+    description = forms.CharField(
+        label=_("What it is"),
+        max_length=10_000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("What the tool does and how teachers use it in class. Markdown is allowed."),
+    )
+    url = forms.URLField(
+        label=_("Web address of the tool"),
+        max_length=1000,
+        assume_scheme="https",
+        validators=[URLValidator(schemes=["http", "https"])],
+    )
+    cost_note = forms.CharField(
+        label=_("Conditions"),
+        max_length=300,
+        required=False,
+        help_text=_(
+            "Who may use it free and what they must do, e.g. “for schools in Flanders and "
+            "the Netherlands; sign up with a school address”."
+        ),
+    )
+    free_from = date_field(_("Free from"), _("Leave empty if it is free from now on."))
+    free_until = date_field(
+        _("Free until"), _("The last free day. The offer ends by itself after that day.")
+    )
+    organisation = forms.ModelChoiceField[Organisation](
+        label=_("Offered by"), queryset=None, required=False, empty_label=_("Staffroom")
+    )
+
+    def __init__(self, *args, member, region: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["free_until"].required = True
+        self.fields["levels"] = levels_field(
+            region,
+            label=_("For which education levels"),
+            widget=TermPicker(Level, filter_label=_("Find a level")),
+        )
+        self.fields["subjects"] = subjects_field(
+            region,
+            label=_("For which subjects"),
+            widget=TermPicker(Subject, filter_label=_("Find a subject")),
+        )
+        organisations = member.organisations.all()
+        organisation = cast(forms.ModelChoiceField, self.fields["organisation"])
+        organisation.queryset = organisations
+        if organisations.exists():
+            # A partner offers under its organisation's name, never as a private person.
+            organisation.required = True
+            organisation.empty_label = None
+        self.order_fields(
+            [
+                "title",
+                "description",
+                "url",
+                "levels",
+                "subjects",
+                "cost_note",
+                "free_from",
+                "free_until",
+                "organisation",
+            ]
+        )
+
+    def clean(self):
+        super().clean()
+        cleaned = self.cleaned_data
+        problems = cost_problems(
+            Cost.FREE_UNTIL,
+            cleaned.get("cost_note") or "",
+            cleaned.get("free_from"),
+            cleaned.get("free_until"),
+        )
+        for name, problem in problems.items():
+            if name not in self.errors:
+                self.add_error(name, problem)
+        return cleaned
+
+    def clean_description(self):
+        return (self.cleaned_data.get("description") or "").replace("\r\n", "\n")

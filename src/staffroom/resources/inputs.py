@@ -12,13 +12,17 @@ from __future__ import annotations
 import enum
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields, replace
+from datetime import date
 from typing import Any
+
+from django.utils.translation import gettext as _
 
 from staffroom.accounts.models import Organisation
 from staffroom.core.inputs import known_fields
 from staffroom.curriculum.models import Level, ResourceType, Subject
 
-from .models import Kind, Resource
+from .licences import NO_DERIVATIVES, remix_problem
+from .models import Cost, Kind, Resource
 
 MAX_KEYWORDS = 30
 MAX_KEYWORD_LENGTH = 60
@@ -47,6 +51,29 @@ def clean_keywords(keywords: str | Sequence[str]) -> list[str]:
     return cleaned[:MAX_KEYWORDS]
 
 
+def cost_problems(
+    cost: str, cost_note: str, free_from: date | None, free_until: date | None
+) -> dict[str, str]:
+    """What is wrong with a resource's cost, as {field: message}; empty when it holds
+    together. A period needs its last day (the clock ends the offer after it), a paid
+    resource its price, so that a teacher knows before clicking."""
+    problems: dict[str, str] = {}
+    if cost not in Cost.values:
+        problems["cost"] = _("Choose whether it is free, free for a period or paid.")
+    elif cost == Cost.FREE_UNTIL:
+        if free_until is None:
+            problems["free_until"] = _("Give the last day on which it is free.")
+        elif free_from is not None and free_until < free_from:
+            problems["free_until"] = _(
+                "The last free day cannot come before the first: check both dates."
+            )
+    elif cost == Cost.PAID and not cost_note.strip():
+        problems["cost_note"] = _(
+            "Give the price or how to get one, e.g. “€ 3 per pupil a year” or “quote on request”."
+        )
+    return problems
+
+
 @dataclass(kw_only=True)
 class ResourceInput:
     title: str | NotGiven = NOT_GIVEN
@@ -67,9 +94,17 @@ class ResourceInput:
     kind: str | NotGiven = NOT_GIVEN
     # Publish as this partner organisation (its members only; checked by the form).
     organisation: Organisation | NotGiven | None = NOT_GIVEN
+    # What using it costs (a Cost value); the price or the conditions of an offer; the
+    # period of a "free until" offer (None: open, or not a period).
+    cost: str | NotGiven = NOT_GIVEN
+    cost_note: str | NotGiven = NOT_GIVEN
+    free_from: date | NotGiven | None = NOT_GIVEN
+    free_until: date | NotGiven | None = NOT_GIVEN
+    # The tool or resource this one is a manual for ("Handleiding voor ...").
+    manual_for: Resource | NotGiven | None = NOT_GIVEN
 
     def __post_init__(self) -> None:
-        for name in ("title", "author_name", "attribution"):
+        for name in ("title", "author_name", "attribution", "cost_note"):
             value = getattr(self, name)
             if isinstance(value, str):
                 setattr(self, name, value.strip())
@@ -84,6 +119,37 @@ class ResourceInput:
         if self.licence == "" or self.licence is None:
             # An empty choice is no answer: a draft keeps its licence.
             self.licence = NOT_GIVEN
+        if self.cost == "" or self.cost is None:
+            self.cost = NOT_GIVEN
+        if self.cost in (Cost.FREE, Cost.PAID):
+            # Only an offer has a period; dates left in a form after switching to "free" or
+            # "paid" would otherwise make the clock end it.
+            self.free_from = self.free_until = None
+
+    def cost_problems(self) -> dict[str, str]:
+        """What is wrong with the cost this input gives (see ``cost_problems``); nothing
+        when it gives no cost."""
+        if isinstance(self.cost, NotGiven):
+            return {}
+        return cost_problems(
+            self.cost,
+            self.get("cost_note") or "",
+            self.get("free_from"),
+            self.get("free_until"),
+        )
+
+    def remix_problems(self) -> dict[str, str]:
+        """What the remix rules say against this input's licence for an adaptation of its
+        ``based_on`` (``licences.remix_problem``), as {field: message}; nothing when it gives
+        no original or no licence."""
+        original, licence = self.get("based_on"), self.get("licence")
+        if original is None or not licence:
+            return {}
+        problem = remix_problem(original.licence, licence)
+        if problem is None:
+            return {}
+        # A source that allows no adaptation is the wrong choice of source, not of licence.
+        return {"based_on" if original.licence in NO_DERIVATIVES else "licence": problem}
 
     @classmethod
     def from_values(cls, values: Mapping[str, Any]) -> ResourceInput:
@@ -104,6 +170,11 @@ class ResourceInput:
             url=resource.url,
             licence=resource.licence,
             based_on=resource.based_on,
+            cost=resource.cost,
+            cost_note=resource.cost_note,
+            free_from=resource.free_from,
+            free_until=resource.free_until,
+            manual_for=resource.manual_for,
         )
 
     def given(self) -> dict[str, Any]:

@@ -11,6 +11,8 @@ timestamps and tells derived stores (``review.resource_changed``) in the same wa
     |   (an edit, or the contributor withdraws it from the queue)
     +--delete_draft--> gone (with its files)
                                               +--hide--> hidden --restore--+
+                                              +--end_offer--> ended (the clock, after
+                                                  the last free day of an offer)
 
 A hidden resource (taken offline after a report) stays hidden whatever else happens to it: an
 edit published while it is hidden is applied, and it comes back online only when a moderator
@@ -27,7 +29,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import review, tasks
+from staffroom.accounts.models import Member
+
+from . import remix, review, tasks
 from .metadata import apply_snapshot
 from .models import Resource, Status
 from .review import ReviewReason, resource_changed
@@ -35,7 +39,13 @@ from .review import ReviewReason, resource_changed
 # A pending resource may still be edited: it then leaves the queue until submitted again.
 # Withdrawn resources can be edited and submitted again.
 EDITABLE_STATUSES = (Status.DRAFT, Status.CHANGES_REQUESTED, Status.PENDING, Status.WITHDRAWN)
-WITHDRAWABLE_STATUSES = (Status.PUBLISHED, Status.PENDING, Status.CHANGES_REQUESTED)
+# An ended offer's page stays public until its contributor takes it offline too.
+WITHDRAWABLE_STATUSES = (
+    Status.PUBLISHED,
+    Status.PENDING,
+    Status.CHANGES_REQUESTED,
+    Status.ENDED,
+)
 # Statuses in which a resource is offline and nobody is asked to look at it.
 OFFLINE_FOR_GOOD = (Status.WITHDRAWN, Status.REJECTED, Status.HIDDEN)
 
@@ -118,16 +128,25 @@ def resource_delete_draft(resource: Resource) -> None:
         transaction.on_commit(partial(field_file.delete, save=False))
 
 
-def resource_publish(resource: Resource, *, values: dict | None = None, announce: bool = True):
+def resource_publish(
+    resource: Resource,
+    *,
+    values: dict | None = None,
+    announce: bool = True,
+    by: Member | None = None,
+):
     """Publish ``resource`` with ``values`` (its metadata as a moderator approved it, an edit
     included) and the files of that edit.
 
-    A first publication is announced (saved searches, followers) unless ``announce`` is False,
-    as for a harvested source's backlog. A hidden resource takes the edit but stays hidden.
+    A first publication is announced (saved searches, followers, the original's contributor
+    for an adaptation) unless ``announce`` is False, as for a harvested source's backlog. A
+    hidden resource takes the edit but stays hidden. A correction tells the contributors of
+    its adaptations (``remix``), not ``by``, who published it.
     """
+    before = remix.original_state(resource)
     if values is not None:
         apply_snapshot(resource, values)
-    resource.files.filter(pending=True).update(pending=False)
+    new_files = resource.files.filter(pending=True).update(pending=False)
     now = timezone.now()
     first = resource.published_at is None
     if resource.status != Status.HIDDEN:
@@ -139,13 +158,17 @@ def resource_publish(resource: Resource, *, values: dict | None = None, announce
     resource_changed_on_commit(resource, announce=announced)
     if announced:
         transaction.on_commit(lambda: tasks.notify_followers_of_publication.enqueue(resource.pk))
+        remix.adaptation_published_alert(resource)
+    remix.original_corrected_alert(resource, before=before, new_files=bool(new_files), by=by)
 
 
 def resource_update_metadata(resource: Resource, *, values: dict) -> None:
     """Change a resource's metadata without a review (a harvested source's new version, when
     the source is trusted); its status stays as it is."""
+    before = remix.original_state(resource)
     apply_snapshot(resource, values)
     resource_changed_on_commit(resource)
+    remix.original_corrected_alert(resource, before=before, new_files=False)
 
 
 def resource_request_changes(resource: Resource) -> None:
@@ -166,13 +189,16 @@ def resource_reject(resource: Resource, *, edit_only: bool) -> None:
     _save(resource, "status")
 
 
-def resource_withdraw(resource: Resource) -> None:
-    """The contributor (or staff) takes the resource offline or out of the queue; it can be
-    edited and submitted again later."""
+def resource_withdraw(resource: Resource, *, by: Member | None = None) -> None:
+    """The contributor (or staff: ``by``) takes the resource offline or out of the queue; it
+    can be edited and submitted again later."""
+    was_online = resource.is_published
     _leave_queue(resource)
     resource.status = Status.WITHDRAWN
     _save(resource, "status")
     resource_changed_on_commit(resource)
+    if was_online:
+        remix.original_offline_alert(resource, by=by)
 
 
 def resource_unpublish_by_source(resource: Resource) -> bool:
@@ -181,9 +207,12 @@ def resource_unpublish_by_source(resource: Resource) -> bool:
     _leave_queue(resource)
     if resource.status in OFFLINE_FOR_GOOD:
         return False
+    was_online = resource.is_published
     resource.status = Status.WITHDRAWN
     _save(resource, "status")
     resource_changed_on_commit(resource)
+    if was_online:
+        remix.original_offline_alert(resource)
     return True
 
 
@@ -191,9 +220,12 @@ def resource_hide(resource: Resource) -> None:
     """A moderator takes a reported resource offline until it is restored. An edit waiting
     for review stays in the queue: it is the contributor's work, and publishing it does not
     bring the resource back."""
+    was_online = resource.is_published
     resource.status = Status.HIDDEN
     _save(resource, "status")
     resource_changed_on_commit(resource)
+    if was_online:
+        remix.original_offline_alert(resource)
 
 
 def resource_restore(resource: Resource) -> None:
@@ -203,3 +235,16 @@ def resource_restore(resource: Resource) -> None:
     resource.status = Status.PUBLISHED
     _save(resource, "status")
     resource_changed_on_commit(resource)
+
+
+def resource_end_offer(resource: Resource) -> bool:
+    """The last free day of a "free until" offer has passed: the clock takes it offline
+    (search and OAI-PMH drop it) while its page stays public, saying the offer ended. An edit
+    waiting for review stays in the queue: a moderator may still publish a new period. True
+    if its status changed (only a published offer ends)."""
+    if resource.status != Status.PUBLISHED:
+        return False
+    resource.status = Status.ENDED
+    _save(resource, "status")
+    resource_changed_on_commit(resource)
+    return True

@@ -1,6 +1,9 @@
 """Resource metadata as plain JSON values: what a proposed edit stores, what a moderator's
 correction records, and how either is shown to people."""
 
+from datetime import date
+
+from django.utils import formats
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -9,7 +12,7 @@ from staffroom.curriculum.queries import terms_in_region
 
 from .inputs import ResourceInput
 from .licences import Licence
-from .models import ContentLanguage, Resource
+from .models import ContentLanguage, Cost, Resource
 
 FIELD_LABELS = {
     "title": _("Title"),
@@ -26,7 +29,27 @@ FIELD_LABELS = {
     "duration": _("Time in class"),
     "levels": _("Levels"),
     "subjects": _("Subjects"),
+    "cost": _("Cost"),
+    "cost_note": _("Price or conditions"),
+    "free_from": _("Free from"),
+    "free_until": _("Free until"),
+    "manual_for": _("Manual for"),
 }
+# Fields that refer to another resource: stored as its number.
+RESOURCE_FIELDS = ("based_on", "manual_for")
+DATE_FIELDS = ("free_from", "free_until")
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _date(value: str | None) -> date | None:
+    """A stored ISO date back as a date (None for none, or for a value no date can be)."""
+    try:
+        return date.fromisoformat(value) if value else None
+    except (TypeError, ValueError):
+        return None
 
 
 def snapshot(resource: Resource) -> dict:
@@ -46,6 +69,11 @@ def snapshot(resource: Resource) -> dict:
         "duration": resource.duration,
         "levels": sorted(level.code for level in resource.levels.all()),
         "subjects": sorted(subject.code for subject in resource.subjects.all()),
+        "cost": resource.cost,
+        "cost_note": resource.cost_note,
+        "free_from": _iso(resource.free_from),
+        "free_until": _iso(resource.free_until),
+        "manual_for": resource.manual_for_id,
     }
 
 
@@ -61,8 +89,10 @@ def snapshot_from_data(data: ResourceInput) -> dict:
             value = sorted(term.code for term in value or [])
         elif field == "resource_type":
             value = value.code if value else None
-        elif field == "based_on":
+        elif field in RESOURCE_FIELDS:
             value = value.pk if value else None
+        elif field in DATE_FIELDS:
+            value = _iso(value)
         elif field == "keywords":
             value = list(value or [])
         elif field == "duration":
@@ -80,8 +110,11 @@ def apply_snapshot(resource: Resource, values: dict) -> None:
             continue
         if field == "resource_type":
             resource.resource_type = ResourceType.objects.filter(code=value).first()
-        elif field == "based_on":
-            resource.based_on = Resource.objects.filter(pk=value).first() if value else None
+        elif field in RESOURCE_FIELDS:
+            found = Resource.objects.filter(pk=value).first() if value else None
+            setattr(resource, field, found)
+        elif field in DATE_FIELDS:
+            setattr(resource, field, _date(value))
         else:
             setattr(resource, field, value)
     resource.save()
@@ -115,9 +148,14 @@ def display_value(field: str, value, region: str) -> str:
         return str(Licence(value).label) if value in Licence.values else str(value)
     if field == "language":
         return str(ContentLanguage(value).label) if value in ContentLanguage.values else str(value)
-    if field == "based_on":
+    if field in RESOURCE_FIELDS:
         source = Resource.objects.filter(pk=value).first()
         return source.title if source else "—"
+    if field == "cost":
+        return str(Cost(value).label) if value in Cost.values else str(value)
+    if field in DATE_FIELDS:
+        found = _date(value)
+        return formats.date_format(found, "j F Y") if found else str(value)
     if field == "keywords":
         return ", ".join(value)
     if field == "duration":

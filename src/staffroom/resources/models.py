@@ -125,6 +125,11 @@ class Resource(models.Model):
         "duration",
         "levels",
         "subjects",
+        "cost",
+        "cost_note",
+        "free_from",
+        "free_until",
+        "manual_for",
     )
 
     title = models.CharField(_("title"), max_length=200)

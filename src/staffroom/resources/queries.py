@@ -29,6 +29,7 @@ from .models import (
     Resource,
     ResourceFile,
     ResourceQuerySet,
+    Status,
 )
 
 
@@ -234,14 +235,20 @@ def resource_files_for(resource: Resource, member) -> list:
 
 
 def resource_visible_to(resource: Resource, member) -> bool:
-    """Published resources are public; others only to their contributor, moderators, staff."""
-    return resource.is_published or may_see_unpublished(resource, member)
+    """Published resources are public, and so is an ended offer's page (it says so and
+    points to alternatives); others only to their contributor, moderators, staff."""
+    return (
+        resource.is_published
+        or resource.status == Status.ENDED
+        or may_see_unpublished(resource, member)
+    )
 
 
 def resource_detail(pk: int) -> Resource | None:
     return (
         with_listing_data(Resource.objects.all())
         .select_related("based_on", "based_on__contributor", "based_on__organisation")
+        .select_related("manual_for", "manual_for__contributor", "manual_for__organisation")
         .filter(pk=pk)
         .first()
     )
@@ -271,6 +278,15 @@ def resources_also_used(resource: Resource, member) -> list[Resource]:
 
 def resources_remixed_from(resource: Resource) -> list[Resource]:
     return list(resource.remixes.published().select_related("contributor", "organisation"))
+
+
+def resource_manuals(resource: Resource) -> list[Resource]:
+    """The published manuals of a tool or resource ("Handleiding voor ...")."""
+    return list(
+        resource.manuals.published()
+        .select_related("contributor", "organisation")
+        .order_by("-published_at", "-pk")
+    )
 
 
 def resources_more_by_publisher(resource: Resource, limit: int = 4) -> list[Resource]:

@@ -75,6 +75,10 @@ def resource_submission_errors(
         if problem:
             # A source that allows no adaptation is the wrong choice of source, not of licence.
             errors["based_on" if based_on.licence in NO_DERIVATIVES else "licence"] = problem
+    manual_for = data.get("manual_for")
+    if manual_for is not None and resource is not None and manual_for.pk == resource.pk:
+        errors["manual_for"] = _("A resource cannot be a manual for itself.")
+    errors.update(data.cost_problems())
     return errors
 
 
@@ -244,7 +248,7 @@ def resource_withdraw(*, resource: Resource, member: Member) -> None:
     resource = Resource.objects.select_for_update().get(pk=resource.pk)
     if resource.status not in lifecycle.WITHDRAWABLE_STATUSES:
         raise ValidationError(_("This resource cannot be taken offline."))
-    lifecycle.resource_withdraw(resource)
+    lifecycle.resource_withdraw(resource, by=member)
 
 
 @transaction.atomic

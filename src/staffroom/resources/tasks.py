@@ -56,3 +56,22 @@ def notify_followers_of_publication(resource_id: int) -> int:
     if resource is None:
         return 0
     return followers_notify_published(resource=resource)
+
+
+@task()
+def end_expired_offers() -> int:
+    """The clock ends the tool offers whose last free day has passed (``offers``)."""
+    # offers builds on the services and the lifecycle, which import this module.
+    from .offers import offers_end_expired  # noqa: PLC0415 - an import cycle otherwise
+
+    return offers_end_expired()
+
+
+# Below other work: a run waits between requests to one host, and nothing waits for it.
+@task(priority=-10)
+def check_links() -> dict[str, int]:
+    """The clock's link check: the links that are due, up to ``LINKCHECK_PER_RUN`` (``links``)."""
+    # Imported here: links builds on the lifecycle, which imports this module.
+    from .links import links_check_run
+
+    return links_check_run()

@@ -3,6 +3,7 @@ from urllib.parse import parse_qs, urlsplit
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponseRedirect
@@ -13,7 +14,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from staffroom.core import usage
-from staffroom.core.http import int_param
+from staffroom.core.http import int_param, safe_next
 from staffroom.core.pagination import paginate
 from staffroom.core.permissions import moderator_required
 from staffroom.core.ratelimit import submission_limit_check
@@ -24,13 +25,14 @@ from staffroom.curriculum.queries import (
     subjects_for_region,
 )
 
-from . import feedback, lifecycle, preview_views, services
+from . import feedback, lifecycle, preview_views, remix, services
 from . import folders as folder_services
 from .embeds import embed_src
 from .forms import RatingForm, ReplyForm, ResourceForm, upload_request_limit
 from .licences import Licence, attribution_line, remix_summary
 from .metadata import describe_changes
 from .models import ContentLanguage, Folder, Kind, Reply, Resource, ResourceFile, Status
+from .offers import offer_alternatives
 from .queries import (
     ResourceFilters,
     feedback_for,
@@ -38,6 +40,7 @@ from .queries import (
     folders_of,
     resource_detail,
     resource_files_for,
+    resource_manuals,
     resource_visible_to,
     resources_also_used,
     resources_filtered,
@@ -116,6 +119,8 @@ def _detail_context(request, resource, **forms) -> dict:
         "files": resource_files_for(resource, request.user),
         "embed": embed_src(resource.url) if resource.kind == Kind.EMBED else None,
         "remixes": resources_remixed_from(resource),
+        "manuals": resource_manuals(resource),
+        "alternatives": offer_alternatives(resource) if resource.status == Status.ENDED else None,
         "more": resources_more_by_publisher(resource),
         "also_used": resources_also_used(resource, request.user),
         "may_edit": request.user.is_authenticated and request.user.pk == resource.contributor_id,
@@ -124,6 +129,7 @@ def _detail_context(request, resource, **forms) -> dict:
         and (request.user.is_moderator or request.user.is_staff)
         and request.user.pk != resource.contributor_id,
         "remix_summary": remix_summary(resource.licence),
+        "may_adapt": remix.may_adapt(resource),
         "attribution": attribution_line(resource, settings.SITE_URL),
         "my_folders": list(request.user.folders.all()) if request.user.is_authenticated else [],
         **_feedback_context(request, resource, **forms),
@@ -265,6 +271,24 @@ def _apply_errors(form, error: ValidationError) -> None:
         form.add_error(None, error.messages)
 
 
+def _adaptation_original(request, resource: Resource | None) -> Resource | None:
+    """The original of the adaptation on the form: named by "Share your adaptation"
+    (?based_on=), sent with the form, or the draft's. A name that cannot be one is said on
+    the page that opens the form, which works on without it."""
+    if request.method == "POST":
+        reference = request.POST.get("based_on")
+    else:
+        reference = request.GET.get("based_on")
+    if reference is None:
+        reference = str(resource.based_on_id or "") if resource is not None else ""
+    elif request.method == "GET":
+        original, problem = remix.original_for_adaptation(reference)
+        if problem:
+            messages.warning(request, problem)
+        return original
+    return remix.original_for_adaptation(reference)[0]
+
+
 @body_limit(upload_request_limit)
 @login_required
 @require_http_methods(["GET", "POST"])
@@ -279,19 +303,23 @@ def contribute(request, pk: int | None = None):
             messages.info(request, _("This resource can no longer be edited."))
             return redirect(resource)
     advanced = request.GET.get("advanced") == "1" or request.POST.get("advanced") == "1"
+    original = _adaptation_original(request, resource)
     form_kwargs = {
         "member": request.user,
         "region": request.region,
         "advanced": advanced,
         "resource": resource,
+        "original": original,
     }
     if request.method == "GET":
         if resource is not None:
             initial = ResourceForm.initial_from(resource)
         else:
-            # A new contribution starts from the member's profile levels and subjects; a draft
-            # keeps its own (even none).
+            # A new contribution starts from the member's profile levels and subjects, an
+            # adaptation from its original's; a draft keeps its own (even none).
             initial = ResourceForm.initial_for_new(request.user, request.region)
+            if original is not None:
+                initial.update(remix.adaptation_initial(original, request.region))
         return _form_page(request, ResourceForm(initial=initial, **form_kwargs), resource)
 
     form = ResourceForm(request.POST, request.FILES, **form_kwargs)
@@ -555,16 +583,21 @@ def shared_folder_view(request, token: str):
     )
 
 
-@login_required
 @require_POST
 def save_to_folder(request, pk: int):
+    """Save from the resource page or from a card (resources/card_saving.py), then back to
+    the page the form was on (``next``); a visitor logs in first and comes back there."""
+    back = safe_next(request, request.POST.get("next"), "")
+    if not request.user.is_authenticated:
+        return redirect_to_login(back or reverse("resources:detail_short", args=[pk]))
     resource = _visible_or_404(request, pk)
     chosen = request.POST.get("folder")
-    folder = (
-        get_object_or_404(Folder, pk=int_param(chosen), member=request.user)
-        if chosen and chosen != "new"
-        else None
-    )
+    folder = None
+    if chosen and chosen != "new":
+        folder = Folder.objects.filter(pk=int_param(chosen), member=request.user).first()
+        if folder is None:
+            messages.error(request, _("That folder was not found: choose one of your folders."))
+            return redirect(back or resource)
     try:
         saved_in = folder_services.folder_add(
             member=request.user,
@@ -576,4 +609,4 @@ def save_to_folder(request, pk: int):
         messages.error(request, " ".join(refused.messages))
     else:
         messages.success(request, _("Saved in “%(folder)s”.") % {"folder": saved_in.name})
-    return redirect(resource)
+    return redirect(back or resource)
