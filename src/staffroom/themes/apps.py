@@ -1,0 +1,21 @@
+from django.apps import AppConfig
+
+
+class ThemesConfig(AppConfig):
+    name = "staffroom.themes"
+    verbose_name = "Themes"
+
+    def ready(self):
+        from staffroom.newsletter.compose import register_theme_blocks
+        from staffroom.notifications.messages import register_message
+        from staffroom.search.suggestions import register_page_source
+
+        from . import notices
+        from .newsletter import theme_blocks_for_issue
+        from .queries import themes_matching
+
+        register_message(notices.THEME_ITEM_ADDED, notices.THEME_ITEM_ADDED_MESSAGE)
+        # Theme pages are a group of the search box's suggestions and lead the results page.
+        register_page_source("theme-pages", notices.THEME_PAGES_LABEL, themes_matching)
+        # Themes that fit a member's levels or subjects get a block in the weekly issue.
+        register_theme_blocks(theme_blocks_for_issue)
