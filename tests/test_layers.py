@@ -26,6 +26,9 @@ LAYERS = [
     ["forum"],
     ["events"],
     ["newsletter"],
+    # themes gather resources, questions and events, and fill the newsletter's theme block
+    # and search's page groups (docs/themes.md).
+    ["themes"],
     # insight counts what every app below it records and holds (docs/analytics.md).
     ["insight"],
     ["site"],

@@ -99,6 +99,7 @@ INSTALLED_APPS = [
     "staffroom.forum",
     "staffroom.events",
     "staffroom.newsletter",
+    "staffroom.themes",
     "staffroom.insight",
     "staffroom.interop",
     "staffroom.api",

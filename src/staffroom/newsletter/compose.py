@@ -68,6 +68,30 @@ def with_recommended(edition: queries.Edition, profile: Profile, moment: datetim
     return replace(edition, recommended=items[:RECOMMENDED_PER_ISSUE])
 
 
+# Chooses the theme blocks of an issue: (the issue's moment) -> a chooser of a profile's
+# blocks, so that what all profiles choose from is read once per issue. Registered by the app
+# that holds theme pages (above the newsletter) in its AppConfig.ready.
+ThemeBlocks = Callable[[datetime], Callable[[Profile], list]]
+_theme_blocks: ThemeBlocks | None = None
+
+
+def register_theme_blocks(theme_blocks: ThemeBlocks | None) -> None:
+    """Set (or, with None, remove) what chooses an issue's theme blocks."""
+    global _theme_blocks
+    _theme_blocks = theme_blocks
+
+
+def theme_chooser(moment: datetime) -> Callable[[Profile], list]:
+    """The chooser of theme blocks for an issue at ``moment`` (none without a source)."""
+    if _theme_blocks is None:
+        return _no_themes
+    return _theme_blocks(moment)
+
+
+def _no_themes(profile: Profile) -> list:
+    return []
+
+
 @dataclass(frozen=True)
 class Composed:
     subject: str
@@ -100,6 +124,7 @@ def render_for_profile(mailing: Mailing, profile: Profile, *, web: bool = False)
     if mailing.kind == MailingKind.ISSUE:
         moment = queries.issue_moment(mailing)
         edition = with_recommended(queries.edition_for(mailing, profile), profile, moment)
+        edition = replace(edition, themes=theme_chooser(moment)(profile))
     return render_edition(mailing, edition, profile.language, profile.region, web=web)
 
 
@@ -159,6 +184,7 @@ def _edition_key(edition: queries.Edition) -> tuple:
     return (
         *(tuple(item.pk for item in items) for items in listed),
         tuple(item.key for item in edition.recommended),
+        tuple(item.key for item in edition.themes),
     )
 
 
@@ -171,13 +197,15 @@ class Composer:
         self.mailing = mailing
         self.max_entries = max_entries
         self.content = queries.week_content(mailing) if mailing.kind == MailingKind.ISSUE else None
+        self.themes = theme_chooser(self.content.moment) if self.content else _no_themes
         self._cache: OrderedDict[tuple, Composed] = OrderedDict()
         self.renders = 0
 
     def edition(self, profile: Profile) -> queries.Edition:
         if self.content is None:
             return queries.Edition([], [], [], [])
-        return with_recommended(self.content.edition(profile), profile, self.content.moment)
+        edition = with_recommended(self.content.edition(profile), profile, self.content.moment)
+        return replace(edition, themes=self.themes(profile))
 
     def composed(self, profile: Profile) -> Composed:
         edition = self.edition(profile)

@@ -71,6 +71,9 @@ class Edition:
     # app registers (compose.register_recommender); items have ``resource``, ``reason`` and
     # ``key``. Not part of ``is_empty``: an issue goes out for what is new this week.
     recommended: list = field(default_factory=list)
+    # Theme pages that fit the member's classes, from the source a higher app registers
+    # (compose.register_theme_blocks); items have ``title``, ``url``, ``summary`` and ``key``.
+    themes: list = field(default_factory=list)
 
     @property
     def is_empty(self) -> bool:

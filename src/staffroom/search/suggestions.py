@@ -1,9 +1,10 @@
 """Suggestions while a teacher types in a search box.
 
 Four groups: education levels and subjects in the reader's region's terms (picking one applies
-it as a filter: ``?level=<code>``), themes (the keywords colleagues gave to published
-resources, most used first; picking one searches for it) and titles of published resources
-(most downloaded first; picking one opens the resource).
+it as a filter: ``?level=<code>``), topics (kind "theme": the keywords colleagues gave to
+published resources, most used first; picking one searches for it) and titles of published
+resources (most downloaded first; picking one opens the resource). Higher apps add groups of
+their pages with ``register_page_source`` (theme pages).
 
 Matching: every typed word must start a word of the suggestion ("py" offers "Pythagoras", not
 "Ernährungspyramide"), ignoring case and accents ("orient" offers "Oriëntatie op jezelf en de
@@ -34,12 +35,13 @@ import unicodedata
 from array import array
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.db import connections
 from django.urls import reverse
+from django.utils.functional import Promise
 from django.utils.translation import get_language, gettext, gettext_lazy, ngettext
 
 from staffroom.curriculum.models import RegionalTerm
@@ -62,7 +64,8 @@ GROUP_LIMITS = {"level": 3, "subject": 3, "theme": 3, "title": 6}
 GROUP_LABELS = {
     "level": gettext_lazy("Education levels"),
     "subject": gettext_lazy("Subjects"),
-    "theme": gettext_lazy("Themes"),
+    # Keywords colleagues gave to resources (not theme pages, which are a group of their own).
+    "theme": gettext_lazy("Topics"),
     "title": gettext_lazy("Resources"),
 }
 logger = logging.getLogger(__name__)
@@ -77,9 +80,32 @@ class Suggestion:
 
 @dataclass(frozen=True)
 class SuggestionGroup:
-    kind: str  # level, subject, theme or title
+    kind: str  # level, subject, theme, title or a registered page source's kind
     label: str
     items: list[Suggestion]
+
+
+# Pages of higher apps that match the typed words (theme pages): a group of suggestions each,
+# and a list above the search results. ``pages(text, region, limit)`` returns Suggestions; a
+# higher app registers its source in its AppConfig.ready (search sits below it).
+PageSource = Callable[[str, str, int], list[Suggestion]]
+PAGE_SOURCE_LIMIT = 3
+_page_sources: dict[str, tuple[Promise | str, PageSource]] = {}
+
+
+def register_page_source(kind: str, label: Promise | str, pages: PageSource) -> None:
+    """Offer the pages ``pages`` finds as a suggestion group ``label`` and above the results."""
+    _page_sources[kind] = (label, pages)
+
+
+def matching_pages(text: str, region: str) -> list[SuggestionGroup]:
+    """The registered sources' pages that match ``text``, a group per source (none empty)."""
+    groups = []
+    for kind, (label, pages) in _page_sources.items():
+        found = pages(text, region, PAGE_SOURCE_LIMIT)
+        if found:
+            groups.append(SuggestionGroup(kind, str(label), found))
+    return groups
 
 
 def fold(text: str) -> str:
@@ -492,9 +518,12 @@ def search_suggestions(text: str, region: str, limit: int = 10) -> list[Suggesti
         found["title"] = _title_suggestions(typed, published, edits)
         if whole_level or whole_subject or found["theme"] or found["title"]:
             break
+    labels: dict[str, Promise | str] = dict(GROUP_LABELS)
+    for group in matching_pages(text, region):
+        found[group.kind], labels[group.kind] = group.items, group.label
     shares = _shares({kind: len(items) for kind, items in found.items()}, limit)
     return [
-        SuggestionGroup(kind, str(GROUP_LABELS[kind]), items[: shares[kind]])
+        SuggestionGroup(kind, str(labels[kind]), items[: shares[kind]])
         for kind, items in found.items()
         if shares[kind]
     ]

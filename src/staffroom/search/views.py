@@ -21,6 +21,7 @@ from staffroom.core.pagination import paginate
 from staffroom.core.permissions import staff_required
 from staffroom.curriculum.models import Region
 from staffroom.curriculum.queries import level_by_code, subject_by_code, terms_in_region
+from staffroom.resources.card_saving import card_save_forms_fill
 
 from .backends import get_backend
 from .models import SearchLog
@@ -32,7 +33,7 @@ from .queries import (
     search_resources,
 )
 from .services import saved_search_create, saved_search_delete, search_record
-from .suggestions import search_suggestions, suggestions_json
+from .suggestions import matching_pages, search_suggestions, suggestions_json
 from .understanding import without_words
 from .zero_results import (
     LEADS_MARK,
@@ -160,6 +161,8 @@ def search(request):
             cache.set(key, (body, total, similar_words), seconds)
     else:
         body, total, similar_words = cached
+    # The cards' Save forms are each reader's own: filled in after the shared cache.
+    body = card_save_forms_fill(request, body)
     # Every search is recorded, from the cache too (never who searched); paging through the
     # results is not a new search.
     search_record(
@@ -185,6 +188,9 @@ def search(request):
     if fragment:
         return HttpResponse(body)
     context |= {"q": text, "carried": _carried(filters, min_rating), "sort": sort, "body": body}
+    # Pages of other apps that match the words (theme pages) lead the first page of results.
+    if text and request.GET.get("page", "1") in ("", "1"):
+        context["matching_pages"] = matching_pages(text, request.region)
     if not text and not filters and not min_rating:
         context["my_levels_url"] = _my_levels_url(request)
     return render(request, "search/search.html", context)

@@ -21,6 +21,7 @@ from staffroom.resources.queries import (
     resources_newest,
     resources_popular,
 )
+from staffroom.themes.queries import home_themes
 
 from .styleguide import styleguide_context
 
@@ -31,7 +32,9 @@ def home(request):
     top_levels = [level for level in levels_for_region(request.region) if level.parent_id is None]
     counts = published_counts_by_level(top_levels)
     context: dict[str, Any] = {
-        "levels": [(level, counts.get(level.code, 0)) for level in top_levels]
+        "levels": [(level, counts.get(level.code, 0)) for level in top_levels],
+        # Themes staff put in the editorial slots (none: the page is as it always was).
+        "home_themes": home_themes(),
     }
     member = request.user
     mine = terms_in_region(member.levels.all(), request.region) if member.is_authenticated else []
