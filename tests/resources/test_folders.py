@@ -70,9 +70,9 @@ def test_bad_input_is_refused_with_a_message(client):
     assert "This is not your folder." in response.content.decode()
     assert Folder.objects.filter(pk=other.pk).exists()
     response = client.post(
-        reverse("resources:save", args=[ResourceFactory().pk]), {"folder": "abc"}
+        reverse("resources:save", args=[ResourceFactory().pk]), {"folder": "abc"}, follow=True
     )
-    assert response.status_code == 404
+    assert "That folder was not found: choose one of your folders." in response.content.decode()
 
 
 def test_rename_and_delete(client):

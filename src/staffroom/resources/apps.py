@@ -23,6 +23,16 @@ class ResourcesConfig(AppConfig):
         # Replies count towards the posting limits of new accounts.
         register_post_model(Reply)
 
+        from django.utils.translation import gettext_lazy
+
+        from staffroom.notifications.messages import register_message
+
+        # A followed public collection grew (collections.collection_followers_notify).
+        register_message(
+            "collection_grew",
+            gettext_lazy("New in the collection “%(collection)s”: %(title)s"),
+        )
+
         # What accounts shows of resources: published resources of followed teachers,
         # organisations and subjects in the feed, each member's and organisation's published
         # resources on their page, and how many they published on the staff's lists.

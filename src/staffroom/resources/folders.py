@@ -1,5 +1,5 @@
 """Write use-cases for folders: members keep resources in named folders, private or shared
-by a link that can be withdrawn."""
+by a link that can be withdrawn, or published as a public collection (collections.py)."""
 
 import secrets
 
@@ -8,6 +8,7 @@ from django.db import IntegrityError, transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from .collection_follows import collection_grew
 from .models import Folder, FolderItem, Resource
 
 MAX_FOLDERS = 100
@@ -32,7 +33,7 @@ def folder_create(*, member, name: str) -> Folder:
 
 
 def folder_rename(*, member, folder: Folder, name: str) -> Folder:
-    _own(member, folder)
+    folder_check_owner(member, folder)
     folder.name = _clean_name(name)
     try:
         with transaction.atomic():
@@ -43,7 +44,7 @@ def folder_rename(*, member, folder: Folder, name: str) -> Folder:
 
 
 def folder_delete(*, member, folder: Folder) -> None:
-    _own(member, folder)
+    folder_check_owner(member, folder)
     folder.delete()
 
 
@@ -59,24 +60,27 @@ def folder_add(*, member, resource: Resource, folder: Folder | None = None, new_
         folder = member.folders.filter(name=_clean_name(name)).first() or folder_create(
             member=member, name=name
         )
-    _own(member, folder)
-    FolderItem.objects.get_or_create(folder=folder, resource=resource)
+    folder_check_owner(member, folder)
+    _item, created = FolderItem.objects.get_or_create(folder=folder, resource=resource)
+    if created:
+        collection_grew(folder=folder, resource=resource)
     return folder
 
 
 def folder_remove(*, member, folder: Folder, resource_id: int) -> None:
-    _own(member, folder)
+    folder_check_owner(member, folder)
     folder.items.filter(resource_id=resource_id).delete()
 
 
 def folder_share(*, member, folder: Folder, shared: bool) -> Folder:
     """Share by link (a new secret each time) or stop sharing (the old link stops working)."""
-    _own(member, folder)
+    folder_check_owner(member, folder)
     folder.share_token = secrets.token_urlsafe(16)[:22] if shared else ""
     folder.save(update_fields=["share_token"])
     return folder
 
 
-def _own(member, folder: Folder) -> None:
+def folder_check_owner(member, folder: Folder) -> None:
+    """Refuse a change to someone else's folder (views look folders up by owner too)."""
     if folder.member_id != member.pk:
         raise ValidationError(_("This is not your folder."))
