@@ -76,3 +76,8 @@ class ResourcesConfig(AppConfig):
         resource_changed.connect(resource_picture_follow_change, dispatch_uid="resource-picture")
         post_delete.connect(preview_image_delete_with_row, sender=PreviewPage)
         post_delete.connect(preview_image_delete_with_row, sender=Resource)
+
+        from .links import link_checks_connect
+
+        # Links and embeds are checked by the clock; dead and moved ones are told about.
+        link_checks_connect()

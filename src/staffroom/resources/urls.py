@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import feeds, preview_views, views
+from . import feeds, link_views, preview_views, views
 
 app_name = "resources"
 urlpatterns = [
@@ -10,6 +10,7 @@ urlpatterns = [
     path("feed/", feeds.NewResourcesFeed(), name="feed"),
     path("feed/level/<slug:code>/", feeds.LevelFeed(), name="level_feed"),
     path("feed/subject/<slug:code>/", feeds.SubjectFeed(), name="subject_feed"),
+    path("links/", link_views.links_report, name="links_report"),
     path("folders/", views.folders, name="folders"),
     path("folders/<int:pk>/", views.folder, name="folder"),
     path("folders/shared/<str:token>/", views.shared_folder_view, name="shared_folder"),
@@ -25,6 +26,7 @@ urlpatterns = [
     path("<int:pk>/picture/", preview_views.picture, name="picture"),
     path("<int:pk>/files/<int:file_pk>/remove/", views.remove_file, name="remove_file"),
     path("<int:pk>/visit/", views.visit, name="visit"),
+    path("<int:pk>/link/accept-move/", link_views.link_accept_move, name="link_accept_move"),
     path("<int:pk>/withdraw/", views.withdraw, name="withdraw"),
     path("<int:pk>/withdraw-from-queue/", views.withdraw_from_queue, name="withdraw_from_queue"),
     path("<int:pk>/delete-draft/", views.delete_draft, name="delete_draft"),

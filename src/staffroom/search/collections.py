@@ -55,7 +55,8 @@ def collection_names() -> list[str]:
 def _published(ids: list[int] | None = None) -> QuerySet[Resource]:
     queryset = (
         Resource.objects.published()
-        .select_related("resource_type", "contributor", "organisation")
+        # The link check: search ranks a dead or moved link lower.
+        .select_related("resource_type", "contributor", "organisation", "link_check")
         .prefetch_related("files")
     )
     return queryset if ids is None else queryset.filter(pk__in=ids)

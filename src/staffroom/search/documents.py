@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from staffroom.curriculum.models import LabelledTerm, Level, Subject
 from staffroom.curriculum.queries import level_by_code, matching_term_ids, subject_by_code
+from staffroom.resources.links import resource_link_state
 from staffroom.resources.models import Resource
 
 from . import facets, ranking, wordforms
@@ -108,6 +109,7 @@ def resource_document(resource: Resource, now=None) -> dict:
         picked=resource.picked_at is not None,
         published_at=resource.published_at,
         now=now or timezone.now(),
+        link_state=resource_link_state(resource),
     )
     return {
         "id": resource.pk,

@@ -8,6 +8,7 @@ PostgreSQL) times a quality multiplier:
                + RATING_WEIGHT * (rating_rank - PRIOR_RATING)
                + PICK_BONUS                        (a moderator's pick)
                + RECENCY_BONUS * 0.5 ** (age in days / RECENCY_HALF_LIFE_DAYS)
+               - LINK_PENALTIES[link state]        (its link moved, or does not work)
 
 never below 1 (Tantivy's field weighting cannot lower a score). Only ratios between
 multipliers matter, so BASE leaves room for poorly rated resources to sink. The multiplier
@@ -30,6 +31,9 @@ PICK_BONUS = 0.5
 RECENCY_BONUS = 0.3  # new today: +0.3; a year old: +0.15; five years: +0.01
 RECENCY_HALF_LIFE_DAYS = 365
 BASE = 1.5
+# The last link check (``resources.links``): a link that moved still works, one that does not
+# work is of little use to whoever finds it (most resources then sink to the floor).
+LINK_PENALTIES = {"ok": 0.0, "moved": 0.25, "dead": 1.0}
 
 PRIOR_RATING = 3.0
 PRIOR_COUNT = 3
@@ -48,6 +52,7 @@ def quality_multiplier(
     picked: bool,
     published_at: datetime | None,
     now: datetime,
+    link_state: str = "ok",
 ) -> float:
     multiplier = BASE + DOWNLOADS_WEIGHT * math.log10(1 + max(downloads, 0))
     multiplier += RATING_WEIGHT * (rating_rank(rating_average, rating_count) - PRIOR_RATING)
@@ -56,6 +61,7 @@ def quality_multiplier(
     if published_at is not None:
         age_days = max((now - published_at).total_seconds() / 86400, 0)
         multiplier += RECENCY_BONUS * 0.5 ** (age_days / RECENCY_HALF_LIFE_DAYS)
+    multiplier -= LINK_PENALTIES.get(link_state, 0.0)
     return max(multiplier, 1.0)
 
 
