@@ -115,7 +115,7 @@ def test_grouped_levels_subjects_themes_titles_in_the_readers_terms():
     assert [(group.kind, group.label) for group in groups] == [
         ("level", "Education levels"),
         ("subject", "Subjects"),
-        ("theme", "Themes"),
+        ("theme", "Topics"),
         ("title", "Resources"),
     ]
     labels = {group.kind: [item.label for item in group.items] for group in groups}
