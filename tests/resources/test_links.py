@@ -7,6 +7,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.db import connection
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -20,6 +21,9 @@ from staffroom.resources import links
 from staffroom.resources.models import LinkCheck, LinkState, Resource, Status
 from staffroom.resources.review import pending_edit_values, resource_changed
 from staffroom.search import ranking
+from staffroom.search.backends.base import SearchRequest
+from staffroom.search.backends.postgres_backend import PostgresBackend
+from staffroom.search.backends.tantivy_backend import TantivyBackend
 from staffroom.search.documents import resource_document
 
 pytestmark = pytest.mark.django_db
@@ -160,6 +164,31 @@ def test_search_ranks_a_dead_link_lower_and_a_moved_link_a_little_lower(resource
     links.link_check_record(resource.pk, dead())
     after_death = resource_document(Resource.objects.get(pk=resource.pk), now)["boost"]
     assert working > after_move > after_death
+
+
+@pytest.fixture(params=["tantivy", "postgres"])
+def search_backend(request, tmp_path):
+    if request.param == "tantivy":
+        return TantivyBackend(tmp_path / "search")
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL: the PostgreSQL search backend runs on it (DATABASE_URL)")
+    backend = PostgresBackend(tmp_path / "search")
+    backend.clear()  # inside the test's transaction: undone afterwards
+    return backend
+
+
+def test_both_search_backends_rank_a_dead_link_below_a_working_one(search_backend):
+    published = timezone.now() - timedelta(days=10)
+    same = {"description": "", "published_at": published, "levels": ["fl-lo-3"]}
+    # Otherwise the better one: downloaded more.
+    broken = ResourceFactory(title="Breuken vergelijken", url=OLD, download_count=50, **same)
+    working = ResourceFactory(title="Breuken vergelijken", url=NEW, **same)
+    links.link_check_record(broken.pk, dead())
+    search_backend.index_documents(
+        [resource_document(Resource.objects.get(pk=pk)) for pk in (broken.pk, working.pk)]
+    )
+    found = search_backend.search(SearchRequest(text="breuken", limit=10))
+    assert found.ids == [working.pk, broken.pk]
 
 
 def test_the_link_penalty_never_takes_the_multiplier_below_its_floor():
