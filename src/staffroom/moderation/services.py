@@ -106,7 +106,7 @@ def moderation_item_publish(
     final = {**submitted, **(corrected or {})}
     item.corrections = changes_between(submitted, final)
     item.save(update_fields=["corrections"])
-    lifecycle.resource_publish(resource, values=final)
+    lifecycle.resource_publish(resource, values=final, by=moderator)
     # Points for sharing, once per resource (publishing an edit or again after a withdrawal
     # earns nothing more).
     recognition.record(

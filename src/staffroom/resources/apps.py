@@ -77,6 +77,14 @@ class ResourcesConfig(AppConfig):
         post_delete.connect(preview_image_delete_with_row, sender=PreviewPage)
         post_delete.connect(preview_image_delete_with_row, sender=Resource)
 
+        from staffroom.notifications.messages import register_message
+
+        from . import remix
+
+        # Remix notices: an adaptation published, an original corrected or taken offline.
+        register_message(remix.REMIX_PUBLISHED, remix.remix_published_message)
+        register_message(remix.REMIX_ALERT, remix.remix_alert_message)
+
         from .links import link_checks_connect
 
         # Links and embeds are checked by the clock; dead and moved ones are told about.

@@ -371,7 +371,7 @@ class ResourceForm(forms.Form):
             # Only the radio buttons are limited: another licence sent all the same is refused
             # by clean() with the remix rule's reason, not as an unknown choice.
             licence = cast(forms.ChoiceField, self.fields["licence"])
-            licence.widget.choices = adaptation_licence_choices(original, list(licence.choices))
+            licence.widget.choices = adaptation_licence_choices(original, licence.widget.choices)
         if resource is not None:
             levels.set_region(region, keep=resource.levels.all())
             subjects.set_region(region, keep=resource.subjects.all())
@@ -448,14 +448,16 @@ class ResourceForm(forms.Form):
 
     def _clean_remix(self, cleaned: dict) -> None:
         """An adaptation's licence must be one its original allows (the same rule the
-        submission checks, told while the form is filled in)."""
+        submission checks, told as soon as the form is saved). An original that allows no
+        adaptation at all is the submission's to refuse: a draft keeps it until then."""
         if {"licence", "based_on"} & set(self.errors):
             return
         remix = ResourceInput(
             based_on=cleaned.get("based_on"), licence=cleaned.get("licence") or ""
         )
-        for field, problem in remix.remix_problems().items():
-            self.add_error(field if field in self.fields else None, problem)
+        problem = remix.remix_problems().get("licence")
+        if problem:
+            self.add_error("licence", problem)
 
     def clean_description(self):
         # Browsers send CRLF line ends; stored text uses LF, so an untouched field stays equal.
