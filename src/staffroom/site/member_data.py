@@ -104,6 +104,8 @@ RELATIONS = [
     ("resources.Rating.member", D, True),
     ("resources.Reply.author", K, True),
     ("resources.Folder.member", E, True),
+    ("resources.Folder.featured_by", D, False),
+    ("resources.FolderFollow.member", E, True),
     ("moderation.ModerationItem.taken_by", D, False),
     ("moderation.ModerationItem.decided_by", D, False),
     ("moderation.Report.reporter", E, True),
