@@ -63,6 +63,17 @@ def curator_required(view):
     return wrapped
 
 
+def _add_errors(form, error: ValidationError) -> None:
+    """A service's refusal on the form: at the field it names (the item form's one address
+    field holds an external link's address too), else above the form."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for name, errors in error.message_dict.items():
+        name = "reference" if name == "url" else name
+        form.add_error(name if name in form.fields else None, errors)
+
+
 # Readers
 
 
@@ -202,7 +213,7 @@ def theme_new(request):
         try:
             theme = services.theme_create(data=_theme_input(form), by=request.user)
         except ValidationError as error:
-            form.add_error(None, error)
+            _add_errors(form, error)
         else:
             if _save_image(request, theme, form):
                 messages.success(request, _("The theme is saved. Now add sections and items."))
@@ -285,7 +296,7 @@ def theme_edit(request, slug: str):
         try:
             theme = services.theme_edit(theme=theme, data=_theme_input(form), by=request.user)
         except ValidationError as error:
-            form.add_error(None, error)
+            _add_errors(form, error)
         else:
             if _save_image(request, theme, form):
                 messages.success(request, _("The theme is saved."))
@@ -314,7 +325,7 @@ def section_add(request, slug: str):
                 theme=theme, data=SectionInput.from_values(form.cleaned_data), by=request.user
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            _add_errors(form, error)
         else:
             messages.success(request, _("The section is added."))
             return redirect("themes:edit", slug=theme.slug)
@@ -381,7 +392,7 @@ def item_add(request, pk: int):
                 section=section, data=ItemInput.from_values(form.cleaned_data), by=request.user
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            _add_errors(form, error)
         else:
             messages.success(request, _("The item is added."))
             return _back_to_edit(section)
