@@ -77,7 +77,11 @@ def test_moderators_get_moderation_and_a_menu_of_their_pages(client):
     assert f'href="{reverse("staff_home")}"' not in menu
     queue = client.get(reverse("moderation:queue")).content.decode()
     links = re.findall(r'href="([^"]+)"', staff_menu(queue))
-    assert links == [reverse("moderation:queue"), reverse("moderation:reports")]
+    assert links == [
+        reverse("moderation:queue"),
+        reverse("moderation:reports"),
+        reverse("resources:links_report"),
+    ]
 
 
 def test_partners_find_promotions_and_api_tokens_in_the_menu(client):
