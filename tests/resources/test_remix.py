@@ -505,3 +505,21 @@ def test_taking_a_pending_original_out_of_the_queue_alerts_nobody(lineage):
     Resource.objects.filter(pk=original.pk).update(status=Status.PENDING)
     services.resource_withdraw(resource=original, member=original.contributor)
     assert not alerts()
+
+
+def test_editing_a_published_adaptation_offers_the_licences_its_original_allows(client):
+    original = ResourceFactory(licence="cc-by-nc-sa")
+    adaptation = ResourceFactory(based_on=original, licence="cc-by-nc-sa")
+    client.force_login(adaptation.contributor)
+    response = client.get(reverse("resources:edit_published", args=[adaptation.pk]))
+    form = response.context["form"]
+    assert form.original == original and licence_radios(form) == ["cc-by-nc-sa"]
+    response = client.post(
+        reverse("resources:edit_published", args=[adaptation.pk]),
+        {**contribution_data(licence="cc-by"), "advanced": "1", "based_on": str(original.pk)},
+    )
+    assert (
+        response.status_code == 200
+        and "share alike" in response.context["form"].errors["licence"][0]
+    )
+    assert not ModerationItem.objects.exists()

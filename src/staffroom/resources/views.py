@@ -361,6 +361,7 @@ def edit_published(request, pk: int):
         "region": request.region,
         "advanced": True,
         "resource": resource,
+        "original": _adaptation_original(request, resource),
     }
     if request.method == "GET":
         # Start from the edit still waiting for review, so a second edit builds on the first.
