@@ -20,6 +20,7 @@ from staffroom.notifications.models import Notification
 from staffroom.resources import links
 from staffroom.resources.models import LinkCheck, LinkState, Resource, Status
 from staffroom.resources.review import pending_edit_values, resource_changed
+from staffroom.resources.tasks import check_links
 from staffroom.search import ranking
 from staffroom.search.backends.base import SearchRequest
 from staffroom.search.backends.postgres_backend import PostgresBackend
@@ -396,3 +397,9 @@ def test_links_checked_lately_are_not_due(web, settings):
 def test_the_command_refuses_a_limit_below_one():
     with pytest.raises(CommandError):
         call_command("links", "check", "--limit", "0")
+
+
+def test_the_clocks_task_runs_a_check(web, settings):
+    settings.LINKCHECK_PER_RUN = 5
+    ResourceFactory(url=web.add("/page"))
+    assert check_links.call() == {OK: 1}
