@@ -27,7 +27,7 @@ import http.client
 import ssl
 import time
 from collections import Counter
-from collections.abc import Callable, Hashable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -238,7 +238,8 @@ def check_url(
 
 # --- Sources of links to check, registered by the apps that hold them ---
 
-LinkKey = Hashable
+# Whatever identifies a link to its source (a resource's id, a theme item's id, ...).
+LinkKey = Any
 
 
 @dataclass(frozen=True)
