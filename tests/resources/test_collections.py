@@ -21,7 +21,7 @@ from staffroom.resources.collections import (
     collection_note,
     collection_publish,
 )
-from staffroom.resources.folders import folder_add, folder_create, folder_remove
+from staffroom.resources.folders import folder_add, folder_create, folder_delete, folder_remove
 from staffroom.resources.models import Folder, FolderFollow, FolderItem
 
 pytestmark = pytest.mark.django_db
@@ -158,7 +158,9 @@ def test_bad_input_gives_messages_and_keeps_what_was_typed(client):
     assert Folder.objects.get(pk=folder.pk).description == ""
 
 
-def test_the_cover_must_be_an_image_and_is_stored_reencoded(client):
+def test_the_cover_must_be_an_image_and_is_stored_reencoded(
+    client, django_capture_on_commit_callbacks
+):
     folder = _collection()
     client.force_login(folder.member)
     not_an_image = SimpleUploadedFile("cover.png", b"%PDF-1.4 not a picture", "image/png")
@@ -197,6 +199,10 @@ def test_the_cover_must_be_an_image_and_is_stored_reencoded(client):
     )
     collection_publish(member=folder.member, folder=folder, published=False)
     assert client.get(reverse("collections:cover", args=[folder.pk])).status_code == 404
+    stored = folder.cover.name
+    with django_capture_on_commit_callbacks(execute=True):
+        folder_delete(member=folder.member, folder=folder)
+    assert not folder.cover.storage.exists(stored)
 
 
 def test_followers_are_told_when_the_collection_grows(client, django_capture_on_commit_callbacks):

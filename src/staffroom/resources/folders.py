@@ -2,6 +2,7 @@
 by a link that can be withdrawn, or published as a public collection (collections.py)."""
 
 import secrets
+from functools import partial
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -45,7 +46,10 @@ def folder_rename(*, member, folder: Folder, name: str) -> Folder:
 
 def folder_delete(*, member, folder: Folder) -> None:
     folder_check_owner(member, folder)
+    cover = folder.cover.name if folder.cover else ""
     folder.delete()
+    if cover:  # a public collection's cover goes with it, once the deletion is committed
+        transaction.on_commit(partial(folder.cover.storage.delete, cover))
 
 
 def folder_add(*, member, resource: Resource, folder: Folder | None = None, new_name: str = ""):
