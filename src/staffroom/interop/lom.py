@@ -9,10 +9,12 @@ element names, a fixed element order) as Kennisnet's reference library phpNLLOM 
 
 Both carry the same facts: the page as identifier, title, language, description and keywords;
 author and publisher with a vCard and the publication date; formats and locations; the LOM
-learning resource type where ours has an equivalent; intended users and context; cost and
-licence; subjects (purpose "discipline") and levels (purpose "educational level") as taxon
-paths of our own vocabularies (source ``<SITE_URL>/vocabularies/levels`` or ``.../subjects``, ids
-our codes, the path running from the broadest term down).
+learning resource type where ours has an equivalent; intended users and context; cost (with
+the price, or an offer's period and conditions, in the rights description) and licence; the
+tool a manual is for (relation "references"); subjects (purpose "discipline") and levels
+(purpose "educational level") as taxon paths of our own vocabularies (source
+``<SITE_URL>/vocabularies/levels`` or ``.../subjects``, ids our codes, the path running from
+the broadest term down).
 
 What NL-LOM adds, and where it comes from:
 
@@ -44,11 +46,14 @@ from datetime import UTC, datetime
 
 from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
 from lxml import etree
 
 from staffroom.curriculum.models import Level, Subject
 from staffroom.curriculum.queries import terms_by_id
 from staffroom.resources.licences import Licence
+from staffroom.resources.models import Cost
+from staffroom.resources.offers import cost_text
 
 from .formats import MetadataFormat, register
 from .parts import files_of, terms_of
@@ -84,6 +89,15 @@ TEACHER_ONLY_TYPES = {"lesson-plan", "teacher-training"}
 
 NL_PURPOSE_VOCABULARY = "http://purl.edustandaard.nl/vdex_classification_purpose_czp_20060628.xml"
 NL_CONTEXT_VOCABULARY = "http://purl.edustandaard.nl/vdex_context_czp_20060628.xml"
+NL_RELATION_VOCABULARY = "http://purl.edustandaard.nl/relation_kind_nllom_20131211"
+# "This is a manual for <tool>": LOM's relation kinds (Dublin Core's) have no "explains". The
+# manual points to the tool it is about, which is what "references" says (dc:references:
+# "the described resource references, cites, or otherwise points to the related resource").
+# Not "isbasedon": a manual is not derived from the tool (that is our remix relation), and
+# "requires" would say the manual cannot be used without it.
+MANUAL_RELATION = "references"
+# The languages the cost is described in (rights/description), besides the licence.
+COST_LANGUAGES = ("nl", "en")
 NL_COPYRIGHT_VOCABULARY = (
     "http://purl.edustandaard.nl/copyrightsandotherrestrictions_nllom_20131202"
 )
@@ -311,6 +325,34 @@ def _licence_description(resource) -> tuple[str, str]:
     return "All rights reserved, used with permission", "en"
 
 
+def lom_cost(resource) -> str:
+    """LOM ``rights/cost``: "yes" when using it requires payment. An offer is free while it
+    is online (the clock ends it after its last free day, and its record is then deleted),
+    so only a paid resource says "yes"."""
+    return "yes" if resource.cost == Cost.PAID else "no"
+
+
+def _cost_descriptions(resource) -> list[tuple[str, str]]:
+    """(text, language) of what using it costs, as its page says it, in Dutch and English;
+    none for a free resource (the cost "no" says it)."""
+    if resource.cost == Cost.FREE:
+        return []
+    descriptions = []
+    for language in COST_LANGUAGES:
+        with translation.override(language):
+            text = cost_text(resource)
+            if resource.cost == Cost.FREE_UNTIL and resource.cost_note:
+                text = f"{text}. {resource.cost_note}"
+        descriptions.append((text, language))
+    return descriptions
+
+
+def _manual_for(resource):
+    """The published tool or resource this one is a manual for, or None."""
+    tool = resource.manual_for if resource.manual_for_id else None
+    return tool if tool is not None and tool.is_published else None
+
+
 def _path(term, model) -> list:
     """The term and its broader terms, broadest first."""
     by_id = terms_by_id(model)
@@ -476,11 +518,25 @@ def lom_serialize(resource) -> etree._Element:
         _lom(educational, "language", language)
 
     rights = _lom(root, "rights")
-    _lom_vocabulary(rights, "cost", "no")
+    _lom_vocabulary(rights, "cost", lom_cost(resource))
     _lom_vocabulary(
         rights, "copyrightAndOtherRestrictions", "no" if resource.licence == "cc0" else "yes"
     )
-    _lom_string(rights, "description", *_licence_description(resource))
+    # One description (LOM allows one): the licence, and the price or the offer's period and
+    # conditions in Dutch and English.
+    description = _lom_string(rights, "description", *_licence_description(resource))
+    for text, text_language in _cost_descriptions(resource):
+        _lom(description, "string", text).set("language", text_language)
+
+    tool = _manual_for(resource)
+    if tool is not None:
+        relation = _lom(root, "relation")
+        _lom_vocabulary(relation, "kind", MANUAL_RELATION)
+        related = _lom(relation, "resource")
+        identifier = _lom(related, "identifier")
+        _lom(identifier, "catalog", "URI")
+        _lom(identifier, "entry", _page_url(tool))
+        _lom_string(related, "description", tool.title, _content_language(tool))
 
     _lom_classification(root, "discipline", subjects, Subject, vocabulary_uri("subjects"))
     _lom_classification(root, "educational level", levels, Level, vocabulary_uri("levels"))
@@ -618,14 +674,28 @@ def nl_lom_serialize(resource) -> etree._Element:
         _ims(educational, "language", language)
 
     rights = _ims(root, "rights")
-    _ims_vocabulary(rights, "cost", LOM_VOCABULARY, "no")
+    _ims_vocabulary(rights, "cost", LOM_VOCABULARY, lom_cost(resource))
     _ims_vocabulary(
         rights,
         "copyrightandotherrestrictions",
         NL_COPYRIGHT_VOCABULARY,
         NL_LICENCES[resource.licence],
     )
-    _ims_string(rights, "description", *_licence_description(resource))
+    description = _ims_string(rights, "description", *_licence_description(resource))
+    for text, text_language in _cost_descriptions(resource):
+        _langstring(description, text, text_language)
+
+    tool = _manual_for(resource)
+    if tool is not None:
+        # As phpNLLOM writes a relation: the NL-LOM kind vocabulary (whose values include
+        # LOM's), the related object by its address.
+        relation = _ims(root, "relation")
+        _ims_vocabulary(relation, "kind", NL_RELATION_VOCABULARY, MANUAL_RELATION)
+        related = _ims(relation, "resource")
+        _ims_string(related, "description", tool.title, _content_language(tool))
+        entry = _ims(related, "catalogentry")
+        _ims(entry, "catalog", "URI")
+        _ims_string(entry, "entry", _page_url(tool), NO_LANGUAGE)
 
     _ims_classification(
         root, "discipline", subjects, Subject, OBK_SUBJECTS, vocabulary_uri("subjects")

@@ -25,6 +25,7 @@ from staffroom.curriculum.models import Level, Region, Subject
 from staffroom.curriculum.queries import terms_by_id
 
 from .models import ContentLanguage, Kind, Resource, Status
+from .offers import is_free_on, resource_offers
 
 AMB_CONTEXT = "https://w3id.org/kim/amb/context.jsonld"
 KIM_LEVEL = "https://w3id.org/kim/educationalLevel/"
@@ -406,7 +407,12 @@ def resource_jsonld(resource: Resource, request_or_site_url: HttpRequest | str) 
             {"id": base + source.get_absolute_url(), "name": source.title}
             | ({"license": {"id": source.licence_url}} if source.licence_url else {})
         ]
-    data["isAccessibleForFree"] = True
+    # True only when using it costs nothing now: an offer while its period runs, never a
+    # paid resource. Its price or period goes into schema.org offers.
+    data["isAccessibleForFree"] = is_free_on(resource)
+    offers = resource_offers(resource)
+    if offers:
+        data["offers"] = offers
     encoding = _encoding(resource, files, base)
     if encoding:
         data["encoding"] = encoding

@@ -9,6 +9,7 @@ What a resource costs is worded here too, once for its page, its card and the of
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -30,6 +31,12 @@ from .licences import Licence
 from .models import Cost, Kind, Resource, Status
 from .queries import offers_open, published_resources
 
+# A price as partners write it: "€ 12", "12,50 euro", "EUR 3.50", "12 €" (one amount in euro).
+PRICE = re.compile(
+    r"(?:€|\bEUR\b|\beuro\b)\s*(?P<before>\d{1,6}(?:[.,]\d{1,2})?)(?!\d)"
+    r"|(?<![\d.,])(?P<after>\d{1,6}(?:[.,]\d{1,2})?)\s*(?:€|\bEUR\b|\beuros?\b)",
+    re.IGNORECASE,
+)
 # The resource type an offered tool gets: it is software teachers use.
 OFFER_RESOURCE_TYPE = "application"
 ALTERNATIVES = 4
@@ -87,6 +94,73 @@ def cost_text(resource: Resource, today: date | None = None) -> str:
             text = f"{text} ({time_left_text(resource, today)})"
         return text
     return _("Free")
+
+
+def is_free_on(resource: Resource, today: date | None = None) -> bool:
+    """Whether using it costs nothing ``today``: free, or an offer whose period runs."""
+    if resource.cost == Cost.FREE:
+        return True
+    if resource.cost != Cost.FREE_UNTIL or resource.free_until is None:
+        return False
+    today = today or timezone.localdate()
+    return (resource.free_from is None or resource.free_from <= today) and (
+        today <= resource.free_until
+    )
+
+
+def price_in_euro(note: str) -> str | None:
+    """The one amount in euro that a price note names ("€ 3 per pupil" -> "3.00"), as
+    schema.org's ``price`` writes it; None when it names none or several (then only the
+    note's words can say it)."""
+    found = {
+        (match.group("before") or match.group("after")).replace(",", ".")
+        for match in PRICE.finditer(note or "")
+    }
+    if len(found) != 1:
+        return None
+    return f"{float(found.pop()):.2f}"
+
+
+def schema_offer(
+    *,
+    paid: bool,
+    note: str = "",
+    starts: date | None = None,
+    ends: date | None = None,
+    url: str = "",
+) -> dict:
+    """A schema.org ``Offer``: the price in euro when the note names one (else the note as its
+    description), a free period as price 0 with its availability dates."""
+    offer: dict = {"type": "Offer"}
+    price = price_in_euro(note) if paid else "0"
+    if price is not None:
+        offer["price"] = price
+        offer["priceCurrency"] = "EUR"
+    if note.strip():
+        offer["description"] = note.strip()
+    if starts:
+        offer["availabilityStarts"] = starts.isoformat()
+    if ends:
+        offer["availabilityEnds"] = ends.isoformat()
+    if url:
+        offer["url"] = url
+    return offer
+
+
+def resource_offers(resource: Resource) -> list[dict]:
+    """The schema.org offers of a resource that is paid or free for a period (none if free)."""
+    if resource.cost == Cost.PAID:
+        return [schema_offer(paid=True, note=resource.cost_note)]
+    if resource.cost == Cost.FREE_UNTIL:
+        return [
+            schema_offer(
+                paid=False,
+                note=resource.cost_note,
+                starts=resource.free_from,
+                ends=resource.free_until,
+            )
+        ]
+    return []
 
 
 @dataclass(kw_only=True)

@@ -24,6 +24,7 @@ class SearchParams(Schema):
     reuse: list[str] = []
     format: list[str] = []
     kind: list[str] = []
+    cost: list[str] = []
     publisher: list[str] = []
     accessibility: list[str] = []
     pick: list[str] = []
@@ -42,6 +43,7 @@ class ResourceHit(Schema):
     language: str
     licence: str
     kind: str
+    cost: str
     type: str | None
     levels: list[str]
     subjects: list[str]
@@ -73,7 +75,8 @@ def search(request, params: Query[SearchParams]):
     """Free text plus filters (codes as on the search page; ``publisher`` as ``member:<id>`` or
     ``organisation:<id>``; ``reuse`` ``share``, ``adapt`` or ``commercial``; ``format`` ``pdf``,
     ``document``, ``presentation``, ``spreadsheet``, ``video``, ``interactive``, ``image`` or
-    ``audio``; ``accessibility=described``; ``pick=yes``; ``duration`` ``short`` (up to 15
+    ``audio``; ``cost`` ``free``, ``free-until`` (free for a period: a tool offer) or ``paid``;
+    ``accessibility=described``; ``pick=yes``; ``duration`` ``short`` (up to 15
     minutes), ``lesson`` (up to an hour) or ``longer``, for resources whose time in class is
     known; ``rating`` 1-4 for that many stars and up). A filter takes several values, repeated
     or joined by commas: any of them may match, except reuse, whose values must all hold. Facet
@@ -114,6 +117,7 @@ def search(request, params: Query[SearchParams]):
                 "language": resource.language,
                 "licence": resource.licence,
                 "kind": resource.kind,
+                "cost": resource.cost,
                 "type": resource.resource_type.code if resource.resource_type else None,
                 "levels": [t.label for t in terms_in_region(resource.listed_levels, region)],
                 "subjects": [t.label for t in terms_in_region(resource.listed_subjects, region)],

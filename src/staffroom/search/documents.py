@@ -134,6 +134,8 @@ def resource_document(resource: Resource, now=None) -> dict:
         "type": resource.resource_type.code if resource.resource_type else "",
         "licence": resource.licence,
         "kind": resource.kind,
+        # Free, free for a period (an offer) or paid: an ended offer is not in the index.
+        "cost": resource.cost,
         "publisher": publisher,
         # Format, accessibility notes given, moderators' pick (``facets.py``).
         **facets.document_filters(resource),

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy
 
 from staffroom.curriculum.queries import levels_for_region, resource_types, subjects_for_region
 from staffroom.resources.licences import Licence
-from staffroom.resources.models import ContentLanguage, Kind
+from staffroom.resources.models import ContentLanguage, Cost, Kind
 
 from .backends.base import REUSE, SEPARATOR, filter_values
 from .facets import (
@@ -39,6 +39,7 @@ FACET_LABELS = {
     "licence": gettext_lazy("Licence"),
     "language": gettext_lazy("Language"),
     "kind": gettext_lazy("Kind"),
+    "cost": gettext_lazy("Cost"),
     "publisher": gettext_lazy("Publisher"),
     "accessibility": gettext_lazy("Accessibility"),
     "pick": gettext_lazy("Moderators' picks"),
@@ -53,6 +54,7 @@ GROUP_ORDER = (
     "duration",
     REUSE,
     "licence",
+    "cost",
     "only",
     "rating",
     "language",
@@ -158,6 +160,7 @@ def facet_groups(
         "licence": Licence.choices,
         "language": ContentLanguage.choices,
         "kind": Kind.choices,
+        "cost": Cost.choices,
         "publisher": [(key, publisher_names.get(key, key)) for key in publishers],
     }
     depths = {

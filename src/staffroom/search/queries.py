@@ -18,7 +18,7 @@ from staffroom.curriculum.queries import (
     subject_by_code,
 )
 from staffroom.resources.licences import Licence
-from staffroom.resources.models import ContentLanguage, Kind, Resource
+from staffroom.resources.models import ContentLanguage, Cost, Kind, Resource
 from staffroom.resources.queries import publisher_key, with_listing_data
 
 from . import syntax, understanding
@@ -87,6 +87,7 @@ FIXED_LABELS: dict[str, Mapping[str, Any]] = {
     "language": dict(ContentLanguage.choices),
     "licence": dict(Licence.choices),
     "kind": dict(Kind.choices),
+    "cost": dict(Cost.choices),
     "format": FORMAT_LABELS,
     REUSE: REUSE_LABELS,
     "accessibility": ACCESSIBILITY_LABELS,

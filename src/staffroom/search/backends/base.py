@@ -44,8 +44,8 @@ def checked_collection(name: str) -> str:
 # The filters a search offers, as the page and the API name them, each a field of the
 # documents: ``format`` (pdf, document, presentation, video, ...: ``search/facets.py``),
 # ``accessibility`` ("described": it has accessibility notes), ``pick`` ("yes": a
-# moderators' pick) and ``duration`` (short, lesson, longer) besides the vocabularies,
-# licence, kind and publisher.
+# moderators' pick), ``duration`` (short, lesson, longer) and ``cost`` (free, free-until,
+# paid) besides the vocabularies, licence, kind and publisher.
 FACETS = (
     "level",
     "subject",
@@ -53,6 +53,7 @@ FACETS = (
     "language",
     "licence",
     "kind",
+    "cost",
     "publisher",
     "format",
     "accessibility",

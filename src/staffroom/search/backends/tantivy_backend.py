@@ -41,7 +41,7 @@ from .base import (
 # Raised whenever the schema changes: the index then lives in a new folder, which
 # ``staffroom search reindex`` fills (``make run`` does so when it finds it empty); the old
 # one can be deleted.
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 WRITER_HEAP_BYTES = 64 * 1024 * 1024
 FACET_SIZE = 500
 SORT_FIELDS = {"newest": "published", "popular": "downloads", "rated": "rating_rank"}

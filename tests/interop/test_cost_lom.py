@@ -1,0 +1,163 @@
+"""Cost in the metadata other systems read: LOM and NL-LOM ``rights`` (cost, and the price or
+the offer's period in the description), the manual's ``relation`` to its tool, and JSON-LD
+``isAccessibleForFree``/``offers``; every record valid against its schema and saying what
+the page says."""
+
+import datetime
+
+import pytest
+from django.utils import timezone, translation
+
+from staffroom.interop.lom import IMSMD, LOM
+from staffroom.resources.jsonld import resource_jsonld
+from staffroom.resources.models import Cost
+from staffroom.resources.offers import cost_text
+from tests.factories import ResourceFactory
+from tests.interop.test_lom import assert_valid as assert_valid_lom
+from tests.interop.test_lom import lom
+from tests.interop.test_nllom import assert_valid as assert_valid_nl_lom
+from tests.interop.test_nllom import nl_lom
+from tests.resources.test_jsonld import _amb_validator, assert_valid
+
+pytestmark = pytest.mark.django_db
+
+TODAY = timezone.localdate()
+SITE = "https://staffroom.example"
+
+
+@pytest.fixture(scope="module")
+def amb():
+    return _amb_validator()
+
+
+def _lom_text(root, path: str) -> list[str]:
+    return [node.text for node in root.xpath(path, namespaces={"l": LOM})]
+
+
+def _ims_text(root, path: str) -> list[str]:
+    return [node.text for node in root.xpath(path, namespaces={"m": IMSMD})]
+
+
+def _offer():
+    return ResourceFactory(
+        title="Quizmakers",
+        cost=Cost.FREE_UNTIL,
+        free_from=TODAY - datetime.timedelta(days=3),
+        free_until=TODAY + datetime.timedelta(days=12),
+        cost_note="Voor alle scholen",
+    )
+
+
+def _paid():
+    return ResourceFactory(title="Rekenmethode", cost=Cost.PAID, cost_note="€ 12 per leerling")
+
+
+def test_lom_of_a_paid_resource_says_yes_and_its_price(client):
+    resource = _paid()
+    root = lom(resource)
+    assert_valid_lom(root)
+    assert _lom_text(root, "l:rights/l:cost/l:value") == ["yes"]
+    descriptions = _lom_text(root, "l:rights/l:description/l:string")
+    assert "Paid: € 12 per leerling" in descriptions
+    # In Dutch and English, after the licence.
+    languages = root.xpath("l:rights/l:description/l:string/@language", namespaces={"l": LOM})
+    assert languages == ["x-none", "nl", "en"]
+    # What the page says (its language: English for this reader).
+    with translation.override("en"):
+        assert cost_text(resource) in descriptions
+
+
+def test_nl_lom_of_a_paid_resource(client):
+    root = nl_lom(_paid())
+    assert_valid_nl_lom(root)
+    assert _ims_text(root, "m:rights/m:cost/m:value/m:langstring") == ["yes"]
+    assert "Paid: € 12 per leerling" in _ims_text(root, "m:rights/m:description/m:langstring")
+
+
+def test_lom_and_nl_lom_of_a_free_until_offer():
+    offer = _offer()
+    root = lom(offer)
+    assert_valid_lom(root)
+    assert _lom_text(root, "l:rights/l:cost/l:value") == ["no"]
+    end = offer.free_until.strftime("%-d %B %Y")
+    with translation.override("en"):
+        page = cost_text(offer)
+    assert page == f"Free until {end} (12 days left)"
+    assert f"{page}. Voor alle scholen" in _lom_text(root, "l:rights/l:description/l:string")
+    nl_root = nl_lom(offer)
+    assert_valid_nl_lom(nl_root)
+    assert _ims_text(nl_root, "m:rights/m:cost/m:value/m:langstring") == ["no"]
+    assert f"{page}. Voor alle scholen" in _ims_text(nl_root, "m:rights/m:description/m:langstring")
+
+
+def test_a_free_resource_says_no_and_only_its_licence():
+    root = lom(ResourceFactory())
+    assert _lom_text(root, "l:rights/l:cost/l:value") == ["no"]
+    assert len(_lom_text(root, "l:rights/l:description/l:string")) == 1
+
+
+def test_a_manual_references_its_tool_in_both_bindings(settings):
+    settings.SITE_URL = SITE
+    tool = ResourceFactory(title="Quizmakers")
+    manual = ResourceFactory(title="Handleiding Quizmakers", manual_for=tool)
+    root = lom(manual)
+    assert_valid_lom(root)
+    assert _lom_text(root, "l:relation/l:kind/l:value") == ["references"]
+    assert _lom_text(root, "l:relation/l:resource/l:identifier/l:entry") == [
+        SITE + tool.get_absolute_url()
+    ]
+    assert _lom_text(root, "l:relation/l:resource/l:description/l:string") == ["Quizmakers"]
+    nl_root = nl_lom(manual)
+    assert_valid_nl_lom(nl_root)
+    assert _ims_text(nl_root, "m:relation/m:kind/m:value/m:langstring") == ["references"]
+    assert _ims_text(nl_root, "m:relation/m:resource/m:catalogentry/m:entry/m:langstring") == [
+        SITE + tool.get_absolute_url()
+    ]
+    # The tool's own record has no relation: it is not a manual.
+    assert not lom(tool).xpath("l:relation", namespaces={"l": LOM})
+
+
+def test_json_ld_of_a_paid_resource(amb):
+    data = resource_jsonld(_paid(), SITE)
+    assert_valid(amb, data)
+    assert data["isAccessibleForFree"] is False
+    assert data["offers"] == [
+        {
+            "type": "Offer",
+            "price": "12.00",
+            "priceCurrency": "EUR",
+            "description": "€ 12 per leerling",
+        }
+    ]
+
+
+def test_json_ld_of_a_price_without_an_amount(amb):
+    quoted = ResourceFactory(cost=Cost.PAID, cost_note="Prijs op aanvraag")
+    data = resource_jsonld(quoted, SITE)
+    assert_valid(amb, data)
+    assert data["offers"] == [{"type": "Offer", "description": "Prijs op aanvraag"}]
+
+
+def test_json_ld_of_an_offer_is_free_while_its_period_runs(amb):
+    offer = _offer()
+    data = resource_jsonld(offer, SITE)
+    assert_valid(amb, data)
+    assert data["isAccessibleForFree"] is True
+    assert data["offers"] == [
+        {
+            "type": "Offer",
+            "price": "0",
+            "priceCurrency": "EUR",
+            "description": "Voor alle scholen",
+            "availabilityStarts": offer.free_from.isoformat(),
+            "availabilityEnds": offer.free_until.isoformat(),
+        }
+    ]
+    not_yet = ResourceFactory(
+        cost=Cost.FREE_UNTIL,
+        free_from=TODAY + datetime.timedelta(days=2),
+        free_until=TODAY + datetime.timedelta(days=20),
+    )
+    assert resource_jsonld(not_yet, SITE)["isAccessibleForFree"] is False
+    assert resource_jsonld(ResourceFactory(), SITE)["isAccessibleForFree"] is True
+    assert "offers" not in resource_jsonld(ResourceFactory(), SITE)
