@@ -10,10 +10,12 @@ class ThemesConfig(AppConfig):
         from staffroom.notifications.messages import register_message
         from staffroom.search.suggestions import register_page_source
 
-        from . import notices
+        from . import member_data, notices
         from .newsletter import theme_blocks_for_issue
         from .queries import themes_matching
 
+        # A member's follows go with them; what they made stays (accounts.member_data).
+        member_data.register()
         register_message(notices.THEME_ITEM_ADDED, notices.THEME_ITEM_ADDED_MESSAGE)
         # Theme pages are a group of the search box's suggestions and lead the results page.
         register_page_source("theme-pages", notices.THEME_PAGES_LABEL, themes_matching)
