@@ -401,3 +401,12 @@ def test_removing_and_unpublishing_keep_the_folder(client):
     collection_publish(member=folder.member, folder=folder, published=False)
     assert Folder.objects.filter(pk=folder.pk, published_at=None).exists()
     assert folder.items.count() == 2
+
+
+def test_public_collections_are_in_the_sitemap(client):
+    public = _collection()
+    private = folder_create(member=MemberFactory(), name="Geheim")
+    xml = client.get("/sitemap-collections.xml").content.decode()
+    assert reverse("collections:detail", args=[public.pk]) in xml
+    assert reverse("collections:detail", args=[private.pk]) not in xml
+    assert reverse("collections:list") in client.get("/sitemap-pages.xml").content.decode()

@@ -34,7 +34,8 @@ def test_the_index_lists_each_section(client):
     assert index.tag == f"{SM}sitemapindex"
     found = [loc.text for loc in index.iter(f"{SM}loc")]
     assert found == [
-        f"{SITE}/sitemap-{section}.xml" for section in ("pages", "resources", "questions", "events")
+        f"{SITE}/sitemap-{section}.xml"
+        for section in ("pages", "resources", "questions", "events", "collections")
     ]
 
 

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_safe
 
 from staffroom.events.models import Event, EventStatus
 from staffroom.forum.models import Question
-from staffroom.resources.models import Resource
+from staffroom.resources.models import Folder, Resource
 
 SITEMAP_CACHE_SECONDS = 3600
 
@@ -72,6 +72,25 @@ class EventSitemap(SiteSitemap):
         return event.published_at
 
 
+class CollectionSitemap(SiteSitemap):
+    """Public collections (folders a member published)."""
+
+    changefreq = "weekly"
+
+    def items(self):
+        return (
+            Folder.objects.filter(published_at__isnull=False)
+            .only("pk", "published_at")
+            .order_by("pk")
+        )
+
+    def location(self, folder):
+        return reverse("collections:detail", args=[folder.pk])
+
+    def lastmod(self, folder):
+        return folder.published_at
+
+
 class PageSitemap(SiteSitemap):
     """The public pages that are not records: home, the lists, help, and the trust pages
     (privacy, accessibility, terms of use, contact)."""
@@ -82,6 +101,7 @@ class PageSitemap(SiteSitemap):
         return [
             "home",
             "resources:browse",
+            "collections:list",
             "forum:recent",
             "events:list",
             "help_search",
@@ -100,6 +120,7 @@ SITEMAPS = {
     "resources": ResourceSitemap,
     "questions": QuestionSitemap,
     "events": EventSitemap,
+    "collections": CollectionSitemap,
 }
 
 
