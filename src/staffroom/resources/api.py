@@ -2,7 +2,7 @@
 token add web links and change their own resources, which then go through moderation like
 anything contributed on the site (``resources.services``)."""
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Annotated, Literal, TypeAlias
 
 from django.core.exceptions import ValidationError
@@ -20,7 +20,7 @@ from staffroom.curriculum.vocabularies import read_vocabulary
 
 from .inputs import ResourceInput
 from .licences import LICENCE_URLS, TEACHER_LICENCES, Licence, remix_licences
-from .models import ContentLanguage, Resource
+from .models import ContentLanguage, Cost, Resource
 from .models import Status as ResourceStatus
 from .partner_api import api_resource_create, api_resource_update
 from .queries import ResourceFilters, filter_by_publisher, resource_detail, resources_filtered
@@ -38,12 +38,14 @@ if TYPE_CHECKING:
     TypeCode: TypeAlias = str
     LicenceCode: TypeAlias = str
     LanguageCode: TypeAlias = str
+    CostCode: TypeAlias = str
 else:
     LevelCode = Literal[tuple(entry["code"] for entry in read_vocabulary("levels"))]
     SubjectCode = Literal[tuple(entry["code"] for entry in read_vocabulary("subjects"))]
     TypeCode = Literal[tuple(entry["code"] for entry in read_vocabulary("resource_types"))]
     LicenceCode = Literal[tuple(Licence.values)]
     LanguageCode = Literal[tuple(ContentLanguage.values)]
+    CostCode = Literal[tuple(Cost.values)]
 
 # What the web form's URL check (http and https only, a host with a top-level domain) accepts,
 # so that the schema promises no address the service would refuse.
@@ -74,6 +76,7 @@ class ResourceQuery(PageParams):
     language: str = Field("", max_length=10)
     licence: str = Field("", max_length=20)
     kind: str = Field("", max_length=10, description="file, link or embed.")
+    cost: str = Field("", max_length=10, description="free, free-until or paid.")
     publisher: str = Field("", max_length=40, description="member:<id> or organisation:<id>.")
     sort: str = Field("newest", max_length=20, description="newest, popular or title.")
 
@@ -118,6 +121,17 @@ class ResourceOut(Schema):
     duration: int | None = Field(description="Minutes in class, where known.")
     publisher: Publisher
     based_on: int | None
+    manual_for: int | None = Field(
+        description="The published tool or resource this one is a manual for."
+    )
+    manuals: list[int] = Field(description="Its published manuals.")
+    cost: CostCode = Field(
+        description="free; free-until: free from free_from until free_until (a tool "
+        "offer); paid: cost_note gives the price."
+    )
+    cost_note: str = Field(description="The price, or the conditions of an offer.")
+    free_from: date | None
+    free_until: date | None
     files: list[FileOut]
     published_at: datetime | None
     updated_at: datetime
@@ -143,7 +157,26 @@ def _publisher(request, resource: Resource) -> dict:
     }
 
 
-def _resource_out(request, resource: Resource) -> dict:
+def _manual_links(resources: list[Resource]) -> tuple[dict[int, list[int]], set[int]]:
+    """For a page of resources, in two queries: the published manuals of each, and which of
+    the tools they are manuals for are published (a manual of a tool taken offline names
+    none)."""
+    ids = [resource.pk for resource in resources]
+    manuals: dict[int, list[int]] = {}
+    for manual_id, tool_id in (
+        Resource.objects.published()
+        .filter(manual_for_id__in=ids)
+        .order_by("pk")
+        .values_list("pk", "manual_for_id")
+    ):
+        manuals.setdefault(tool_id, []).append(manual_id)
+    tools = {resource.manual_for_id for resource in resources if resource.manual_for_id}
+    published = set(Resource.objects.published().filter(pk__in=tools).values_list("pk", flat=True))
+    return manuals, published
+
+
+def _resource_out(request, resource: Resource, links=None) -> dict:
+    manuals, published_tools = links or _manual_links([resource])
     files = getattr(resource, "listed_files", None)
     if files is None:
         files = list(resource.files.filter(pending=False))
@@ -174,6 +207,12 @@ def _resource_out(request, resource: Resource) -> dict:
         "duration": resource.duration,
         "publisher": _publisher(request, resource),
         "based_on": resource.based_on_id,
+        "manual_for": resource.manual_for_id if resource.manual_for_id in published_tools else None,
+        "manuals": manuals.get(resource.pk, []),
+        "cost": resource.cost,
+        "cost_note": resource.cost_note,
+        "free_from": resource.free_from,
+        "free_until": resource.free_until,
         "files": [
             {
                 "id": resource_file.pk,
@@ -205,11 +244,13 @@ def resource_list(request, params: Query[ResourceQuery]):
     filters = ResourceFilters.from_query(params.dict())
     queryset = filter_by_publisher(resources_filtered(filters, params.sort), params.publisher)
     page = page_of(queryset, params)
+    items = list(page["items"])
+    links = _manual_links(items)
     return {
         "count": page["count"],
         "limit": page["limit"],
         "offset": page["offset"],
-        "results": [_resource_out(request, resource) for resource in page["items"]],
+        "results": [_resource_out(request, resource, links) for resource in items],
     }
 
 
@@ -297,6 +338,19 @@ class ResourceIn(_WriteModel):
     attribution: str = Field("", max_length=300, pattern=NO_NUL)
     accessibility_notes: str = Field("", max_length=2000, pattern=NO_NUL)
     duration: int | None = Field(None, ge=1, le=600, description="Minutes in class, if known.")
+    cost: CostCode = Field(
+        "free",
+        description="free; free-until (give free_until, and free_from if it starts later); "
+        "paid (give the price in cost_note).",
+    )
+    cost_note: str = Field(
+        "", max_length=300, pattern=NO_NUL, description="The price, or an offer's conditions."
+    )
+    free_from: date | None = None
+    free_until: date | None = Field(None, description="The last free day of an offer.")
+    manual_for: int | None = Field(
+        None, ge=1, le=MAX_ID, description="The published resource this one is a manual for."
+    )
 
 
 class ResourcePatch(_WriteModel):
@@ -315,6 +369,11 @@ class ResourcePatch(_WriteModel):
     attribution: str | None = Field(None, max_length=300, pattern=NO_NUL)
     accessibility_notes: str | None = Field(None, max_length=2000, pattern=NO_NUL)
     duration: int | None = Field(None, ge=1, le=600, description="Minutes in class.")
+    cost: CostCode | None = None
+    cost_note: str | None = Field(None, max_length=300, pattern=NO_NUL)
+    free_from: date | None = None
+    free_until: date | None = None
+    manual_for: int | None = Field(None, ge=1, le=MAX_ID)
 
 
 class ResourceWritten(Schema):
@@ -360,6 +419,11 @@ def _service_data(payload: BaseModel, *, partial: bool) -> ResourceInput:
         given["subjects"] = _terms(Subject, given["subjects"], "subjects")
     if "type" in given:
         given["resource_type"] = _terms(ResourceType, [given.pop("type")], "type")[0]
+    if "manual_for" in given:
+        tool = Resource.objects.published().filter(pk=given["manual_for"]).first()
+        if tool is None:
+            raise _Invalid({"manual_for": ["No published resource has that number."]})
+        given["manual_for"] = tool
     return ResourceInput.from_values(given)
 
 

@@ -109,12 +109,14 @@ class ResourceFilters:
     language: str = ""
     licence: str = ""
     kind: str = ""
+    cost: str = ""
 
     @classmethod
     def from_query(cls, params) -> "ResourceFilters":
         language = params.get("language", "")
         licence = params.get("licence", "")
         kind = params.get("kind", "")
+        cost = params.get("cost", "")
         return cls(
             level=level_by_code(params.get("level", "")),
             subject=subject_by_code(params.get("subject", "")),
@@ -122,12 +124,21 @@ class ResourceFilters:
             language=language if language in ContentLanguage.values else "",
             licence=licence if licence in Licence.values else "",
             kind=kind if kind in Kind.values else "",
+            cost=cost if cost in Cost.values else "",
         )
 
     @property
     def active(self) -> bool:
         return any(
-            (self.level, self.subject, self.resource_type, self.language, self.licence, self.kind)
+            (
+                self.level,
+                self.subject,
+                self.resource_type,
+                self.language,
+                self.licence,
+                self.kind,
+                self.cost,
+            )
         )
 
 
@@ -144,6 +155,8 @@ def resources_filtered(filters: ResourceFilters, order: str = "newest") -> Query
         queryset = queryset.filter(licence=filters.licence)
     if filters.kind:
         queryset = queryset.filter(kind=filters.kind)
+    if filters.cost:
+        queryset = queryset.filter(cost=filters.cost)
     ordering = {
         "newest": ["-published_at", "-pk"],
         "popular": ["-download_count", "-published_at", "-pk"],
@@ -351,11 +364,11 @@ def folders_of(member):
 
 
 def folder_resources(folder):
-    """The published resources in a folder, last saved first (ones taken offline since are
-    left out)."""
+    """The published resources in a folder in its owner's order: last saved first until they
+    are moved on the collection page (ones taken offline since are left out)."""
     return with_listing_data(
         Resource.objects.published().filter(folder_items__folder=folder)
-    ).order_by("-folder_items__added_at")
+    ).order_by("folder_items__position", "-folder_items__added_at", "-folder_items__pk")
 
 
 def shared_folder(token: str):

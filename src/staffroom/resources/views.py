@@ -31,7 +31,7 @@ from .embeds import embed_src
 from .forms import RatingForm, ReplyForm, ResourceForm, upload_request_limit
 from .licences import Licence, attribution_line, remix_summary
 from .metadata import describe_changes
-from .models import ContentLanguage, Folder, Kind, Reply, Resource, ResourceFile, Status
+from .models import ContentLanguage, Cost, Folder, Kind, Reply, Resource, ResourceFile, Status
 from .offers import offer_alternatives
 from .queries import (
     ResourceFilters,
@@ -73,6 +73,7 @@ def browse(request):
         "languages": ContentLanguage.choices,
         "licences": Licence.choices,
         "kinds": Kind.choices,
+        "costs": Cost.choices,
         # The results offer to follow the subject filtered on (accounts' follow button).
         "follow_subject": filters.subject,
     }
