@@ -75,6 +75,9 @@ def test_a_member_publishes_a_described_annotated_ordered_collection(client):
     response = client.get(page)
     html = response.content.decode()
     assert _titles(response) == ["Breuken B", "Breuken A", "Breuken C"]
+    client.force_login(owner)  # the folder's own page follows the same order
+    assert _titles(client.get(folder.get_absolute_url())) == ["Breuken B", "Breuken A", "Breuken C"]
+    client.logout()
     assert "<strong>het 3de leerjaar</strong>" in html
     assert "Begin hiermee." in html
     assert "An Peeters" in html and "CC BY-SA" in html
