@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 from tests.browser.conftest import serious_violations, verified
-from tests.browser.test_phone_layout import log_in
+from tests.browser.test_phone_layout import PHONE, log_in, overflowing
 from tests.events.factories import EventFactory
 from tests.factories import MemberFactory, ResourceFactory, StaffFactory
 from tests.forum.factories import QuestionFactory
@@ -114,3 +114,9 @@ def test_a_theme_is_built_found_followed_and_grows(browser_for, live_server):
     expected = "New in the theme “Online lessons for beginners”: Webinar: your first online lesson"
     assert expected in reader.locator("main").inner_text()
     assert not staff.notifications.exists()
+
+    # Nothing is wider than a phone's screen, for readers and for the editor.
+    reader.set_viewport_size(PHONE)
+    assert overflowing(reader, ["/themes/", theme.get_absolute_url()]) == []
+    editor.set_viewport_size(PHONE)
+    assert overflowing(editor, [f"/themes/{theme.slug}/edit/", "/themes/edit/"]) == []
