@@ -4,15 +4,21 @@ the offer's period in the description), the manual's ``relation`` to its tool, a
 the page says."""
 
 import datetime
+import json
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone, translation
 
+from staffroom.events.jsonld import event_jsonld
+from staffroom.events.lom import event_lom, event_nl_lom
+from staffroom.events.models import EventStatus
 from staffroom.interop.lom import IMSMD, LOM
 from staffroom.resources.jsonld import resource_jsonld
 from staffroom.resources.models import Cost
 from staffroom.resources.offers import cost_text
-from tests.factories import ResourceFactory
+from tests.events.factories import EventFactory
+from tests.factories import OrganisationFactory, ResourceFactory
 from tests.interop.test_lom import assert_valid as assert_valid_lom
 from tests.interop.test_lom import lom
 from tests.interop.test_nllom import assert_valid as assert_valid_nl_lom
@@ -161,3 +167,75 @@ def test_json_ld_of_an_offer_is_free_while_its_period_runs(amb):
     assert resource_jsonld(not_yet, SITE)["isAccessibleForFree"] is False
     assert resource_jsonld(ResourceFactory(), SITE)["isAccessibleForFree"] is True
     assert "offers" not in resource_jsonld(ResourceFactory(), SITE)
+
+
+# -- Events: a paid training --------------------------------------------------------------
+
+
+def _training(**overrides):
+    values = {
+        "kind": "training",
+        "title": "Digitaal evalueren in de praktijk",
+        "organisation": OrganisationFactory(name="Leerhuis", website="https://leerhuis.example"),
+        "price": "€ 45 per deelnemer",
+        "online": False,
+        "location": "Gent",
+        "registration_url": "https://leerhuis.example/inschrijven",
+    }
+    values.update(overrides)
+    return EventFactory(**values)
+
+
+def test_lom_and_nl_lom_of_a_paid_training_validate_and_say_its_price(client, settings):
+    settings.SITE_URL = SITE
+    training = _training()
+    root = event_lom(training)
+    assert_valid_lom(root)
+    assert _lom_text(root, "l:rights/l:cost/l:value") == ["yes"]
+    assert "Paid: € 45 per deelnemer" in _lom_text(root, "l:rights/l:description/l:string")
+    assert _lom_text(root, "l:educational/l:intendedEndUserRole/l:value") == ["teacher"]
+    assert SITE + training.get_absolute_url() in _lom_text(root, "l:technical/l:location")
+    nl_root = event_nl_lom(training)
+    assert_valid_nl_lom(nl_root)
+    assert _ims_text(nl_root, "m:rights/m:cost/m:value/m:langstring") == ["yes"]
+    # The records are served, and the page says the same price.
+    response = client.get(reverse("events:lom", args=[training.pk]))
+    assert response["Content-Type"].startswith("application/xml")
+    assert b"<value>yes</value>" in response.content
+    assert client.get(reverse("events:nl_lom", args=[training.pk])).status_code == 200
+    page = client.get(training.get_absolute_url()).content.decode()
+    assert "€ 45 per deelnemer" in page
+    assert reverse("events:lom", args=[training.pk]) in page
+
+
+def test_json_ld_of_a_paid_training_and_a_free_webinar(client, settings):
+    settings.SITE_URL = SITE
+    training = _training()
+    data = event_jsonld(training)
+    assert data["@type"] == "EducationEvent"
+    assert data["isAccessibleForFree"] is False
+    assert data["offers"] == [
+        {
+            "@type": "Offer",
+            "price": "45.00",
+            "priceCurrency": "EUR",
+            "description": "€ 45 per deelnemer",
+            "url": "https://leerhuis.example/inschrijven",
+        }
+    ]
+    assert data["location"] == {"@type": "Place", "name": "Gent"}
+    assert data["organizer"]["url"] == "https://leerhuis.example"
+    # In the page's head, as search engines read it.
+    page = client.get(training.get_absolute_url()).content.decode()
+    script = page.split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0]
+    assert json.loads(script)["offers"][0]["price"] == "45.00"
+
+    webinar = event_jsonld(EventFactory())
+    assert webinar["isAccessibleForFree"] is True and "offers" not in webinar
+    free_lom = event_lom(EventFactory(price="€ 0"))
+    assert _lom_text(free_lom, "l:rights/l:cost/l:value") == ["no"]
+
+
+def test_a_draft_event_has_no_records(client):
+    draft = _training(status=EventStatus.DRAFT)
+    assert client.get(reverse("events:lom", args=[draft.pk])).status_code == 404

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import live_urls, room_urls, views
+from . import live_urls, record_views, room_urls, views
 
 app_name = "events"
 urlpatterns = [
@@ -14,6 +14,8 @@ urlpatterns = [
     path("<int:pk>/", views.event_detail, name="detail"),
     path("<int:pk>-<slug:slug>/", views.event_detail, name="detail"),
     path("<int:pk>/event.ics", views.event_ics, name="ics"),
+    path("<int:pk>/lom.xml", record_views.event_lom_record, name="lom"),
+    path("<int:pk>/nl-lom.xml", record_views.event_nl_lom_record, name="nl_lom"),
     path("<int:pk>/edit/", views.event_edit, name="edit"),
     path("<int:pk>/register/", views.register, name="register"),
     path("<int:pk>/cancel/", views.cancel, name="cancel"),
