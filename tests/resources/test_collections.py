@@ -7,6 +7,8 @@ import re
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from tests.factories import MemberFactory, ModeratorFactory, ResourceFactory, png_bytes
 
@@ -413,3 +415,21 @@ def test_public_collections_are_in_the_sitemap(client):
     assert reverse("collections:detail", args=[public.pk]) in xml
     assert reverse("collections:detail", args=[private.pk]) not in xml
     assert reverse("collections:list") in client.get("/sitemap-pages.xml").content.decode()
+
+
+def test_save_forms_cost_no_query_per_card(client):
+    member = MemberFactory()
+    folder_create(member=member, name="Klok")
+    client.force_login(member)
+
+    def browse_queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert _save_forms(client.get(reverse("resources:browse")).content.decode())
+        return len(captured)
+
+    ResourceFactory()
+    browse_queries()  # vocabularies are loaded once per process
+    few = browse_queries()
+    for _ in range(6):
+        ResourceFactory()
+    assert browse_queries() == few

@@ -10,6 +10,7 @@ import re
 from urllib.parse import urlencode
 
 from django.http import QueryDict
+from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
@@ -45,7 +46,6 @@ def card_save_form(request, resource_id: int) -> SafeString:
         return render_to_string(
             "resources/_card_save.html",
             {"login_url": f"{reverse('account_login')}?{urlencode({'next': back})}"},
-            request,
         )
     folders = _folders(request)
     with override(request.user.interface_language):
@@ -58,8 +58,10 @@ def card_save_form(request, resource_id: int) -> SafeString:
             "has_favourites": any(folder.name == favourites_name for folder in folders),
             "favourites_name": favourites_name,
             "next": back,
+            # Given as such rather than through a request context, whose context processors
+            # would run again for every card.
+            "csrf_token": get_token(request),
         },
-        request,
     )
 
 
