@@ -10,7 +10,7 @@ from django.core.validators import URLValidator
 from django.http import Http404
 from django.urls import reverse
 from ninja import Field, Path, Query, Router, Schema, Status
-from pydantic import BaseModel, model_validator
+from pydantic import BaseModel, BeforeValidator, model_validator
 
 from staffroom.api.security import TokenWriteThrottle, partner_token
 from staffroom.core.schemas import MAX_ID, Message, PageParams, ValidationErrors, page_of
@@ -316,6 +316,42 @@ class _WriteModel(BaseModel):
         return self
 
 
+def _date_text(value):
+    """A date only as ISO text (or a date): pydantic would read a number as a timestamp."""
+    if not isinstance(value, str | date):
+        raise ValueError("Give a date as YYYY-MM-DD.")
+    return value
+
+
+IsoDate = Annotated[date, BeforeValidator(_date_text)]
+
+
+# What it costs, one shape per kind, so that every combination the schema allows is one the
+# rules accept (a paid resource without its price, or an offer without its last day, cannot
+# be written). The first day of an offer is the day it is published; a later one is set in
+# the contribution form (a rule between two dates is none a schema can say).
+class FreeIn(_WriteModel):
+    kind: Literal["free"]
+
+
+class OfferIn(_WriteModel):
+    kind: Literal["free-until"]
+    until: IsoDate = Field(description="The last free day (the offer ends by itself after it).")
+    conditions: str = Field(
+        "", max_length=300, pattern=NO_NUL, description="Who may use it free, and how."
+    )
+
+
+class PaidIn(_WriteModel):
+    kind: Literal["paid"]
+    price: str = Field(
+        max_length=300, pattern=HAS_TEXT, description="The price, or how to get one."
+    )
+
+
+CostIn = FreeIn | OfferIn | PaidIn
+
+
 # Plain pydantic models: ninja's Schema reads attributes of any object (a JSON string "abc"
 # would pass as an empty patch, with "title" read from str.title), a body must be an object.
 class ResourceIn(_WriteModel):
@@ -338,18 +374,10 @@ class ResourceIn(_WriteModel):
     attribution: str = Field("", max_length=300, pattern=NO_NUL)
     accessibility_notes: str = Field("", max_length=2000, pattern=NO_NUL)
     duration: int | None = Field(None, ge=1, le=600, description="Minutes in class, if known.")
-    cost: CostCode = Field(
-        "free",
-        description="free; free-until (give free_until, and free_from if it starts later); "
-        "paid (give the price in cost_note).",
-    )
-    cost_note: str = Field(
-        "", max_length=300, pattern=NO_NUL, description="The price, or an offer's conditions."
-    )
-    free_from: date | None = None
-    free_until: date | None = Field(None, description="The last free day of an offer.")
-    manual_for: int | None = Field(
-        None, ge=1, le=MAX_ID, description="The published resource this one is a manual for."
+    cost: CostIn = Field(
+        default_factory=lambda: FreeIn(kind="free"),
+        description="What using it costs; free when left out.",
+        discriminator="kind",
     )
 
 
@@ -369,11 +397,7 @@ class ResourcePatch(_WriteModel):
     attribution: str | None = Field(None, max_length=300, pattern=NO_NUL)
     accessibility_notes: str | None = Field(None, max_length=2000, pattern=NO_NUL)
     duration: int | None = Field(None, ge=1, le=600, description="Minutes in class.")
-    cost: CostCode | None = None
-    cost_note: str | None = Field(None, max_length=300, pattern=NO_NUL)
-    free_from: date | None = None
-    free_until: date | None = None
-    manual_for: int | None = Field(None, ge=1, le=MAX_ID)
+    cost: CostIn | None = Field(None, discriminator="kind")
 
 
 class ResourceWritten(Schema):
@@ -419,12 +443,20 @@ def _service_data(payload: BaseModel, *, partial: bool) -> ResourceInput:
         given["subjects"] = _terms(Subject, given["subjects"], "subjects")
     if "type" in given:
         given["resource_type"] = _terms(ResourceType, [given.pop("type")], "type")[0]
-    if "manual_for" in given:
-        tool = Resource.objects.published().filter(pk=given["manual_for"]).first()
-        if tool is None:
-            raise _Invalid({"manual_for": ["No published resource has that number."]})
-        given["manual_for"] = tool
+    if "cost" in given:
+        given.update(_cost_fields(given.pop("cost")))
     return ResourceInput.from_values(given)
+
+
+def _cost_fields(cost: dict) -> dict:
+    """The ``cost`` object as the resource's fields."""
+    kind = cost["kind"]
+    return {
+        "cost": kind,
+        "cost_note": cost.get("price") or cost.get("conditions") or "",
+        "free_from": None,
+        "free_until": cost.get("until") if kind == Cost.FREE_UNTIL else None,
+    }
 
 
 def _unprocessable(errors: dict[str, list[str]]) -> dict:
