@@ -89,7 +89,14 @@ class RecoveringWorker(db_worker.Worker):
 
     def shutdown(self, signum: int, frame: FrameType | None) -> None:
         if not self.running_task:
-            super().shutdown(signum, frame)  # idle: the library exits at once
+            if not self.running:  # a second signal: the library ends the process at once
+                super().shutdown(signum, frame)
+            # Idle: the library would raise SystemExit right here, which can land inside a
+            # database call (claiming the next task) and leave the connection unusable for
+            # the unregistering below. Ending the loop at its next turn (within ``interval``)
+            # stops as cleanly.
+            logger.info("Received %s: stopping", signal.strsignal(signum))
+            self.running = False
             return
         if not self.running:  # a second signal: do not wait for the grace time
             self._interrupt_task(signum, frame)
@@ -120,6 +127,9 @@ class RecoveringWorker(db_worker.Worker):
             os._exit(1)
 
     def run_task(self, db_task_result: DBTaskResult) -> None:
+        if not self.running:  # the stop signal came between claiming the task and starting it
+            task_hand_back(db_task_result)
+            return
         self.current = db_task_result
         # The library's run_task records any BaseException as the task's failure; an
         # interruption at shutdown is not one, so it is caught here first.
