@@ -7,13 +7,20 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
-from tests.factories import MemberFactory, OrganisationFactory, ResourceFactory, StaffFactory
+from tests.factories import (
+    MemberFactory,
+    ModeratorFactory,
+    OrganisationFactory,
+    ResourceFactory,
+    StaffFactory,
+)
 
 from staffroom.curriculum.models import Level, Subject
+from staffroom.moderation import services as moderation
 from staffroom.moderation.models import ModerationItem
 from staffroom.resources import tasks
 from staffroom.resources.models import Cost, Kind, Resource, Status
-from staffroom.resources.offers import offers_end_expired
+from staffroom.resources.offers import OfferInput, offer_submit, offers_end_expired
 from staffroom.resources.review import resource_changed
 
 pytestmark = pytest.mark.django_db
@@ -63,7 +70,11 @@ def test_partner_offers_a_tool_which_waits_for_a_moderator(client):
     assert response.status_code == 302, response.content.decode()[:3000]
     offer = Resource.objects.get(contributor=member)
     assert offer.status == Status.PENDING
-    assert (offer.kind, offer.cost, offer.organisation) == (Kind.LINK, Cost.FREE_UNTIL, organisation)
+    assert (offer.kind, offer.cost, offer.organisation) == (
+        Kind.LINK,
+        Cost.FREE_UNTIL,
+        organisation,
+    )
     assert offer.free_until == TODAY + 60 * DAY
     assert offer.cost_note.startswith("Voor alle scholen")
     assert offer.resource_type.code == "application"
@@ -207,3 +218,34 @@ def test_an_ended_offers_page_is_public_and_points_to_alternatives(client):
 
 def test_the_offers_section_is_in_the_navigation(client):
     assert reverse("offers:list") in client.get(reverse("resources:browse")).content.decode()
+
+
+def test_a_moderator_sees_the_period_and_publishes_the_offer(client):
+    member, organisation = _partner()
+    until = TODAY + 30 * DAY
+    offer = offer_submit(
+        member=member,
+        data=OfferInput(
+            title="Quizmakers voor de klas",
+            description="Maak in een paar minuten een quiz die leerlingen thuis oplossen.",
+            url="https://quizmakers.example.org/",
+            cost_note="Voor alle scholen",
+            levels=[Level.objects.get(code="fl-lo-3")],
+            subjects=[Subject.objects.get(code="fl-wis")],
+            free_until=until,
+            organisation=organisation,
+        ),
+    )
+    moderator = ModeratorFactory(levels=[Level.objects.get(code="fl-lo")])
+    item = ModerationItem.objects.get(resource=offer, decided_at=None)
+    client.force_login(moderator)
+    page = client.get(reverse("moderation:item", args=[item.pk])).content.decode()
+    assert f'value="{until.isoformat()}"' in page and "Voor alle scholen" in page
+    moderation.moderation_item_publish(item=item, moderator=moderator, corrected={})
+    offer.refresh_from_db()
+    assert (offer.status, offer.cost, offer.free_until) == (
+        Status.PUBLISHED,
+        Cost.FREE_UNTIL,
+        until,
+    )
+    assert [found.pk for found in client.get(reverse("offers:list")).context["page"]] == [offer.pk]
