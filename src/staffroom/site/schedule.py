@@ -33,6 +33,9 @@ SCHEDULE: Schedule = {
     ),
     # "Colleagues who used this also used", counted again from the raw events.
     "insight-co-usage": ("staffroom.insight.tasks.rebuild_co_usage", timedelta(days=1)),
+    # Links and embeds, and themes' links, not checked for LINKCHECK_EVERY_DAYS, at most
+    # LINKCHECK_PER_RUN a run (docs/links.md).
+    "links-check": ("staffroom.resources.tasks.check_links", timedelta(days=1)),
     "interop-harvest": ("staffroom.interop.tasks.harvest_all", timedelta(days=1)),
     # Retention (docs/privacy.md): unused and unconfirmed accounts, expired data exports.
     "accounts-lifecycle": ("staffroom.accounts.tasks.account_lifecycle", timedelta(days=1)),

@@ -11,6 +11,7 @@ class ThemesConfig(AppConfig):
         from staffroom.search.suggestions import register_page_source
 
         from . import member_data, notices
+        from .links import theme_links_connect
         from .newsletter import theme_blocks_for_issue
         from .queries import themes_matching
 
@@ -21,3 +22,5 @@ class ThemesConfig(AppConfig):
         register_page_source("theme-pages", notices.THEME_PAGES_LABEL, themes_matching)
         # Themes that fit a member's levels or subjects get a block in the weekly issue.
         register_theme_blocks(theme_blocks_for_issue)
+        # Their external links are checked with those of resources (core.linkcheck).
+        theme_links_connect()
