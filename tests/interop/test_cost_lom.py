@@ -14,9 +14,11 @@ from staffroom.events.jsonld import event_jsonld
 from staffroom.events.lom import event_lom, event_nl_lom
 from staffroom.events.models import EventStatus
 from staffroom.interop.lom import IMSMD, LOM
+from staffroom.interop.models import OaiRecord
+from staffroom.interop.oai.records import oai_record_sync
 from staffroom.resources.jsonld import resource_jsonld
 from staffroom.resources.models import Cost
-from staffroom.resources.offers import cost_text
+from staffroom.resources.offers import cost_text, offers_end_expired
 from tests.events.factories import EventFactory
 from tests.factories import OrganisationFactory, ResourceFactory
 from tests.interop.test_lom import assert_valid as assert_valid_lom
@@ -239,3 +241,12 @@ def test_json_ld_of_a_paid_training_and_a_free_webinar(client, settings):
 def test_a_draft_event_has_no_records(client):
     draft = _training(status=EventStatus.DRAFT)
     assert client.get(reverse("events:lom", args=[draft.pk])).status_code == 404
+
+
+def test_an_ended_offer_becomes_a_deleted_oai_record(django_capture_on_commit_callbacks):
+    offer = ResourceFactory(cost=Cost.FREE_UNTIL, free_until=TODAY - datetime.timedelta(days=1))
+    oai_record_sync(resource_id=offer.pk)
+    assert not OaiRecord.objects.get(resource_id=offer.pk).deleted
+    with django_capture_on_commit_callbacks(execute=True):
+        offers_end_expired()
+    assert OaiRecord.objects.get(resource_id=offer.pk).deleted
