@@ -33,6 +33,8 @@ SCHEDULE: Schedule = {
     ),
     # "Colleagues who used this also used", counted again from the raw events.
     "insight-co-usage": ("staffroom.insight.tasks.rebuild_co_usage", timedelta(days=1)),
+    # Tool offers whose last free day has passed are ended (docs/offers.md).
+    "offers-end": ("staffroom.resources.tasks.end_expired_offers", timedelta(hours=1)),
     # Links and embeds, and themes' links, not checked for LINKCHECK_EVERY_DAYS, at most
     # LINKCHECK_PER_RUN a run (docs/links.md).
     "links-check": ("staffroom.resources.tasks.check_links", timedelta(days=1)),
