@@ -272,9 +272,7 @@ def _worker(database_url: str, tmp_path: Path, **extra_env: str) -> subprocess.P
     command += ["--no-startup-delay", "--verbosity", "0"]
     log_path = tmp_path / f"worker-{time.monotonic_ns()}.log"
     with log_path.open("w") as log:
-        process = subprocess.Popen(
-            command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT
-        )
+        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     process.log_path = log_path  # type: ignore[attr-defined]
     return process
 
