@@ -249,3 +249,11 @@ def test_a_moderator_sees_the_period_and_publishes_the_offer(client):
         until,
     )
     assert [found.pk for found in client.get(reverse("offers:list")).context["page"]] == [offer.pk]
+
+
+def test_partners_find_offer_a_tool_from_the_share_form(client):
+    member, _organisation = _partner()
+    client.force_login(member)
+    assert reverse("offers:new") in client.get(reverse("resources:contribute")).content.decode()
+    client.force_login(MemberFactory())
+    assert reverse("offers:new") not in client.get(reverse("resources:contribute")).content.decode()
