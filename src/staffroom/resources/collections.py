@@ -5,13 +5,10 @@ or copy it into their own folders; moderators feature the best ones.
 A collection is a folder with ``published_at`` set: the same rows, so saving into a folder
 and building a collection are one thing, and unpublishing keeps everything for later."""
 
-import dataclasses
-import io
 import secrets
 from dataclasses import dataclass
 from functools import partial
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
@@ -21,7 +18,6 @@ from django.utils.translation import gettext as _
 from . import files
 from .folders import MAX_FOLDERS, folder_check_owner
 from .licences import TEACHER_LICENCES, Licence
-from .link_pictures import PICTURE_TYPES
 from .models import Folder, FolderFollow, FolderItem, Status
 
 MAX_DESCRIPTION = 5000
@@ -54,34 +50,6 @@ class CollectionInput:
         return found
 
 
-def _cover_jpeg(upload) -> bytes:
-    """The uploaded cover as a JPEG scaled down in the sandbox, typed by its content as every
-    upload is; ValidationError when it is no image we take or cannot be read."""
-    name = getattr(upload, "name", "") or _("the file")
-    upload.seek(0)
-    mime_type = files.sniff_mime_type(upload.read(8192))
-    upload.seek(0)
-    if mime_type not in PICTURE_TYPES:
-        raise ValidationError(
-            _("“%(name)s” is not an image we accept: choose a JPEG, PNG, GIF or WebP file.")
-            % {"name": name}
-        )
-    limit_mb = settings.MAX_UPLOAD_MB["image"]
-    if upload.size > limit_mb * 1024 * 1024:
-        raise ValidationError(
-            _("“%(name)s” is %(size).1f MB; an image may be at most %(limit)d MB.")
-            % {"name": name, "size": upload.size / 1024 / 1024, "limit": limit_mb}
-        )
-    limits = dataclasses.replace(files.analysis_limits(), preview_size=COVER_SIZE)
-    analysis = files.analyse_file(io.BytesIO(upload.read()), mime_type, text=False, limits=limits)
-    if not analysis.preview:
-        raise ValidationError(
-            _("“%(name)s” could not be read as an image; it may be damaged or too large.")
-            % {"name": name}
-        )
-    return analysis.preview
-
-
 @transaction.atomic
 def collection_describe(
     *,
@@ -99,7 +67,7 @@ def collection_describe(
         raise ValidationError(list(problems.values()))
     old_cover = folder.cover.name if folder.cover else ""
     if cover is not None:
-        jpeg = _cover_jpeg(cover)
+        jpeg = files.picture_jpeg(cover, COVER_SIZE)
         folder.cover.save(f"{folder.pk}-{secrets.token_hex(4)}.jpg", ContentFile(jpeg), save=False)
     elif remove_cover:
         folder.cover = ""

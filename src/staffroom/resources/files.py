@@ -3,7 +3,9 @@ extracted for search and duplicate checks, and preview images rendered: the firs
 PDF, an image itself, and the first pages of an office file once LibreOffice has converted it
 to PDF (in the background, when it is installed; see ``office_converter``)."""
 
+import dataclasses
 import hashlib
+import io
 import logging
 import os
 import shutil
@@ -15,6 +17,7 @@ from typing import BinaryIO
 
 import filetype
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -454,3 +457,37 @@ def text_excerpt(text: str, length: int = 700) -> str:
     if len(text) <= length:
         return text
     return text[:length].rsplit(" ", 1)[0] + " …"
+
+
+# Pictures we take as a cover or a theme's image (and find behind a link).
+PICTURE_TYPES = frozenset({"image/jpeg", "image/png", "image/gif", "image/webp"})
+
+
+def picture_jpeg(upload, size: tuple[int, int]) -> bytes:
+    """An uploaded picture as a JPEG at most ``size``, typed by its content as every upload is
+    and re-encoded in the analysis sandbox (no metadata such as a photo's location survives,
+    a hostile image never reaches this process's decoder); ``ValidationError`` saying why when
+    it is no picture we take or cannot be read."""
+    name = getattr(upload, "name", "") or _("the file")
+    upload.seek(0)
+    mime_type = sniff_mime_type(upload.read(8192))
+    upload.seek(0)
+    if mime_type not in PICTURE_TYPES:
+        raise ValidationError(
+            _("“%(name)s” is not an image we accept: choose a JPEG, PNG, GIF or WebP file.")
+            % {"name": name}
+        )
+    limit_mb = settings.MAX_UPLOAD_MB["image"]
+    if upload.size > limit_mb * 1024 * 1024:
+        raise ValidationError(
+            _("“%(name)s” is %(size).1f MB; an image may be at most %(limit)d MB.")
+            % {"name": name, "size": upload.size / 1024 / 1024, "limit": limit_mb}
+        )
+    limits = dataclasses.replace(analysis_limits(), preview_size=size)
+    analysis = analyse_file(io.BytesIO(upload.read()), mime_type, text=False, limits=limits)
+    if not analysis.preview:
+        raise ValidationError(
+            _("“%(name)s” could not be read as an image; it may be damaged or too large.")
+            % {"name": name}
+        )
+    return analysis.preview

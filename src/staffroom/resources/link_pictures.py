@@ -19,7 +19,7 @@ logger = logging.getLogger(__name__)
 MAX_PAGE_BYTES = 1024 * 1024
 MAX_OEMBED_BYTES = 64 * 1024
 MAX_IMAGE_BYTES = 5 * 1024 * 1024
-PICTURE_TYPES = frozenset({"image/jpeg", "image/png", "image/gif", "image/webp"})
+PICTURE_TYPES = files.PICTURE_TYPES
 # Meta tags that name a page's picture, best first.
 PICTURE_PROPERTIES = ("og:image:secure_url", "og:image:url", "og:image", "twitter:image")
 
