@@ -14,11 +14,13 @@ from staffroom.moderation.models import ModerationItem
 from staffroom.moderation.queries import queue_for_moderator
 from staffroom.resources.licences import remix_problem
 from staffroom.resources.models import Resource, ResourceFile, Status
+from staffroom.site.demo.distance import DATA as DISTANCE
 from staffroom.site.management.commands.demo import DEMO_PASSWORD
 
 pytestmark = pytest.mark.django_db
 
 DOMAIN = "demo.staffroom.invalid"
+DISTANCE_RESOURCES = sum(len(DISTANCE[part]) for part in ("resources", "offers", "paid", "manuals"))
 MIME_TYPES = {
     "pdf": "application/pdf",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -98,8 +100,8 @@ def _assert_community() -> None:
 
 
 def _assert_resources() -> None:
-    # The 40 asked for, plus the recording and slides of the past webinar.
-    assert Resource.objects.count() == 42
+    # The 40 asked for, the recording and slides of the past webinar, and distance learning.
+    assert Resource.objects.count() == 42 + DISTANCE_RESOURCES
     assert Resource.objects.filter(status=Status.PUBLISHED).count() > 25
     assert Resource.objects.filter(status=Status.PENDING).exists()
     assert Resource.objects.exclude(organisation=None).filter(status=Status.PUBLISHED).exists()
@@ -131,7 +133,111 @@ def _assert_queue() -> None:
     assert {check["code"] for check in queue[0].checks} >= {"spelling", "language"}
 
 
-def test_demo_fills_an_empty_database_once():
+def _assert_themes() -> None:
+    from staffroom.themes.models import Theme, ThemeItem
+    from staffroom.themes.queries import home_themes, may_curate
+
+    public = Theme.objects.public()
+    assert public.count() >= 10
+    for theme in public:
+        sections = list(theme.sections.all())
+        assert 2 <= len(sections) <= 4, theme.title
+        assert theme.introduction and (theme.levels.exists() or theme.subjects.exists())
+        assert all(s.items.exclude(resource=None).exists() for s in sections), theme.title
+        assert all(item.note for s in sections for item in s.items.all()), theme.title
+    items = ThemeItem.objects.filter(section__theme__in=public)
+    assert items.exclude(question=None).exists() and items.exclude(event=None).exists()
+    links = items.exclude(url="")
+    assert links.exists()
+    assert all(item.url.startswith("https://") for item in links)
+    # Items are what the page would show: every resource in a theme is published.
+    assert not items.exclude(resource=None).exclude(resource__status=Status.PUBLISHED).exists()
+    slotted = home_themes()
+    assert 1 <= len(slotted) <= 2
+    assert "Afstandsonderwijs: online lesgeven" in [theme.title for theme in slotted]
+    staff, curator = _member("staff"), _member("katrien.desmet")
+    makers = set(public.values_list("created_by", flat=True))
+    assert staff.pk in makers and curator.pk in makers
+    assert may_curate(curator) and not curator.is_staff
+
+
+def _assert_offers() -> None:
+    from staffroom.resources.models import Cost
+    from staffroom.resources.queries import offers_open
+
+    partner = _member("partner")
+    offers = Resource.objects.filter(cost=Cost.FREE_UNTIL)
+    assert 4 <= offers.count() <= 6
+    assert set(offers.values_list("contributor", flat=True)) == {partner.pk}
+    assert not offers.filter(organisation=None).exists()
+    today = timezone.localdate()
+    running = offers_open()
+    assert running.count() >= 3
+    assert all(offer.free_until >= today for offer in running)
+    ended = offers.filter(status=Status.ENDED)
+    assert ended.count() == 2
+    assert all(offer.free_until < today for offer in ended)
+    paid = Resource.objects.filter(cost=Cost.PAID, status=Status.PUBLISHED)
+    assert 1 <= paid.count() <= 2 and all("€" in r.cost_note for r in paid)
+    manuals = Resource.objects.exclude(manual_for=None).filter(status=Status.PUBLISHED)
+    assert manuals.count() >= 2
+    assert {manual.manual_for.cost for manual in manuals} == {Cost.FREE_UNTIL}
+
+
+def _assert_collections() -> None:
+    from staffroom.resources.collection_queries import collections_listed
+
+    listed = list(collections_listed())
+    assert 3 <= len(listed) <= 4
+    assert len([folder for folder in listed if folder.featured_at]) == 1
+    assert listed[0].featured_at is not None
+    for folder in listed:
+        assert folder.description and folder.member.email.endswith(DOMAIN)
+        assert folder.items.count() >= 3
+        assert not folder.items.filter(note="").exists()
+
+
+def _assert_links() -> None:
+    from staffroom.resources.links import check_moved_to
+    from staffroom.resources.models import LinkCheck, LinkState
+
+    dead = LinkCheck.objects.get(state=LinkState.DEAD)
+    assert dead.resource.status == Status.PUBLISHED and dead.status_code == 404
+    assert dead.failing_since is not None
+    moved = LinkCheck.objects.get(state=LinkState.MOVED)
+    assert check_moved_to(moved).startswith("https://")
+    assert check_moved_to(moved) != moved.resource.url
+
+
+def _assert_distance_learning_is_found(client, settings, tmp_path) -> None:
+    from django.urls import reverse
+
+    from staffroom.search import documents
+    from staffroom.search.backends import reset_backend
+    from staffroom.search.services import search_reindex_all
+
+    settings.SEARCH_INDEX_DIR = tmp_path / "search"
+    reset_backend()
+    documents.clear_caches()
+    try:
+        search_reindex_all()
+        page = client.get(reverse("search:search"), {"q": "afstandsonderwijs"})
+    finally:
+        reset_backend()
+    text = page.content.decode()
+    assert 'id="pages-theme-pages"' in text
+    assert "Afstandsonderwijs: online lesgeven" in text
+    # Found by their addresses (titles are highlighted in the results).
+    found = [
+        resource
+        for resource in Resource.objects.published()
+        if "afstandsonderwijs" in resource.keywords
+        and f'href="{resource.get_absolute_url()}?rank=' in text
+    ]
+    assert len(found) >= 3
+
+
+def test_demo_fills_an_empty_database_once(client, settings, tmp_path):
     output = StringIO()
     call_command("demo", "--resources", "40", stdout=output)
     assert "Demo content ready: 40 resources" in output.getvalue()
@@ -140,12 +246,17 @@ def test_demo_fills_an_empty_database_once():
     _assert_resources()
     _assert_community()
     _assert_queue()
+    _assert_themes()
+    _assert_offers()
+    _assert_collections()
+    _assert_links()
+    _assert_distance_learning_is_found(client, settings, tmp_path)
 
     items = ModerationItem.objects.count()
     output = StringIO()
     call_command("demo", "--if-empty", stdout=output)
     assert "already holds resources" in output.getvalue()
-    assert Resource.objects.count() == 42
+    assert Resource.objects.count() == 42 + DISTANCE_RESOURCES
     assert ModerationItem.objects.count() == items
 
 

@@ -52,6 +52,7 @@ from staffroom.site.schedule import schedule_record_run
 from . import documents, links
 from .community import build_community
 from .content import load
+from .distance import build_distance_learning
 from .events import build_events
 from .forum import build_forum
 from .newsletter import build_newsletter
@@ -196,6 +197,8 @@ class DemoBuilder:
             community["events"] = build_events(self.rng, cast, self.write)
             community |= build_forum(self.rng, self.write)
             community |= build_newsletter(self.rng, cast, self.write)
+            # Last, and apart from the random stream: the rest of the demo stays as it was.
+            community |= build_distance_learning(cast, self.write)
         analysed = self._analyse_files(started)
         checked = self._run_prechecks()
         community |= settle_notices(timezone.now(), self.write)
