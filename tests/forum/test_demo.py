@@ -9,6 +9,7 @@ from django.core.management import call_command
 from staffroom.forum.models import Answer, ForumExpert, Question
 from staffroom.recognition.models import PointEvent, Score
 from staffroom.recognition.services import scores_recompute
+from staffroom.site.demo.distance import DATA as DISTANCE
 from staffroom.site.demo.forum import QUESTIONS
 
 pytestmark = pytest.mark.django_db
@@ -18,8 +19,9 @@ def test_the_demo_fills_the_teachers_room():
     output = StringIO()
     call_command("demo", "--resources", "40", stdout=output)
     assert f"Teachers' room: {len(QUESTIONS)} questions" in output.getvalue()
-    # The demo's questions, and three that the past webinar moved to the teachers' room.
-    assert Question.objects.count() == len(QUESTIONS) + 3
+    # The demo's questions, three that the past webinar moved to the teachers' room, and
+    # those about distance learning.
+    assert Question.objects.count() == len(QUESTIONS) + 3 + len(DISTANCE["questions"])
     assert Question.objects.filter(answer_count=0).exists()  # some still wait
     assert set(Question.objects.values_list("language", flat=True)) == {"nl", "en"}
     assert {code[:2] for code in Question.objects.values_list("levels__code", flat=True)} == {

@@ -13,6 +13,7 @@ the day of the build: offers that run now still run on the first start, the ende
 ended. Afterwards the rows are dated as the rest of the demo is (the services stamp "now").
 """
 
+import time
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
@@ -89,6 +90,7 @@ def _subjects(codes) -> list[Subject]:
 
 def build_distance_learning(cast, write) -> dict:
     """Make the distance-learning content (see the module's description); returns counts."""
+    started = time.monotonic()
     members = _members()
     staff = cast.moderators["staff"]
     partner, organisation = _partner(cast)
@@ -139,7 +141,8 @@ def build_distance_learning(cast, write) -> dict:
     write(
         f"Distance learning: {len(built.resources)} resources ({len(DATA['offers'])} tool "
         f"offers, {built.ended} ended), {len(built.questions)} questions, "
-        f"{len(built.themes)} theme pages, {len(built.collections)} public collections."
+        f"{len(built.themes)} theme pages, {len(built.collections)} public collections "
+        f"({time.monotonic() - started:.1f} s)."
     )
     return {"themes": len(built.themes), "collections": len(built.collections)}
 
