@@ -19,7 +19,7 @@ from datetime import date, datetime, timedelta
 
 from django.utils import timezone
 
-from staffroom.accounts.models import Member
+from staffroom.accounts.models import Member, Organisation
 from staffroom.core.linkcheck import LinkOutcome
 from staffroom.curriculum.models import Level, ResourceType, Subject
 from staffroom.events.models import Event, EventStatus
@@ -124,8 +124,9 @@ def build_distance_learning(cast, write) -> dict:
     _record_link_checks(built, now)
     for spec in DATA["questions"]:
         built.questions[spec["key"]] = _ask(spec, members, now)
-    curator = members["katrien.desmet"]
-    curator_grant(member=curator, by=staff)
+    # Staff let the teachers who make themes do so (a teacher is no curator by default).
+    for maker in sorted({spec["by"] for spec in DATA["themes"]} - {"staff"}):
+        curator_grant(member=members[maker], by=staff)
     slots: dict[int, Theme | None] = {}
     for spec in DATA["themes"]:
         editor = staff if spec["by"] == "staff" else members[spec["by"]]
@@ -135,7 +136,7 @@ def build_distance_learning(cast, write) -> dict:
             slots[spec["home_slot"]] = theme
     home_slots_set(themes=slots, by=staff)
     for spec in DATA["collections"]:
-        built.collections.append(_collection(spec, members[spec["owner"]], staff, built, now))
+        built.collections.append(_collection(spec, members[spec["owner"]], staff, built))
     # Points for sharing, answering and curating count in the months they were dated to.
     scores_recompute()
     write(
@@ -147,7 +148,7 @@ def build_distance_learning(cast, write) -> dict:
     return {"themes": len(built.themes), "collections": len(built.collections)}
 
 
-def _partner(cast) -> tuple[Member, object]:
+def _partner(cast) -> tuple[Member, Organisation]:
     """The broadcaster's education service offers the tools (the first demo organisation)."""
     organisation, _spec, organisation_members = cast.organisations[0]
     return organisation_members[0], organisation
@@ -337,9 +338,7 @@ def _theme(spec: dict, editor: Member, built: Built, now: datetime) -> Theme:
 # --- public collections --------------------------------------------------------------------
 
 
-def _collection(
-    spec: dict, owner: Member, moderator: Member, built: Built, now: datetime
-) -> Folder:
+def _collection(spec: dict, owner: Member, moderator: Member, built: Built) -> Folder:
     folder = folder_create(member=owner, name=spec["name"])
     for item in spec["items"]:
         resource = built.resources[item["resource"]]
