@@ -89,9 +89,11 @@ def test_page_wording():
 
 def test_resource_page_says_what_it_costs(client):
     paid = ResourceFactory(cost=Cost.PAID, cost_note="€ 3 per pupil a year")
-    page = client.get(paid.get_absolute_url()).content.decode()
+    page = client.get(paid.get_absolute_url(), headers={"accept-language": "en"}).content.decode()
     assert "Paid: € 3 per pupil a year" in page
-    free = client.get(ResourceFactory().get_absolute_url()).content.decode()
+    free = client.get(
+        ResourceFactory().get_absolute_url(), headers={"accept-language": "en"}
+    ).content.decode()
     assert "<dt>Cost</dt><dd>Free" in free
 
 

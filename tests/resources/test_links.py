@@ -222,14 +222,18 @@ def test_a_state_change_tells_search_to_index_the_resource_again(
 
 def test_the_page_of_a_dead_link_says_so_with_the_date(client, resource):
     links.link_check_record(resource.pk, dead())
-    page = client.get(resource.get_absolute_url()).content.decode()
+    page = client.get(
+        resource.get_absolute_url(), headers={"accept-language": "en"}
+    ).content.decode()
     assert "This link did not work when we checked it on" in page
     assert "Use the new address" not in page
 
 
 def test_the_page_of_a_moved_link_names_the_new_address(client, resource):
     links.link_check_record(resource.pk, moved())
-    page = client.get(resource.get_absolute_url()).content.decode()
+    page = client.get(
+        resource.get_absolute_url(), headers={"accept-language": "en"}
+    ).content.decode()
     assert "it had moved to" in page
     assert NEW in page
     assert "Use the new address" not in page
@@ -237,7 +241,9 @@ def test_the_page_of_a_moved_link_names_the_new_address(client, resource):
 
 def test_the_page_of_a_working_link_has_no_notice(client, resource):
     links.link_check_record(resource.pk, ok())
-    page = client.get(resource.get_absolute_url()).content.decode()
+    page = client.get(
+        resource.get_absolute_url(), headers={"accept-language": "en"}
+    ).content.decode()
     assert "link-notice" not in page
 
 

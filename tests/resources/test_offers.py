@@ -139,7 +139,7 @@ def test_open_offers_are_listed_with_the_time_left_and_expired_ones_never(client
     _offer(title="Not started", free_from=TODAY + DAY, free_until=TODAY + 30 * DAY)
     _offer(title="Ended offer", status=Status.ENDED, free_until=TODAY - 9 * DAY)
     ResourceFactory(title="Free for good")
-    page = client.get(reverse("offers:list"))
+    page = client.get(reverse("offers:list"), headers={"accept-language": "en"})
     assert page.status_code == 200
     titles = [resource.title for resource in page.context["page"]]
     assert titles == ["Last day", "Open offer"]
