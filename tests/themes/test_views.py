@@ -221,6 +221,27 @@ def test_open_offers_of_the_themes_levels_show_the_time_left(client):
     assert "Voorbij" not in page and "Andere klas" not in page
 
 
+def test_a_theme_s_items_say_what_an_offer_or_a_paid_resource_costs(client):
+    section = SectionFactory()
+    offer = ResourceFactory(cost="free-until", free_until=timezone.localdate() + timedelta(days=10))
+    paid = ResourceFactory(cost="paid", cost_note="€ 95 per participant")
+    for resource in (offer, paid, ResourceFactory()):
+        ThemeItem.objects.create(section=section, resource=resource)
+    client.cookies["staffroom_language"] = "en"
+    page = client.get(section.theme.get_absolute_url()).content.decode()
+    # On the item itself (the block of the theme's open offers says it without brackets).
+    assert "(10 days left)" in page
+    assert "Paid: € 95 per participant" in page
+
+
+def test_a_visitor_is_offered_to_log_in_to_follow(client):
+    theme = ThemeFactory()
+    client.cookies["staffroom_language"] = "en"
+    page = client.get(theme.get_absolute_url()).content.decode()
+    assert "Log in to follow this theme" in page
+    assert f"?next={theme.get_absolute_url()}" in page
+
+
 def test_following_and_unfollowing_with_a_button(client):
     theme = ThemeFactory()
     assert client.post(reverse("themes:follow", args=[theme.slug])).status_code == 302
