@@ -1,6 +1,7 @@
 """sitemap.xml (an index of per-section sitemaps) and robots.txt."""
 
 import xml.etree.ElementTree as ET
+from datetime import timedelta
 
 import pytest
 from django.urls import reverse
@@ -8,6 +9,7 @@ from django.utils import timezone
 from tests.events.factories import EventFactory
 from tests.factories import DraftFactory, ResourceFactory
 from tests.forum.factories import QuestionFactory
+from tests.themes.factories import DraftThemeFactory, ThemeFactory
 
 from staffroom.site import sitemaps
 
@@ -35,7 +37,7 @@ def test_the_index_lists_each_section(client):
     found = [loc.text for loc in index.iter(f"{SM}loc")]
     assert found == [
         f"{SITE}/sitemap-{section}.xml"
-        for section in ("pages", "resources", "questions", "events", "collections")
+        for section in ("pages", "resources", "questions", "events", "collections", "themes")
     ]
 
 
@@ -60,6 +62,17 @@ def test_published_items_only(client):
     assert SITE + event_draft.get_absolute_url() not in events
     pages = locations(client, "/sitemap-pages.xml")
     assert SITE + "/" in pages and SITE + reverse("resources:browse") in pages
+    assert SITE + reverse("themes:list") in pages and SITE + reverse("offers:list") in pages
+
+
+def test_theme_pages_inside_their_window_only(client):
+    public = ThemeFactory()
+    draft = DraftThemeFactory()
+    ended = ThemeFactory(publish_until=timezone.now() - timedelta(days=1))
+    themes = locations(client, "/sitemap-themes.xml")
+    assert themes == [SITE + public.get_absolute_url()]
+    assert SITE + draft.get_absolute_url() not in themes
+    assert SITE + ended.get_absolute_url() not in themes
 
 
 def test_resources_carry_their_last_change(client):

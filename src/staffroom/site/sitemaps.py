@@ -20,6 +20,7 @@ from django.views.decorators.http import require_safe
 from staffroom.events.models import Event, EventStatus
 from staffroom.forum.models import Question
 from staffroom.resources.models import Folder, Resource
+from staffroom.themes.models import Theme
 
 SITEMAP_CACHE_SECONDS = 3600
 
@@ -91,6 +92,18 @@ class CollectionSitemap(SiteSitemap):
         return folder.published_at
 
 
+class ThemeSitemap(SiteSitemap):
+    """Theme pages inside their publication window."""
+
+    changefreq = "weekly"
+
+    def items(self):
+        return Theme.objects.public().only("slug", "updated_at").order_by("pk")
+
+    def lastmod(self, theme):
+        return theme.updated_at
+
+
 class PageSitemap(SiteSitemap):
     """The public pages that are not records: home, the lists, help, and the trust pages
     (privacy, accessibility, terms of use, contact)."""
@@ -102,6 +115,8 @@ class PageSitemap(SiteSitemap):
             "home",
             "resources:browse",
             "collections:list",
+            "themes:list",
+            "offers:list",
             "forum:recent",
             "events:list",
             "help_search",
@@ -121,6 +136,7 @@ SITEMAPS = {
     "questions": QuestionSitemap,
     "events": EventSitemap,
     "collections": CollectionSitemap,
+    "themes": ThemeSitemap,
 }
 
 
