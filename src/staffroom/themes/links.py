@@ -45,7 +45,7 @@ def theme_link_record(item_id: int, outcome: LinkOutcome) -> None:
     """Store what a check of an item's link found; tell the theme's maker and editors when
     it has just stopped working or moved (not again while it stays so)."""
     item = (
-        ThemeItem.objects.select_for_update()
+        ThemeItem.objects.select_for_update(of=("self",))
         .select_related("section__theme__created_by")
         .filter(pk=item_id)
         .first()
