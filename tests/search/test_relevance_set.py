@@ -67,7 +67,8 @@ def relevance_set() -> list[dict]:
 @cache
 def demo_titles() -> list[str]:
     """The titles the demo composes its resources' titles from (a resource's title is one of
-    them, sometimes with its type, level or "adapted" added), and its webinars' titles."""
+    them, sometimes with its type, level or "adapted" added), its webinars' titles and those
+    of its distance-learning resources."""
     titles = [
         title
         for name in TOPIC_FILES
@@ -75,7 +76,8 @@ def demo_titles() -> list[str]:
         for text in topic["texts"].values()
         for title in text["titles"]
     ]
-    return titles + [webinar["title"] for webinar in load("events")["webinars"]]
+    distance = [resource["title"] for resource in load("distance")["resources"]]
+    return titles + [webinar["title"] for webinar in load("events")["webinars"]] + distance
 
 
 def test_every_query_has_the_fields_and_values_the_bench_reads():
