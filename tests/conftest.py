@@ -2,6 +2,7 @@ import pytest
 from django.core.cache import cache
 
 from staffroom.curriculum.queries import forget_vocabularies
+from tests.link_server import link_web
 
 
 @pytest.fixture(autouse=True)
@@ -33,3 +34,14 @@ def bbb_server(settings):
     fake.shutdown()
     fake.server_close()
     thread.join(5)
+
+
+@pytest.fixture
+def web(settings):
+    """A local web server whose pages answer as links on the web do (tests/link_server.py),
+    with the link checker allowed to reach it and not made to wait between requests."""
+    settings.FETCH_ALLOW_LOOPBACK = True
+    settings.LINKCHECK_HOST_INTERVAL = 0
+    settings.LINKCHECK_TIMEOUT = 2
+    with link_web() as server:
+        yield server

@@ -4,19 +4,9 @@ against private addresses, the pace per host and the registry of sources."""
 import socket
 
 import pytest
-from tests.link_server import link_web
 
 from staffroom.core import linkcheck
 from staffroom.core.linkcheck import DEAD, MOVED, OK, HostPacer, LinkSource, check_url
-
-
-@pytest.fixture
-def web(settings):
-    settings.FETCH_ALLOW_LOOPBACK = True
-    settings.LINKCHECK_HOST_INTERVAL = 0
-    settings.LINKCHECK_TIMEOUT = 2
-    with link_web() as server:
-        yield server
 
 
 def test_a_working_page_is_ok_and_asked_with_head_only(web):

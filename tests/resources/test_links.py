@@ -12,7 +12,6 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from tests.factories import MemberFactory, ModeratorFactory, ResourceFactory, StaffFactory
-from tests.link_server import link_web
 
 from staffroom.core.linkcheck import DEAD, MOVED, OK, LinkOutcome
 from staffroom.curriculum.models import Level
@@ -356,15 +355,6 @@ def test_a_visitor_is_sent_to_log_in():
 
 
 # --- A run ---
-
-
-@pytest.fixture
-def web(settings):
-    settings.FETCH_ALLOW_LOOPBACK = True
-    settings.LINKCHECK_HOST_INTERVAL = 0
-    settings.LINKCHECK_TIMEOUT = 2
-    with link_web() as server:
-        yield server
 
 
 def test_a_run_checks_links_and_embeds_against_the_web(web):

@@ -6,19 +6,9 @@ from django.core.management import call_command
 from staffroom.notifications.models import Notification
 from staffroom.themes.links import THEME_LINK_BROKEN
 from staffroom.themes.models import LinkState, ThemeItem
-from tests.link_server import link_web
 from tests.themes.factories import LinkItemFactory, SectionFactory, ThemeFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def web(settings):
-    settings.FETCH_ALLOW_LOOPBACK = True
-    settings.LINKCHECK_HOST_INTERVAL = 0
-    settings.LINKCHECK_TIMEOUT = 2
-    with link_web() as server:
-        yield server
 
 
 def test_a_run_records_the_state_of_theme_links_and_tells_the_theme_s_maker_once(web):

@@ -80,11 +80,17 @@ def collections(request):
     )
 
 
-def collection(request, pk: int):
-    """A collection's public page (its curator also sees it before publishing)."""
-    folder = collection_for(pk, request.user)
+def _collection_or_404(pk: int, member) -> Folder:
+    """A collection ``member`` may see (any public one, and their own), else 404."""
+    folder = collection_for(pk, member)
     if folder is None:
         raise Http404
+    return folder
+
+
+def collection(request, pk: int):
+    """A collection's public page (its curator also sees it before publishing)."""
+    folder = _collection_or_404(pk, request.user)
     user = request.user
     return render(
         request,
@@ -104,8 +110,8 @@ def collection(request, pk: int):
 
 def cover(request, pk: int):
     """A collection's cover image, for whoever may see the collection."""
-    folder = collection_for(pk, request.user)
-    if folder is None or not folder.cover:
+    folder = _collection_or_404(pk, request.user)
+    if not folder.cover:
         raise Http404
     return _image_response(folder.cover, public=folder.published_at is not None)
 
@@ -118,9 +124,7 @@ def _login_first(request, folder_pk: int):
 def follow(request, pk: int):
     if not request.user.is_authenticated:
         return _login_first(request, pk)
-    folder = collection_for(pk, request.user)
-    if folder is None:
-        raise Http404
+    folder = _collection_or_404(pk, request.user)
     wanted = request.POST.get("action") != "unfollow"
     try:
         services.collection_follow(member=request.user, folder=folder, follow=wanted)
@@ -140,9 +144,7 @@ def follow(request, pk: int):
 def copy(request, pk: int):
     if not request.user.is_authenticated:
         return _login_first(request, pk)
-    folder = collection_for(pk, request.user)
-    if folder is None:
-        raise Http404
+    folder = _collection_or_404(pk, request.user)
     try:
         copied = services.collection_copy(member=request.user, folder=folder)
     except ValidationError as refused:
@@ -157,9 +159,7 @@ def copy(request, pk: int):
 @moderator_required
 @require_POST
 def feature(request, pk: int):
-    folder = collection_for(pk, request.user)
-    if folder is None:
-        raise Http404
+    folder = _collection_or_404(pk, request.user)
     wanted = request.POST.get("featured") == "1"
     try:
         services.collection_feature(moderator=request.user, folder=folder, featured=wanted)

@@ -130,6 +130,18 @@ def describe_upload_limits(field: forms.Field) -> None:
     )
 
 
+def add_cost_problems(form: forms.Form, cost: str) -> None:
+    """Put what ``cost_problems`` finds in the form's cleaned price and dates at the fields
+    it names (unless a field already has an error of its own)."""
+    cleaned = form.cleaned_data
+    problems = cost_problems(
+        cost, cleaned.get("cost_note") or "", cleaned.get("free_from"), cleaned.get("free_until")
+    )
+    for field, problem in problems.items():
+        if field not in form.errors:
+            form.add_error(field, problem)
+
+
 class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
 
@@ -434,15 +446,7 @@ class ResourceForm(forms.Form):
         super().clean()
         cleaned = self.cleaned_data
         if "cost" in self.fields and cleaned.get("cost") and "cost" not in self.errors:
-            problems = cost_problems(
-                cleaned["cost"],
-                cleaned.get("cost_note") or "",
-                cleaned.get("free_from"),
-                cleaned.get("free_until"),
-            )
-            for field, problem in problems.items():
-                if field not in self.errors:
-                    self.add_error(field, problem)
+            add_cost_problems(self, cleaned["cost"])
         self._clean_remix(cleaned)
         return cleaned
 
@@ -614,15 +618,7 @@ class OfferForm(forms.Form):
     def clean(self):
         super().clean()
         cleaned = self.cleaned_data
-        problems = cost_problems(
-            Cost.FREE_UNTIL,
-            cleaned.get("cost_note") or "",
-            cleaned.get("free_from"),
-            cleaned.get("free_until"),
-        )
-        for name, problem in problems.items():
-            if name not in self.errors:
-                self.add_error(name, problem)
+        add_cost_problems(self, Cost.FREE_UNTIL)
         return cleaned
 
     def clean_description(self):

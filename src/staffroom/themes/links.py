@@ -14,8 +14,9 @@ from django.utils.translation import gettext_lazy
 from staffroom.core.linkcheck import LinkOutcome, register_link_source
 from staffroom.notifications.messages import register_message
 from staffroom.notifications.services import notify
+from staffroom.resources.models import LinkState
 
-from .models import LinkState, ThemeItem
+from .models import ThemeItem
 
 THEME_LINK_BROKEN = "theme_link_broken"
 THEME_LINK_BROKEN_MESSAGE = gettext_lazy(

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from staffroom.curriculum.models import Level, Subject
+from staffroom.resources.models import LinkState
 
 TITLE_MAX_LENGTH = 200
 NOTE_MAX_LENGTH = 500
@@ -117,14 +118,6 @@ class ItemKind(models.TextChoices):
     LINK = "link", _("External link")
 
 
-class LinkState(models.TextChoices):
-    # Recorded by the link checker; blank until it has looked.
-    UNCHECKED = "", _("Not checked")
-    OK = "ok", _("Works")
-    MOVED = "moved", _("Moved")
-    DEAD = "dead", _("Does not work")
-
-
 class ThemeItem(models.Model):
     """One entry of a section: exactly one of a resource, a question, an event or an
     external link (address and title), with a short note."""
@@ -147,10 +140,8 @@ class ThemeItem(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     added_at = models.DateTimeField(default=timezone.now)
-    # What the link checker last found for an external link (and when).
-    link_state = models.CharField(
-        max_length=10, choices=LinkState.choices, default=LinkState.UNCHECKED, blank=True
-    )
+    # What the link checker last found for an external link (and when); blank until it looked.
+    link_state = models.CharField(max_length=10, choices=LinkState.choices, default="", blank=True)
     link_checked_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

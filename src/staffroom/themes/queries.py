@@ -144,7 +144,8 @@ def themes_matching(text: str, region: str, limit: int) -> list[Suggestion]:
     if not typed:
         return []
     in_title, in_text = [], []
-    for theme in Theme.objects.public().order_by("-published_at", "-pk"):
+    themes = Theme.objects.public().only("title", "slug", "introduction")
+    for theme in themes.order_by("-published_at", "-pk"):
         title = words(theme.title)
         if all(any(word.startswith(item) for word in title) for item in typed):
             in_title.append(theme)
