@@ -15,7 +15,10 @@ from staffroom.resources.models import Cost, Resource, Status
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-TODAY = timezone.localdate()
+
+def today() -> datetime.date:
+    """Read when a test runs: a date taken at import goes stale when a run crosses midnight."""
+    return timezone.localdate()
 
 
 def test_a_partner_offers_a_tool_and_the_offer_pages_fit_a_phone(page):
@@ -25,13 +28,13 @@ def test_a_partner_offers_a_tool_and_the_offer_pages_fit_a_phone(page):
     open_offer = ResourceFactory(
         title="Klasquiz: gratis voor scholen tot de zomer",
         cost=Cost.FREE_UNTIL,
-        free_until=TODAY + datetime.timedelta(days=12),
+        free_until=today() + datetime.timedelta(days=12),
         cost_note="Voor alle scholen in Vlaanderen en Nederland",
     )
     ended = ResourceFactory(
         title="Oude videotool",
         cost=Cost.FREE_UNTIL,
-        free_until=TODAY - datetime.timedelta(days=5),
+        free_until=today() - datetime.timedelta(days=5),
         status=Status.ENDED,
     )
     tool = ResourceFactory(
@@ -76,7 +79,7 @@ def test_a_partner_offers_a_tool_and_the_offer_pages_fit_a_phone(page):
     subjects.get_by_label("Find a subject").fill("Math")
     subjects.get_by_label("Mathematics", exact=True).check()
     page.get_by_label("Conditions").fill("Voor alle scholen")
-    page.get_by_label("Free until").fill((TODAY + datetime.timedelta(days=40)).isoformat())
+    page.get_by_label("Free until").fill((today() + datetime.timedelta(days=40)).isoformat())
     page.get_by_role("button", name="Submit the offer for review").click()
     page.wait_for_load_state()
     assert "waiting for a moderator" in page.content()

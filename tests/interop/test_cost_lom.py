@@ -29,7 +29,12 @@ from tests.resources.test_jsonld import _amb_validator, assert_valid
 
 pytestmark = pytest.mark.django_db
 
-TODAY = timezone.localdate()
+
+def today() -> datetime.date:
+    """Read when a test runs: a date taken at import goes stale when a run crosses midnight."""
+    return timezone.localdate()
+
+
 SITE = "https://staffroom.example"
 
 
@@ -50,8 +55,8 @@ def _offer():
     return ResourceFactory(
         title="Quizmakers",
         cost=Cost.FREE_UNTIL,
-        free_from=TODAY - datetime.timedelta(days=3),
-        free_until=TODAY + datetime.timedelta(days=12),
+        free_from=today() - datetime.timedelta(days=3),
+        free_until=today() + datetime.timedelta(days=12),
         cost_note="Voor alle scholen",
     )
 
@@ -163,8 +168,8 @@ def test_json_ld_of_an_offer_is_free_while_its_period_runs(amb):
     ]
     not_yet = ResourceFactory(
         cost=Cost.FREE_UNTIL,
-        free_from=TODAY + datetime.timedelta(days=2),
-        free_until=TODAY + datetime.timedelta(days=20),
+        free_from=today() + datetime.timedelta(days=2),
+        free_until=today() + datetime.timedelta(days=20),
     )
     assert resource_jsonld(not_yet, SITE)["isAccessibleForFree"] is False
     assert resource_jsonld(ResourceFactory(), SITE)["isAccessibleForFree"] is True
@@ -244,7 +249,7 @@ def test_a_draft_event_has_no_records(client):
 
 
 def test_an_ended_offer_becomes_a_deleted_oai_record(django_capture_on_commit_callbacks):
-    offer = ResourceFactory(cost=Cost.FREE_UNTIL, free_until=TODAY - datetime.timedelta(days=1))
+    offer = ResourceFactory(cost=Cost.FREE_UNTIL, free_until=today() - datetime.timedelta(days=1))
     oai_record_sync(resource_id=offer.pk)
     assert not OaiRecord.objects.get(resource_id=offer.pk).deleted
     with django_capture_on_commit_callbacks(execute=True):

@@ -25,7 +25,12 @@ from staffroom.resources.review import resource_changed
 
 pytestmark = pytest.mark.django_db
 
-TODAY = timezone.localdate()
+
+def today() -> datetime.date:
+    """Read when a test runs: a date taken at import goes stale when a run crosses midnight."""
+    return timezone.localdate()
+
+
 DAY = datetime.timedelta(days=1)
 
 
@@ -40,7 +45,7 @@ def _offer(**overrides):
     values = {
         "title": "Quizmakers voor de klas",
         "cost": Cost.FREE_UNTIL,
-        "free_until": TODAY + 12 * DAY,
+        "free_until": today() + 12 * DAY,
         "cost_note": "Voor alle scholen",
     }
     values.update(overrides)
@@ -55,7 +60,7 @@ def _form(offered_by, **overrides) -> dict:
         "levels": [Level.objects.get(code="fl-lo-3").pk],
         "subjects": [Subject.objects.get(code="fl-wis").pk],
         "cost_note": "Voor alle scholen, aanmelden met een schooladres",
-        "free_until": (TODAY + 60 * DAY).isoformat(),
+        "free_until": (today() + 60 * DAY).isoformat(),
         "organisation": offered_by.pk,
     }
     data.update(overrides)
@@ -75,7 +80,7 @@ def test_partner_offers_a_tool_which_waits_for_a_moderator(client):
         Cost.FREE_UNTIL,
         organisation,
     )
-    assert offer.free_until == TODAY + 60 * DAY
+    assert offer.free_until == today() + 60 * DAY
     assert offer.cost_note.startswith("Voor alle scholen")
     assert offer.resource_type.code == "application"
     assert ModerationItem.objects.filter(resource=offer, decided_at=None).exists()
@@ -114,10 +119,13 @@ def test_another_organisation_is_not_offered(client):
         ({"free_until": ""}, "This field is required."),
         ({"free_until": "soon"}, "Enter a date"),
         (
-            {"free_from": (TODAY + 9 * DAY).isoformat(), "free_until": (TODAY + DAY).isoformat()},
+            {
+                "free_from": (today() + 9 * DAY).isoformat(),
+                "free_until": (today() + DAY).isoformat(),
+            },
             "cannot come before",
         ),
-        ({"free_until": (TODAY - DAY).isoformat()}, "has already passed"),
+        ({"free_until": (today() - DAY).isoformat()}, "has already passed"),
         ({"description": "Te kort"}, "at least a sentence"),
         ({"url": "ftp://quizmakers.example.org/"}, "Enter a valid URL"),
     ],
@@ -133,11 +141,11 @@ def test_a_wrong_offer_says_why_and_keeps_nothing(client, overrides, message):
 
 def test_open_offers_are_listed_with_the_time_left_and_expired_ones_never(client):
     _offer(title="Open offer")
-    _offer(title="Last day", free_until=TODAY)
+    _offer(title="Last day", free_until=today())
     # The clock has not run yet: still published, but past its last day.
-    _offer(title="Expired offer", free_until=TODAY - DAY)
-    _offer(title="Not started", free_from=TODAY + DAY, free_until=TODAY + 30 * DAY)
-    _offer(title="Ended offer", status=Status.ENDED, free_until=TODAY - 9 * DAY)
+    _offer(title="Expired offer", free_until=today() - DAY)
+    _offer(title="Not started", free_from=today() + DAY, free_until=today() + 30 * DAY)
+    _offer(title="Ended offer", status=Status.ENDED, free_until=today() - 9 * DAY)
     ResourceFactory(title="Free for good")
     page = client.get(reverse("offers:list"), headers={"accept-language": "en"})
     assert page.status_code == 200
@@ -158,8 +166,8 @@ def test_offers_filter_by_level_and_the_crosswalk(client):
 
 
 def test_the_clock_ends_expired_offers(client, django_capture_on_commit_callbacks):
-    expired = _offer(free_until=TODAY - DAY)
-    running = _offer(free_until=TODAY)
+    expired = _offer(free_until=today() - DAY)
+    running = _offer(free_until=today())
     free = ResourceFactory()
     changed = []
 
@@ -182,11 +190,11 @@ def test_the_clock_ends_expired_offers(client, django_capture_on_commit_callback
 
 
 def test_the_task_and_the_command_end_offers(capsys):
-    first = _offer(free_until=TODAY - DAY)
+    first = _offer(free_until=today() - DAY)
     tasks.end_expired_offers.enqueue()
     first.refresh_from_db()
     assert first.status == Status.ENDED
-    second = _offer(free_until=TODAY - 3 * DAY)
+    second = _offer(free_until=today() - 3 * DAY)
     call_command("offers", "end-expired")
     second.refresh_from_db()
     assert second.status == Status.ENDED
@@ -222,7 +230,7 @@ def test_the_offers_section_is_in_the_navigation(client):
 
 def test_a_moderator_sees_the_period_and_publishes_the_offer(client):
     member, organisation = _partner()
-    until = TODAY + 30 * DAY
+    until = today() + 30 * DAY
     offer = offer_submit(
         member=member,
         data=OfferInput(

@@ -20,7 +20,10 @@ from staffroom.search.services import search_reindex
 
 pytestmark = pytest.mark.django_db
 
-TODAY = timezone.localdate()
+
+def today() -> datetime.date:
+    """Read when a test runs: a date taken at import goes stale when a run crosses midnight."""
+    return timezone.localdate()
 
 
 @pytest.fixture(params=["tantivy", "postgres"])
@@ -40,7 +43,7 @@ def _corpus():
         ResourceFactory(
             title="Breuken app tijdelijk gratis",
             cost=Cost.FREE_UNTIL,
-            free_until=TODAY + datetime.timedelta(days=30),
+            free_until=today() + datetime.timedelta(days=30),
         ),
         ResourceFactory(title="Breuken methode", cost=Cost.PAID, cost_note="€ 12 per leerling"),
     ]
@@ -90,7 +93,7 @@ def test_an_ended_offer_leaves_the_index(search_index, django_capture_on_commit_
     offer = ResourceFactory(
         title="Breuken app verlopen",
         cost=Cost.FREE_UNTIL,
-        free_until=TODAY - datetime.timedelta(days=1),
+        free_until=today() - datetime.timedelta(days=1),
     )
     search_reindex()
     assert offer.pk in get_backend().search(SearchRequest(text="verlopen")).ids

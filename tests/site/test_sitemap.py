@@ -79,7 +79,7 @@ def test_resources_carry_their_last_change(client):
     resource = ResourceFactory()
     urlset = parse(client, "/sitemap-resources.xml")
     lastmod = urlset.find(f"{SM}url/{SM}lastmod").text
-    assert lastmod.startswith(resource.updated_at.date().isoformat())
+    assert lastmod.startswith(timezone.localtime(resource.updated_at).date().isoformat())
 
 
 def test_large_sections_are_split_into_pages(client, monkeypatch):
