@@ -13,7 +13,7 @@ from urllib.parse import parse_qsl, urlsplit
 import pytest
 from lxml import etree
 
-from staffroom.interop.harvest import mapping
+from staffroom.interop.harvest import mapping, rights
 from staffroom.interop.harvest.parse import Term, parse_metadata
 from staffroom.interop.harvest.services import harvest_run
 from staffroom.interop.models.harvest import HarvestedRecord, HarvestSource
@@ -481,7 +481,7 @@ def test_the_ieee_binding_reads_like_the_ims_one():
     assert mapping.map_language(metadata.languages).terms == ["en"]
     assert [t.code for t in mapping.map_type(metadata.types).terms] == ["interactive-exercise"]
     # Copyright "yes" with a licence URL in the rights description: that licence.
-    assert mapping.map_licence(metadata.rights).terms == ["cc-by-sa"]
+    assert rights.map_licence(metadata.rights).terms == ["cc-by-sa"]
     levels = mapping.map_levels(metadata.levels)
     assert [level.isced for level in levels.terms] == ["1"]
     assert levels.unmapped == ["school"]
@@ -500,11 +500,11 @@ def test_the_ieee_binding_reads_like_the_ims_one():
     ],
 )
 def test_licences_from_rights_urls_codes_and_text(statements, licence):
-    assert mapping.map_licence(statements).terms == [licence]
+    assert rights.map_licence(statements).terms == [licence]
 
 
 def test_unknown_rights_and_levels_are_reported_not_guessed():
-    licence = mapping.map_licence(["Use freely for teaching"])
+    licence = rights.map_licence(["Use freely for teaching"])
     assert licence.terms == [] and licence.unmapped == ["Use freely for teaching"]
     levels = mapping.map_levels([Term(value="Groep 5"), Term(value="klas 9 Mars")], "nl")
     assert [level.code for level in levels.terms] == ["nl-po-5"]

@@ -150,7 +150,7 @@ def test_the_remix_summary_names_what_an_adaptation_may_carry():
 def test_the_attribution_line_credits_the_work_and_the_original_of_a_remix():
     from tests.factories import ResourceFactory
 
-    from staffroom.resources.licences import attribution_line
+    from staffroom.resources.attribution import attribution_line
 
     original = ResourceFactory(title="Breuken", author_name="An Peeters", licence="cc-by")
     remix = ResourceFactory(

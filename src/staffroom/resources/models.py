@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from staffroom.core.web_address import url_key
 from staffroom.curriculum.models import Level, ResourceType, Subject
 from staffroom.curriculum.queries import terms_by_id
 
@@ -22,6 +23,8 @@ class ContentLanguage(models.TextChoices):
     FRENCH = "fr", _("French")
     GERMAN = "de", _("German")
     OTHER = "other", _("Other language")
+    # A harvested record that states no language, or one we do not read (never guessed).
+    UNDETERMINED = "und", _("Language not known")
 
 
 class Kind(models.TextChoices):
@@ -139,6 +142,14 @@ class Resource(models.Model):
     )
     kind = models.CharField(_("kind"), max_length=5, choices=Kind.choices, default=Kind.FILE)
     url = models.URLField(_("web address"), max_length=1000, blank=True)
+    # The address's comparison key (core.web_address.url_key): the same page harvested from two
+    # records or two sources is found by it.
+    url_key = models.CharField(max_length=1000, blank=True, db_index=True, editable=False)
+    # Where the original lives when it came from elsewhere (a DOI, the source's own page): the
+    # attribution line points there.
+    source_url = models.URLField(_("original at the source"), max_length=1000, blank=True)
+    # The source's own rights statement, word for word, where it names no licence we know.
+    rights_statement = models.TextField(_("rights statement of the source"), blank=True)
     levels = models.ManyToManyField(Level, blank=True, related_name="resources")
     subjects = models.ManyToManyField(Subject, blank=True, related_name="resources")
     resource_type = models.ForeignKey(
@@ -146,7 +157,7 @@ class Resource(models.Model):
     )
     keywords = models.JSONField(_("keywords"), default=list, blank=True)
     licence = models.CharField(
-        _("licence"), max_length=12, choices=Licence.choices, default=Licence.BY
+        _("licence"), max_length=40, choices=Licence.choices, default=Licence.BY
     )
     author_name = models.CharField(_("author"), max_length=200, blank=True)
     attribution = models.CharField(_("attribution"), max_length=300, blank=True)
@@ -238,6 +249,13 @@ class Resource(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def save(self, *args, **kwargs) -> None:
+        self.url_key = url_key(self.url)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "url" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "url_key"}
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("resources:detail", args=[self.pk, self.slug])
@@ -440,7 +458,7 @@ class Folder(models.Model):
     )
     notes_licence = models.CharField(
         _("licence of the description and notes"),
-        max_length=20,
+        max_length=40,
         choices=Licence.choices,
         default=Licence.BY,
     )

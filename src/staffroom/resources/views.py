@@ -27,9 +27,10 @@ from staffroom.curriculum.queries import (
 
 from . import feedback, lifecycle, preview_views, remix, services
 from . import folders as folder_services
+from .attribution import attribution_line
 from .embeds import embed_src
 from .forms import RatingForm, ReplyForm, ResourceForm, upload_request_limit
-from .licences import Licence, attribution_line, remix_summary
+from .licences import Licence, remix_summary
 from .metadata import describe_changes
 from .models import ContentLanguage, Cost, Folder, Kind, Reply, Resource, ResourceFile, Status
 from .offers import offer_alternatives

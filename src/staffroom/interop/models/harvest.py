@@ -25,6 +25,12 @@ class HarvestSource(models.Model):
     active = models.BooleanField(_("harvested on schedule"), default=True)
     # The datestamp to harvest from next time (the last run's responseDate, as the source said).
     harvested_until = models.CharField(max_length=30, blank=True)
+    # What the source's Identify said, read before each run: "YYYY-MM-DD" or
+    # "YYYY-MM-DDThh:mm:ssZ", its earliest datestamp and its deletedRecord policy.
+    granularity = models.CharField(max_length=30, blank=True)
+    earliest_datestamp = models.CharField(max_length=30, blank=True)
+    deleted_record = models.CharField(max_length=20, blank=True)
+    identified_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -54,6 +60,12 @@ class HarvestRun(models.Model):
     # What could not be mapped or looked odd: {"unmapped": {...}, "quirks": [...], ...}
     report = models.JSONField(default=dict, blank=True)
     error = models.TextField(blank=True)
+    # Why the run failed, as a message code and its values, so that it is shown in the
+    # reader's language (``error`` keeps the repository's own words, if any).
+    error_code = models.CharField(max_length=40, blank=True)
+    error_params = models.JSONField(default=dict, blank=True)
+    # Moved on every page: a running run that has not moved for a while lost its worker.
+    beat_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-started_at", "-pk"]

@@ -23,3 +23,21 @@ class OaiRecord(models.Model):
 
     def __str__(self) -> str:
         return f"oai record of resource {self.resource_id}{' (deleted)' if self.deleted else ''}"
+
+
+class OaiRecordSet(models.Model):
+    """One (set, record) pair, the set's ancestors included, with the record's datestamp: a
+    harvest of any set, rare or broad, pages through this index in datestamp order."""
+
+    record = models.ForeignKey(OaiRecord, on_delete=models.CASCADE, related_name="set_rows")
+    spec = models.CharField(max_length=200)
+    datestamp = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["spec", "record"], name="unique_oai_record_set")
+        ]
+        indexes = [models.Index(fields=["spec", "datestamp", "record"])]
+
+    def __str__(self) -> str:
+        return f"{self.spec}: {self.record_id}"
