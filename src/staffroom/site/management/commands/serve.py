@@ -1,4 +1,4 @@
-"""Start the web server, the task worker and the clock together; Ctrl-C stops all three."""
+"""Start the web server, the task workers (one for harvests) and the clock; Ctrl-C stops all."""
 
 import os
 import signal
@@ -64,6 +64,9 @@ class Command(BaseCommand):
                 ]
             ),
             subprocess.Popen([*executable, "worker", "--interval", "0.5"]),
+            # Harvests wait on other servers: their own worker, so that a slow or hostile
+            # repository never holds up mail, previews or indexing (docs/harvesting.md).
+            subprocess.Popen([*executable, "worker", "--queue-name", "harvest", "--interval", "1"]),
             subprocess.Popen([*executable, "clock"]),
         ]
         self.stdout.write(self.style.SUCCESS(f"\nStaffroom runs on http://{host}:{port}/"))
