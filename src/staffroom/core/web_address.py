@@ -4,7 +4,7 @@
 percent-encoding); the key then drops what does not change the page a teacher gets: the scheme
 (http and https), a leading "www.", the fragment, a trailing slash, tracking parameters, and the
 order of the remaining query parameters. A DOI is keyed by the DOI itself, whichever resolver
-address it is written with.
+address or prefix it is written with ("https://doi.org/...", "doi:...", "info:doi/...", bare).
 """
 
 import re
@@ -13,7 +13,22 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 from url_normalize import url_normalize
 
 TRACKING = re.compile(r"^(utm_[a-z]+|fbclid|gclid|mc_[a-z]+)$", re.I)
-DOI = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:)(10\.\d{4,9}/\S+)$", re.I)
+DOI = re.compile(
+    r"^(?:https?://(?:www\.|dx\.)?doi\.org/|doi:\s*|info:doi/)?(10\.\d{4,9}/\S+)$", re.I
+)
+DOI_RESOLVER = "https://doi.org/"
+
+
+def doi_of(value: str) -> str:
+    """The DOI ("10.1234/abc") that ``value`` writes, as a resolver address, with a "doi:" or
+    "info:doi/" prefix, or bare; "" when it is none."""
+    match = DOI.match((value or "").strip())
+    return match.group(1) if match else ""
+
+
+def doi_url(doi: str) -> str:
+    """The resolver address of a DOI, the form DataCite and Crossref ask to be cited."""
+    return f"{DOI_RESOLVER}{doi}"
 
 
 def url_key(url: str) -> str:
@@ -21,8 +36,8 @@ def url_key(url: str) -> str:
     url = (url or "").strip()
     if not url:
         return ""
-    if match := DOI.match(url):
-        return f"doi:{match.group(1).lower()}"
+    if doi := doi_of(url):
+        return f"doi:{doi.lower()}"
     try:
         normal = url_normalize(url) or ""
         parts = urlsplit(normal)
