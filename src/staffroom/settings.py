@@ -15,6 +15,8 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from staffroom.core.site_address import local_site_url
+
 BASE_DIR = Path(__file__).resolve().parent
 VAR_DIR = Path(os.environ.get("STAFFROOM_VAR", Path.cwd() / "var")).resolve()
 
@@ -64,7 +66,12 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Unset (development), the address the web server listens on: `PORT=8080 make run` writes links
+# to port 8080 (`staffroom serve --port` sets it for all its processes).
+SITE_URL = (
+    os.environ.get("SITE_URL")
+    or local_site_url(os.environ.get("PORT") or 8000, os.environ.get("HOST", ""))
+).rstrip("/")
 SITE_ID = 1
 
 INSTALLED_APPS = [

@@ -10,6 +10,8 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from staffroom.core.site_address import local_site_url
+
 from .demo import DEMO_PASSWORD
 
 # How long the three processes get, together, to stop after Ctrl-C or SIGTERM before they are
@@ -17,6 +19,10 @@ from .demo import DEMO_PASSWORD
 # requests within 5 s (--graceful-timeout); the worker's running task gets
 # TASKS_STOP_GRACE_SECONDS and is then handed back to the queue (staffroom worker).
 STOP_TIMEOUT = 9.0
+# gunicorn's longest request line (its maximum; its default, 4094, answers a longer one with an
+# HTML 414 of its own): an OAI-PMH harvester may send a resumption token of several thousand
+# characters in a GET, which Django must see to answer in OAI-PMH (badResumptionToken).
+LIMIT_REQUEST_LINE = "8190"
 
 DEMO_ACCOUNTS = """
 Demo accounts (password for all: {password})
@@ -42,6 +48,10 @@ class Command(BaseCommand):
         parser.add_argument("--no-demo", action="store_true")
 
     def handle(self, *args, port: int, host: str, no_demo: bool, **options):
+        if not os.environ.get("SITE_URL"):
+            # Links the site writes point where it listens (`PORT=8080 make run`): the same
+            # address in this process (prepare syncs the Site row) and in all its children.
+            os.environ["SITE_URL"] = settings.SITE_URL = local_site_url(port, host)
         # Everything the first request needs is made here, before the worker starts: this
         # process is the search index's one writer until then (staffroom prepare).
         call_command("prepare", no_demo=no_demo)
@@ -61,6 +71,8 @@ class Command(BaseCommand):
                     "-",
                     "--graceful-timeout",
                     "5",
+                    "--limit-request-line",
+                    LIMIT_REQUEST_LINE,
                 ]
             ),
             subprocess.Popen([*executable, "worker", "--interval", "0.5"]),
