@@ -339,6 +339,8 @@ def resource_jsonld(resource: Resource, request_or_site_url: HttpRequest | str) 
         # The default language of the strings below: the resource's, else Dutch, the site's.
         "@context": [AMB_CONTEXT, {"@language": language or "nl"}],
         "id": page,
+        # The page's canonical address (its rel=canonical), whatever base ``id`` was built on.
+        "url": site_url + resource.get_absolute_url(),
         "type": _types(resource, files),
         "name": resource.title,
     }
