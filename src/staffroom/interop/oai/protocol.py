@@ -24,7 +24,7 @@ from .records import (
     resource_id_for,
     resources_for_records,
 )
-from .sets import filter_by_set, sets_count, sets_page
+from .sets import set_rows, sets_count, sets_page
 
 OAI = "http://www.openarchives.org/OAI/2.0/"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
@@ -286,31 +286,40 @@ def _list(parent, verb: str, arguments, base_url):
             set_spec=arguments.get("set", ""),
         )
     metadata_format = FORMATS[token.prefix]
-    records = OaiRecord.objects.all()
-    if start:
-        records = records.filter(datestamp__gte=start)
-    if end:
-        records = records.filter(datestamp__lte=end)
+    # Without a set the records themselves are paged by (datestamp, id); with one, the set's
+    # rows by (datestamp, record): the same order, from the index (spec, datestamp, record).
     if token.set_spec:
-        records = filter_by_set(records, token.set_spec)
+        rows, key = set_rows(token.set_spec), "record_id"
+    else:
+        rows, key = OaiRecord.objects.all(), "id"
+    if start:
+        rows = rows.filter(datestamp__gte=start)
+    if end:
+        rows = rows.filter(datestamp__lte=end)
     first_page = not token.after_id
     size = token.size
     if first_page:
-        size = records.count()
+        size = rows.count()
     else:
         after = datetime.fromtimestamp(token.after_stamp, UTC)
-        # The >= on datestamp alone lets the (datestamp, id) index bound the scan on every
-        # database; the tuple comparison then skips what was sent with the same datestamp.
-        records = records.filter(datestamp__gte=after).filter(
-            TupleGreaterThan(Tuple(F("datestamp"), F("id")), (after, token.after_id))
+        # The >= on datestamp alone lets the index bound the scan on every database; the
+        # tuple comparison then skips what was sent with the same datestamp.
+        rows = rows.filter(datestamp__gte=after).filter(
+            TupleGreaterThan(Tuple(F("datestamp"), F(key)), (after, token.after_id))
         )
     page_size = (
         settings.OAI_PAGE_SIZE_RECORDS
         if verb == "ListRecords"
         else settings.OAI_PAGE_SIZE_IDENTIFIERS
     )
-    page = list(records.order_by("datestamp", "id")[: page_size + 1])
-    more, page = len(page) > page_size, page[:page_size]
+    if token.set_spec:
+        keys = list(rows.order_by("datestamp", key).values_list("datestamp", key)[: page_size + 1])
+        found = OaiRecord.objects.in_bulk([record_id for _stamp, record_id in keys])
+        page = [found[record_id] for _stamp, record_id in keys if record_id in found]
+    else:
+        page = list(rows.order_by("datestamp", "id")[: page_size + 1])
+        keys = [(record.datestamp, record.pk) for record in page]
+    more, keys, page = len(keys) > page_size, keys[:page_size], page[:page_size]
     if not page:
         # Also on a later page when what was left changed meanwhile (left the set or the
         # date range): a list element without items is not valid.
@@ -325,12 +334,12 @@ def _list(parent, verb: str, arguments, base_url):
             _record(element, record, resources.get(record.resource_id), metadata_format)
     next_token = None
     if more:
-        last = page[-1]
+        last_stamp, last_id = keys[-1]
         next_token = tokens.Token(
             **{
                 **token.__dict__,
-                "after_stamp": int(last.datestamp.timestamp()),
-                "after_id": last.pk,
+                "after_stamp": int(last_stamp.timestamp()),
+                "after_id": last_id,
                 "cursor": token.cursor + len(page),
                 "size": size,
             }

@@ -20,7 +20,7 @@ from django.db.models import Prefetch
 from lxml import etree
 
 from staffroom.interop.formats import FORMATS
-from staffroom.interop.models import OaiRecord
+from staffroom.interop.models import OaiRecord, OaiRecordSet
 from staffroom.interop.parts import terms_of
 from staffroom.resources.models import Resource, ResourceFile
 
@@ -47,7 +47,10 @@ def resource_id_for(identifier: str) -> int | None:
     if not identifier.startswith(prefix):
         return None
     number = identifier[len(prefix) :]
+    # Only the canonical spelling: "resource/01" names no record (one item, one identifier).
     if not number.isascii() or not number.isdigit() or len(number) > 18:
+        return None
+    if number != str(int(number)):
         return None
     return int(number)
 
@@ -130,11 +133,42 @@ def _sync_chunk(resource_ids: list[int], *, stamp: datetime) -> dict[str, int]:
         OaiRecord.objects.bulk_update(
             changed, ["deleted", "digest", "set_specs", "datestamp"], batch_size=CHUNK
         )
+    _sync_set_rows(created, changed, stamp=stamp)
     return {
         "created": len(created),
         "updated": sum(1 for record in changed if not record.deleted),
         "deleted": sum(1 for record in changed if record.deleted),
     }
+
+
+def _sync_set_rows(created: list[OaiRecord], changed: list[OaiRecord], *, stamp: datetime):
+    """Keep ``OaiRecordSet`` in step with the records just created or changed (all given the
+    datestamp ``stamp``): rows for new specs, none for specs left, the new datestamp on all."""
+    rows = [
+        OaiRecordSet(record=record, spec=spec, datestamp=stamp)
+        for record in created
+        for spec in record.set_specs
+    ]
+    if changed:
+        ids = [record.pk for record in changed]
+        stored: dict[int, dict[str, int]] = {}
+        for pk, record_id, spec in OaiRecordSet.objects.filter(record_id__in=ids).values_list(
+            "pk", "record_id", "spec"
+        ):
+            stored.setdefault(record_id, {})[spec] = pk
+        left: list[int] = []
+        for record in changed:
+            have, want = stored.get(record.pk, {}), set(record.set_specs)
+            left += [pk for spec, pk in have.items() if spec not in want]
+            rows += [
+                OaiRecordSet(record=record, spec=spec, datestamp=stamp)
+                for spec in sorted(want - have.keys())
+            ]
+        if left:
+            OaiRecordSet.objects.filter(pk__in=left).delete()
+        OaiRecordSet.objects.filter(record_id__in=ids).update(datestamp=stamp)
+    if rows:
+        OaiRecordSet.objects.bulk_create(rows, batch_size=CHUNK)
 
 
 def oai_records_sync(*, resource_ids: Iterable[int]) -> dict[str, int]:
