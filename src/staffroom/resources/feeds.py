@@ -3,6 +3,11 @@ sub-terms and the other region's crosswalked terms, as the browse filter has the
 
 Addresses in the feeds are built on SITE_URL, like the JSON-LD of the pages: feed readers keep
 entry ids, so they must not depend on the host a feed was fetched under.
+
+A feed names levels and subjects as its reader's region does ("groep 5" or "3de leerjaar"):
+the region asked for (``?region=fl|nl``), else the logged-in member's, else, as a feed reader
+has no account, the feed's own level's or subject's region, else the site's default. Its
+addresses keep a region that differs from that default (``feed_region_path``).
 """
 
 from dataclasses import dataclass
@@ -12,11 +17,14 @@ from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.urls import reverse
+from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
 from staffroom.core.markdown import render_markdown
+from staffroom.curriculum.models import DEFAULT_REGION, Region
 from staffroom.curriculum.queries import level_by_code, subject_by_code, terms_in_region
+from staffroom.curriculum.wording import interface_language
 
 from .queries import ResourceFilters, resources_filtered
 
@@ -41,9 +49,35 @@ class FeedQuery:
         return ""
 
 
-def feed_title(term=None) -> str:
-    """ "New resources · 3de leerjaar · Staffroom", in the active language."""
-    return " · ".join([_("New resources"), *([term.label] if term else []), "Staffroom"])
+def feed_title(term=None, region: str = DEFAULT_REGION) -> str:
+    """ "New resources · 3de leerjaar · Staffroom", in the active language, the term as a
+    reader in ``region`` names it ("groep 5" for a Dutch reader)."""
+    label = [term.in_region(region).label] if term else []
+    return " · ".join([_("New resources"), *label, "Staffroom"])
+
+
+def default_feed_region(term=None) -> str:
+    """The region a reader without an account and without ``?region`` gets: a level's or
+    subject's own region, else the site's default."""
+    return term.region if term is not None else DEFAULT_REGION
+
+
+def feed_region(request, term=None) -> str:
+    """The region whose terms the feed names: asked for, else the member's, else the default."""
+    asked = request.GET.get("region", "")
+    if asked in Region.values:
+        return asked
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated and user.region in Region.values:
+        return user.region
+    return default_feed_region(term)
+
+
+def feed_region_path(path: str, region: str, term=None) -> str:
+    """``path`` with ``?region=`` when ``region`` is not the one the feed gives by default."""
+    if region == default_feed_region(term):
+        return path
+    return path + "?" + urlencode({"region": region})
 
 
 def absolute(path: str) -> str:
@@ -56,8 +90,15 @@ class NewResourcesFeed(Feed):
 
     feed_type = Atom1Feed
 
+    def __call__(self, request, *args, **kwargs):
+        # Dutch wording of the reader's region ("nl-nl" or "nl-be"), as pages get it.
+        region = self.get_object(request, *args, **kwargs).region
+        with translation.override(interface_language(translation.get_language(), region)):
+            return super().__call__(request, *args, **kwargs)
+
     def get_object(self, request, code: str = "") -> FeedQuery:
-        return FeedQuery(self.filters_for(code), getattr(request, "region", "fl"), code)
+        filters = self.filters_for(code)
+        return FeedQuery(filters, feed_region(request, filters.level or filters.subject), code)
 
     def filters_for(self, code: str) -> ResourceFilters:
         return ResourceFilters()
@@ -66,13 +107,13 @@ class NewResourcesFeed(Feed):
         return reverse("resources:feed")
 
     def title(self, query: FeedQuery) -> str:
-        return feed_title(query.term)
+        return feed_title(query.term, query.region)
 
     def link(self, query: FeedQuery) -> str:
         return absolute(reverse("resources:browse") + query.browse_query())
 
     def feed_url(self, query: FeedQuery) -> str:
-        return absolute(self.feed_path(query))
+        return absolute(feed_region_path(self.feed_path(query), query.region, query.term))
 
     def items(self, query: FeedQuery):
         resources = list(resources_filtered(query.filters, "newest")[:FEED_ITEMS])
@@ -140,16 +181,20 @@ class SubjectFeed(NewResourcesFeed):
         return reverse("resources:subject_feed", args=[query.code])
 
 
-def feed_for_filters(filters: ResourceFilters) -> tuple[str, str] | None:
+def feed_for_filters(
+    filters: ResourceFilters, region: str = DEFAULT_REGION
+) -> tuple[str, str] | None:
     """The feed (address, title) a browse page offers: per level or subject when it filters on
-    exactly one of them, the overall feed when unfiltered, none for other combinations."""
+    exactly one of them, the overall feed when unfiltered, none for other combinations. The
+    address keeps the viewer's ``region`` (a feed reader has no account to tell it)."""
     others = (filters.resource_type, filters.language, filters.licence, filters.kind)
     if any(others) or (filters.level and filters.subject):
         return None
     if filters.level:
-        return reverse("resources:level_feed", args=[filters.level.code]), feed_title(filters.level)
-    if filters.subject:
-        return reverse("resources:subject_feed", args=[filters.subject.code]), feed_title(
-            filters.subject
-        )
-    return reverse("resources:feed"), feed_title()
+        path = reverse("resources:level_feed", args=[filters.level.code])
+    elif filters.subject:
+        path = reverse("resources:subject_feed", args=[filters.subject.code])
+    else:
+        path = reverse("resources:feed")
+    term = filters.level or filters.subject
+    return feed_region_path(path, region, term), feed_title(term, region)
