@@ -34,11 +34,15 @@ def test_all_rights_reserved_may_not_be_adapted():
     assert "not openly licensed" in problem
 
 
-@pytest.mark.parametrize("source", [Licence.BY_SA, Licence.BY_NC_SA])
-def test_share_alike_adaptations_keep_exactly_the_same_licence(source):
-    assert remix_licences(source) == [source]
+@pytest.mark.parametrize(
+    ("source", "also"), [(Licence.BY_SA, {Licence.GPL_3}), (Licence.BY_NC_SA, set())]
+)
+def test_share_alike_adaptations_keep_exactly_the_same_licence(source, also):
+    """4.0 is the latest version: a 4.0 ShareAlike adaptation keeps it (BY-SA 4.0 may also
+    go one way into the GPL 3.0, as Creative Commons declared)."""
+    assert set(remix_licences(source)) == {source} | also
     assert remix_problem(source, source) is None
-    for adaptation in ALL - {source}:
+    for adaptation in ALL - {source} - also:
         problem = remix_problem(source, adaptation)
         assert problem is not None, adaptation
         assert "share alike" in problem
@@ -55,11 +59,13 @@ def test_non_commercial_adaptations_keep_the_non_commercial_condition():
         assert "non-commercial" in problem
 
 
-@pytest.mark.parametrize("source", [Licence.BY, Licence.CC0])
+@pytest.mark.parametrize("source", [Licence.BY, Licence.CC0, Licence.BY_30, Licence.PDM])
 def test_attribution_only_and_public_domain_may_go_into_anything(source):
-    assert set(remix_licences(source)) == ALL
-    for adaptation in Licence:
+    """Anything but "as stated by the source", which is no licence anyone may choose."""
+    assert set(remix_licences(source)) == ALL - {Licence.SEE_SOURCE}
+    for adaptation in ALL - {Licence.SEE_SOURCE}:
         assert remix_problem(source, adaptation) is None
+    assert remix_problem(source, Licence.SEE_SOURCE) is not None
 
 
 def test_by_sa_and_non_commercial_cannot_be_combined_either_way():
@@ -76,8 +82,17 @@ def test_every_licence_has_a_rule_and_plain_strings_are_accepted():
 
 
 def test_teachers_cannot_choose_all_rights_reserved():
+    """New work is offered the current (4.0) Creative Commons licences and CC0 only."""
     assert Licence.ALL_RIGHTS_RESERVED not in TEACHER_LICENCES
-    assert set(TEACHER_LICENCES) == ALL - {Licence.ALL_RIGHTS_RESERVED}
+    assert set(TEACHER_LICENCES) == {
+        Licence.CC0,
+        Licence.BY,
+        Licence.BY_SA,
+        Licence.BY_NC,
+        Licence.BY_NC_SA,
+        Licence.BY_ND,
+        Licence.BY_NC_ND,
+    }
 
 
 # --- The same rules where a submission is checked --------------------------------------------
@@ -143,7 +158,11 @@ def test_the_remix_summary_names_what_an_adaptation_may_carry():
 
     assert "any licence" in remix_summary("cc-by")
     assert "not adapted" in remix_summary("cc-by-nd")
-    assert remix_summary("cc-by-sa") == "Adaptations may be shared under CC BY-SA only."
+    assert (
+        remix_summary("cc-by-sa")
+        == "Adaptations may be shared only under: CC BY-SA 4.0, GNU GPL 3.0 only."
+    )
+    assert "any licence but GNU GPL 2.0" in remix_summary("apache-2.0")
 
 
 @pytest.mark.django_db
@@ -158,8 +177,8 @@ def test_the_attribution_line_credits_the_work_and_the_original_of_a_remix():
     )
     line = attribution_line(remix, "https://staffroom.example")
     assert line.startswith("“Breuken 2” by Tom Mertens, https://staffroom.example/resources/")
-    assert "CC BY-SA (https://creativecommons.org/licenses/by-sa/4.0/)" in line
-    assert line.endswith("based on “Breuken” by An Peeters, CC BY")
+    assert "CC BY-SA 4.0 (https://creativecommons.org/licenses/by-sa/4.0/)" in line
+    assert line.endswith("based on “Breuken” by An Peeters, CC BY 4.0")
 
 
 def test_the_input_cleans_keywords_and_text_the_same_for_every_caller():

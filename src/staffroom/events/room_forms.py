@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from staffroom.resources.forms import describe_upload_limits
-from staffroom.resources.licences import Licence
+from staffroom.resources.licences import TEACHER_LICENCES, Licence
 
 SCORES = [(score, str(score)) for score in range(1, 6)]
 
@@ -28,7 +28,8 @@ class MaterialsForm(forms.Form):
     )
     licence = forms.ChoiceField(
         label=_("Licence of the recording and slides"),
-        choices=[c for c in Licence.choices if c[0] != Licence.ALL_RIGHTS_RESERVED],
+        # New work: the current Creative Commons licences and CC0.
+        choices=[(choice.value, choice.label) for choice in TEACHER_LICENCES],
         initial=Licence.BY,
     )
 
@@ -38,7 +39,10 @@ class MaterialsForm(forms.Form):
         describe_upload_limits(self.fields["slides_file"])
         if organisation is not None:
             # Partner organisations may publish their own content with all rights reserved.
-            cast(forms.ChoiceField, self.fields["licence"]).choices = Licence.choices
+            cast(forms.ChoiceField, self.fields["licence"]).choices = [
+                (choice.value, choice.label)
+                for choice in [*TEACHER_LICENCES, Licence.ALL_RIGHTS_RESERVED]
+            ]
 
     def clean(self):
         super().clean()

@@ -1,10 +1,14 @@
 """Simple Dublin Core (oai_dc) of a published resource, the format every OAI-PMH repository
 must offer. Labels of subjects and types are given in Dutch and English (xml:lang), the
-identifier is the resource's page, rights its licence's URL (or its name where there is none).
+identifier is the resource's page, rights its licence's URI and name with its version (or the
+reservation, or the source's own rights statement where it names no licence we know).
 """
 
 from django.conf import settings
 from lxml import etree
+
+from staffroom.core.web_address import doi_of
+from staffroom.resources.licences import Licence
 
 from .formats import MetadataFormat, register
 from .parts import files_of, terms_of
@@ -49,7 +53,9 @@ def dc_serialize(resource) -> etree._Element:
     publisher = (
         resource.organisation.name if resource.organisation_id else resource.contributor.name
     )
-    add("creator", resource.author_name or publisher)
+    # One dc:creator a maker ("An Peeters; Tom Mertens" as two, as harvested records give them).
+    for creator in (resource.author_name or publisher).split("; "):
+        add("creator", creator.strip())
     for subject in terms_of(resource, "subjects"):
         _labelled(root, "subject", subject)
     for keyword in resource.keywords or []:
@@ -66,12 +72,27 @@ def dc_serialize(resource) -> etree._Element:
     if not mime_types and resource.url:
         add("format", "text/html")
     add("identifier", settings.SITE_URL + resource.get_absolute_url())
+    if doi_of(resource.source_url):
+        # The original's DOI (a harvested work's), which the attribution line cites.
+        add("identifier", resource.source_url)
     if resource.url:
         add("relation", resource.url)
     add("language", content_language)
-    # Partner content without a licence URL: the same words in every interface language.
-    add("rights", resource.licence_url or "All rights reserved")
+    for text in dc_rights(resource):
+        add("rights", text)
     return root
+
+
+def dc_rights(resource) -> list[str]:
+    """``dc:rights``: the licence's URI, then its name with its version ("CC BY-SA 3.0",
+    "GNU GPL 2.0 or later": two GNU licences share one address); the source's own statement
+    word for word where we know no licence of it; "All rights reserved" for partner content
+    (the same words in every interface language)."""
+    if resource.licence == Licence.SEE_SOURCE:
+        return [" ".join((resource.rights_statement or "").split()) or "See the source"]
+    if resource.licence_url:
+        return [resource.licence_url, str(Licence(resource.licence).label)]
+    return ["All rights reserved"]
 
 
 register(MetadataFormat(prefix="oai_dc", schema=SCHEMA, namespace=OAI_DC, serialize=dc_serialize))

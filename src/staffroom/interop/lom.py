@@ -33,8 +33,11 @@ What NL-LOM adds, and where it comes from:
   geletterdheid, leren leren, the vmbo profile subjects other than zorg en welzijn, remedial
   teaching).
 - Context from the "vdex_context_czp_20060628" vocabulary (PO, VO, BVE, HBO, WO, SO, SBaO).
-- Licences from "copyrightsandotherrestrictions_nllom_20131202" (``cc-by-40`` ...); CC0 is
-  written as plain "no" (no restrictions) because we found no CC0 value in that vocabulary.
+- Licences from "copyrightsandotherrestrictions_nllom_20131202" with their version
+  (``cc-by-sa-30``, ``cc-by-40`` ...; a port as its version, its own URI in the description);
+  CC0 and the Public Domain Mark are written as plain "no" (no restrictions) because we found
+  no value for them in that vocabulary; other licences as "yes" with their name and URI in the
+  description.
 - Other vocabularies (role, cost, intended end user role, learning resource type) keep the
   source "LOMv1.0", as phpNLLOM writes them; the Dutch learning resource type vocabulary
   (vdex_learningresourcetype_czp) is not used, for want of its value list.
@@ -51,7 +54,7 @@ from lxml import etree
 
 from staffroom.curriculum.models import Level, Subject
 from staffroom.curriculum.queries import terms_by_id
-from staffroom.resources.licences import Licence
+from staffroom.resources.licences import Licence, licence_terms
 from staffroom.resources.models import Cost
 from staffroom.resources.offers import cost_text
 
@@ -206,17 +209,27 @@ NL_CONTEXTS: dict[str, list[str]] = {
     "nl-sp-so": ["SO"],
     "nl-lero-pabo": ["HBO"],
 }
-# Our licences in copyrightsandotherrestrictions_nllom_20131202.
-NL_LICENCES = {
-    "cc-by": "cc-by-40",
-    "cc-by-sa": "cc-by-sa-40",
-    "cc-by-nc": "cc-by-nc-40",
-    "cc-by-nc-sa": "cc-by-nc-sa-40",
-    "cc-by-nd": "cc-by-nd-40",
-    "cc-by-nc-nd": "cc-by-nc-nd-40",
-    "cc0": "no",
-    "arr": "yes",
-}
+# Licences that leave the work free of restrictions: LOM's copyrightAndOtherRestrictions "no".
+NO_RESTRICTIONS = {Licence.CC0, Licence.PDM}
+
+
+def nl_lom_licence(code: str) -> str:
+    """A licence in copyrightsandotherrestrictions_nllom_20131202: a Creative Commons licence
+    as "cc-<elements>-<version without the dot>" ("cc-by-sa-30", "cc-by-nc-40"; a port as
+    its version, the description giving the port's address); CC0 and the Public Domain Mark
+    as "no" (no restrictions; we found no value for them in that vocabulary); anything else
+    (software licences, all rights reserved, the source's own statement) as "yes"."""
+    terms = licence_terms(code)
+    if terms.elements:
+        version = "".join(str(number) for number in terms.version)
+        elements = "-".join(sorted(terms.elements, key=CC_ELEMENT_ORDER.index))
+        return f"cc-{elements}-{version}"
+    return "no" if code in NO_RESTRICTIONS else "yes"
+
+
+CC_ELEMENT_ORDER = ("by", "nc", "nd", "sa")
+# Every licence's NL-LOM value (kept for readers of the module).
+NL_LICENCES = {choice.value: nl_lom_licence(choice) for choice in Licence}
 
 
 # -- What both bindings say, read from the resource -------------------------------------------
@@ -317,11 +330,16 @@ def _lom_resource_type(resource) -> str | None:
 
 
 def _licence_description(resource) -> tuple[str, str]:
-    """(text, language) describing the licence: its name and URL, or the reservation."""
-    label = str(Licence(resource.licence).label)
+    """(text, language) describing the licence: its name with its version and its URI
+    ("CC BY-SA 3.0 https://creativecommons.org/licenses/by-sa/3.0/"), the reservation, or the
+    source's own rights statement word for word."""
+    if resource.licence == Licence.SEE_SOURCE:
+        statement = " ".join((resource.rights_statement or "").split())
+        return statement or "See the source for its rights", NO_LANGUAGE
     if resource.licence_url:
+        label = str(Licence(resource.licence).label)
         return f"{label} {resource.licence_url}", NO_LANGUAGE
-    # The one licence without a URL has a translated label; the English one is written.
+    # All rights reserved has a translated label; the English one is written.
     return "All rights reserved, used with permission", "en"
 
 
@@ -520,7 +538,9 @@ def lom_serialize(resource) -> etree._Element:
     rights = _lom(root, "rights")
     _lom_vocabulary(rights, "cost", lom_cost(resource))
     _lom_vocabulary(
-        rights, "copyrightAndOtherRestrictions", "no" if resource.licence == "cc0" else "yes"
+        rights,
+        "copyrightAndOtherRestrictions",
+        "no" if resource.licence in NO_RESTRICTIONS else "yes",
     )
     # One description (LOM allows one): the licence, and the price or the offer's period and
     # conditions in Dutch and English.
@@ -679,7 +699,7 @@ def nl_lom_serialize(resource) -> etree._Element:
         rights,
         "copyrightandotherrestrictions",
         NL_COPYRIGHT_VOCABULARY,
-        NL_LICENCES[resource.licence],
+        nl_lom_licence(resource.licence),
     )
     description = _ims_string(rights, "description", *_licence_description(resource))
     for text, text_language in _cost_descriptions(resource):

@@ -19,7 +19,7 @@ from staffroom.curriculum.schemas import Term, term_out
 from staffroom.curriculum.vocabularies import read_vocabulary
 
 from .inputs import ResourceInput
-from .licences import LICENCE_URLS, TEACHER_LICENCES, Licence, remix_licences
+from .licences import LICENCE_URLS, TEACHER_LICENCES, Licence, licence_terms, remix_licences
 from .models import ContentLanguage, Cost, Resource
 from .models import Status as ResourceStatus
 from .partner_api import api_resource_create, api_resource_update
@@ -43,7 +43,8 @@ else:
     LevelCode = Literal[tuple(entry["code"] for entry in read_vocabulary("levels"))]
     SubjectCode = Literal[tuple(entry["code"] for entry in read_vocabulary("subjects"))]
     TypeCode = Literal[tuple(entry["code"] for entry in read_vocabulary("resource_types"))]
-    LicenceCode = Literal[tuple(Licence.values)]
+    # "see-source" is only for harvested records (with the source's statement).
+    LicenceCode = Literal[tuple(code for code in Licence.values if code != Licence.SEE_SOURCE)]
     LanguageCode = Literal[tuple(ContentLanguage.values)]
     CostCode = Literal[tuple(Cost.values)]
 
@@ -74,7 +75,7 @@ class ResourceQuery(PageParams):
     subject: str = Field("", max_length=60, description="Subject code, as ``level``.")
     type: str = Field("", max_length=60, description="Resource type code.")
     language: str = Field("", max_length=10)
-    licence: str = Field("", max_length=20)
+    licence: str = Field("", max_length=40)
     kind: str = Field("", max_length=10, description="file, link or embed.")
     cost: str = Field("", max_length=10, description="free, free-until or paid.")
     publisher: str = Field("", max_length=40, description="member:<id> or organisation:<id>.")
@@ -83,8 +84,12 @@ class ResourceQuery(PageParams):
 
 class Licensing(Schema):
     code: str
-    label: str
-    url: str | None
+    label: str = Field(description="Its name with its version: “CC BY-SA 3.0”.")
+    url: str | None = Field(description="The licence's canonical URI, with its version.")
+    spdx: str | None = Field(None, description="Its SPDX id, where SPDX lists it.")
+    statement: str | None = Field(
+        None, description="The source's own rights statement, word for word (licence see-source)."
+    )
 
 
 class Publisher(Schema):
@@ -192,15 +197,7 @@ def _resource_out(request, resource: Resource, links=None) -> dict:
         "levels": [term_out(level) for level in resource.listed_levels],
         "subjects": [term_out(subject) for subject in resource.listed_subjects],
         "keywords": [str(keyword) for keyword in resource.keywords or []],
-        "licence": {
-            "code": resource.licence,
-            "label": str(Licence(resource.licence).label)
-            if resource.licence in Licence.values
-            else resource.licence,
-            "url": LICENCE_URLS.get(Licence(resource.licence))
-            if resource.licence in Licence.values
-            else None,
-        },
+        "licence": _licensing(resource),
         "author": resource.credited_author,
         "attribution": resource.attribution,
         "accessibility_notes": resource.accessibility_notes,
@@ -268,11 +265,31 @@ def resource_get(request, resource_id: int = Path(..., ge=1, le=MAX_ID)):
     return _resource_out(request, resource)
 
 
+def _licensing(resource) -> dict:
+    """A resource's licence as the API gives it: code, name with version, URI and SPDX id."""
+    if resource.licence not in Licence.values:
+        return {"code": resource.licence, "label": resource.licence, "url": None}
+    licence = Licence(resource.licence)
+    return {
+        "code": licence.value,
+        "label": str(licence.label),
+        "url": LICENCE_URLS.get(licence),
+        "spdx": licence_terms(licence).spdx or None,
+        "statement": (resource.rights_statement or None) if licence == Licence.SEE_SOURCE else None,
+    }
+
+
 class LicenceOut(Schema):
     code: str
     label: str
     url: str | None
-    for_partners_only: bool = Field(description="“All rights reserved” is for partner content.")
+    spdx: str | None
+    version: str | None = Field(description="“3.0”; none for all rights reserved.")
+    jurisdiction: str | None = Field(description="The country of a port: “nl”, “de”, “be”.")
+    for_partners_only: bool = Field(
+        description="Not offered to teachers for new work: older versions, software licences "
+        "and “all rights reserved” come with partner and harvested content."
+    )
     adaptations_allowed_under: list[str] = Field(
         description="The licences an adaptation may carry (empty: no adaptations)."
     )
@@ -280,12 +297,16 @@ class LicenceOut(Schema):
 
 @licences_router.get("/licences", response=list[LicenceOut], summary="Licences")
 def licences(request):
-    """The Creative Commons licences and “all rights reserved”, with the remix rules."""
+    """Every licence a resource may carry, with its version, URI and SPDX id, and the remix
+    rules (which take versions into account)."""
     return [
         {
             "code": licence.value,
             "label": str(licence.label),
             "url": LICENCE_URLS.get(licence),
+            "spdx": licence_terms(licence).spdx or None,
+            "version": ".".join(map(str, licence_terms(licence).version)) or None,
+            "jurisdiction": licence_terms(licence).jurisdiction or None,
             "for_partners_only": licence not in TEACHER_LICENCES,
             "adaptations_allowed_under": [str(allowed) for allowed in remix_licences(licence)],
         }

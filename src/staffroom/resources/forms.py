@@ -20,7 +20,7 @@ from staffroom.curriculum.widgets import TermPicker
 
 from .files import ACCEPTED_TYPES, EXTENSIONS, CheckedUpload, UploadRefused, check_upload
 from .inputs import ResourceInput, cost_problems
-from .licences import TEACHER_LICENCES, Licence
+from .licences import TEACHER_LICENCES, Licence, remix_licences
 from .metadata import snapshot
 from .models import ContentLanguage, Cost, Kind, Resource
 from .queries import published_by_reference
@@ -191,6 +191,25 @@ def date_field(label, help_text="") -> forms.DateField:
         help_text=help_text,
         error_messages={"invalid": _("Enter a date, e.g. 2027-03-31.")},
     )
+
+
+def licence_choices(*, partner: bool, current: str = "", original: Resource | None = None):
+    """The licences the form offers: for new work the current Creative Commons licences and
+    CC0 (and "all rights reserved" for partner organisations); a resource that already
+    carries another licence (an older version, a port, a software licence, the source's own
+    statement) keeps it selectable; an adaptation of material whose licence none of those
+    allows (GPL, an older ShareAlike version that is fine as it is) is offered what it may
+    carry."""
+    offered = list(TEACHER_LICENCES)
+    if partner:
+        offered.append(Licence.ALL_RIGHTS_RESERVED)
+    if original is not None:
+        allowed = [code for code in remix_licences(original.licence) if code != Licence.SEE_SOURCE]
+        if not set(allowed) & set(offered):
+            offered += [Licence(code) for code in allowed]
+    if current in Licence.values and current not in offered:
+        offered.append(Licence(current))
+    return [(choice.value, choice.label) for choice in offered]
 
 
 class ResourceForm(forms.Form):
@@ -377,12 +396,15 @@ class ResourceForm(forms.Form):
         organisations = member.organisations.all()
         cast(forms.ModelChoiceField, self.fields["organisation"]).queryset = organisations
         is_partner = organisations.exists()
-        if is_partner:
-            cast(forms.ChoiceField, self.fields["licence"]).choices = Licence.choices
+        licence = cast(forms.ChoiceField, self.fields["licence"])
+        licence.choices = licence_choices(
+            partner=is_partner,
+            current=resource.licence if resource is not None else "",
+            original=original,
+        )
         if original is not None:
             # Only the radio buttons are limited: another licence sent all the same is refused
             # by clean() with the remix rule's reason, not as an unknown choice.
-            licence = cast(forms.ChoiceField, self.fields["licence"])
             licence.widget.choices = adaptation_licence_choices(original, licence.widget.choices)
         if resource is not None:
             levels.set_region(region, keep=resource.levels.all())
@@ -505,7 +527,9 @@ class ModerationForm(ResourceForm):
         super().__init__(*args, resource=resource, advanced=True, **kwargs)
         for name in ("files", "kind", "organisation"):
             del self.fields[name]
-        cast(forms.ChoiceField, self.fields["licence"]).choices = Licence.choices
+        cast(forms.ChoiceField, self.fields["licence"]).choices = licence_choices(
+            partner=True, current=resource.licence
+        )
         cast(forms.ChoiceField, self.fields["language"]).choices = ContentLanguage.choices
         self.fields["language"].required = True
         self.fields["title"].required = True

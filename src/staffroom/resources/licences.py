@@ -154,7 +154,8 @@ LICENCE_URLS = {Licence(code): terms.uri for code, terms in TERMS.items() if ter
 # Licences whose adaptations must carry the licence itself, or a version it names as allowed.
 COPYLEFT: dict[str, list[str]] = {
     Licence.GPL_2: [Licence.GPL_2],
-    Licence.GPL_2_PLUS: [Licence.GPL_2_PLUS, Licence.GPL_3, Licence.GPL_3_PLUS],
+    # "Or later": the adapter may also pick one of the versions it names.
+    Licence.GPL_2_PLUS: [Licence.GPL_2_PLUS, Licence.GPL_2, Licence.GPL_3, Licence.GPL_3_PLUS],
     Licence.GPL_3: [Licence.GPL_3],
     Licence.GPL_3_PLUS: [Licence.GPL_3_PLUS, Licence.GPL_3],
     Licence.GFDL_12: [Licence.GFDL_12],
@@ -178,6 +179,9 @@ TEACHER_LICENCES = [
 ]
 # Anything an adaptation of freely adaptable material may carry.
 ANY_LICENCE = [choice for choice in Licence if choice != Licence.SEE_SOURCE]
+# Permissive licences whose conditions some licences cannot carry: Apache 2.0's patent and
+# notice terms are incompatible with the GPL version 2 (the Free Software Foundation's reading).
+NOT_INTO: dict[str, set[str]] = {Licence.APACHE_2: {Licence.GPL_2, Licence.GPL_2_PLUS}}
 # What a licence lets anyone do with the resource, as the search's reuse filter asks ("free to
 # share", "free to adapt", "commercial use allowed"): the licences that allow each. "All
 # rights reserved" allows none of them (the material is used with permission).
@@ -213,7 +217,7 @@ def remix_licences(source: str) -> list[str]:
         return allowed
     if source in NON_COMMERCIAL:
         return [choice for choice in Licence if choice in NON_COMMERCIAL]
-    return list(ANY_LICENCE)
+    return [choice for choice in ANY_LICENCE if choice not in NOT_INTO.get(source, set())]
 
 
 def remix_problem(source: str, adaptation: str) -> str | None:
@@ -254,8 +258,14 @@ def remix_summary(source: str) -> str:
     allowed = remix_licences(source)
     if not allowed:
         return str(_("This resource may be used and shared as it is, but not adapted."))
-    if len(allowed) == len(ANY_LICENCE):
+    source = Licence(source)
+    if source not in SHARE_ALIKE | NON_COMMERCIAL | COPYLEFT.keys():
+        if excluded := NOT_INTO.get(source):
+            return str(
+                _("Adaptations may be shared under any licence but %(licences)s, with credit.")
+                % {"licences": _names(sorted(excluded))}
+            )
         return str(_("Adaptations may be shared under any licence, with credit."))
     return str(
-        _("Adaptations may be shared under %(licences)s only.") % {"licences": _names(allowed)}
+        _("Adaptations may be shared only under: %(licences)s.") % {"licences": _names(allowed)}
     )
