@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from staffroom.accounts.models import Member, Organisation
 from staffroom.curriculum.forms import levels_field, subjects_field
+from staffroom.resources.inputs import member_language_choices
 
 from .models import EVENT_TIME_ZONE, Event
 
@@ -108,6 +109,7 @@ class EventForm(forms.ModelForm):
         levels.set_region(region, keep=keep_levels)
         subjects.set_region(region, keep=keep_subjects)
         self.fields["levels"], self.fields["subjects"] = levels, subjects
+        cast(forms.ChoiceField, self.fields["language"]).choices = member_language_choices()
         if member is not None and not member.is_staff:
             for name in set(FIELDS) - set(PARTNER_FIELDS):
                 self.fields.pop(name, None)

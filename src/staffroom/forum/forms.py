@@ -9,7 +9,8 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from staffroom.curriculum.forms import levels_field, subjects_field
-from staffroom.resources.models import ContentLanguage, Resource
+from staffroom.resources.inputs import member_language_choices
+from staffroom.resources.models import Resource
 from staffroom.resources.queries import published_by_reference
 
 from .inputs import MAX_TAG_LENGTH, MAX_TAGS, clean_tags
@@ -149,7 +150,7 @@ class QuestionForm(forms.Form):
     resources = ResourceLinksField(label=_("Resources this is about"))
     language = forms.ChoiceField(
         label=_("Language of the question"),
-        choices=[("", _("Detect from the text")), *ContentLanguage.choices],
+        choices=[("", _("Detect from the text")), *member_language_choices()],
         required=False,
     )
 

@@ -19,10 +19,10 @@ from staffroom.curriculum.queries import indentation, levels_for_region, terms_i
 from staffroom.curriculum.widgets import TermPicker
 
 from .files import ACCEPTED_TYPES, EXTENSIONS, CheckedUpload, UploadRefused, check_upload
-from .inputs import ResourceInput, cost_problems
+from .inputs import ResourceInput, cost_problems, member_language_choices
 from .licences import TEACHER_LICENCES, Licence, remix_licences
 from .metadata import snapshot
-from .models import ContentLanguage, Cost, Kind, Resource
+from .models import Cost, Kind, Resource
 from .queries import published_by_reference
 from .remix import adaptation_licence_choices
 
@@ -265,7 +265,7 @@ class ResourceForm(forms.Form):
     # Advanced form only.
     language = forms.ChoiceField(
         label=_("Language of the resource"),
-        choices=[("", _("Detect from the text")), *ContentLanguage.choices],
+        choices=[("", _("Detect from the text")), *member_language_choices()],
         required=False,
     )
     keywords = forms.CharField(
@@ -530,7 +530,7 @@ class ModerationForm(ResourceForm):
         cast(forms.ChoiceField, self.fields["licence"]).choices = licence_choices(
             partner=True, current=resource.licence
         )
-        cast(forms.ChoiceField, self.fields["language"]).choices = ContentLanguage.choices
+        cast(forms.ChoiceField, self.fields["language"]).choices = member_language_choices()
         self.fields["language"].required = True
         self.fields["title"].required = True
 

@@ -6,9 +6,11 @@ does not), or in either LOM binding. Nothing here raises for odd content; what l
 noted in ``quirks`` for the run's report.
 """
 
+import html
 import re
 from dataclasses import dataclass, field
 
+import nh3
 from django.utils.dateparse import parse_duration
 from lxml import etree
 
@@ -18,6 +20,18 @@ LOM_NAMESPACES = {
     "http://www.imsglobal.org/xsd/imsmd_v1p2",  # IMS MD 1.2.4, used by NL-LOM (Edurep)
 }
 TAG = re.compile(r"<[^>]{1,200}>")
+# The source of a taxon path in a Staffroom's own vocabulary (``<site>/vocabularies/levels``),
+# as our LOM and NL-LOM exports write it.
+OWN_VOCABULARY = re.compile(r"/vocabularies/(?:levels|subjects)/?$")
+# A character reference or a named entity: "&amp;", "&#233;", "&#xE9;", "&acirc;".
+ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+# Blocks that start a paragraph of their own in a Markdown description; <br> breaks a line.
+BLOCK_TAGS = {"p", "div", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "table", "tr", "pre"}
+LIST_TAGS = {"ul", "ol"}
+KEPT_TAGS = BLOCK_TAGS | LIST_TAGS | {"br", "li"}
+# At most this many rounds of decoding: "&amp;lt;p&amp;gt;" (escaped twice) needs two.
+UNESCAPE_ROUNDS = 3
+BLOCK_TAG = re.compile(r"</?(?:%s)>" % "|".join(sorted(BLOCK_TAGS | LIST_TAGS)))  # noqa: UP031
 
 
 @dataclass(frozen=True)
@@ -49,17 +63,75 @@ class HarvestedMetadata:
     # Minutes (LOM typicalLearningTime); None when the record gives none we can read.
     duration: int | None = None
     quirks: list[str] = field(default_factory=list)
+    # Every identifier the record gives (dc:identifier; LOM general identifiers), as written:
+    # the DOI the attribution line cites is looked for among them.
+    identifiers: list[str] = field(default_factory=list)
 
 
 def _clean(text: str | None) -> str:
     return " ".join((text or "").split())
 
 
-def _strip_markup(text: str, metadata: HarvestedMetadata, what: str) -> str:
-    if TAG.search(text):
-        metadata.quirks.append(f"markup in {what}")
-        text = _clean(TAG.sub("", text))
+# --- text hygiene ----------------------------------------------------------------------------
+# Repositories send HTML in their text fields, often escaped once more than XML needs (Zenodo,
+# DSpace and Invenio send "&lt;p&gt;" and "&acirc;" inside the XML text). Titles become plain
+# text, descriptions Markdown (our descriptions are Markdown): paragraphs, line breaks and list
+# items are kept, every other tag is dropped (script and style with their content).
+
+
+def unescape_entities(text: str) -> str:
+    """``text`` with its character references decoded, however often it was escaped (a few
+    rounds at most): "caf&amp;eacute;" and "caf&eacute;" both become "café"."""
+    for _round in range(UNESCAPE_ROUNDS):
+        if not ENTITY.search(text):
+            break
+        decoded = html.unescape(text)
+        if decoded == text:
+            break
+        text = decoded
     return text
+
+
+def plain_text(text: str) -> str:
+    """One line of plain text: entities decoded, tags dropped, whitespace collapsed."""
+    text = unescape_entities(text or "")
+    if TAG.search(text):
+        # nh3 drops the tags (and what script and style hold) and escapes what is left.
+        text = html.unescape(nh3.clean(text, tags=set(), attributes={}))
+    return _clean(text)
+
+
+def _lines(text: str) -> str:
+    """Lines trimmed and their spaces collapsed; at most one empty line in a row."""
+    lines = [" ".join(line.split()) for line in text.split("\n")]
+    text = "\n".join(lines)
+    return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+
+def markdown_text(text: str) -> str:
+    """A description as Markdown: entities decoded; <p> and other blocks become paragraphs,
+    <br> a line break, <li> a list item ("- "); every other tag is dropped. Text without tags
+    is only decoded and its whitespace collapsed."""
+    text = unescape_entities(text or "")
+    if not TAG.search(text):
+        return _clean(text)
+    # Only the tags we convert are left, without attributes; the rest is text, escaped.
+    text = nh3.clean(_clean(text), tags=KEPT_TAGS, attributes={}, strip_comments=True)
+    # A paragraph inside a list item is the item's text (no empty lines between items).
+    text = re.sub(r"<li>\s*<p>", "<li>", text)
+    text = re.sub(r"</p>\s*</li>", "</li>", text)
+    text = re.sub(r"<br\s*/?>", "\n", text)
+    text = re.sub(r"<li>", "\n- ", text)
+    text = re.sub(r"</li>", "", text)
+    text = BLOCK_TAG.sub("\n\n", text)
+    return _lines(html.unescape(text))
+
+
+def _strip_markup(text: str, metadata: HarvestedMetadata, what: str) -> str:
+    decoded = unescape_entities(text)
+    if TAG.search(decoded):
+        metadata.quirks.append(f"markup in {what}")
+    return plain_text(decoded)
 
 
 def _web_address(value: str) -> str:
@@ -86,10 +158,11 @@ def parse_oai_dc(element) -> HarvestedMetadata:
         metadata.quirks.append("several titles")
     metadata.title = _strip_markup(titles[0], metadata, "title") if titles else ""
     descriptions = values("description")
-    metadata.description = descriptions[0] if descriptions else ""
+    metadata.description = markdown_text(descriptions[0]) if descriptions else ""
     if len(descriptions) > 1 and len(set(descriptions)) < len(descriptions):
         metadata.quirks.append("repeated description")
-    for identifier in values("identifier"):
+    metadata.identifiers = values("identifier")
+    for identifier in metadata.identifiers:
         address = _web_address(identifier)
         if address:
             metadata.url = address
@@ -184,10 +257,16 @@ def parse_lom(element) -> HarvestedMetadata:
     metadata.title = _string(titles[0], preferred) if titles else ""
     metadata.title = _strip_markup(metadata.title, metadata, "title")
     descriptions = _children(general, "description")
-    metadata.description = _string(descriptions[0], preferred) if descriptions else ""
+    description = _string(descriptions[0], preferred) if descriptions else ""
+    metadata.description = markdown_text(description)
     for keyword in _children(general, "keyword"):
-        metadata.keywords.extend(text for _language, text in _strings(keyword))
+        metadata.keywords.extend(plain_text(text) for _language, text in _strings(keyword))
 
+    metadata.identifiers = [
+        text
+        for entry in _children(general, "catalogentry", "identifier")
+        if (text := _string(_child(entry, "entry"), []))
+    ]
     technical = _child(element, "technical")
     for location in _children(technical, "location"):
         metadata.url = _web_address(location.text or "")
@@ -247,7 +326,12 @@ def parse_lom(element) -> HarvestedMetadata:
         purpose_value = purpose.value.lower() if purpose else ""
         for path in _children(classification, "taxonpath"):
             source = _string(_child(path, "source"), [])
-            for taxon in _children(path, "taxon"):
+            taxa = _children(path, "taxon")
+            if OWN_VOCABULARY.search(source):
+                # A Staffroom's own vocabulary: the path runs from the broadest term down to
+                # the one meant (its ancestors are no classification of their own).
+                taxa = taxa[-1:]
+            for taxon in taxa:
                 term = Term(
                     source=source,
                     value=_clean(_child_text(taxon, "id")),
@@ -260,7 +344,7 @@ def parse_lom(element) -> HarvestedMetadata:
                 elif purpose_value in ("educational level", "educationallevel"):
                     metadata.levels.append(term)
         for keyword in _children(classification, "keyword"):
-            metadata.keywords.extend(text for _language, text in _strings(keyword))
+            metadata.keywords.extend(plain_text(text) for _language, text in _strings(keyword))
     return metadata
 
 
