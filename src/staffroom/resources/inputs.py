@@ -22,7 +22,7 @@ from staffroom.core.inputs import known_fields
 from staffroom.curriculum.models import Level, ResourceType, Subject
 
 from .licences import NO_DERIVATIVES, remix_problem
-from .models import Cost, Kind, Resource
+from .models import ContentLanguage, Cost, Kind, Resource
 
 MAX_KEYWORDS = 30
 MAX_KEYWORD_LENGTH = 60
@@ -49,6 +49,16 @@ def clean_keywords(keywords: str | Sequence[str]) -> list[str]:
             seen.add(keyword.lower())
             cleaned.append(keyword[:MAX_KEYWORD_LENGTH])
     return cleaned[:MAX_KEYWORDS]
+
+
+def member_language_choices() -> list[tuple[str, Any]]:
+    """The content languages a member may choose in a form: all but "not known", which only a
+    harvested record gets (one that states no language we read, and too little text to tell)."""
+    return [
+        (code, label)
+        for code, label in ContentLanguage.choices
+        if code != ContentLanguage.UNDETERMINED
+    ]
 
 
 def cost_problems(
