@@ -1,6 +1,11 @@
-"""Background work of interoperability: harvesting OAI-PMH sources."""
+"""Background work of interoperability: harvesting OAI-PMH sources.
 
-from django_tasks import task
+Harvests run in their own queue, "harvest", worked by their own worker
+(``staffroom worker --queue-name harvest``): a harvest waits on another server, and a slow or
+hostile repository must never hold up mail, previews or indexing in the default queue.
+"""
+
+from django_tasks import TaskContext, task
 
 from .harvest import queries as harvest_queries
 
@@ -8,17 +13,25 @@ from .harvest import queries as harvest_queries
 from .harvest import services as harvest_services
 from .models.harvest import HarvestSource
 
+QUEUE = "harvest"
 
-@task()
-def harvest_source(source_id: int, from_: str | None = None) -> int | None:
+
+@task(queue_name=QUEUE, takes_context=True)
+def harvest_source(context: TaskContext, source_id: int, from_: str | None = None) -> int | None:
     """Harvest one source (incrementally, unless ``from_`` is given); the run's id."""
     source = HarvestSource.objects.filter(pk=source_id).first()
     if source is None:
         return None
-    return harvest_services.harvest_run(source=source, from_=from_).pk
+    # A second attempt is the task recovery's retry after the first one's worker died: that
+    # worker's run is lost, and need not be waited for (services._stale_after).
+    after_lost_worker = context.attempt > 1
+    run = harvest_services.harvest_run(
+        source=source, from_=from_, after_lost_worker=after_lost_worker
+    )
+    return run.pk
 
 
-@task()
+@task(queue_name=QUEUE)
 def harvest_all() -> int:
     """Queue a harvest of every active source (daily, by the clock); how many."""
     ids = harvest_queries.active_source_ids()

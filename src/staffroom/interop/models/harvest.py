@@ -1,6 +1,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from staffroom.interop.harvest.errors import error_message
+
 
 class HarvestSource(models.Model):
     """An OAI-PMH repository whose records we import as link resources of an organisation."""
@@ -72,6 +74,11 @@ class HarvestRun(models.Model):
 
     def __str__(self) -> str:
         return f"{self.source} {self.started_at:%Y-%m-%d %H:%M} ({self.status})"
+
+    @property
+    def error_message(self) -> str:
+        """Why the run failed, in the active language (``error`` for runs without a code)."""
+        return error_message(self.error_code, self.error_params, self.error)
 
 
 class HarvestedRecord(models.Model):
