@@ -421,6 +421,12 @@ HARVEST_MAX_RETRIES = int(os.environ.get("HARVEST_MAX_RETRIES", "4"))
 HARVEST_RETRY_AFTER = float(os.environ.get("HARVEST_RETRY_AFTER", "30"))
 HARVEST_INITIAL_BACKOFF = float(os.environ.get("HARVEST_INITIAL_BACKOFF", "2"))
 HARVEST_MAX_RETRY_AFTER = float(os.environ.get("HARVEST_MAX_RETRY_AFTER", "300"))
+# Harvests that end (docs/harvesting.md): one run fetches at most HARVEST_MAX_PAGES pages and
+# takes at most HARVEST_RUN_TIME_LIMIT seconds (0: no limit); a running run whose heartbeat is
+# older than HARVEST_RUN_STALE_AFTER seconds lost its worker and is marked failed by the next.
+HARVEST_MAX_PAGES = int(os.environ.get("HARVEST_MAX_PAGES", "20000"))
+HARVEST_RUN_TIME_LIMIT = float(os.environ.get("HARVEST_RUN_TIME_LIMIT", str(6 * 3600)))
+HARVEST_RUN_STALE_AFTER = float(os.environ.get("HARVEST_RUN_STALE_AFTER", "600"))
 HARVEST_USER_AGENT = os.environ.get("HARVEST_USER_AGENT", f"Staffroom-harvester ({SITE_URL})")
 # The system member that contributes an organisation's harvested resources ({slug}: the
 # organisation's); moderation mails about them go there.
