@@ -353,7 +353,8 @@ def test_the_real_dspace_records_import_without_errors_and_report_what_is_unmapp
     assert run.status == "done", run.error
     assert run.created == 16 and run.skipped == 0
     assert repository.requests == [
-        {"verb": "ListRecords", "metadataPrefix": "oai_dc", "from": "2003-04-10T00:00:00Z"}
+        {"verb": "Identify"},  # read first: its granularity is seconds
+        {"verb": "ListRecords", "metadataPrefix": "oai_dc", "from": "2003-04-10T00:00:00Z"},
     ]
     source.refresh_from_db()
     assert source.harvested_until == "2003-04-30T16:08:02Z"
