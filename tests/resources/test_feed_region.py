@@ -128,3 +128,22 @@ def test_a_visitor_from_the_netherlands_gets_a_dutch_feed_link(client):
     assert href == "/resources/feed/?region=nl"
     ResourceFactory(title="Breuken", levels=["fl-lo-3"])
     assert "Groep 5" in categories(fetch(client, href))
+
+
+def test_the_forum_feeds_name_terms_in_the_readers_region_too(client):
+    from tests.forum.factories import QuestionFactory
+
+    QuestionFactory(title="Breuken in groep 5?", levels=["nl-po-5"])
+    url = reverse("forum:recent_feed")
+
+    feed = fetch(client, url, {"level": "nl-po-5"})  # a Dutch level: Dutch terms
+    assert "Groep 5" in categories(feed) and "3de leerjaar" not in categories(feed)
+    assert "Groep 5" in title(feed)
+    assert "region=" not in self_link(feed)
+
+    feed = fetch(client, url, {"region": "nl"})
+    assert "Groep 5" in categories(feed)
+    assert self_link(feed).endswith("/forum/feed/?region=nl")
+
+    feed = fetch(client, url)
+    assert "3de leerjaar" in categories(feed)

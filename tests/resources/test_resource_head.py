@@ -131,3 +131,16 @@ def test_an_event_page_has_its_canonical_address_and_a_description(client, setti
     page = head(client.get(event.get_absolute_url(), **ENGLISH))
     assert canonical_of(page) == [SITE + event.get_absolute_url()]
     assert description_of(page) == ["Hoe organiseer je afstandsonderwijs?"]
+
+
+@pytest.mark.django_db
+def test_a_hidden_question_keeps_its_text_out_of_the_head(client, settings):
+    from django.utils import timezone
+
+    question = QuestionFactory(body="Reclame voor een webwinkel.")
+    question.hidden_at = timezone.now()
+    question.hidden_reason = "Reclame"
+    question.save()
+    page = head(client.get(question.get_absolute_url(), **ENGLISH))
+    assert description_of(page) == []
+    assert len(canonical_of(page)) == 1

@@ -1,16 +1,18 @@
 """Atom feeds of the question lists (recent, unanswered, popular), with the list's level and
-subject filters, for feed readers and for colleagues who follow a subject."""
+subject filters, for feed readers and for colleagues who follow a subject. Levels and
+subjects are named in the reader's region, as in the resource feeds (``?region=fl|nl``, else
+the member's, else the filter's own term's region, else the site's default)."""
 
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
 from staffroom.core.markdown import render_markdown
 from staffroom.curriculum.queries import terms_in_region
+from staffroom.resources.feeds import RegionalFeed, default_feed_region, feed_region
 
 from .queries import QuestionFilters, questions_listed
 
@@ -31,7 +33,7 @@ class FeedQuery:
     region: str
 
 
-class QuestionsFeed(Feed):
+class QuestionsFeed(RegionalFeed):
     """One instance serves every request: what a request asks for travels in ``FeedQuery``
     and on the items, never on ``self``."""
 
@@ -39,7 +41,8 @@ class QuestionsFeed(Feed):
     list_name = "recent"
 
     def get_object(self, request, *args, **kwargs) -> FeedQuery:
-        return FeedQuery(QuestionFilters.from_query(request.GET), getattr(request, "region", "fl"))
+        filters = QuestionFilters.from_query(request.GET)
+        return FeedQuery(filters, feed_region(request, filters.level or filters.subject))
 
     def title(self, query: FeedQuery) -> str:
         filters = query.filters
@@ -53,7 +56,11 @@ class QuestionsFeed(Feed):
         return reverse(f"forum:{self.list_name}") + (f"?{encoded}" if encoded else "")
 
     def feed_url(self, query: FeedQuery) -> str:
-        encoded = urlencode(query.filters.as_query())
+        # The region travels along when it is not what the address gives by itself.
+        asked = dict(query.filters.as_query())
+        if query.region != default_feed_region(query.filters.level or query.filters.subject):
+            asked["region"] = query.region
+        encoded = urlencode(asked)
         return reverse(f"forum:{self.list_name}_feed") + (f"?{encoded}" if encoded else "")
 
     def subtitle(self, query: FeedQuery) -> str:

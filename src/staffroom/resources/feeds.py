@@ -84,17 +84,22 @@ def absolute(path: str) -> str:
     return settings.SITE_URL + path
 
 
-class NewResourcesFeed(Feed):
+class RegionalFeed(Feed):
+    """A feed in its reader's region: ``get_object`` gives an object with ``region``
+    (``feed_region``), and the feed is written with that region's Dutch wording ("nl-nl" or
+    "nl-be"), as pages are."""
+
+    def __call__(self, request, *args, **kwargs):
+        region = self.get_object(request, *args, **kwargs).region
+        with translation.override(interface_language(translation.get_language(), region)):
+            return super().__call__(request, *args, **kwargs)
+
+
+class NewResourcesFeed(RegionalFeed):
     """The newest published resources. One instance serves every request: what a request asks
     for travels in ``FeedQuery`` and on the items, never on ``self``."""
 
     feed_type = Atom1Feed
-
-    def __call__(self, request, *args, **kwargs):
-        # Dutch wording of the reader's region ("nl-nl" or "nl-be"), as pages get it.
-        region = self.get_object(request, *args, **kwargs).region
-        with translation.override(interface_language(translation.get_language(), region)):
-            return super().__call__(request, *args, **kwargs)
 
     def get_object(self, request, code: str = "") -> FeedQuery:
         filters = self.filters_for(code)
