@@ -90,7 +90,7 @@ class RegionalFeed(Feed):
     "nl-be"), as pages are."""
 
     def __call__(self, request, *args, **kwargs):
-        region = self.get_object(request, *args, **kwargs).region
+        region = getattr(self.get_object(request, *args, **kwargs), "region", DEFAULT_REGION)
         with translation.override(interface_language(translation.get_language(), region)):
             return super().__call__(request, *args, **kwargs)
 
