@@ -213,8 +213,8 @@ def test_an_incompatible_licence_is_refused_with_the_reason(client):
     assert response.status_code == 200
     form = response.context["form"]
     assert form.errors["licence"] == [
-        "The original is licensed CC BY-SA (share alike): an adaptation must carry the same "
-        "licence, CC BY-SA."
+        "The original is licensed CC BY-SA 4.0 (share alike): an adaptation must carry one of "
+        "these licences: CC BY-SA 4.0, GNU GPL 3.0 only."
     ]
     # What was typed is kept in the draft; the refused licence is not.
     draft = Resource.objects.exclude(pk=original.pk).get()
@@ -300,7 +300,7 @@ def test_an_original_whose_licence_forbids_adaptation_is_said(client):
     response = client.get(share_link(original))
     assert response.status_code == 200
     page = html.unescape(response.content.decode())
-    assert "“Kaart van Europa” is licensed CC BY-ND, which does not allow adaptations" in page
+    assert "“Kaart van Europa” is licensed CC BY-ND 4.0, which does not allow adaptations" in page
     form = response.context["form"]
     assert form.original is None and not form["based_on"].value()
 

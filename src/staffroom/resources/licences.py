@@ -236,7 +236,7 @@ def remix_problem(source: str, adaptation: str) -> str | None:
         return str(
             _(
                 "The original is licensed %(licence)s (share alike): an adaptation must carry "
-                "%(allowed)s."
+                "one of these licences: %(allowed)s."
             )
             % {"licence": source.label, "allowed": _names(remix_licences(source))}
         )
