@@ -183,3 +183,16 @@ def test_the_migration_fills_the_rows_with_broader_sets(oai_settings):
     assert record.set_specs == expected_specs
     assert rows_of(resource) == expected_rows
     assert "level:nl-vo-ob" in expected_rows and "subject:fl-natw" in expected_rows
+
+
+def test_the_undetermined_language_is_listed_once_it_has_records(oai, oai_settings):
+    ResourceFactory(language="nl")
+    oai_records_rebuild()
+    assert "language:und" not in all_sets(oai)
+    unknown = ResourceFactory(language="und")
+    oai_records_rebuild()
+    oai_settings.OAI_PAGE_SIZE_IDENTIFIERS = 1000
+    root = oai(verb="ListSets")
+    names = dict(zip(texts(root, ".//oai:setSpec"), texts(root, ".//oai:setName"), strict=True))
+    assert names["language:und"] == "Language: Language not known (taal onbekend)"
+    assert harvest(oai, set="language:und") == [ident(unknown)]

@@ -5,7 +5,8 @@ metadata in every registered format and its sets); the datestamp moves only when
 changes. A resource that is no longer published (withdrawn, removed, or deleted from the
 database) keeps its record, marked deleted with a new datestamp: the repository's deleted
 records are persistent. ``oai_records_rebuild`` recomputes everything from the resources in
-chunks.
+chunks. A record's sets are also rows of ``OaiRecordSet`` carrying its datestamp: written with
+the record, in the same transaction, whenever its sets or datestamp change.
 """
 
 import hashlib

@@ -38,6 +38,7 @@ LANGUAGE_NAMES = {
     "fr": "French (Frans)",
     "de": "German (Duits)",
     "other": "Other language (andere taal)",
+    "und": "Language not known (taal onbekend)",
 }
 
 
