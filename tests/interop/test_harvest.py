@@ -230,8 +230,9 @@ def test_nl_lom_pages_through_tokens_and_a_503_become_published_link_resources(l
     assert full.licence == "cc-by-3.0"  # Edurep's "cc-by-30": the version is kept
     assert full.resource_type.code == "exercise"  # "open opdracht"
     levels = set(full.levels.values_list("code", flat=True))
-    # VO (context and taxon), VMBO, VWO and vmbo_kl2, as Dutch terms (an Edurep vocabulary).
-    assert levels == {"nl-vo", "nl-vmbo", "nl-vwo", "nl-vmbo-2"}
+    # VO (context and taxon), VMBO, VWO and vmbo_kl2 (kaderberoepsgerichte leerweg, year 2),
+    # as Dutch terms (an Edurep vocabulary).
+    assert levels == {"nl-vo", "nl-vmbo", "nl-vwo", "nl-vmbo-kb", "nl-vmbo-2"}
     assert set(full.subjects.values_list("code", flat=True)) == {"nl-du"}
     assert "Nederlands" in full.keywords and "Taal" in full.keywords
     assert full.author_name == "Digischool"
