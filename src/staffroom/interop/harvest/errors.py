@@ -42,7 +42,8 @@ def _messages() -> dict[str, str]:
             "at %(beat)s UTC). The next harvest starts again from the same point."
         ),
         "interrupted": _(
-            "The harvest was interrupted because its worker was stopping; it is queued again."
+            "The harvest was interrupted (its worker or command was stopped). The next "
+            "harvest starts again from the same point."
         ),
         "already_running": _("Another harvest of this source is still running."),
         "internal": _("The harvest failed on an unexpected error: %(detail)s"),
