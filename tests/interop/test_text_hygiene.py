@@ -212,3 +212,13 @@ def test_members_are_never_offered_an_undetermined_language():
         codes = [code for code, _label in form.fields["language"].choices]
         assert "und" not in codes, type(form).__name__
         assert "nl" in codes and "other" in codes
+
+
+def test_the_jsonld_of_a_resource_in_no_known_language_is_valid_amb():
+    from staffroom.resources.jsonld import resource_jsonld
+    from tests.resources.test_jsonld import _amb_validator, assert_valid
+
+    resource = ResourceFactory(title="数学课堂中的合作学习", language="und")
+    data = resource_jsonld(resource, "https://staffroom.example")
+    assert_valid(_amb_validator(), data)  # AMB's inLanguage takes ISO 639-1 codes only
+    assert "inLanguage" not in data

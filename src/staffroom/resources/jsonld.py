@@ -330,7 +330,9 @@ def resource_jsonld(resource: Resource, request_or_site_url: HttpRequest | str) 
     base = _base_url(request_or_site_url)
     site_url = settings.SITE_URL
     page = base + resource.get_absolute_url()
-    language = resource.language if resource.language != ContentLanguage.OTHER else ""
+    # "other" and "und" (not known) are no language to state; AMB takes ISO 639-1 codes only.
+    unstated = (ContentLanguage.OTHER, ContentLanguage.UNDETERMINED)
+    language = resource.language if resource.language not in unstated else ""
     files = _public_files(resource) if resource.kind == Kind.FILE else []
     levels = _terms(resource, "levels")
     subjects = _terms(resource, "subjects")
