@@ -22,8 +22,8 @@ def test_results_and_facet_counts_over_all_matches(client, indexed):
     titles = {resource.title for resource in response.context["page"]}
     assert titles == {"Breuken vergelijken", "Breuken optellen"}
     groups = _facets(response)
-    assert ("cc-by-sa", "CC BY-SA", 1, False) in groups["licence"]
-    assert ("cc-by", "CC BY", 1, False) in groups["licence"]
+    assert ("cc-by-sa", "CC BY-SA 4.0", 1, False) in groups["licence"]
+    assert ("cc-by", "CC BY 4.0", 1, False) in groups["licence"]
     # A level counts what its filter would find: both are in "lager onderwijs".
     assert dict((code, count) for code, _label, count, _selected in groups["level"])["fl-lo"] == 2
 

@@ -194,6 +194,24 @@ REUSE: dict[str, tuple[str, ...]] = {
 }
 
 
+def _facet_key(choice: "Licence") -> tuple:
+    terms = TERMS[choice]
+    if not terms.elements:
+        return (1, 0, (), "")
+    family = FAMILY_ORDER.index("-".join(sorted(terms.elements, key=ELEMENT_ORDER.index)))
+    return (0, family, tuple(-number for number in terms.version), terms.jurisdiction)
+
+
+ELEMENT_ORDER = ["by", "nc", "nd", "sa"]
+FAMILY_ORDER = ["by", "by-sa", "by-nc", "by-nc-sa", "by-nd", "by-nc-nd"]
+# The licences as a filter lists them: CC0 first, then each Creative Commons family with its
+# versions together, newest first ("CC BY 4.0, CC BY 3.0, CC BY 3.0 NL, ..."), then the rest.
+FACET_ORDER = [
+    Licence.CC0,
+    *sorted((choice for choice in Licence if choice != Licence.CC0), key=_facet_key),
+]
+
+
 def licence_terms(code: str) -> LicenceTerms:
     return TERMS.get(code, LicenceTerms())
 

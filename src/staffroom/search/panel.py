@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from staffroom.curriculum.queries import levels_for_region, resource_types, subjects_for_region
-from staffroom.resources.licences import Licence
+from staffroom.resources.licences import FACET_ORDER
 from staffroom.resources.models import ContentLanguage, Cost, Kind
 
 from .backends.base import REUSE, SEPARATOR, filter_values
@@ -157,7 +157,8 @@ def facet_groups(
         "format": list(FORMAT_LABELS.items()),
         "duration": list(DURATION_LABELS.items()),
         REUSE: list(REUSE_LABELS.items()),
-        "licence": Licence.choices,
+        # Each Creative Commons family with its versions together, newest first.
+        "licence": [(choice.value, choice.label) for choice in FACET_ORDER],
         "language": ContentLanguage.choices,
         "kind": Kind.choices,
         "cost": Cost.choices,

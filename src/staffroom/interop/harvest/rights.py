@@ -140,7 +140,7 @@ def _cc(elements: str, version: str | None, jurisdiction: str = "", precision: i
 
 def _gnu(kind: str, major: str, minor: str | None, rest: str | None, precision: int) -> _Found:
     version = f"{major}.{minor or 0}"
-    later = bool(rest) and not re.search(r"only", rest, re.I)
+    later = bool(rest) and not re.search(r"only", rest or "", re.I)
     code = f"{kind}-{version}-{'or-later' if later else 'only'}"
     if code in Licence.values:
         return _Found(code, precision)
@@ -264,7 +264,7 @@ def map_licence(values: list[str]) -> Mapped:
             unmapped.append(text[:120])
     if found:
         best = max(found, key=lambda reading: reading.precision)
-        return Mapped(terms=[Licence(best.licence)])
+        return Mapped(terms=[Licence(best.licence or "")])
     if reserved or (flag_yes and not unmapped):
         # Free-text explanations beside a clear reservation add nothing to report.
         return Mapped(terms=[Licence.ALL_RIGHTS_RESERVED])
