@@ -313,13 +313,15 @@ def _list(parent, verb: str, arguments, base_url):
         else settings.OAI_PAGE_SIZE_IDENTIFIERS
     )
     if token.set_spec:
+        # The keys from the set's index, then those records by primary key.
         keys = list(rows.order_by("datestamp", key).values_list("datestamp", key)[: page_size + 1])
+        more, keys = len(keys) > page_size, keys[:page_size]
         found = OaiRecord.objects.in_bulk([record_id for _stamp, record_id in keys])
         page = [found[record_id] for _stamp, record_id in keys if record_id in found]
     else:
         page = list(rows.order_by("datestamp", "id")[: page_size + 1])
+        more, page = len(page) > page_size, page[:page_size]
         keys = [(record.datestamp, record.pk) for record in page]
-    more, keys, page = len(keys) > page_size, keys[:page_size], page[:page_size]
     if not page:
         # Also on a later page when what was left changed meanwhile (left the set or the
         # date range): a list element without items is not valid.
