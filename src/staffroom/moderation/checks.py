@@ -116,11 +116,15 @@ def _normalised(text: str) -> str:
 
 
 def check_duplicates(resource: Resource) -> dict:
-    """Same file, the same text in another file, or a near-identical title elsewhere."""
+    """Same web address (``core.web_address.url_key``), same file, the same text in another
+    file, or a near-identical title elsewhere."""
     others = Resource.objects.exclude(pk=resource.pk).exclude(
         status__in=[Status.DRAFT, Status.REJECTED]
     )
     evidence = []
+    if resource.url_key:
+        for same in others.filter(url_key=resource.url_key).order_by("pk")[:10]:
+            evidence.append({"reason": "same address", "resource": same.pk, "title": same.title})
     files = list(resource.files.all())
     hashes = {f.sha256 for f in files}
     for match in ResourceFile.objects.filter(sha256__in=hashes, resource__in=others).select_related(
@@ -194,6 +198,7 @@ CHECK_TITLES = {
 }
 
 DUPLICATE_REASONS = {
+    "same address": gettext_lazy("same web address"),
     "same file": gettext_lazy("same file"),
     "same text": gettext_lazy("same text"),
     "similar title": gettext_lazy("similar title"),

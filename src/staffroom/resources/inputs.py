@@ -97,6 +97,10 @@ class ResourceInput:
     licence: str | NotGiven = NOT_GIVEN
     author_name: str | NotGiven = NOT_GIVEN
     attribution: str | NotGiven = NOT_GIVEN
+    # Where the original lives when it came from elsewhere (a DOI, the source's page), and the
+    # source's own rights statement where it names no licence we know (harvested records).
+    source_url: str | NotGiven = NOT_GIVEN
+    rights_statement: str | NotGiven = NOT_GIVEN
     based_on: Resource | NotGiven | None = NOT_GIVEN
     accessibility_notes: str | NotGiven = NOT_GIVEN
     # Minutes in class; None: not known.
@@ -114,7 +118,7 @@ class ResourceInput:
     manual_for: Resource | NotGiven | None = NOT_GIVEN
 
     def __post_init__(self) -> None:
-        for name in ("title", "author_name", "attribution", "cost_note"):
+        for name in ("title", "author_name", "attribution", "cost_note", "source_url"):
             value = getattr(self, name)
             if isinstance(value, str):
                 setattr(self, name, value.strip())

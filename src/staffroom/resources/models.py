@@ -123,6 +123,8 @@ class Resource(models.Model):
         "licence",
         "author_name",
         "attribution",
+        "source_url",
+        "rights_statement",
         "based_on",
         "accessibility_notes",
         "duration",

@@ -4,6 +4,21 @@ updated or taken offline through the resource lifecycle.
 Each record is imported in its own transaction (see ``services.harvest_run``). The contributor
 of harvested resources is a system member per organisation (``harvest_contributor``): it cannot
 log in, and the organisation is who the resources are published under.
+
+Duplicates: a new record whose web address (``core.web_address.url_key``: scheme, "www.", a
+trailing slash, tracking parameters do not count; a DOI is one address however it is written)
+or DOI is that of a resource already harvested, from another source or another record of the
+same source, in this run or before, makes no second resource: the record is linked to that
+resource as a second origin (``HarvestedRecord.resource`` is shared). The first origin that is
+still offered keeps the resource up to date; the others only keep their place, and a resource
+goes offline only when none of its origins offers it any more. A record with the address of a
+member's resource is never merged into it: it becomes a resource of its own that waits for a
+moderator, whatever the source's setting, and moderation's duplicate check names the member's
+resource. Both are listed in the run's report ("duplicates").
+
+Attribution: the resource keeps the record's creators (its author) and the original's address
+at the source (``source_url``: the record's DOI as a resolver address, else its web address),
+so that the credit line names the makers and points to the original, not to our page.
 """
 
 import re
@@ -11,9 +26,11 @@ import re
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from staffroom.accounts.models import Member, NotificationMail, Organisation, OrganisationMembership
+from staffroom.core.web_address import doi_of, doi_url, url_key
 from staffroom.interop.models.harvest import HarvestedRecord, HarvestRun, HarvestSource
 from staffroom.resources import lifecycle
 from staffroom.resources.inputs import ResourceInput
@@ -30,6 +47,12 @@ from .report import Report
 # Nothing stated about rights: the work is under copyright, shared by its organisation.
 DEFAULT_LICENCE = Licence.ALL_RIGHTS_RESERVED
 MAX_KEYWORDS = 20
+# Access terms of the OpenAIRE guidelines ("info:eu-repo/semantics/openAccess") that Zenodo and
+# DSpace put in dc:rights: they say who may read, not what a reader may do.
+ACCESS_TERM = re.compile(r"^info:eu-repo/semantics/\w+$", re.I)
+# A resource with one of these statuses is no copy to keep apart from: it is offline for good
+# (withdrawn, rejected) or a member's private draft.
+NOT_A_COPY = (Status.WITHDRAWN, Status.REJECTED, Status.DRAFT)
 
 
 # --- the system contributor -----------------------------------------------------------------
@@ -66,6 +89,24 @@ def _fallback_title(metadata: HarvestedMetadata, identifier: str) -> str:
 
 def _shorten(text: str, length: int) -> str:
     return text if len(text) <= length else text[: length - 1].rstrip() + "…"
+
+
+def source_url(metadata: HarvestedMetadata) -> str:
+    """The original's address at the source, as the attribution line cites it: the record's
+    DOI as a resolver address (its web address or one of its identifiers; a dc:relation names
+    another work, a version or a collection, and is not read), else its web address."""
+    for value in [metadata.url, *metadata.identifiers]:
+        if doi := doi_of(value):
+            address = doi_url(doi)
+            if len(address) <= 1000 and " " not in address:
+                return address
+    return metadata.url
+
+
+def rights_statement(metadata: HarvestedMetadata) -> str:
+    """The record's rights statements word for word, access terms left out."""
+    statements = [text for text in metadata.rights if not ACCESS_TERM.match(text.strip())]
+    return "\n".join(dict.fromkeys(statements))
 
 
 def _resource_data(
@@ -110,6 +151,10 @@ def _resource_data(
     report.unmappable("licences", licence.unmapped)
     if not metadata.rights:
         report.lacking("licence", identifier)
+    chosen_licence = licence.terms[0] if licence.terms else DEFAULT_LICENCE
+    creators = "; ".join(dict.fromkeys(metadata.authors))
+    if not creators:
+        report.lacking("creator", identifier)
 
     keywords: list[str] = []
     # Subjects we have no term for are still words a teacher searches for.
@@ -129,9 +174,16 @@ def _resource_data(
         "subjects": subjects.terms,
         "resource_type": kind.terms[0] if kind.terms else None,
         "keywords": keywords,
-        "licence": licence.terms[0] if licence.terms else DEFAULT_LICENCE,
-        "author_name": _shorten("; ".join(dict.fromkeys(metadata.authors)), 200),
-        "attribution": _shorten(metadata.publisher, 300),
+        "licence": chosen_licence,
+        # The makers are credited; a record that names none is credited to its publisher.
+        "author_name": _shorten(creators or metadata.publisher, 200),
+        # The credit line is made of title, author, the original's address and licence
+        # (``resources.attribution``): no text of its own, which would replace it.
+        "attribution": "",
+        "source_url": source_url(metadata),
+        "rights_statement": (
+            rights_statement(metadata) if chosen_licence == Licence.SEE_SOURCE else ""
+        ),
         "duration": metadata.duration,
     }
 
@@ -143,13 +195,94 @@ def _values(data: dict) -> dict:
     return values
 
 
-def _create(source: HarvestSource, data: dict, contributor) -> Resource:
+# --- duplicates ---------------------------------------------------------------------------
+
+
+def _keys(url: str, original: str) -> set[str]:
+    return {key for key in (url_key(url), url_key(original)) if key}
+
+
+def _same_page(resource: Resource, data: dict) -> bool:
+    """Whether ``data`` (a record's resource fields) describes ``resource``'s page."""
+    return bool(_keys(resource.url, resource.source_url) & _keys(data["url"], data["source_url"]))
+
+
+def _copies(data: dict, *, besides: Resource | None = None) -> list[Resource]:
+    """Resources with the web address or the DOI of ``data``, oldest first: published, hidden
+    or waiting for a moderator (not a member's private draft, nothing offline for good)."""
+    keys = _keys(data["url"], data["source_url"])
+    if not keys:
+        return []
+    same = Q(url_key__in=keys)
+    if doi := doi_of(data["source_url"]):
+        # A resource at the DOI's page that keeps the DOI as its original (DOIs know no case).
+        same |= Q(source_url__iexact=doi_url(doi))
+    found = Resource.objects.filter(same).exclude(status__in=NOT_A_COPY)
+    if besides is not None:
+        found = found.exclude(pk=besides.pk)
+    return list(found.order_by("pk")[:20])
+
+
+def _first_origin(resource: Resource) -> HarvestedRecord | None:
+    """The record that keeps ``resource`` up to date: the oldest one its source still offers
+    (the oldest of all when none is)."""
+    return (
+        HarvestedRecord.objects.filter(resource=resource)
+        .select_related("source")
+        .order_by("deleted", "pk")
+        .first()
+    )
+
+
+def _other_origins(harvested: HarvestedRecord, resource: Resource):
+    return HarvestedRecord.objects.filter(resource=resource, deleted=False).exclude(pk=harvested.pk)
+
+
+def _keeps(harvested: HarvestedRecord, resource: Resource) -> bool:
+    """Whether ``harvested`` is the origin that updates ``resource``: no record offered by its
+    source came to it earlier."""
+    return not _other_origins(harvested, resource).filter(pk__lt=harvested.pk).exists()
+
+
+def _report_duplicate(
+    report: Report,
+    *,
+    source: HarvestSource,
+    identifier: str,
+    data: dict,
+    resource: Resource,
+    copy: Resource,
+    outcome: str,
+) -> None:
+    """List ``identifier`` (which became or joined ``resource``) as a duplicate of ``copy``."""
+    origin = _first_origin(copy)
+    report.duplicate(
+        identifier=identifier,
+        source=source.name,
+        address=data["url"],
+        resource=resource.pk,
+        page=resource.get_absolute_url(),
+        title=resource.title,
+        copy=copy.pk,
+        copy_page=copy.get_absolute_url(),
+        copy_title=copy.title,
+        copy_origin=f"{origin.source.name}: {origin.identifier}" if origin else "",
+        outcome=outcome,
+    )
+
+
+# --- creating and updating -------------------------------------------------------------------
+
+
+def _create(source: HarvestSource, data: dict, contributor, *, hold: bool = False) -> Resource:
+    """A new resource of the record: published, or waiting for a moderator when the source is
+    moderated or ``hold`` says so."""
     if not data["language"]:
         data = {key: value for key, value in data.items() if key != "language"}
     resource = resource_save_draft(
         contributor=contributor, data=ResourceInput.from_values(data), uploads=[]
     )
-    if source.moderated:
+    if source.moderated or hold:
         lifecycle.resource_submit_for_review(resource)
     else:
         # Published at once: the source was reviewed by staff when it was added unmoderated.
@@ -159,7 +292,59 @@ def _create(source: HarvestSource, data: dict, contributor) -> Resource:
     return resource
 
 
-def _update(source: HarvestSource, resource: Resource, data: dict, harvested) -> str:
+def _create_or_join(
+    harvested: HarvestedRecord,
+    *,
+    source: HarvestSource,
+    data: dict,
+    contributor,
+    report: Report,
+    identifier: str,
+) -> str:
+    """The resource of a record new here: a harvested resource with the same address (of
+    another source, or of another record of this one) takes the record as a second origin;
+    else a new resource, held for a moderator if a member's resource has the address."""
+    copies = _copies(data)
+    harvested_ids = set(
+        HarvestedRecord.objects.filter(resource__in=copies).values_list("resource_id", flat=True)
+    )
+    joined = next((copy for copy in copies if copy.pk in harvested_ids), None)
+    if joined is not None:
+        harvested.resource = joined
+        _report_duplicate(
+            report,
+            source=source,
+            identifier=identifier,
+            data=data,
+            resource=joined,
+            copy=joined,
+            outcome="joined",
+        )
+        report.skip(identifier, "same address as a harvested resource: recorded as its origin too")
+        return "skipped"
+    harvested.resource = _create(source, data, contributor, hold=bool(copies))
+    if copies:
+        _report_duplicate(
+            report,
+            source=source,
+            identifier=identifier,
+            data=data,
+            resource=harvested.resource,
+            copy=copies[0],
+            outcome="held",
+        )
+    return "created"
+
+
+def _update(
+    source: HarvestSource,
+    resource: Resource,
+    data: dict,
+    harvested,
+    *,
+    report: Report,
+    identifier: str,
+) -> str:
     """Bring ``resource`` up to the record's new version; the outcome's name."""
     resource = Resource.objects.select_for_update().get(pk=resource.pk)
     values = _values(data)
@@ -169,7 +354,22 @@ def _update(source: HarvestSource, resource: Resource, data: dict, harvested) ->
         resource.status == Status.WITHDRAWN and not harvested.deleted
     ):
         return "taken offline on Staffroom"
-    if resource.status == Status.PUBLISHED and source.moderated:
+    # Another resource has the address: this one is not published (again), nor moved onto
+    # it, without a moderator, even from a trusted source.
+    copies = _copies(data, besides=resource)
+    held = bool(copies) and (resource.status != Status.PUBLISHED or not _same_page(resource, data))
+    if held:
+        _report_duplicate(
+            report,
+            source=source,
+            identifier=identifier,
+            data=data,
+            resource=resource,
+            copy=copies[0],
+            outcome="held",
+        )
+    moderated = source.moderated or held
+    if resource.status == Status.PUBLISHED and moderated:
         current = snapshot(resource)
         proposed = {field: value for field, value in values.items() if value != current.get(field)}
         if proposed:
@@ -179,7 +379,7 @@ def _update(source: HarvestSource, resource: Resource, data: dict, harvested) ->
     resource.organisation = source.organisation
     if resource.status == Status.PUBLISHED:
         lifecycle.resource_update_metadata(resource, values=values)
-    elif source.moderated:
+    elif moderated:
         lifecycle.resource_update_metadata(resource, values=values)
         # Back from a deletion, or an answer to "changes requested": a moderator looks again.
         if resource.status in (Status.WITHDRAWN, Status.CHANGES_REQUESTED, Status.DRAFT):
@@ -217,13 +417,22 @@ def import_record(
         resource = harvested.resource
 
         if header.get("status") == "deleted":
-            changed = resource is not None and lifecycle.resource_unpublish_by_source(resource)
+            # Offline only when no other origin offers it any more.
+            shared = resource is not None and _other_origins(harvested, resource).exists()
+            changed = (
+                resource is not None
+                and not shared
+                and lifecycle.resource_unpublish_by_source(resource)
+            )
             harvested.deleted = True
             harvested.datestamp = datestamp[:30]
             harvested.save()
             if changed:
                 return "deleted"
-            report.skip(identifier, "deleted, and not online here")
+            if shared:
+                report.skip(identifier, "deleted, and still offered by another origin")
+            else:
+                report.skip(identifier, "deleted, and not online here")
             return "skipped"
 
         if (
@@ -245,11 +454,29 @@ def import_record(
             report.skip(identifier, "no web address")
             return "skipped"
 
+        if resource is not None and not _keeps(harvested, resource):
+            if _same_page(resource, data):
+                # A second origin: the first one still offered keeps the resource up to date.
+                report.skip(identifier, "second origin of a resource another record keeps")
+                harvested.deleted = False
+                harvested.datestamp = datestamp[:30]
+                harvested.save()
+                return "skipped"
+            # The record now describes another page: it gets a resource of its own.
+            resource = None
         if resource is None:
-            harvested.resource = _create(source, data, contributor)
-            outcome = "created"
+            outcome = _create_or_join(
+                harvested,
+                source=source,
+                data=data,
+                contributor=contributor,
+                report=report,
+                identifier=identifier,
+            )
         else:
-            outcome = _update(source, resource, data, harvested)
+            outcome = _update(
+                source, resource, data, harvested, report=report, identifier=identifier
+            )
             if outcome != "updated":
                 report.skip(identifier, outcome)
                 outcome = "skipped"

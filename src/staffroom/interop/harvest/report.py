@@ -5,6 +5,7 @@ from collections import Counter, defaultdict
 
 MAX_REPORTED_TERMS = 200
 MAX_REPORTED_SKIPS = 100
+MAX_REPORTED_DUPLICATES = 100
 
 
 class Report:
@@ -19,6 +20,10 @@ class Report:
         self.examples: dict[str, str] = {}
         self.skipped: list[dict] = []
         self.skip_reasons: Counter = Counter()
+        # Records with the address of another resource: "joined" (recorded as a second origin
+        # of a harvested resource) or "held" (a resource of its own, waiting for a moderator).
+        self.duplicates: list[dict] = []
+        self.duplicate_outcomes: Counter = Counter()
 
     def unmappable(self, kind: str, terms: list[str]) -> None:
         for term in terms:
@@ -39,6 +44,22 @@ class Report:
         if len(self.skipped) < MAX_REPORTED_SKIPS:
             self.skipped.append({"identifier": identifier[:500], "reason": reason})
 
+    def duplicate(self, *, identifier: str, outcome: str, **details) -> None:
+        """``identifier`` has the address of another resource (``details``: its source and
+        address, the resource it became or joined, the other one with its first origin)."""
+        self.duplicate_outcomes[outcome] += 1
+        if len(self.duplicates) < MAX_REPORTED_DUPLICATES:
+            self.duplicates.append(
+                {
+                    "identifier": identifier[:500],
+                    "outcome": outcome,
+                    **{
+                        name: value[:500] if isinstance(value, str) else value
+                        for name, value in details.items()
+                    },
+                }
+            )
+
     def as_json(self) -> dict:
         return {
             "pages": self.pages,
@@ -51,4 +72,6 @@ class Report:
             "examples": self.examples,
             "skipped": self.skipped,
             "skip_reasons": dict(self.skip_reasons.most_common()),
+            "duplicates": self.duplicates,
+            "duplicate_outcomes": dict(self.duplicate_outcomes.most_common()),
         }
