@@ -34,17 +34,23 @@ def database_tasks(settings):
     settings.HARVEST_RUN_STALE_AFTER = 600
 
 
-def _worker(queue: str) -> Worker:
-    return Worker(
-        queue_names=[queue],
+def _run_harvest_queue() -> None:
+    """What ``staffroom worker --queue-name harvest`` does with each ready task (claim, run),
+    in this process: the worker's own loop closes connections between tasks, which a test's
+    transaction cannot have."""
+    worker = Worker(
+        queue_names=["harvest"],
         interval=0,
         batch=True,
         backend_name="default",
         startup_delay=False,
         max_tasks=None,
-        worker_id=f"{queue}-worker",
+        worker_id="harvest-worker",
         excluded_queue_names=[],
     )
+    for task in DBTaskResult.objects.ready().filter(queue_name="harvest"):
+        task.claim(worker.worker_id)
+        worker.run_task(task)
 
 
 def test_the_recovered_retry_of_a_killed_harvest_marks_the_dead_run_failed_and_harvests(
@@ -73,7 +79,7 @@ def test_the_recovered_retry_of_a_killed_harvest_marks_the_dead_run_failed_and_h
     )
 
     assert tasks_recover_lost().requeued == [str(row.pk)]
-    _worker("harvest").run()
+    _run_harvest_queue()
 
     row.refresh_from_db()
     assert row.status == TaskResultStatus.SUCCESSFUL, row.traceback
@@ -98,7 +104,7 @@ def test_a_first_attempt_waits_for_a_run_that_still_beats(
     HarvestRun.objects.filter(pk=other.pk).update(beat_at=timezone.now() - timedelta(minutes=2))
     queued = harvest_source.enqueue(source.pk, FROM)
 
-    _worker("harvest").run()
+    _run_harvest_queue()
 
     row = DBTaskResult.objects.get(pk=queued.id)
     refused = HarvestRun.objects.get(pk=row.return_value)
