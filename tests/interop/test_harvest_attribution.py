@@ -137,10 +137,11 @@ def test_the_resource_page_shows_the_line(client, repository):
     page = client.get(resource.get_absolute_url(), headers={"accept-language": "en"})
 
     assert page.status_code == 200
-    assert (
-        "by Peeters, An; Mertens, Tom, https://doi.org/10.5281/zenodo.1234, CC BY 4.0"
-        in page.content.decode()
-    )
+    html = page.content.decode()
+    assert "by Peeters, An; Mertens, Tom, https://doi.org/10.5281/zenodo.1234, CC BY 4.0" in html
+    # Where it came from: the original at its DOI.
+    assert "Original at the source" in html
+    assert '<a href="https://doi.org/10.5281/zenodo.1234" rel="external">' in html
 
 
 def oai_page_of_our_own(client) -> bytes:
