@@ -9,7 +9,10 @@ The repository is the local fake of test_harvest.py, serving the files of
 tests/data/harvest-guards (real records in the pages that misbehaving repositories send).
 """
 
+import threading
+import time
 from datetime import UTC, timedelta
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -272,3 +275,69 @@ def test_the_pages_show_the_failure_in_the_readers_language(client, source):
     HarvestRun.objects.filter(pk=run.pk).update(error_code="", error="Old message.")
     page = client.get(reverse("interop:harvest_run", args=[run.pk]), **english).content.decode()
     assert "Old message." in page
+
+
+class _Trickle(BaseHTTPRequestHandler):
+    """A repository that sends its (real) Identify and then a page a few bytes at a time."""
+
+    def do_GET(self):
+        if "Identify" in self.path:
+            body = (DSPACE / "fake1" / "00001.xml").read_bytes()
+        else:
+            body = data("stuck-1.xml")
+        self.send_response(200)
+        self.send_header("Content-Type", "text/xml")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if "Identify" in self.path:
+            self.wfile.write(body)
+            return
+        try:
+            for start in range(0, len(body), 100):
+                self.wfile.write(body[start : start + 100])
+                self.wfile.flush()
+                time.sleep(0.05)  # each byte in time for the request timeout, the whole never
+        except OSError:
+            pass  # the harvester hung up
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def trickling():
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Trickle)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/oai"
+    server.shutdown()
+    server.server_close()
+    thread.join(5)
+
+
+def test_a_response_sent_a_byte_at_a_time_is_cut_off(trickling, fast_retries):
+    fast_retries.HARVEST_TIMEOUT = 0.25  # a response must come whole within 4 × 0.25 s
+    source = HarvestSource.objects.create(
+        name="Slow", base_url=trickling, organisation=OrganisationFactory()
+    )
+    started = time.monotonic()
+
+    run = harvest_run(source=source)
+
+    assert (run.status, run.error_code, run.error_params) == (
+        "failed",
+        "slow_response",
+        {"seconds": "1"},
+    )
+    assert time.monotonic() - started < 10  # the whole page would take 57 s
+
+
+def test_a_response_too_large_is_refused(repository, source, monkeypatch):
+    monkeypatch.setattr(harvest_client, "MAX_RESPONSE_BYTES", 50_000)
+    repository.answer(LIST, data("repeat-1.xml"))  # 113 kB
+
+    run = harvest_run(source=source)
+
+    assert (run.status, run.error_code) == ("failed", "response_too_large")
+    assert run.created == 0

@@ -15,6 +15,7 @@ the next request (``ListGuard``); the run's time limit and heartbeat are checked
 HTTP request, retries included (``tick``).
 """
 
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
@@ -35,6 +36,10 @@ STRICT_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tr
 LIST_SIZE_SLACK = 0.1
 LIST_SIZE_SLACK_MIN = 100
 DAY_GRANULARITY = "YYYY-MM-DD"
+# One response must come whole within this many request timeouts (HARVEST_TIMEOUT bounds each
+# wait for a byte, not a response sent a byte at a time) and be at most this large.
+RESPONSE_TIMEOUTS = 4
+MAX_RESPONSE_BYTES = 64 * 2**20
 
 
 class HarvestError(Exception):
@@ -177,9 +182,42 @@ class _StrictScythe(Scythe):
         return response
 
     def _request(self, query):
+        """The response, read whole within its time and size limits (and ticking)."""
         if self.tick is not None:
             self.tick()
-        return super()._request(query)
+        started = time.monotonic()
+        limit = RESPONSE_TIMEOUTS * settings.HARVEST_TIMEOUT
+        if self.http_method == "GET":
+            request = self.client.build_request("GET", self.endpoint, params=query)
+        else:
+            request = self.client.build_request("POST", self.endpoint, data=query)
+        response = self.client.send(request, stream=True)
+        try:
+            chunks, size = [], 0
+            for chunk in response.iter_bytes():
+                size += len(chunk)
+                if size > MAX_RESPONSE_BYTES:
+                    megabytes = MAX_RESPONSE_BYTES // 2**20
+                    raise HarvestError(
+                        "response_too_large",
+                        f"The repository sent a response larger than {megabytes} MB.",
+                        megabytes=megabytes,
+                    )
+                if time.monotonic() - started > limit:
+                    raise HarvestError(
+                        "slow_response",
+                        f"The repository took more than {limit:g} seconds to send one response: "
+                        "the harvest stopped.",
+                        seconds=f"{limit:g}",
+                    )
+                if self.tick is not None:
+                    self.tick()
+                chunks.append(chunk)
+            # What Response.read() does; read here chunk by chunk, within the limits.
+            response._content = b"".join(chunks)
+        finally:
+            response.close()
+        return response
 
     def _get_retry_after(self, http_response) -> float:
         # A repository may ask for hours (or send an HTTP date scythe cannot read); the run

@@ -45,6 +45,13 @@ def _messages() -> dict[str, str]:
             "The harvest was interrupted (its worker or command was stopped). The next "
             "harvest starts again from the same point."
         ),
+        "slow_response": _(
+            "The repository took more than %(seconds)s seconds to send one response: the "
+            "harvest stopped."
+        ),
+        "response_too_large": _(
+            "The repository sent a response larger than %(megabytes)s MB: the harvest stopped."
+        ),
         "already_running": _("Another harvest of this source is still running."),
         "internal": _("The harvest failed on an unexpected error: %(detail)s"),
     }
