@@ -386,6 +386,19 @@ def test_the_real_dspace_thesis_under_three_records_is_one_resource(repository):
     ]
 
 
+def test_the_command_counts_the_duplicates(repository, fast_retries):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    answer(repository, "oai_dc", les_page(LES, LES_AGAIN))
+    dc_source(repository)
+    out = StringIO()
+    call_command("harvest", "Scholengroep", stdout=out)
+    assert "created 1, updated 0, deleted 0, skipped 1." in out.getvalue()
+    assert "  duplicates, joined: 1" in out.getvalue()
+
+
 def test_the_run_page_lists_the_duplicates(client, repository, second_repository, fast_retries):
     answer(repository, "oai_dc", les_page(LES))
     answer(

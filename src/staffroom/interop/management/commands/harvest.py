@@ -52,6 +52,8 @@ class Command(BaseCommand):
                 self.stdout.write(f"  missing {name}: {count}")
             for name, count in (report.get("quirks") or {}).items():
                 self.stdout.write(f"  quirk, {name}: {count}")
+            for outcome, count in (report.get("duplicate_outcomes") or {}).items():
+                self.stdout.write(f"  duplicates, {outcome}: {count}")
             if run.status == HarvestStatus.FAILED:
                 failed += 1
                 self.stderr.write(f"  failed: {run.error}")
