@@ -62,8 +62,10 @@ def test_a_resource_carries_terms_files_licence_and_publisher(client):
     assert item["type"]["code"] == "worksheet"
     assert item["licence"] == {
         "code": "cc-by-sa",
-        "label": "CC BY-SA",
+        "label": "CC BY-SA 4.0",
         "url": "https://creativecommons.org/licenses/by-sa/4.0/",
+        "spdx": "CC-BY-SA-4.0",
+        "statement": None,
     }
     assert item["publisher"]["type"] == "organisation"
     assert item["publisher"]["name"] == "Uitgeverij Krijt"
@@ -175,7 +177,17 @@ def test_vocabularies(client):
     assert licences["arr"]["for_partners_only"] is True
     assert licences["arr"]["url"] is None
     assert licences["cc-by-nd"]["adaptations_allowed_under"] == []
-    assert licences["cc-by-sa"]["adaptations_allowed_under"] == ["cc-by-sa"]
+    assert licences["cc-by-sa"]["adaptations_allowed_under"] == ["cc-by-sa", "gpl-3.0-only"]
+    # Every version is listed with its URI, SPDX id and version (issue 18).
+    by_sa_30 = licences["cc-by-sa-3.0"]
+    assert by_sa_30["url"] == "https://creativecommons.org/licenses/by-sa/3.0/"
+    assert (by_sa_30["spdx"], by_sa_30["version"], by_sa_30["label"]) == (
+        "CC-BY-SA-3.0",
+        "3.0",
+        "CC BY-SA 3.0",
+    )
+    assert "cc-by-sa" in by_sa_30["adaptations_allowed_under"]
+    assert licences["cc-by-3.0-nl"]["jurisdiction"] == "nl"
 
 
 def _event(title, days, **fields):
