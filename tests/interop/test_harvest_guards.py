@@ -271,6 +271,17 @@ def test_the_pages_show_the_failure_in_the_readers_language(client, source):
     ]:
         page = client.get(url, **english).content.decode()
         assert expected in page, url
+    # The source's page says what its Identify said.
+    HarvestSource.objects.filter(pk=source.pk).update(
+        granularity="YYYY-MM-DD",
+        earliest_datestamp="2001-01-01",
+        deleted_record="no",
+        identified_at=timezone.now(),
+    )
+    page = client.get(reverse("interop:harvest_source", args=[source.pk]), **english)
+    text = page.content.decode()
+    assert "Dates to YYYY-MM-DD, records since 2001-01-01, deleted records: no" in text
+    assert "This repository does not report deletions" in text
     # A run from before the codes shows its stored text.
     HarvestRun.objects.filter(pk=run.pk).update(error_code="", error="Old message.")
     page = client.get(reverse("interop:harvest_run", args=[run.pk]), **english).content.decode()
