@@ -203,6 +203,37 @@ def test_staffroom_to_staffroom_keeps_the_creators_the_doi_and_the_terms(client,
         assert attribution_line(copy, SITE) == lines[identifier]
 
 
+@pytest.mark.parametrize("prefix", ["lom", "nl_lom"])
+def test_staffroom_to_staffroom_in_lom_keeps_the_doi(client, repository, prefix):
+    """LOM and NL-LOM name the original's DOI as a second identifier (catalog "DOI")."""
+    from tests.interop.xsd import validate
+
+    source = harvest(repository, ZENODO.read_bytes())
+    original = resource_of(source, "oai:zenodo.org:5678")  # at its page, the DOI its original
+    line = attribution_line(original, SITE)
+    oai_records_rebuild()
+    ours = client.get("/oai", {"verb": "ListRecords", "metadataPrefix": prefix}).content
+    validate(ours, schema="driver")
+    Resource.objects.filter(pk=original.pk).update(status=Status.WITHDRAWN)
+    HarvestedRecord.objects.all().delete()
+
+    repository.answer({"verb": "ListRecords", "metadataPrefix": prefix}, ours)
+    other = HarvestSource.objects.create(
+        name="Staffroom",
+        base_url=repository.url,
+        metadata_prefix=prefix,
+        organisation=OrganisationFactory(name="Staffroom"),
+    )
+    assert harvest_run(source=other).status == "done"
+
+    copy = HarvestedRecord.objects.get(
+        source=other, identifier__endswith=f"resource/{original.pk}"
+    ).resource
+    assert copy.url == "https://zenodo.org/records/5678"  # LOM's location: the object itself
+    assert copy.source_url == "https://doi.org/10.5281/zenodo.5678"
+    assert attribution_line(copy, SITE) == line
+
+
 def test_a_moderator_sees_the_original_and_the_terms_in_a_proposed_edit(repository):
     """The new fields travel through snapshots: a moderated source's edit proposes them."""
     from staffroom.moderation.models import ModerationItem

@@ -52,6 +52,7 @@ from django.urls import reverse
 from django.utils import translation
 from lxml import etree
 
+from staffroom.core.web_address import doi_of
 from staffroom.curriculum.models import Level, Subject
 from staffroom.curriculum.queries import terms_by_id
 from staffroom.resources.licences import Licence, licence_terms
@@ -247,6 +248,13 @@ def _content_language(resource) -> str | None:
 
 def _page_url(resource) -> str:
     return settings.SITE_URL + resource.get_absolute_url()
+
+
+def _original_doi(resource) -> str:
+    """The original's DOI as a resolver address (a harvested work's, which the attribution
+    line cites), or "" (an event as a resource has no original)."""
+    original = getattr(resource, "source_url", "")
+    return original if doi_of(original) else ""
 
 
 def _locations(resource, files: list) -> list[str]:
@@ -487,6 +495,10 @@ def lom_serialize(resource) -> etree._Element:
     identifier = _lom(general, "identifier")
     _lom(identifier, "catalog", "URI")
     _lom(identifier, "entry", _page_url(resource))
+    if doi := _original_doi(resource):
+        identifier = _lom(general, "identifier")
+        _lom(identifier, "catalog", "DOI")
+        _lom(identifier, "entry", doi)
     _lom_string(general, "title", resource.title, language)
     if language:
         _lom(general, "language", language)
@@ -645,6 +657,10 @@ def nl_lom_serialize(resource) -> etree._Element:
     entry = _ims(general, "catalogentry")
     _ims(entry, "catalog", "URI")
     _ims_string(entry, "entry", _page_url(resource), NO_LANGUAGE)
+    if doi := _original_doi(resource):
+        entry = _ims(general, "catalogentry")
+        _ims(entry, "catalog", "DOI")
+        _ims_string(entry, "entry", doi, NO_LANGUAGE)
     if language:
         _ims(general, "language", language)
     if resource.description:

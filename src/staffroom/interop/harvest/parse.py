@@ -236,10 +236,15 @@ def _vocabulary(element) -> Term | None:
     return Term(source=source, value=value) if value else None
 
 
+# vCard 3.0 (RFC 2426) escapes backslash, comma, semicolon and newline in text values.
+VCARD_ESCAPE = re.compile(r"\\([\\,;nN])")
+
+
 def _vcard_name(vcard: str) -> str:
     for line in vcard.splitlines():
         if line.upper().startswith("FN:") or line.upper().startswith("FN;"):
-            return _clean(line.split(":", 1)[1])
+            value = line.split(":", 1)[1]
+            return _clean(VCARD_ESCAPE.sub(lambda m: " " if m[1] in "nN" else m[1], value))
     return ""
 
 

@@ -50,6 +50,8 @@ MAX_KEYWORDS = 20
 # Access terms of the OpenAIRE guidelines ("info:eu-repo/semantics/openAccess") that Zenodo and
 # DSpace put in dc:rights: they say who may read, not what a reader may do.
 ACCESS_TERM = re.compile(r"^info:eu-repo/semantics/\w+$", re.I)
+# LOM's copyrightAndOtherRestrictions values: whether rights are reserved, not a statement.
+LOM_COPYRIGHT = {"yes", "no"}
 # A resource with one of these statuses is no copy to keep apart from: it is offline for good
 # (withdrawn, rejected) or a member's private draft.
 NOT_A_COPY = (Status.WITHDRAWN, Status.REJECTED, Status.DRAFT)
@@ -104,8 +106,13 @@ def source_url(metadata: HarvestedMetadata) -> str:
 
 
 def rights_statement(metadata: HarvestedMetadata) -> str:
-    """The record's rights statements word for word, access terms left out."""
-    statements = [text for text in metadata.rights if not ACCESS_TERM.match(text.strip())]
+    """The record's rights statements word for word, access terms and LOM's "yes" (rights
+    are reserved) left out."""
+    statements = [
+        text
+        for text in metadata.rights
+        if not ACCESS_TERM.match(text.strip()) and text.strip().lower() not in LOM_COPYRIGHT
+    ]
     return "\n".join(dict.fromkeys(statements))
 
 
