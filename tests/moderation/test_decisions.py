@@ -119,7 +119,7 @@ def test_the_contributor_sees_the_corrections_in_the_email_and_on_their_page(
     assert "is published" in decision_mail.subject
     body = decision_mail.body
     assert "- Title: Breukken vergelijken → Breuken vergelijken" in body
-    assert "- Licence: CC BY → CC BY-SA" in body
+    assert "- Licence: CC BY 4.0 → CC BY-SA 4.0" in body
     assert "Mooi werk!" in body
     assert resource.get_absolute_url() in body
 
