@@ -128,7 +128,7 @@ def test_the_contributor_sees_the_corrections_in_the_email_and_on_their_page(
     [row] = response.context["rows"]
     assert row["corrections"] == [
         {"label": "Title", "before": "Breukken vergelijken", "after": "Breuken vergelijken"},
-        {"label": "Licence", "before": "CC BY", "after": "CC BY-SA"},
+        {"label": "Licence", "before": "CC BY 4.0", "after": "CC BY-SA 4.0"},
     ]
     page = html.unescape(response.content.decode())
     assert "Breukken vergelijken" in page
