@@ -69,7 +69,7 @@ def test_teacher_shares_moderator_publishes_dutch_teacher_downloads(page, tmp_pa
     page.get_by_label(re.compile(r"^\s*Primary year 3$")).check()
     page.get_by_label(re.compile(r"^\s*Mathematics$")).first.check()
     page.get_by_label("Type").select_option(label="Worksheet")
-    page.get_by_label("CC BY", exact=True).check()
+    page.get_by_label("CC BY 4.0", exact=True).check()
     page.get_by_role("button", name="Submit for review").click()
     page.wait_for_url(re.compile("/resources/mine/"))
     assert "Waiting for review" in page.content()

@@ -105,7 +105,7 @@ def test_a_dutch_teacher_signs_up_shares_a_docx_on_a_phone_and_reads_the_correct
     page.get_by_label(re.compile(r"^\s*Groep 5\s*$")).check()
     page.get_by_label(re.compile(r"^\s*Wiskunde\s*$")).first.check()
     page.locator("#id_resource_type").select_option(label="Werkblad")
-    page.get_by_label("CC BY", exact=True).check()
+    page.get_by_label("CC BY 4.0", exact=True).check()
     assert no_overflow(page)
     page.get_by_role("button", name="Ter beoordeling indienen").click()
     page.wait_for_url(re.compile("/resources/mine/"))

@@ -46,7 +46,7 @@ def test_search_suggests_highlights_and_filters_live(page, indexed):
     page.locator("#f-licence-cc-by-sa").check()
     page.wait_for_url(re.compile(r"licence=cc-by-sa"))
     page.locator(".result-count").filter(has_text=re.compile(r"^1 ")).wait_for()
-    assert page.locator("label[for=f-licence-cc-by]").inner_text() == "CC BY (1)"
+    assert page.locator("label[for=f-licence-cc-by]").inner_text() == "CC BY 4.0 (1)"
     assert page.locator("#f-licence-cc-by-sa").evaluate(
         "element => element === document.activeElement"
     )
