@@ -36,7 +36,7 @@ from staffroom.resources import lifecycle
 from staffroom.resources.inputs import ResourceInput
 from staffroom.resources.licences import Licence
 from staffroom.resources.metadata import snapshot, snapshot_from_data
-from staffroom.resources.models import Kind, Resource, Status
+from staffroom.resources.models import ContentLanguage, Kind, Resource, Status
 from staffroom.resources.services import resource_save_draft
 
 from . import mapping, rights
@@ -131,7 +131,8 @@ def _resource_data(
     if not metadata.description:
         report.lacking("description", identifier)
 
-    language = mapping.map_language(metadata.languages)
+    # Told from the text only where the record states none we read and the text is long enough.
+    language = mapping.map_language(metadata.languages, f"{title}. {metadata.description}")
     report.unmappable("languages", language.unmapped)
     if not metadata.languages:
         report.lacking("language", identifier)
@@ -197,7 +198,8 @@ def _resource_data(
 
 def _values(data: dict) -> dict:
     values = snapshot_from_data(ResourceInput.from_values(data))
-    if not values.get("language"):
+    # A source that states no language never overrides the one a moderator chose.
+    if values.get("language") in ("", ContentLanguage.UNDETERMINED):
         values.pop("language", None)
     return values
 
