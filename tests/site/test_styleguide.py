@@ -94,6 +94,6 @@ def test_cards_show_type_levels_subject_and_licence_in_a_fixed_number_of_queries
         subject = Subject.objects.get(code="fl-wis").label
     card = page[page.index('<article class="card">') : page.index("</article>")]
     assert f'<li class="badge subject">{subject}</li>' in card
-    assert '<li class="badge licence">CC BY-SA</li>' in card
+    assert '<li class="badge licence">CC BY-SA 4.0</li>' in card
     assert 'class="badge type"' in card
     assert 'class="badge level"' in card
