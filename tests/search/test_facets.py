@@ -336,7 +336,11 @@ def test_chips_remove_one_value_and_clear_all_keeps_the_words(client, indexed):
         "licence": ["cc-by"],
         "sort": ["newest"],
     }
-    assert chips["CC BY 4.0"] == {"q": ["breuken"], "level": ["fl-lo-3", "fl-lo-5"], "sort": ["newest"]}
+    assert chips["CC BY 4.0"] == {
+        "q": ["breuken"],
+        "level": ["fl-lo-3", "fl-lo-5"],
+        "sort": ["newest"],
+    }
     clear = parse_qs(urlparse(response.context["clear_url"]).query)
     assert clear == {"q": ["breuken"], "sort": ["newest"]}
     html = client.get(SEARCH + response.context["clear_url"], headers={"accept-language": "en"})
