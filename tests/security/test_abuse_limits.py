@@ -15,6 +15,7 @@ import sys
 import time
 import uuid
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 import redis
@@ -25,6 +26,7 @@ from django.db import connection
 from django.test import override_settings
 from django.urls import reverse
 from django.utils import translation
+from django_ratelimit import core as ratelimit_core
 
 from staffroom.accounts.adapter import MemberAccountAdapter
 from staffroom.api.services import api_token_create
@@ -49,7 +51,17 @@ def _english():
 
 
 @pytest.fixture
-def db_cache(settings):
+def steady_window(monkeypatch):
+    """The rate limits' clock stands still, 30 s before the end of a window: a test's requests
+    all fall in one window however slow the machine (a window that rolled over between two
+    requests made a count start again, and the test fail now and then)."""
+    frozen = int(time.time())
+    monkeypatch.setattr(ratelimit_core, "time", SimpleNamespace(time=lambda: frozen))
+    monkeypatch.setattr(ratelimit_core, "_get_window", lambda value, period: frozen + 30)
+
+
+@pytest.fixture
+def db_cache(settings, steady_window):
     """The cache as a site without REDIS_URL has it: the table in the database."""
     settings.CACHES = {
         "default": {
