@@ -698,6 +698,15 @@ def nl_lom_serialize(resource) -> etree._Element:
     resource_type = _lom_resource_type(resource)
     if resource_type:
         _ims_vocabulary(educational, "learningresourcetype", LOM_VOCABULARY, resource_type)
+    if resource.resource_type_id:
+        # Our own type too: a video or a lesson plan has no LOMv1.0 value, and another
+        # Staffroom reads it back from this vocabulary (strict LOM has no room for it).
+        _ims_vocabulary(
+            educational,
+            "learningresourcetype",
+            vocabulary_uri("resource-types"),
+            resource.resource_type.code,
+        )
     for role in _roles(resource):
         _ims_vocabulary(educational, "intendedenduserrole", LOM_VOCABULARY, role)
     for context in _unique(

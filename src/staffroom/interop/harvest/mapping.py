@@ -322,10 +322,16 @@ def _type_for(term: Term, types: list[ResourceType]) -> ResourceType | bool | No
     return None
 
 
+def _own_vocabulary(term: Term, name: str) -> bool:
+    return term.source.rstrip("/").endswith(f"/vocabularies/{name}")
+
+
 def map_type(terms: list[Term]) -> Mapped:
     """Our resource type for the record's first mappable type term."""
     mapped = Mapped()
     types = resource_types()
+    # A term of a Staffroom's own vocabulary of types says exactly what it is: it goes first.
+    terms = sorted(terms, key=lambda term: not _own_vocabulary(term, "resource-types"))
     for term in terms:
         found = _type_for(term, types)
         if found is None:
