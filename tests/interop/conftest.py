@@ -1,6 +1,7 @@
 import pytest
 
 from staffroom.interop.oai.records import oai_records_rebuild
+from tests.interop.fake_repository import FakeRepository, serving
 
 
 @pytest.fixture
@@ -38,3 +39,18 @@ def oai(client, oai_settings):
 
 def errors(root) -> list[str]:
     return [element.get("code") for element in root.findall("oai:error", OAI_NS)]
+
+
+@pytest.fixture
+def repository():
+    """A local OAI-PMH repository (tests/interop/fake_repository.py)."""
+    yield from serving(FakeRepository())
+
+
+@pytest.fixture
+def fast_retries(settings):
+    settings.HARVEST_MAX_RETRIES = 2
+    settings.HARVEST_RETRY_AFTER = 0.05
+    settings.HARVEST_INITIAL_BACKOFF = 0.05
+    settings.HARVEST_TIMEOUT = 5
+    return settings

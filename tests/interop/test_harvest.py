@@ -5,10 +5,7 @@ the real NL-LOM records wrapped in ListRecords pages with resumption tokens (plu
 Retry-After once, deleted headers, and the quirks Edurep records have).
 """
 
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 from lxml import etree
@@ -20,6 +17,11 @@ from staffroom.interop.models.harvest import HarvestedRecord, HarvestSource
 from staffroom.moderation.models import ModerationItem
 from staffroom.resources.models import Resource, Status
 from tests.factories import OrganisationFactory
+from tests.interop.fake_repository import (
+    OAI_NS,
+    list_records_page,
+    oai_error,
+)
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 DSPACE = DATA / "oai-pmh-real" / "eur-dspace-2003"
@@ -27,95 +29,7 @@ NL_LOM = DATA / "nl-lom"
 
 pytestmark = pytest.mark.django_db
 
-OAI_NS = "http://www.openarchives.org/OAI/2.0/"
 IMS_NS = "http://www.imsglobal.org/xsd/imsmd_v1p2"
-
-
-def _key(params) -> frozenset:
-    return frozenset(params.items() if isinstance(params, dict) else params)
-
-
-class FakeRepository(ThreadingHTTPServer):
-    """An OAI-PMH repository on 127.0.0.1: exact requests to canned responses; everything
-    else gets an OAI-PMH badArgument (so a wrong request fails its test visibly)."""
-
-    daemon_threads = True
-
-    def __init__(self):
-        super().__init__(("127.0.0.1", 0), _Handler)
-        self.responses: dict[frozenset, tuple[int, dict, bytes]] = {}
-        self.once: dict[frozenset, list[tuple[int, dict, bytes]]] = {}
-        self.requests: list[dict] = []
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.server_address[1]}/oai"
-
-    def answer(self, params: dict, body: bytes, status: int = 200, headers=None) -> None:
-        self.responses[_key(params)] = (status, headers or {}, body)
-
-    def answer_once(self, params: dict, body: bytes, status: int, headers=None) -> None:
-        self.once.setdefault(_key(params), []).append((status, headers or {}, body))
-
-    def load_mapping(self, folder: Path) -> None:
-        lines = (folder / "mapping.txt").read_text().split()
-        for query, filename in zip(lines[::2], lines[1::2], strict=True):
-            self.answer(dict(parse_qsl(query)), (folder / filename).read_bytes())
-
-
-class _Handler(BaseHTTPRequestHandler):
-    def do_GET(self):
-        params = dict(parse_qsl(urlsplit(self.path).query, keep_blank_values=True))
-        self.server.requests.append(params)
-        key = _key(params)
-        if self.server.once.get(key):
-            status, headers, body = self.server.once[key].pop(0)
-        elif key in self.server.responses:
-            status, headers, body = self.server.responses[key]
-        else:
-            status, headers, body = 200, {}, oai_error("badArgument", f"unexpected {params}")
-        self.send_response(status)
-        self.send_header("Content-Type", "text/xml; charset=utf-8")
-        for name, value in headers.items():
-            self.send_header(name, value)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args):
-        pass
-
-
-def oai_error(code: str, message: str = "") -> bytes:
-    return (
-        f'<?xml version="1.0" encoding="UTF-8"?><OAI-PMH xmlns="{OAI_NS}">'
-        f"<responseDate>2024-05-01T10:00:00Z</responseDate><request>http://x/oai</request>"
-        f'<error code="{code}">{message}</error></OAI-PMH>'
-    ).encode()
-
-
-def list_records_page(
-    records: list[tuple[str, str, bytes | None]], *, token: str | None, date: str
-) -> bytes:
-    """A ListRecords response: (identifier, datestamp, LOM bytes or None for deleted)."""
-    root = etree.Element(f"{{{OAI_NS}}}OAI-PMH", nsmap={None: OAI_NS})
-    etree.SubElement(root, f"{{{OAI_NS}}}responseDate").text = date
-    request = etree.SubElement(root, f"{{{OAI_NS}}}request", verb="ListRecords")
-    request.text = "http://127.0.0.1/oai"
-    listing = etree.SubElement(root, f"{{{OAI_NS}}}ListRecords")
-    for identifier, datestamp, lom in records:
-        record = etree.SubElement(listing, f"{{{OAI_NS}}}record")
-        header = etree.SubElement(record, f"{{{OAI_NS}}}header")
-        if lom is None:
-            header.set("status", "deleted")
-        etree.SubElement(header, f"{{{OAI_NS}}}identifier").text = identifier
-        etree.SubElement(header, f"{{{OAI_NS}}}datestamp").text = datestamp
-        if lom is not None:
-            metadata = etree.SubElement(record, f"{{{OAI_NS}}}metadata")
-            metadata.append(etree.fromstring(lom))
-    if token is not None:
-        etree.SubElement(listing, f"{{{OAI_NS}}}resumptionToken").text = token
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
 
 
 def real_lom(name: str = "phpNLLOM-result.xml") -> bytes:
@@ -137,26 +51,6 @@ def quirky_lom() -> bytes:
     kind.find(f"{{{IMS_NS}}}langstring").text = "kringgesprek"
     educational.addnext(second)
     return etree.tostring(lom)
-
-
-@pytest.fixture
-def repository():
-    server = FakeRepository()
-    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
-    thread.start()
-    yield server
-    server.shutdown()
-    server.server_close()
-    thread.join(5)
-
-
-@pytest.fixture
-def fast_retries(settings):
-    settings.HARVEST_MAX_RETRIES = 2
-    settings.HARVEST_RETRY_AFTER = 0.05
-    settings.HARVEST_INITIAL_BACKOFF = 0.05
-    settings.HARVEST_TIMEOUT = 5
-    return settings
 
 
 FIRST = "2024-05-01T10:00:00Z"

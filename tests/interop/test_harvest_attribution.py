@@ -4,8 +4,6 @@ licence or the source's own rights statement; kept when one Staffroom harvests a
 Records: tests/data/harvest-records/zenodo-oai_dc.xml (oai_dc as Zenodo writes it).
 """
 
-import threading
-
 import pytest
 from django.urls import reverse
 from django.utils import translation
@@ -19,7 +17,7 @@ from staffroom.resources.licences import Licence
 from staffroom.resources.models import Resource, Status
 from tests.factories import MemberFactory, OrganisationFactory
 
-from .test_harvest import DATA, FakeRepository
+from .test_harvest import DATA
 
 pytestmark = pytest.mark.django_db
 
@@ -28,20 +26,9 @@ SITE = "https://staffroom.example.org"
 OAI_NS = "http://www.openarchives.org/OAI/2.0/"
 
 
-@pytest.fixture
-def repository(settings):
-    settings.HARVEST_MAX_RETRIES = 2
-    settings.HARVEST_RETRY_AFTER = 0.05
-    settings.HARVEST_INITIAL_BACKOFF = 0.05
-    settings.HARVEST_TIMEOUT = 5
+@pytest.fixture(autouse=True)
+def _site(settings, fast_retries):
     settings.SITE_URL = SITE
-    server = FakeRepository()
-    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
-    thread.start()
-    yield server
-    server.shutdown()
-    server.server_close()
-    thread.join(5)
 
 
 def attribution_line(resource, site: str) -> str:

@@ -6,8 +6,6 @@ NL-LOM record of tests/data/nl-lom, and the real DSpace responses of 2004 in whi
 give one thesis.
 """
 
-import threading
-
 import pytest
 from django.urls import reverse
 from lxml import etree
@@ -19,7 +17,8 @@ from staffroom.moderation.models import ModerationItem
 from staffroom.resources.models import Resource, Status
 from tests.factories import MemberFactory, OrganisationFactory, ResourceFactory
 
-from .test_harvest import DATA, DSPACE, IMS_NS, FakeRepository, list_records_page, real_lom
+from .fake_repository import FakeRepository, list_records_page, serving
+from .test_harvest import DATA, DSPACE, IMS_NS, real_lom
 
 pytestmark = pytest.mark.django_db
 
@@ -30,33 +29,9 @@ FIRST = "2024-05-01T10:00:00Z"
 SECOND = "2024-05-08T10:00:00Z"
 
 
-def _serve():
-    server = FakeRepository()
-    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
-    thread.start()
-    yield server
-    server.shutdown()
-    server.server_close()
-    thread.join(5)
-
-
-@pytest.fixture
-def repository():
-    yield from _serve()
-
-
 @pytest.fixture
 def second_repository():
-    yield from _serve()
-
-
-@pytest.fixture
-def fast_retries(settings):
-    settings.HARVEST_MAX_RETRIES = 2
-    settings.HARVEST_RETRY_AFTER = 0.05
-    settings.HARVEST_INITIAL_BACKOFF = 0.05
-    settings.HARVEST_TIMEOUT = 5
-    return settings
+    yield from serving(FakeRepository())
 
 
 def les_page(*identifiers: str) -> bytes:

@@ -1,4 +1,3 @@
-# ruff: noqa: F811 (the fixtures of test_harvest.py are imported, then asked for by name)
 """Issue 18, point 4: harvests that end.
 
 A repository that repeats its resumption token, whose cursor does not move, that sends more
@@ -27,14 +26,8 @@ from staffroom.interop.harvest.services import harvest_run
 from staffroom.interop.models.harvest import HarvestRun, HarvestSource
 from tests.factories import MemberFactory, OrganisationFactory
 
-from .test_harvest import (  # noqa: F401
-    DSPACE,
-    FIRST,
-    fast_retries,
-    list_records_page,
-    real_lom,
-    repository,
-)
+from .fake_repository import list_records_page
+from .test_harvest import DSPACE, FIRST, real_lom
 
 GUARDS = Path(__file__).resolve().parents[1] / "data" / "harvest-guards"
 LIST = {"verb": "ListRecords", "metadataPrefix": "oai_dc"}

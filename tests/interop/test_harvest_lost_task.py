@@ -19,7 +19,7 @@ from staffroom.interop.models.harvest import HarvestRun, HarvestSource
 from staffroom.interop.tasks import harvest_source
 from tests.factories import OrganisationFactory
 
-from .test_harvest import DSPACE, fast_retries, repository  # noqa: F401
+from .test_harvest import DSPACE
 
 pytestmark = pytest.mark.django_db
 FROM = "2003-04-10T00:00:00Z"
@@ -55,8 +55,8 @@ def _run_harvest_queue() -> None:
 
 def test_the_recovered_retry_of_a_killed_harvest_marks_the_dead_run_failed_and_harvests(
     database_tasks,
-    repository,  # noqa: F811
-    fast_retries,  # noqa: F811
+    repository,
+    fast_retries,
 ):
     repository.load_mapping(DSPACE / "fake1")
     source = HarvestSource.objects.create(
@@ -92,8 +92,8 @@ def test_the_recovered_retry_of_a_killed_harvest_marks_the_dead_run_failed_and_h
 
 def test_a_first_attempt_waits_for_a_run_that_still_beats(
     database_tasks,
-    repository,  # noqa: F811
-    fast_retries,  # noqa: F811
+    repository,
+    fast_retries,
 ):
     """Only the retry of a lost task takes a two-minute-old heartbeat for dead."""
     repository.load_mapping(DSPACE / "fake1")

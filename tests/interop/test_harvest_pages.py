@@ -13,7 +13,7 @@ from staffroom.resources.models import Resource
 from staffroom.site.schedule import SCHEDULE
 from tests.factories import MemberFactory, OrganisationFactory, StaffFactory
 
-from .test_harvest import DSPACE, fast_retries, lom_repository, repository  # noqa: F401
+from .test_harvest import DSPACE, lom_repository  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +26,7 @@ def staff(client):
 
 
 @pytest.fixture
-def dspace(repository):  # noqa: F811
+def dspace(repository):
     repository.load_mapping(DSPACE / "fake1")
     return HarvestSource.objects.create(
         name="EUR repository", base_url=repository.url, organisation=OrganisationFactory()

@@ -3,7 +3,6 @@ shown and exported as CC BY-SA 3.0; every licence survives our own exports read 
 harvester; a rights statement naming no licence we can pin down is reported and kept, never
 turned into "all rights reserved"."""
 
-import threading
 from pathlib import Path
 
 import pytest
@@ -20,7 +19,7 @@ from staffroom.resources.jsonld import resource_jsonld
 from staffroom.resources.licences import Licence
 from staffroom.resources.models import Resource
 from tests.factories import OrganisationFactory, ResourceFactory
-from tests.interop.test_harvest import FakeRepository, list_records_page
+from tests.interop.fake_repository import list_records_page
 
 pytestmark = pytest.mark.django_db
 
@@ -34,19 +33,9 @@ SITE = "https://staffroom.example.org"
 DAY = "2024-05-01T10:00:00Z"
 
 
-@pytest.fixture
-def repository(settings):
-    settings.HARVEST_MAX_RETRIES = 1
-    settings.HARVEST_RETRY_AFTER = 0.05
-    settings.HARVEST_INITIAL_BACKOFF = 0.05
-    settings.HARVEST_TIMEOUT = 5
-    server = FakeRepository()
-    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
-    thread.start()
-    yield server
-    server.shutdown()
-    server.server_close()
-    thread.join(5)
+@pytest.fixture(autouse=True)
+def _one_retry(fast_retries):
+    fast_retries.HARVEST_MAX_RETRIES = 1
 
 
 def _harvest(repository, prefix: str, records: list[tuple[str, bytes]]) -> HarvestSource:
