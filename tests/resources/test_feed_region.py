@@ -4,6 +4,7 @@ feed of a Dutch level read without an account said "3de leerjaar" where its read
 the feed's own level's or subject's, else the site's default; the feed's self link and the
 browse page's feed link keep it."""
 
+import re
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -147,3 +148,16 @@ def test_the_forum_feeds_name_terms_in_the_readers_region_too(client):
 
     feed = fetch(client, url)
     assert "3de leerjaar" in categories(feed)
+
+
+def test_the_forum_list_offers_its_feed_in_the_viewers_region(client):
+    from tests.forum.factories import QuestionFactory
+
+    QuestionFactory(title="Breuken in groep 5?", levels=["nl-po-5"])
+    page = client.get(reverse("forum:recent"), HTTP_ACCEPT_LANGUAGE="nl-NL,nl;q=0.9")
+    href = re.search(r'href="([^"]*)" type="application/atom\+xml"', page.content.decode())[1]
+    assert href == "/forum/feed/?region=nl"
+    assert "Groep 5" in categories(fetch(client, href))
+
+    flemish = client.get(reverse("forum:recent"), HTTP_ACCEPT_LANGUAGE="nl-BE,nl;q=0.9")
+    assert 'href="/forum/feed/" type="application/atom+xml"' in flemish.content.decode()
