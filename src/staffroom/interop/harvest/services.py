@@ -13,11 +13,9 @@ record into a link resource of the source's organisation:
 Each record is imported in its own transaction: a record that cannot be imported is skipped
 and reported, and the run goes on. Only a failure of the repository itself (unreachable, HTTP
 error, not OAI-PMH, an OAI-PMH error) ends the run, as failed with its message; the records
-imported before it stay, and the next run starts again from the same point.
-
-The contributor of harvested resources is a system member per organisation (see
-``harvest_contributor``): it cannot log in, and the organisation is who the resources are
-published under.
+imported before it stay, and the next run starts again from the same point. One record's
+import (mapping, duplicates, the lifecycle) is in ``records``; a run that does not end, or
+whose worker died, is stopped or taken over here (docs/harvesting.md, "Harvests that end").
 """
 
 import logging
