@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from staffroom.core.markdown import render_markdown
 from staffroom.curriculum.queries import terms_in_region
-from staffroom.resources.feeds import RegionalFeed, default_feed_region, feed_region
+from staffroom.resources.feeds import RegionalFeed, feed_region, feed_region_query
 
 from .queries import QuestionFilters, questions_listed
 
@@ -57,10 +57,8 @@ class QuestionsFeed(RegionalFeed):
 
     def feed_url(self, query: FeedQuery) -> str:
         # The region travels along when it is not what the address gives by itself.
-        asked = dict(query.filters.as_query())
-        if query.region != default_feed_region(query.filters.level or query.filters.subject):
-            asked["region"] = query.region
-        encoded = urlencode(asked)
+        term = query.filters.level or query.filters.subject
+        encoded = urlencode({**query.filters.as_query(), **feed_region_query(query.region, term)})
         return reverse(f"forum:{self.list_name}_feed") + (f"?{encoded}" if encoded else "")
 
     def subtitle(self, query: FeedQuery) -> str:

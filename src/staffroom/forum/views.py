@@ -15,9 +15,8 @@ from staffroom.core import usage
 from staffroom.core.http import int_param
 from staffroom.core.pagination import paginate
 from staffroom.core.permissions import staff_required
-from staffroom.curriculum.models import DEFAULT_REGION
 from staffroom.curriculum.queries import levels_for_region, subjects_for_region
-from staffroom.resources.feeds import default_feed_region
+from staffroom.resources.feeds import feed_region_query
 from staffroom.resources.models import ContentLanguage
 
 from . import services
@@ -63,14 +62,12 @@ def _filter_context(request, filters: QuestionFilters) -> dict:
         "filter_query": urlencode(filters.as_query()),
         # The list's feed in the viewer's region, as the browse page's feed link has it.
         "feed_query": urlencode(
-            {**filters.as_query(), **_feed_region_query(request, filters.level or filters.subject)}
+            {
+                **filters.as_query(),
+                **feed_region_query(request.region, filters.level or filters.subject),
+            }
         ),
     }
-
-
-def _feed_region_query(request, term) -> dict[str, str]:
-    region = getattr(request, "region", DEFAULT_REGION)
-    return {} if region == default_feed_region(term) else {"region": region}
 
 
 def question_list(request, list_name: str = "recent"):

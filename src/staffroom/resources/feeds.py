@@ -73,11 +73,15 @@ def feed_region(request, term=None) -> str:
     return default_feed_region(term)
 
 
+def feed_region_query(region: str, term=None) -> dict[str, str]:
+    """``{"region": region}`` when ``region`` is not the one the feed gives by default."""
+    return {} if region == default_feed_region(term) else {"region": region}
+
+
 def feed_region_path(path: str, region: str, term=None) -> str:
     """``path`` with ``?region=`` when ``region`` is not the one the feed gives by default."""
-    if region == default_feed_region(term):
-        return path
-    return path + "?" + urlencode({"region": region})
+    query = feed_region_query(region, term)
+    return path + "?" + urlencode(query) if query else path
 
 
 def absolute(path: str) -> str:
