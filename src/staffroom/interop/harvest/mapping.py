@@ -245,7 +245,7 @@ def _all(model) -> list:
 
 def _own_terms(terms: list[Term]) -> list[Term]:
     """The terms of a Staffroom's own vocabulary when the record has any (another Staffroom's
-    export): its OBK terms and contexts only approximate them. Else all terms."""
+    export): its OBK terms, contexts and LOMv1.0 types only approximate them. Else all terms."""
     own = [term for term in terms if OWN_VOCABULARY.search(term.source)]
     return own or terms
 
@@ -322,17 +322,12 @@ def _type_for(term: Term, types: list[ResourceType]) -> ResourceType | bool | No
     return None
 
 
-def _own_vocabulary(term: Term, name: str) -> bool:
-    return term.source.rstrip("/").endswith(f"/vocabularies/{name}")
-
-
 def map_type(terms: list[Term]) -> Mapped:
     """Our resource type for the record's first mappable type term."""
     mapped = Mapped()
     types = resource_types()
-    # A term of a Staffroom's own vocabulary of types says exactly what it is: it goes first.
-    terms = sorted(terms, key=lambda term: not _own_vocabulary(term, "resource-types"))
-    for term in terms:
+    # A term of a Staffroom's own vocabulary of types says exactly what it is.
+    for term in _own_terms(terms):
         found = _type_for(term, types)
         if found is None:
             mapped.unmapped.append(str(term))

@@ -20,9 +20,9 @@ LOM_NAMESPACES = {
     "http://www.imsglobal.org/xsd/imsmd_v1p2",  # IMS MD 1.2.4, used by NL-LOM (Edurep)
 }
 TAG = re.compile(r"<[^>]{1,200}>")
-# The source of a taxon path in a Staffroom's own vocabulary (``<site>/vocabularies/levels``),
-# as our LOM and NL-LOM exports write it.
-OWN_VOCABULARY = re.compile(r"/vocabularies/(?:levels|subjects)/?$")
+# The source of a term in a Staffroom's own vocabulary (``<site>/vocabularies/levels``), as our
+# LOM and NL-LOM exports write it: taxon paths of levels and subjects, NL-LOM resource types.
+OWN_VOCABULARY = re.compile(r"/vocabularies/(?:levels|subjects|resource-types)/?$")
 # A character reference or a named entity: "&amp;", "&#233;", "&#xE9;", "&acirc;".
 ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 # Blocks that start a paragraph of their own in a Markdown description; <br> breaks a line.
