@@ -24,12 +24,13 @@ from pathlib import Path
 from staffroom.core.language import CONTENT_LANGUAGES, WORD, detect_language
 from staffroom.curriculum.models import DEFAULT_REGION, Level, ResourceType, Subject
 from staffroom.curriculum.queries import levels_for_region, resource_types, subjects_for_region
+from staffroom.resources.models import ContentLanguage
 
 from .parse import OWN_VOCABULARY, Term
 
 EDUREP_LEVELS = Path(__file__).resolve().parent / "data" / "edurep_levels.json"
-UNDETERMINED = "und"  # ContentLanguage.UNDETERMINED
-OTHER_LANGUAGE = "other"  # ContentLanguage.OTHER
+UNDETERMINED = ContentLanguage.UNDETERMINED.value
+OTHER_LANGUAGE = ContentLanguage.OTHER.value
 
 # Language values repositories use, beyond ISO 639-1 codes.
 LANGUAGES = {
