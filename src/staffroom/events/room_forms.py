@@ -5,8 +5,8 @@ from typing import cast
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from staffroom.resources.forms import describe_upload_limits
-from staffroom.resources.licences import TEACHER_LICENCES, Licence
+from staffroom.resources.forms import describe_upload_limits, licence_choices
+from staffroom.resources.licences import Licence
 
 SCORES = [(score, str(score)) for score in range(1, 6)]
 
@@ -29,7 +29,7 @@ class MaterialsForm(forms.Form):
     licence = forms.ChoiceField(
         label=_("Licence of the recording and slides"),
         # New work: the current Creative Commons licences and CC0.
-        choices=[(choice.value, choice.label) for choice in TEACHER_LICENCES],
+        choices=licence_choices(partner=False),
         initial=Licence.BY,
     )
 
@@ -39,10 +39,7 @@ class MaterialsForm(forms.Form):
         describe_upload_limits(self.fields["slides_file"])
         if organisation is not None:
             # Partner organisations may publish their own content with all rights reserved.
-            cast(forms.ChoiceField, self.fields["licence"]).choices = [
-                (choice.value, choice.label)
-                for choice in [*TEACHER_LICENCES, Licence.ALL_RIGHTS_RESERVED]
-            ]
+            cast(forms.ChoiceField, self.fields["licence"]).choices = licence_choices(partner=True)
 
     def clean(self):
         super().clean()
